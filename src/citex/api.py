@@ -1,0 +1,59 @@
+"""The public functions behind ``import citex``."""
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Iterator, Optional, Union
+
+from .clean import clean_text
+from .models import Error, Result
+from .pipeline import Extractor
+
+
+@functools.lru_cache(maxsize=4)
+def _default_extractor(kb_path: Optional[str] = None) -> Extractor:
+    from .kb import KnowledgeBase
+    from .link import Linker
+    kb = KnowledgeBase.bundled()
+    if kb_path:
+        kb = kb.merge(KnowledgeBase.from_csv(kb_path))
+    return Extractor(linker=Linker(kb))
+
+
+def _check_text(text) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"citex.extract needs a str, not {type(text).__name__}"
+                        + (" (decode bytes first, or use citex.io.read_document)" if isinstance(text, (bytes, bytearray)) else ""))
+    return text
+
+
+def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Optional[str] = None) -> Result:
+    """Find the instruments, dates and places in ``text``.
+
+    ``published`` (a date or ``YYYY-MM-DD``) lets relative dates ("last year") be resolved.
+    ``kb`` is the path of a CSV of extra treaty records (same columns as the bundled ones).
+    Raises ``TypeError`` for anything but a ``str``; never raises on odd text.
+    """
+    _check_text(text)
+    return _default_extractor(kb).extract(text, doc_id=doc_id, published=published)
+
+
+def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optional[str] = None) -> Iterator[Result]:
+    """Extract from many texts (``str`` or ``(doc_id, str)`` pairs), one ``Result`` each, in order.
+
+    A document that fails gives a ``Result`` with ``error`` set instead of stopping the run.
+    """
+    ex = _default_extractor(kb)
+    for n, item in enumerate(texts):
+        doc_id, text = item if isinstance(item, tuple) else (str(n), item)
+        try:
+            yield ex.extract(_check_text(text), doc_id=doc_id, published=published)
+        except Exception as exc:  # one bad document never stops a batch
+            yield Result(doc_id=doc_id, error=Error(type=type(exc).__name__, message=str(exc)[:500]))
+
+
+def load(kb: Optional[str] = None, **config):
+    """The spaCy ``Language`` behind citex: a blank English tokenizer, a rule sentencizer and the
+    citex components (``citex_dates``, ``citex_places``, ``citex_instruments``, ``citex_resolver``,
+    ``citex_linker``).  Results are on ``doc._.citex``."""
+    from .components import build_pipeline
+    return build_pipeline(kb=kb, **config)

@@ -1,0 +1,22 @@
+"""spaCy components, one per module, each registered with ``@Language.factory`` and listed under
+the ``spacy_factories`` entry point, so ``nlp.add_pipe("citex_dates")`` works without an import."""
+from __future__ import annotations
+
+from typing import Optional
+
+from . import dates, instruments, linker, places, resolver  # noqa: F401  (registers the factories)
+from .base import register_extensions
+
+NAMES = ("citex_dates", "citex_places", "citex_instruments", "citex_resolver", "citex_linker")
+
+
+def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True):
+    import spacy
+    nlp = spacy.blank("en")
+    if sentencizer:
+        nlp.add_pipe("sentencizer")
+    for name in NAMES:
+        cfg = {"kb_path": kb} if name in ("citex_instruments", "citex_resolver", "citex_linker") else {}
+        nlp.add_pipe(name, config=cfg)
+    register_extensions()
+    return nlp

@@ -1,0 +1,284 @@
+"""Date grammar: absolute calendar expressions and, given a reference date, relative ones.
+
+Fragments are named and composed into one pattern; ``EXAMPLES`` lists what each
+form must (and must not) match, and the test suite runs every example.
+All quantifiers are bounded or possessive, so a scan stays linear on hostile input.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from typing import Iterator, Optional
+
+import regex
+
+from ..models import Date
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+                "IX": 9, "X": 10, "XI": 11, "XII": 12}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+
+F: dict[str, str] = {}
+# A month name, capitalised or upper-case ("March", "MARCH"), or its abbreviation ("Nov.", "Sept").
+# Lower-case "may"/"march" are verbs, so month names must start with a capital.
+F["month"] = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+              r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+              r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+              r"(?![\w])\.?")
+# A plausible year: 1500–2099, not part of a bigger number, an identifier or an amount.
+# Not after "No.", "vol.", "Article", "p.", a currency sign …; not before "%" or a decimal part.
+F["year"] = (r"(?<![\w.,/$£€#+\-–])(?<![A-Za-z]\()"
+             r"(?<!\b(?:No|Nos|no|nos|vol|Vol|p|pp|Art|art|article|Article|paragraph|para|Text|ETS|CETS"
+             r"|number|Number|Resolution|Decision|Law|Order|Decree|Section|Rule|Regulation|Chapter|Case)\.?\s{1,3})"
+             r"(?:1[5-9]\d\d|20\d\d)"
+             r"(?![\w%]|[.,/]\d|[\-–]\d|\)\w|\s{0,2}(?:GMT|UTC|hrs\b|hours\b|local\b|[AaPp]\.?[Mm]\b|EST\b|EDT\b|BST\b|CET\b))")
+F["day"] = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+F["ord"] = r"(?:st|nd|rd|th)?"
+F["ws"] = r"[ \t]{1,3}(?:\r?\n[ \t]{0,8})?|\r?\n[ \t]{0,8}"   # at most one line break
+
+PATTERN_SRC = r"""
+  (?P<iso>(?<![\w\-/.])(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w]|-\d))
+| (?P<num>(?<![\w\-/.,])(?P<num_a>\d{1,2})(?P<sep>[./])(?P<num_b>\d{1,2})(?P=sep)(?P<num_y>1[5-9]\d\d|20\d\d)(?![\w]|[./\-]\d))
+| (?P<roman>(?<![\w\-/.])(?P<rom_d>{day})\.(?P<rom_m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<rom_y>1[5-9]\d\d|20\d\d)(?![\w]))
+| (?P<dmy>(?<![\w.,])(?P<dmy_d>{day}){ord}(?:(?:{ws})of)?(?:{ws})(?P<dmy_m>{month}),?(?:{ws})(?P<dmy_y>{year}))
+| (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?P<mdy_d>{day}){ord},?(?:{ws})(?P<mdy_y>{year}))
+| (?P<my>(?P<my_m>{month}),?(?:{ws})(?:of(?:{ws}))?(?P<my_y>{year}))
+| (?P<y>{year})
+"""
+
+
+def compose(src: str, fragments: dict[str, str]) -> str:
+    """Replace ``{name}`` by its named fragment, recursively (other braces, like ``{1,2}``, stay)."""
+    def sub(m: "regex.Match") -> str:
+        name = m.group(1)
+        return f"(?:{compose(fragments[name], fragments)})" if name in fragments else m.group(0)
+    return regex.sub(r"\{([a-z_]+)\}", sub, src)
+
+
+PATTERN = regex.compile(compose(PATTERN_SRC, F), regex.VERBOSE | regex.VERSION1)
+
+# A bare year right before a quantity noun is a number, not a date ("2000 people").
+QUANTITY_AFTER = regex.compile(
+    r"\s{1,3}(?:people|persons|men|women|children|soldiers|troops|workers|jobs|tonnes|tons|barrels|shares|"
+    r"dollars|dlrs|euros|pounds|yen|mln|million|billion|km|kilometres|kilometers|miles|metres|meters|feet|"
+    r"votes|members|cases|deaths|students|units|cars|acres|hectares|pct|percent|points|calories|words|"
+    r"pages|copies|employees|staff|seats|delegates|refugees|prisoners|migrants|households|homes|flights|"
+    r"passengers|vehicles|items|times|others|more|or\s+more|and\s+\d)\b"
+)
+QUANTITY_BEFORE = regex.compile(
+    r"(?:about|some|over|nearly|almost|around|than|least|only|just|roughly|approximately|estimated|total\s+of|"
+    r"up\s+to|another|additional|extra|#|no\.|number)\s{1,3}$",
+    regex.IGNORECASE,
+)
+
+# Relative expressions, normalised only against a reference (publication) date.
+REL_SRC = r"""
+  (?P<rel_day>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
+| (?P<rel_unit>\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s{1,3}(?P<rel_u>year|month)\b)
+| (?P<rel_ago>\b(?P<rel_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s{1,3}(?P<rel_agou>years?)\s{1,3}ago\b)
+| (?P<rel_named>\b(?P<rel_dir>[Ll]ast|[Tt]his|[Nn]ext)\s{1,3}(?P<rel_nm>{month}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s{0,2}\d))
+| (?P<rel_mofy>(?P<rel_mofy_m>{month})\s{1,3}of\s{1,3}(?P<rel_mofy_w>this|last|next)\s{1,3}year\b)
+| (?P<rel_md>(?<![\w.])(?P<rel_md_m>{month})\s{1,3}(?P<rel_md_d>{day}){ord}(?!\s{0,3}[,.]?\s{0,3}(?:\d|1[5-9]\d\d|20\d\d))(?![\w–\-]))
+| (?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dm_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))
+| (?P<rel_wd>\b(?:on|On|last|Last|since|by|until)\s{1,3}(?P<rel_wd_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+| (?P<rel_m>\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|mid-)\s{1,3}(?P<rel_m_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))
+"""
+REL_PATTERN = regex.compile(compose(REL_SRC, F), regex.VERBOSE | regex.VERSION1)
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+#: Examples the tests run: (text, [(matched surface, value), …]).
+EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("of 26 November 1987 and", [("26 November 1987", "1987-11-26")]),
+    ("on November 26, 1987.", [("November 26, 1987", "1987-11-26")]),
+    ("the 26th of November 1987", [("26th of November 1987", "1987-11-26")]),
+    ("on Nov. 26, 1987,", [("Nov. 26, 1987", "1987-11-26")]),
+    ("on 26.11.1987 in", [("26.11.1987", "1987-11-26")]),
+    ("(Minsk, 05/09/2014)", [("05/09/2014", "2014-09-05")]),
+    ("dated 1987-11-26", [("1987-11-26", "1987-11-26")]),
+    ("Vilnius, 5.IX.2024", [("5.IX.2024", "2024-09-05")]),
+    ("in November 1987", [("November 1987", "1987-11")]),
+    ("in 1996 during", [("1996", "1996")]),
+    ("the 1987 Convention", [("1987", "1987")]),
+    ("from 2013 to 2024.", [("2013", "2013"), ("2024", "2024")]),
+    ("on December 10 1984 that", [("December 10 1984", "1984-12-10")]),
+    ("on Feb 23, 1987.", [("Feb 23, 1987", "1987-02-23")]),
+    ("in January of 1987", [("January of 1987", "1987-01")]),
+    ("Human Rights Act 1998 applies", [("1998", "1998")]),
+    ("it rose 1,987 people", []),
+    ("Protocol No. 1987", []),
+    ("ETS No. 185 and vol. 1155", []),
+    ("resolution CM/Res(2022)2", []),
+    ("POL-2006-L-79967", []),
+    ("at 1530 GMT", []),
+    ("some 2000 people", []),
+    ("growth of 1999.5 points", []),
+    ("30 February 2001", []),
+    ("June 29 -", []),
+]
+
+#: Relative examples: (text, published, [(surface, value)]).
+RELATIVE_EXAMPLES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("At the end of September, he signed", "2025-10-02", [("At the end of September", "2025-09")]),
+    ("signed last year", "2025-10-02", [("last year", "2024")]),
+    ("in December, it said", "2025-10-02", [("in December", "2024-12")]),
+    ("on Tuesday the minister", "2025-10-02", [("on Tuesday", "2025-09-30")]),
+    ("met yesterday", "2025-10-02", [("yesterday", "2025-10-01")]),
+    ("a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
+    ("in January of this year", "2019-12-14", [("January of this year", "2019-01")]),
+    ("two years ago", "2019-12-14", [("two years ago", "2017")]),
+]
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.rstrip(".").lower()]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _iso(y: int, m: Optional[int] = None, d: Optional[int] = None) -> Optional[str]:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+
+
+def _value(m: regex.Match, text: str) -> Optional[str]:
+    g = m.group
+    if g("iso"):
+        return _iso(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+    if g("num"):
+        a, b, y = int(g("num_a")), int(g("num_b")), int(g("num_y"))
+        # day-first (international) unless only month-first is possible
+        if a <= 12 < b:
+            return _iso(y, a, b)
+        return _iso(y, b, a)
+    if g("roman"):
+        return _iso(int(g("rom_y")), ROMAN_MONTHS[g("rom_m")], int(g("rom_d")))
+    if g("dmy"):
+        return _iso(int(g("dmy_y")), _month(g("dmy_m")), int(g("dmy_d")))
+    if g("mdy"):
+        return _iso(int(g("mdy_y")), _month(g("mdy_m")), int(g("mdy_d")))
+    if g("my"):
+        return _iso(int(g("my_y")), _month(g("my_m")))
+    # a bare year: reject quantities
+    start, end = m.span()
+    if QUANTITY_AFTER.match(text, end) or QUANTITY_BEFORE.search(text[max(0, start - 25):start]):
+        return None
+    return _iso(int(g("y")))
+
+
+def find_absolute(text: str) -> Iterator[Date]:
+    """Yield every absolute date in ``text``, left to right, without overlaps."""
+    for m in PATTERN.finditer(text, concurrent=False):
+        value = _value(m, text)
+        if value is not None:
+            s, e = m.span()
+            yield Date(text=text[s:e], value=value, start=s, end=e)
+
+
+def _shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _rel_value(m: regex.Match, ref: _dt.date) -> Optional[str]:
+    g = m.group
+    if g("rel_day"):
+        word = g("rel_day").lower()
+        delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+        return (ref + _dt.timedelta(days=delta)).isoformat()
+    if g("rel_unit"):
+        direction = g("rel_unit").split()[0].lower()
+        delta = {"last": -1, "past": -1, "this": 0, "next": 1}[direction]
+        if g("rel_u") == "year":
+            return _iso(ref.year + delta)
+        y, mo = _shift_months(ref.year, ref.month, delta)
+        return _iso(y, mo)
+    if g("rel_ago"):
+        n = NUMBER_WORDS.get(g("rel_n").lower()) or int(g("rel_n"))
+        return _iso(ref.year - n)
+    if g("rel_named"):
+        direction, name = g("rel_dir").lower(), g("rel_nm").rstrip(".")
+        if name.lower() in WEEKDAYS:
+            back = (ref.weekday() - WEEKDAYS[name.lower()]) % 7 or 7
+            if direction == "last":
+                return (ref - _dt.timedelta(days=back)).isoformat()
+            if direction == "next":
+                fwd = (WEEKDAYS[name.lower()] - ref.weekday()) % 7 or 7
+                return (ref + _dt.timedelta(days=fwd)).isoformat()
+            return (ref - _dt.timedelta(days=back % 7)).isoformat()
+        mo = _month(name)
+        if direction == "last":
+            return _iso(ref.year if mo < ref.month else ref.year - 1, mo)
+        if direction == "next":
+            return _iso(ref.year if mo > ref.month else ref.year + 1, mo)
+        return _iso(ref.year, mo)
+    if g("rel_mofy"):
+        delta = {"this": 0, "last": -1, "next": 1}[g("rel_mofy_w")]
+        return _iso(ref.year + delta, _month(g("rel_mofy_m")))
+    if g("rel_md") or g("rel_dm"):
+        mo = _month(g("rel_md_m") or g("rel_dm_m"))
+        d = int(g("rel_md_d") or g("rel_dm_d"))
+        # news speaks of the recent past or the near future: pick the year that puts the date closest
+        best = min((ref.year - 1, ref.year, ref.year + 1),
+                   key=lambda y: abs((_dt.date(y, mo, min(d, 28)) - ref).days))
+        return _iso(best, mo, d)
+    if g("rel_wd"):
+        back = (ref.weekday() - WEEKDAYS[g("rel_wd_d").lower()]) % 7
+        return (ref - _dt.timedelta(days=back)).isoformat()
+    if g("rel_m"):
+        mo = _month(g("rel_m_m"))
+        return _iso(ref.year if mo <= ref.month else ref.year - 1, mo)
+    return None
+
+
+def find_relative(text: str, published: _dt.date, taken: list[tuple[int, int]]) -> Iterator[Date]:
+    """Yield relative dates resolved against ``published``, skipping spans in ``taken``."""
+    taken = sorted(taken)
+    import bisect
+    starts = [s for s, _ in taken]
+    for m in REL_PATTERN.finditer(text):
+        s, e = m.span()
+        i = bisect.bisect_right(starts, e) - 1
+        if i >= 0 and taken[i][1] > s:
+            continue  # overlaps an absolute date
+        value = _rel_value(m, published)
+        if value is not None:
+            yield Date(text=text[s:e], value=value, start=s, end=e, relative=True)
+
+
+def find_dates(text: str, published: Optional[_dt.date] = None) -> list[Date]:
+    """Every date in ``text``: absolute ones always, relative ones when ``published`` is given."""
+    dates = list(find_absolute(text))
+    if published is not None:
+        dates.extend(find_relative(text, published, [(d.start, d.end) for d in dates]))
+        dates.sort(key=lambda d: d.start)
+    return dates
+
+
+def parse_published(value) -> Optional[_dt.date]:
+    """Accept a ``date``, ``datetime`` or ISO string (``YYYY-MM-DD``) as a reference date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {value!r}") from None
+    raise TypeError(f"published must be a date or an ISO string, not {type(value).__name__}")

@@ -1,0 +1,74 @@
+"""Relation grammar: the words that tie dates, places, parties and treaty actions to a name.
+
+Each pattern is matched on the gap between two things already found (a name and a
+date, a trigger and a name), so it is anchored and short: linear by construction.
+"""
+from __future__ import annotations
+
+import regex
+
+# --- the instrument's own date and place ------------------------------------------------
+# gap between a name and its date: "… Punishment *of* 26 November 1987", "Law *dated* July 13, 1999"
+OWN_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated|from)[ \t]{1,3}\Z")
+# gap between a date and the name it qualifies: "the 1994 Energy Charter Treaty"
+PREMOD_DATE_GAP = regex.compile(r"[ \t]{1,3}\Z")
+# a title line followed by its place and date: "Rome Statute …\nRome, 17 July 1998", "(Minsk, 05/09/2014)"
+PLACE_DATE_LINE_GAP = regex.compile(r"[ \t]{0,3}(?:\r?\n[ \t]{0,8}|\([ \t]{0,2}|,[ \t]{1,3})\Z")
+PLACE_DATE_SEP = regex.compile(r"[ \t]{0,2},[ \t]{1,3}\Z")
+# "thereto", "to it": a protocol's parent is the instrument before it
+THERETO = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:thereto|to[ \t]+it|annexed[ \t]+thereto)(?![\w])")
+# "Protocol No. 14 *to the* Convention", "Protocol *amending the* …"
+PARENT_LINK = regex.compile(
+    r"[ \t]{1,3}(?:to|amending|supplementing|additional[ \t]+to|of|under)[ \t]{1,3}(?:the[ \t]{1,3})?")
+# coordination between two names of one list: "… Punishment of 26 November 1987 *and* Protocols …"
+COORD_GAP = regex.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}(?:and[ \t]{1,3}|or[ \t]{1,3}|as[ \t]+well[ \t]+as[ \t]{1,3})?"
+                          r"|(?:and|or|as[ \t]+well[ \t]+as|&)[ \t]{1,3})(?:the[ \t]{1,3})?\Z")
+
+# --- treaty actions ---------------------------------------------------------------------------
+TRIGGERS = regex.compile(r"""(?<![\w\-])(?:
+   (?P<signature>sign(?:s|ed|ing)?(?:[ \t]+up)?|signature|Sign(?:s|ed)?)
+ | (?P<ratification>ratif(?:y|ies|ied|ying|ication)|Ratif(?:y|ies|ied|ication))
+ | (?P<accession>accede(?:s|d)?|acceding|accession|join(?:s|ed|ing)?|Joins?|Accedes?)
+ | (?P<denunciation>denounc(?:e|es|ed|ing)|denunciation|Denounc(?:e|es|ed)|Denunciation)
+ | (?P<withdrawal>withdr(?:aw|aws|awing|awn|ew|awal)|Withdr(?:aws?|ew|awal)|pull(?:s|ed|ing)?[ \t]+out|Pulls?[ \t]+Out|quit(?:s|ting)?|Quits?|exit(?:s|ed|ing)?|Exits?|le(?:ave|aves|aving|ft)|Leaves?)
+ | (?P<suspension>suspend(?:s|ed|ing)?|suspension|Suspends?)
+ | (?P<termination>terminat(?:e|es|ed|ing|ion))
+ | (?P<entry_into_force>(?:entered|enters|enter|entering|came|comes|come|coming|entry)[ \t]+into[ \t]+force|took[ \t]+effect|takes?[ \t]+effect)
+)(?![\w\-])""", regex.VERBOSE)
+# words between a trigger and its object: "denounce *the*", "withdrawal *from the*", "ratify *the 1986*"
+OBJECT_GAP = regex.compile(
+    r"[ \t]{1,3}(?:(?:officially|formally|fully|also|now|finally|unilaterally|effectively|swiftly|quickly|"
+    r"itself|themselves|up)[ \t]{1,3}){0,2}"
+    r"(?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?"
+    r"(?:(?:the|its|their|a)[ \t]{1,3})?\Z")
+# nominal trigger with its party inside the gap: "the withdrawal *of Hungary, effective …, from the*"
+NOMINAL_PARTY_GAP = regex.compile(
+    r"[ \t]{1,3}(?:of|by)[ \t]{1,3}(?P<party>[^,.;:()\n]{2,60}?)(?:[ \t]{0,2},[^.;:()\n]{0,80},)?"
+    r"[ \t]{1,3}(?:from|of|to)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# words between an object and a participle trigger after it: "…Protocols … thereto*, *signed"
+PARTICIPLE_GAP = regex.compile(
+    r"[ \t]{0,3}(?:thereto[ \t]{0,3})?,?[ \t]{0,3}(?:(?:which|that)[ \t]{1,3}(?:was|were|is|are|has[ \t]+been|"
+    r"had[ \t]+been|have[ \t]+been)[ \t]{1,3}|(?:was|were|has[ \t]+been|had[ \t]+been|is|are|have|has|had)[ \t]{1,3})?"
+    r"(?:(?:officially|formally|first|also|later|finally)[ \t]{1,3})?\Z")
+PARTICIPLE_ACTIONS = {"signature", "ratification", "entry_into_force", "denunciation", "suspension",
+                      "termination", "accession"}
+# the acting party after a participle: "signed *on behalf of the* Russian Federation", "ratified *by* Japan"
+PARTY_AFTER = regex.compile(r"[ \t]{1,3}(?:on[ \t]+behalf[ \t]+of|by|for)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# where and when: "… *in* Strasbourg *on* 28 February 1996"
+EVENT_PLACE_GAP = regex.compile(r"[ \t]{1,3}(?:in|at)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}\Z")
+# a negated or refused action is no action: "refused to sign", "has not ratified"
+NEGATION_BEFORE = regex.compile(
+    r"(?:\b(?:not|never|no[ \t]+longer|refus(?:e|es|ed|ing|al)[ \t]+to|declin(?:e|es|ed|ing)[ \t]+to|"
+    r"fail(?:s|ed|ing)?[ \t]+to|reluctan(?:ce|t)[ \t]+to|opposed[ \t]+to|against)|n['’]t)[ \t]{1,3}(?:\w+[ \t]{1,3})?\Z",
+    regex.IGNORECASE)
+# an own signature (no state party): "signed in Washington on …", "done at Vienna", "opened for signature …"
+OWN_ACT = regex.compile(
+    r"[ \t]{0,3},?[ \t]{0,3}(?:(?:which|that)[ \t]+(?:was|were)[ \t]+|(?:was|were|has[ \t]+been)[ \t]+)?"
+    r"(?P<act>signed|done|adopted|concluded|opened[ \t]+for[ \t]+signature|agreed)(?![\w])")
+
+# sentence ends: ". " before a capital, "?" "!" or a blank line; not after common abbreviations
+SENTENCE_END = regex.compile(
+    r"(?<!\b(?:No|Nos|Art|Arts|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|St|Mr|Mrs|Ms|Dr|vol|Vol|pp|p|"
+    r"Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|i\.e|e\.g|[A-Z]))[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])"
+    r"|\n[ \t]*\n")

@@ -1,0 +1,94 @@
+"""Reading documents from disk: decoding, size limits, binary detection, HTML cleaning.
+
+Every failure becomes an :class:`~citex.models.Error` on the document's result,
+never an exception that stops a batch.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+from typing import Iterator, Optional
+
+import attrs
+
+from .clean import clean_text, looks_like_html
+
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """A document ready for extraction, or the reason it is not."""
+
+    doc_id: str
+    text: Optional[str] = None
+    error_type: Optional[str] = None
+    error_message: Optional[str] = None
+    meta: tuple = ()
+
+
+def decode(data: bytes) -> tuple[str, tuple]:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), (("encoding", "utf-8-sig"),)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), (("encoding", "utf-16"),)
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as exc:
+        warning = f"not valid UTF-8 (byte {exc.start}); decoded as cp1252"
+        return data.decode("cp1252", errors="replace"), (("encoding", "cp1252"), ("warning", warning))
+
+
+def read_bytes(data: bytes, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES, html: Optional[bool] = None) -> Document:
+    if len(data) > max_bytes:
+        return Document(doc_id, error_type="too_large",
+                        error_message=f"{len(data)} bytes is over the limit of {max_bytes} (--max-bytes)")
+    if not data.strip():
+        return Document(doc_id, error_type="empty", error_message="the document is empty")
+    is_utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not is_utf16 and b"\x00" in data[:65536]:
+        return Document(doc_id, error_type="binary", error_message="NUL bytes: not a text document")
+    text, meta = decode(data)
+    if html is None:
+        html = doc_id.lower().endswith((".html", ".htm")) or looks_like_html(text)
+    if html:
+        text = clean_text(text, html_input=True)
+        meta = meta + (("offsets", "cleaned-text"),)
+    return Document(doc_id, text=text, meta=meta)
+
+
+def read_path(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Document(doc_id, error_type="too_large",
+                            error_message=f"{size} bytes is over the limit of {max_bytes} (--max-bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Document(doc_id, error_type="unreadable", error_message=f"{exc.strerror or exc}")
+    return read_bytes(data, doc_id, max_bytes)
+
+
+def iter_inputs(inputs: list[str], globs=DEFAULT_GLOBS) -> Iterator[tuple[str, Optional[Path]]]:
+    """(doc_id, path) for every input, in a deterministic order: files as given, folders recursively
+    in sorted order with doc_id relative to the folder; ``-`` is standard input (path None)."""
+    for inp in inputs:
+        if inp == "-":
+            yield "-", None
+            continue
+        p = Path(inp)
+        if p.is_dir():
+            found = set()
+            for pattern in globs:
+                found.update(x for x in p.rglob(pattern) if x.is_file())
+            for x in sorted(found, key=lambda q: q.relative_to(p).as_posix()):
+                yield x.relative_to(p).as_posix(), x
+        else:
+            yield p.name if len(inputs) == 1 else os.fspath(p), p
+
+
+def missing_inputs(inputs: list[str]) -> list[str]:
+    return [i for i in inputs if i != "-" and not Path(i).exists()]

@@ -1,0 +1,106 @@
+"""Linking: give each resolved instrument its knowledge-base record.
+
+``Linker`` is the default; any object with the same ``known``/``link_items``
+methods can replace it (``citex.load(linker=…)``), e.g. one backed by a user's
+own treaty database.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional, Sequence
+
+import regex
+
+from .models import KINDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .kb import KnowledgeBase, Record
+    from .resolve import Item
+
+# a series number written next to the name: "(CETS No. 225)", "ETS No. 126", "ETS 5"
+SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
+# acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
+ACRONYM = regex.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
+# acronyms too common in other senses to stand alone for an instrument
+AMBIGUOUS_ACRONYMS = {"CAT", "ATT", "MFA", "CRC", "EEA", "TEU", "FTA", "WHO", "CMS", "CBD", "SEA", "OST", "ICC",
+                      "ILO", "EPA", "ECT", "CCW", "MLC", "PIC", "LTBT", "SALT", "START", "TPP", "FCTC", "IHR",
+                      "CCM", "ITA", "ICA", "CWC", "BWC", "INF"}
+
+
+class Linker:
+    """Links items to records of a :class:`citex.kb.KnowledgeBase`."""
+
+    def __init__(self, kb: "KnowledgeBase"):
+        self.kb = kb
+        self._acronyms = None
+
+    def kind_of(self, rid: str) -> str:
+        rec = self.kb.get(rid)
+        kind = (rec.kind if rec else "") or "other"
+        return {"accords": "accord", "articles of agreement": "agreement", "arrangement": "agreement",
+                "constitution": "other"}.get(kind, kind if kind in KINDS else "other")
+
+    def known(self, title: str) -> bool:
+        return bool(self.kb.lookup(title))
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """Acronym → id for acronyms that name exactly one record and are not ambiguous words."""
+        if self._acronyms is None:
+            table = {}
+            for acr, ids in self.kb.acronyms().items():
+                if len(ids) == 1 and acr not in AMBIGUOUS_ACRONYMS:
+                    table[acr] = ids[0]
+            self._acronyms = table
+        return self._acronyms
+
+    def find_acronyms(self, text: str) -> list[tuple[int, int, str]]:
+        """Stand-alone acronyms of known instruments: (start, end, id)."""
+        table = self.acronyms
+        out = []
+        for m in ACRONYM.finditer(text):
+            rid = table.get(m.group())
+            if rid:
+                out.append((m.start(), m.end(), rid))
+        return out
+
+    def link_items(self, text: str, items: Sequence["Item"]) -> None:
+        """Set ``item.link = (id, canonical_title, candidates)`` on every item it can."""
+        for it in items:
+            if it.link is not None:
+                continue
+            if it.kind == "protocol" and it.number is not None:
+                continue  # numbered protocols link through their parent, below
+            it.link = self._link_one(text, it)
+        for it in items:
+            if it.kind == "protocol" and it.number is not None and it.link is None:
+                parent = items[it.parent] if it.parent is not None else None
+                rec = None
+                if parent is not None and parent.link and parent.link[0]:
+                    rec = self.kb.protocol(parent.link[0], it.number)
+                it.link = (rec.id, rec.title, ()) if rec else (None, None, ())
+
+    def _link_one(self, text: str, it: "Item") -> tuple:
+        m = SERIES_NO.match(text, it.end)
+        if m:
+            rec = self.kb.get(f"CETS {int(m.group('n'))}")
+            if rec:
+                return rec.id, rec.title, ()
+        recs = self.kb.lookup(text[it.start:it.end]) or self.kb.lookup(it.title)
+        if not recs:
+            return None, None, ()
+        if len(recs) == 1:
+            return recs[0].id, recs[0].title, ()
+        chosen = self._settle(recs, it)
+        if chosen is not None:
+            return chosen.id, chosen.title, ()
+        return None, None, tuple(r.id for r in recs)
+
+    @staticmethod
+    def _settle(recs: Sequence["Record"], it: "Item") -> Optional["Record"]:
+        """Pick among same-named records by the date cited with the name (never guess)."""
+        if it.date is not None:
+            year = it.date.value[:4]
+            same = [r for r in recs if (r.adopted or "")[:4] == year]
+            if len(same) == 1:
+                return same[0]
+        return None

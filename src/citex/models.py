@@ -1,0 +1,234 @@
+"""The result objects: what citex gives back.
+
+Every object that points into the text has ``start``, ``end`` and ``text`` with
+``text == source[start:end]``: one span meaning for every class.  All classes are
+frozen, slotted attrs classes holding plain values (str, int, tuples, other
+result objects), so they pickle and cross process boundaries.  ``to_dict`` gives
+the JSON contract (see ``schema/result.schema.json``) and ``from_dict`` reads it
+back.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import attrs
+
+KINDS = (
+    "convention", "treaty", "protocol", "agreement", "charter", "covenant",
+    "statute", "pact", "accord", "other",
+)
+ACTIONS = (
+    "signature", "ratification", "accession", "denunciation", "withdrawal",
+    "suspension", "entry_into_force", "termination",
+)
+
+
+def _tuple(value) -> tuple:
+    return tuple(value) if value is not None else ()
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """One place in the text where an instrument is named."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Mention":
+        return cls(start=d["start"], end=d["end"], text=d["text"])
+
+
+@attrs.frozen(slots=True)
+class Date:
+    """An absolute date, or a relative one resolved against ``published``.
+
+    ``value`` is ISO 8601 at the precision the text gives: ``YYYY-MM-DD``,
+    ``YYYY-MM`` or ``YYYY``.
+    """
+
+    text: str
+    value: str
+    start: int
+    end: int
+    relative: bool = False
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month"}.get(len(self.value), "day")
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"text": self.text, "value": self.value, "start": self.start, "end": self.end}
+        if self.relative:
+            d["relative"] = True
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict[str, Any]]) -> Optional["Date"]:
+        if d is None:
+            return None
+        return cls(text=d["text"], value=d["value"], start=d["start"], end=d["end"],
+                   relative=bool(d.get("relative", False)))
+
+
+@attrs.frozen(slots=True)
+class Place:
+    """A geographic name: ``name`` is the gazetteer's name, ``country`` its ISO 3166-1 alpha-2 code."""
+
+    text: str
+    name: str
+    country: Optional[str]
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "name": self.name, "country": self.country,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict[str, Any]]) -> Optional["Place"]:
+        if d is None:
+            return None
+        return cls(text=d["text"], name=d["name"], country=d.get("country"),
+                   start=d["start"], end=d["end"])
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """Something that happened to an instrument: ``action`` is one of ``ACTIONS``.
+
+    The span is the trigger (``denounce``, ``signed``, ``withdrawal``); ``party``
+    is the name of the state that acts, when the text says.
+    """
+
+    action: str
+    party: Optional[str]
+    date: Optional[Date]
+    place: Optional[Place]
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "party": self.party,
+                "date": self.date.to_dict() if self.date else None,
+                "place": self.place.to_dict() if self.place else None,
+                "start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
+        return cls(action=d["action"], party=d.get("party"), date=Date.from_dict(d.get("date")),
+                   place=Place.from_dict(d.get("place")), start=d["start"], end=d["end"], text=d["text"])
+
+
+@attrs.frozen(slots=True)
+class Citation:
+    """One instrument cited in a document, with every mention of it."""
+
+    kind: str
+    title: str
+    start: int
+    end: int
+    text: str
+    number: Optional[int] = None
+    parent: Optional[int] = None
+    date: Optional[Date] = None
+    place: Optional[Place] = None
+    id: Optional[str] = None
+    canonical_title: Optional[str] = None
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_tuple)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
+    # knowledge-base candidates when a link could not be settled (not part of the JSON core)
+    candidates: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "kind": self.kind, "title": self.title, "number": self.number, "parent": self.parent,
+            "date": self.date.to_dict() if self.date else None,
+            "place": self.place.to_dict() if self.place else None,
+            "id": self.id, "canonical_title": self.canonical_title,
+            "start": self.start, "end": self.end, "text": self.text,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "events": [e.to_dict() for e in self.events],
+        }
+        if self.candidates:
+            d["candidates"] = list(self.candidates)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Citation":
+        return cls(
+            kind=d["kind"], title=d["title"], start=d["start"], end=d["end"], text=d["text"],
+            number=d.get("number"), parent=d.get("parent"), date=Date.from_dict(d.get("date")),
+            place=Place.from_dict(d.get("place")), id=d.get("id"),
+            canonical_title=d.get("canonical_title"),
+            mentions=[Mention.from_dict(m) for m in d.get("mentions", ())],
+            events=[Event.from_dict(e) for e in d.get("events", ())],
+            candidates=d.get("candidates", ()),
+        )
+
+
+@attrs.frozen(slots=True)
+class Error:
+    """Why a document gave no result: ``type`` is a short machine-readable word."""
+
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict[str, Any]]) -> Optional["Error"]:
+        return None if d is None else cls(type=d["type"], message=d["message"])
+
+
+@attrs.frozen(slots=True)
+class Result:
+    """Everything citex found in one document."""
+
+    doc_id: Optional[str] = None
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
+    dates: tuple[Date, ...] = attrs.field(default=(), converter=_tuple)
+    places: tuple[Place, ...] = attrs.field(default=(), converter=_tuple)
+    error: Optional[Error] = None
+    # extra facts about the input (encoding used, "offsets refer to cleaned text", …)
+    meta: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "doc_id": self.doc_id,
+            "citations": [c.to_dict() for c in self.citations],
+            "dates": [x.to_dict() for x in self.dates],
+            "places": [x.to_dict() for x in self.places],
+            "error": self.error.to_dict() if self.error else None,
+        }
+        if self.meta:
+            d["meta"] = dict(self.meta)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Result":
+        return cls(
+            doc_id=d.get("doc_id"),
+            citations=[Citation.from_dict(c) for c in d.get("citations", ())],
+            dates=[Date.from_dict(x) for x in d.get("dates", ())],
+            places=[Place.from_dict(x) for x in d.get("places", ())],
+            error=Error.from_dict(d.get("error")),
+            meta=tuple(sorted((d.get("meta") or {}).items())),
+        )
+
+    def __repr__(self) -> str:  # short and useful in a terminal
+        titles = ", ".join(c.title if len(c.title) < 50 else c.title[:47] + "…" for c in self.citations[:4])
+        more = f", +{len(self.citations) - 4}" if len(self.citations) > 4 else ""
+        err = f" error={self.error.type}" if self.error else ""
+        return (f"<Result {self.doc_id!r}: {len(self.citations)} citations [{titles}{more}], "
+                f"{len(self.dates)} dates, {len(self.places)} places{err}>")

@@ -1,0 +1,143 @@
+"""The extraction pipeline: text → dates, places, candidate names → resolve → link → Result.
+
+``Extractor`` runs the stages directly on a string (the fast path behind
+``citex.extract``).  The spaCy components in ``citex.components`` run the very
+same stage methods, one component per stage, so ``nlp(text)._.citex`` equals
+``citex.extract(text)``.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from typing import Optional
+
+import attrs
+import regex
+
+from .grammar.dates import find_dates, parse_published
+from .grammar.instruments import Candidate, find_candidates
+from .models import Citation, Date, Place, Result
+from .resolve import Item, Resolver, merge
+
+
+@attrs.define(slots=True)
+class State:
+    """What the stages have found so far in one text."""
+
+    text: str
+    published: Optional[_dt.date] = None
+    dates: list = attrs.Factory(list)
+    places: list = attrs.Factory(list)
+    candidates: list = attrs.Factory(list)
+    acronyms: list = attrs.Factory(list)
+    items: list = attrs.Factory(list)
+    citations: list = attrs.Factory(list)
+
+
+class Extractor:
+    """Holds the loaded resources (gazetteer, knowledge base) and runs the stages."""
+
+    def __init__(self, gazetteer=None, linker=None, places: bool = True):
+        if gazetteer is None and places:
+            from .places import Gazetteer
+            gazetteer = Gazetteer.load()
+        self.gazetteer = gazetteer
+        self.linker = linker
+        self.resolver = Resolver(known=linker.known if linker is not None else None,
+                                 countries=getattr(gazetteer, "is_country", None))
+
+    # -- stages ------------------------------------------------------------------------------
+    def stage_dates(self, st: State) -> None:
+        st.dates = find_dates(st.text, st.published)
+
+    def stage_places(self, st: State) -> None:
+        st.places = list(self.gazetteer.find(st.text)) if self.gazetteer is not None else []
+
+    def stage_instruments(self, st: State) -> None:
+        st.candidates = find_candidates(st.text)
+        if self.linker is not None:
+            st.acronyms = self.linker.find_acronyms(st.text)
+
+    def stage_resolve(self, st: State) -> None:
+        cands = _with_acronyms(st.text, st.candidates, st.acronyms, self.linker)
+        st.candidates = cands
+        st.items, st.places = self.resolver.resolve(st.text, cands, st.dates, st.places)
+        _alias_mentions(st.text, cands, st.items)
+        st.citations = merge(st.text, st.items)
+
+    def stage_link(self, st: State) -> None:
+        if self.linker is None:
+            return
+        self.linker.link_items(st.text, st.items)
+        st.citations = merge(st.text, st.items)
+
+    STAGES = ("stage_dates", "stage_places", "stage_instruments", "stage_resolve", "stage_link")
+
+    # -- whole runs ----------------------------------------------------------------------------
+    def run(self, text: str, published=None) -> State:
+        st = State(text=text, published=parse_published(published))
+        if text:
+            for name in self.STAGES:
+                getattr(self, name)(st)
+        return st
+
+    def extract(self, text: str, doc_id: Optional[str] = None, published=None) -> Result:
+        st = self.run(text, published)
+        return to_result(st, doc_id)
+
+
+def to_result(st: State, doc_id: Optional[str]) -> Result:
+    return Result(doc_id=doc_id, citations=st.citations, dates=st.dates, places=st.places)
+
+
+def _with_acronyms(text: str, cands: list, acronyms: list, linker) -> list:
+    """Add stand-alone KB acronyms ("the NPT") as candidates where no name already covers them."""
+    if not acronyms:
+        return cands
+    out = list(cands)
+    spans = [(c.start, c.end) for c in cands]
+    starts = [s for s, _ in spans]
+    for s, e, rid in acronyms:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and spans[i][1] > s:
+            continue
+        if i + 1 < len(spans) and spans[i + 1][0] < e:
+            continue
+        kind = linker.kind_of(rid)
+        out.append(Candidate(start=s, end=e, kind=kind, head="#acronym", title=text[s:e]))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _alias_mentions(text: str, cands: list, items: list[Item]) -> None:
+    """A short form defined after a name ("… Weapons (NPT)", "(hereinafter the Convention)") names
+    the same instrument from there on: its later occurrences become mentions of that item.
+    One scan for all the short forms of the document."""
+    defined: dict[str, int] = {}
+    first_item = {}
+    for i, it in enumerate(items):
+        first_item.setdefault(it.cand, i)
+    for ci, c in enumerate(cands):
+        if c.alias and ci in first_item:
+            defined.setdefault(text[c.alias[0]:c.alias[1]].strip(), first_item[ci])
+    if not defined:
+        return
+    by_start = {it.start: i for i, it in enumerate(items)}
+    pattern = regex.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % "|".join(
+        regex.escape(a) for a in sorted(defined, key=len, reverse=True)))
+    covered = sorted((it.start, it.end) for it in items)
+    starts = [s for s, _ in covered]
+    for m in pattern.finditer(text):
+        src = defined[m.group()]
+        s, e = m.span()
+        if s <= items[src].end:
+            continue  # the definition itself
+        if s in by_start:
+            items[by_start[s]].alias_of = src
+            continue
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and covered[k][1] > s:
+            continue  # inside another name
+        base = items[src]
+        items.append(Item(start=s, end=e, kind=base.kind, title=base.title, number=base.number,
+                          cand=base.cand, alias_of=src))

@@ -1,0 +1,434 @@
+"""Resolution: from candidate names, dates and places to linked citations.
+
+Steps, in order (each one reads spans already found; nothing rescans the document
+per citation):
+
+1. split protocol lists into one item per number ("Protocols No. 1 and No. 2");
+2. drop places inside instrument names ("Rome Statute") and organisation names;
+3. attach protocols to their parent ("thereto", "to the …", "amending the …");
+4. attach each name's own date and place ("of 26 November 1987", "Rome, 17 July 1998");
+5. find treaty actions (signature, ratification, denunciation, …) with party, date, place;
+6. merge repeated names and defined short forms into one citation per instrument.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Callable, Iterable, Optional, Sequence
+
+import attrs
+import regex
+
+from .grammar import relations as R
+from .grammar.dates import PATTERN, F, compose
+from .grammar.instruments import Candidate
+from .models import Citation, Date, Event, Mention, Place
+
+
+@attrs.define(slots=True)
+class Item:
+    """One instrument mention being resolved (mutable while resolution runs)."""
+
+    start: int
+    end: int
+    kind: str
+    title: str
+    number: Optional[int] = None
+    cand: int = -1                 # index of the candidate it comes from
+    parent: Optional[int] = None   # index into items
+    date: Optional[Date] = None
+    place: Optional[Place] = None
+    events: list = attrs.Factory(list)
+    key: str = ""                  # merge key: mentions with one key are one instrument
+    alias_spans: list = attrs.Factory(list)
+    link: Optional[tuple] = None   # (id, canonical title, candidates) set by the linker
+    alias_of: Optional[int] = None # index of the item whose defined short form this is
+
+
+class SpanIndex:
+    """Spans sorted by start, for "what starts/ends exactly here" and "what overlaps" queries."""
+
+    def __init__(self, spans: Sequence):
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.spans]
+        self.by_end = {}
+        for s in self.spans:
+            self.by_end.setdefault(s.end, s)
+
+    def starting_at(self, pos: int):
+        i = bisect.bisect_left(self.starts, pos)
+        return self.spans[i] if i < len(self.spans) and self.starts[i] == pos else None
+
+    def first_after(self, pos: int, limit: int):
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.spans) and self.starts[i] <= limit:
+            return self.spans[i]
+        return None
+
+    def last_before(self, pos: int, limit: int):
+        """The span ending last at or before ``pos`` and starting after ``limit``."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.spans[i].start >= limit:
+            if self.spans[i].end <= pos:
+                return self.spans[i]
+            i -= 1
+        return None
+
+    def ending_at_or_before(self, pos: int, window: int):
+        return self.last_before(pos, pos - window)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Start offsets of sentences (0 first)."""
+    return [0] + [m.end() for m in R.SENTENCE_END.finditer(text)]
+
+
+class Resolver:
+    """Turns candidates, dates and places into citations.  ``known(title) -> bool`` tells
+    whether the knowledge base confirms a weak name ("Kyoto protocol")."""
+
+    def __init__(self, known: Optional[Callable[[str], bool]] = None, countries: Optional[Callable[[Place], bool]] = None):
+        self.known = known or (lambda title: False)
+        self.is_country = countries or (lambda place: place.country is not None)
+
+    # -- 1. items ---------------------------------------------------------------------------
+    def items(self, text: str, cands: Sequence[Candidate]) -> list[Item]:
+        items: list[Item] = []
+        for ci, c in enumerate(cands):
+            if c.weak and not self.known(c.title):
+                continue
+            if c.numbers:
+                digits = text[c.start:c.end]
+                numeric = any(ch.isdigit() for ch in digits)
+                for n, s, e in c.numbers:
+                    title = f"Protocol No. {n}" if numeric else (
+                        c.title if len(c.numbers) == 1 else f"Protocol {_roman(n)}")
+                    items.append(Item(start=s, end=e, kind="protocol", title=title, number=n, cand=ci))
+                if len(c.numbers) == 1 and not numeric:
+                    items[-1].end = c.end
+            else:
+                items.append(Item(start=c.start, end=c.end, kind=c.kind, title=c.title, cand=ci))
+        return items
+
+    # -- 2. places -------------------------------------------------------------------------
+    @staticmethod
+    def outside_names(places: Iterable[Place], cands: Sequence[Candidate]) -> list[Place]:
+        idx = SpanIndex(cands)
+        out = []
+        for p in places:
+            i = bisect.bisect_left(idx.starts, p.end) - 1   # last name starting before the place ends
+            if i >= 0 and idx.spans[i].end > p.start:
+                continue  # inside (or overlapping) a name: "Rome Statute", "Istanbul Convention"
+            out.append(p)
+        return out
+
+    # -- the whole run -----------------------------------------------------------------------
+    def resolve(self, text: str, cands: Sequence[Candidate], dates: Sequence[Date],
+                places: Sequence[Place]) -> tuple[list[Item], list[Place]]:
+        cands = list(cands)
+        places = self.outside_names(places, [c for c in cands if not c.weak or self.known(c.title)])
+        items = self.items(text, cands)
+        date_idx = SpanIndex([d for d in dates if not d.relative] + [d for d in dates if d.relative])
+        place_idx = SpanIndex(places)
+        groups = self._groups(text, cands, items)
+        self._parents(text, cands, items, groups)
+        self._own_dates(text, cands, items, groups, date_idx, place_idx)
+        self._events(text, items, groups, date_idx, place_idx)
+        return items, places
+
+    # groups: items of one candidate, and candidates coordinated into one list
+    def _groups(self, text: str, cands: Sequence[Candidate], items: list[Item]) -> list[list[int]]:
+        by_cand: dict[int, list[int]] = {}
+        for i, it in enumerate(items):
+            by_cand.setdefault(it.cand, []).append(i)
+        order = sorted(by_cand)
+        groups: list[list[int]] = []
+        prev_ci = None
+        for ci in order:
+            if prev_ci is not None and groups:
+                gap_start = cands[prev_ci].end
+                gap = text[gap_start:cands[ci].start]
+                gap = _strip_date_qualifier(gap)
+                if len(gap) <= 40 and R.COORD_GAP.match(gap) and R.COORD_GAP.match(gap).end() == len(gap):
+                    groups[-1].extend(by_cand[ci])
+                    prev_ci = ci
+                    continue
+            groups.append(list(by_cand[ci]))
+            prev_ci = ci
+        return groups
+
+    def _parents(self, text, cands, items: list[Item], groups) -> None:
+        item_of_cand = {}
+        for i, it in enumerate(items):
+            item_of_cand.setdefault(it.cand, i)
+        starts = {cands[it.cand].start: i for i, it in enumerate(items) if it.kind != "protocol" or it.number is None}
+        for i, it in enumerate(items):
+            if it.kind != "protocol" or it.parent is not None:
+                continue
+            c = cands[it.cand]
+            after = _skip_date_qualifier(text, c.end)
+            if R.THERETO.match(text, after):
+                # the nearest earlier non-protocol name
+                for j in range(i - 1, -1, -1):
+                    if items[j].kind != "protocol" and items[j].cand != it.cand:
+                        it.parent = j
+                        break
+                continue
+            m = R.PARENT_LINK.match(text, c.end)
+            if m and m.end() in starts:
+                it.parent = starts[m.end()]
+            if it.parent is not None and len(c.numbers) <= 1:
+                it.end = max(it.end, items[it.parent].end)
+                for j in [k for k, x in enumerate(items) if x.cand == it.cand]:
+                    items[j].end = max(items[j].end, items[it.parent].end)
+
+    def _own_dates(self, text, cands, items: list[Item], groups, date_idx: SpanIndex, place_idx: SpanIndex) -> None:
+        for g in groups:
+            # the members of one candidate share what follows the candidate
+            by_cand: dict[int, list[int]] = {}
+            for i in g:
+                by_cand.setdefault(items[i].cand, []).append(i)
+            for ci, members in by_cand.items():
+                c = cands[ci]
+                # "… of 26 November 1987"
+                d = date_idx.first_after(c.end, c.end + 12)
+                if d is not None and R.OWN_DATE_GAP.match(text[c.end:d.start]):
+                    for i in members:
+                        items[i].date = items[i].date or d
+                    continue
+                # "the 1994 Energy Charter Treaty"
+                d = date_idx.ending_at_or_before(c.start, 4)
+                if d is not None and R.PREMOD_DATE_GAP.match(text[d.end:c.start]):
+                    for i in members:
+                        items[i].date = items[i].date or d
+                # "Rome Statute …\nRome, 17 July 1998" / "(Minsk, 05/09/2014)"
+                p = place_idx.first_after(c.end, c.end + 12)
+                if p is not None and R.PLACE_DATE_LINE_GAP.match(text[c.end:p.start]):
+                    d = date_idx.first_after(p.end, p.end + 4)
+                    if d is not None and R.PLACE_DATE_SEP.match(text[p.end:d.start]):
+                        for i in members:
+                            items[i].place = items[i].place or p
+                            items[i].date = d
+
+    def _events(self, text, items: list[Item], groups, date_idx: SpanIndex, place_idx: SpanIndex) -> None:
+        if not items:
+            return
+        sents = sentence_bounds(text)
+        group_of = {}
+        for gi, g in enumerate(groups):
+            for i in g:
+                group_of[i] = gi
+        first_start = [min(items[i].start for i in g) for g in groups]
+        last_end = [max(items[i].end for i in g) for g in groups]
+        gstarts = sorted((s, gi) for gi, s in enumerate(first_start))
+        gs_keys = [s for s, _ in gstarts]
+        gends = sorted((e, gi) for gi, e in enumerate(last_end))
+        ge_keys = [e for e, _ in gends]
+        lo_item = min(first_start)
+        hi_item = max(last_end)
+        for m in R.TRIGGERS.finditer(text, max(0, lo_item - 200), min(len(text), hi_item + 200)):
+            action = m.lastgroup
+            ts, te = m.span()
+            sent_start = sents[bisect.bisect_right(sents, ts) - 1]
+            neg = R.NEGATION_BEFORE.search(text[max(sent_start, ts - 40):ts])
+            if neg:
+                continue
+            targets: list[int] = []
+            party: Optional[Place] = None
+            # object after the trigger: "denounce the …", "withdrawal from the …"
+            k = bisect.bisect_left(gs_keys, te)
+            if k < len(gstarts) and gstarts[k][0] - te <= 150:
+                gs, gi = gstarts[k]
+                gap = text[te:gs]
+                if R.OBJECT_GAP.fullmatch(gap) or R.OBJECT_GAP.fullmatch(_strip_date_qualifier(gap, pre=True)):
+                    targets = groups[gi]
+                else:
+                    nm = R.NOMINAL_PARTY_GAP.fullmatch(gap)
+                    if nm:
+                        targets = groups[gi]
+                        party = place_idx.first_after(te + nm.start("party"), te + nm.end("party"))
+            post = False
+            if not targets and action in R.PARTICIPLE_ACTIONS:
+                # a participle after its object: "… thereto, signed on behalf of …"
+                k = bisect.bisect_right(ge_keys, ts) - 1
+                if k >= 0 and ts - gends[k][0] <= 40:
+                    ge, gi = gends[k]
+                    gap = text[ge:ts]
+                    if R.PARTICIPLE_GAP.fullmatch(gap) or R.PARTICIPLE_GAP.fullmatch(_strip_date_qualifier(gap)):
+                        targets = groups[gi]
+                        post = True
+            if not targets:
+                continue
+            clause_end = min(len(text), _clause_end(text, te, sents))
+            obj_end = max(items[i].end for i in targets)
+            if post:
+                tail_from = te
+            else:  # after the object and its own qualifiers ("of 4 November 1993 thereto")
+                tail_from = _skip_date_qualifier(text, max(te, obj_end))
+                tm = R.THERETO.match(text, tail_from)
+                tail_from = tm.end() if tm else tail_from
+            # the next trigger ends this event's clause
+            nxt = R.TRIGGERS.search(text, tail_from, clause_end)
+            if nxt:
+                clause_end = nxt.start()
+            date = place = None
+            own = False
+            # party, place and date after the trigger (participle) or after the object
+            pos = tail_from
+            for _ in range(4):
+                p = place_idx.first_after(pos, min(clause_end, pos + 60))
+                d = date_idx.first_after(pos, min(clause_end, pos + 60))
+                nxt_span = min([x for x in (p, d) if x is not None], key=lambda x: x.start, default=None)
+                if nxt_span is None:
+                    break
+                gap = text[pos:nxt_span.start]
+                if nxt_span is p:
+                    if post and party is None and R.PARTY_AFTER.match(gap) and self.is_country(p):
+                        party = p
+                    elif place is None and R.EVENT_PLACE_GAP.match(gap):
+                        place = p
+                    else:
+                        break
+                else:
+                    if date is None and R.EVENT_DATE_GAP.match(gap):
+                        date = d
+                    else:
+                        break
+                pos = nxt_span.end
+            if party is None and not post:
+                party = self._subject(text, place_idx, sent_start, ts)
+            if post and action == "signature" and party is None:
+                own = True  # "signed in Washington on …": the instrument's own signature
+            if own:
+                for i in targets:
+                    items[i].place = items[i].place or place
+                    items[i].date = items[i].date or date
+                continue
+            ev = Event(action=action, party=party.text if party else None, date=date, place=place,
+                       start=ts, end=te, text=text[ts:te])
+            for i in targets:
+                items[i].events.append(ev)
+
+    def _subject(self, text: str, place_idx: SpanIndex, sent_start: int, ts: int) -> Optional[Place]:
+        """The acting state: the nearest country named before the trigger in its sentence."""
+        p = place_idx.last_before(ts, sent_start)
+        while p is not None:
+            before = text[max(sent_start, p.start - 12):p.start]
+            if self.is_country(p) and not before.rstrip().endswith((" in", " from", " to", " with", " at", " of")):
+                return p
+            p = place_idx.last_before(p.start, sent_start)
+        return None
+
+
+def _roman(n: int) -> str:
+    vals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def _strip_date_qualifier(gap: str, pre: bool = False) -> str:
+    """Remove a date between two things: " of 26 November 1987 and " → " and ";
+    with ``pre``, a date before a name: " the 1986 " → " the "."""
+    m = PATTERN.search(gap)
+    if not m:
+        return gap
+    if pre:
+        return gap[:m.start()].rstrip(" \t") + " " if not gap[m.end():].strip() else gap
+    head = gap[:m.start()].rstrip()
+    for w in ("of", "dated", "from"):
+        if head.endswith(w):
+            head = head[: -len(w)]
+    return head.rstrip(" \t,") + gap[m.end():]
+
+
+def _skip_date_qualifier(text: str, pos: int) -> int:
+    m = DATE_QUALIFIER.match(text, pos)
+    return m.end() if m else pos
+
+
+DATE_QUALIFIER = regex.compile(compose(
+    r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated)[ \t]{1,3}(?:(?:{day})(?:st|nd|rd|th)?[ \t]{1,3}{month}[ \t]{1,3}{year}"
+    r"|{month}[ \t]{1,3}(?:{day}),?[ \t]{1,3}{year}|{month}[ \t]{1,3}{year}|{year})", F), regex.VERSION1)
+
+
+def _clause_end(text: str, pos: int, sents: list[int]) -> int:
+    i = bisect.bisect_right(sents, pos)
+    end = sents[i] if i < len(sents) else len(text)
+    semi = text.find(";", pos, end)
+    return semi if semi >= 0 else end
+
+
+def _keys(items: list[Item]) -> list[str]:
+    """Merge keys: the linked id if any, else the normalised title, with number and parent."""
+    keys: list[Optional[str]] = [None] * len(items)
+
+    def key(i: int, depth: int = 0) -> str:
+        if keys[i] is not None:
+            return keys[i]
+        it = items[i]
+        if it.alias_of is not None and depth < 8:
+            k = key(it.alias_of, depth + 1)
+        elif it.link and it.link[0]:
+            k = f"id:{it.link[0]}"
+        else:
+            parent = key(it.parent, depth + 1) if it.parent is not None and depth < 8 else ""
+            k = f"t:{_norm(it.title).lower()}|{it.number}|{parent}"
+        keys[i] = k
+        return k
+
+    return [key(i) for i in range(len(items))]
+
+
+def merge(text: str, items: list[Item]) -> list[Citation]:
+    """One citation per instrument: same id, title or defined short form → one citation with every
+    mention; citations are ordered by first mention."""
+    keys = _keys(items)
+    order = sorted(range(len(items)), key=lambda i: items[i].start)
+    key_of: dict[str, int] = {}
+    cites: list[dict] = []
+    index_of_item: dict[int, int] = {}
+    for i in order:
+        ci = key_of.get(keys[i])
+        if ci is None:
+            ci = key_of[keys[i]] = len(cites)
+            cites.append({"items": [i]})
+        else:
+            cites[ci]["items"].append(i)
+        index_of_item[i] = ci
+    out: list[Citation] = []
+    for ci, c in enumerate(cites):
+        first = items[c["items"][0]]
+        mentions = []
+        events: list[Event] = []
+        seen_ev = set()
+        date = place = None
+        for i in c["items"]:
+            it = items[i]
+            mentions.append(Mention(start=it.start, end=it.end, text=text[it.start:it.end]))
+            date = date or it.date
+            place = place or it.place
+            for ev in it.events:
+                k = (ev.action, ev.start)
+                if k not in seen_ev:
+                    seen_ev.add(k)
+                    events.append(ev)
+        named = [items[i] for i in c["items"] if items[i].alias_of is None] or [first]
+        title = max(named, key=lambda it: (len(it.title), -it.start)).title
+        parent = next((index_of_item[items[i].parent] for i in c["items"] if items[i].parent is not None), None)
+        if parent == ci:
+            parent = None
+        link = next((items[i].link for i in c["items"] if items[i].link and items[i].link[0]), None) \
+            or first.link or (None, None, ())
+        out.append(Citation(kind=first.kind, title=title, start=first.start, end=first.end,
+                            text=text[first.start:first.end], number=first.number, parent=parent,
+                            date=date, place=place, id=link[0], canonical_title=link[1],
+                            mentions=sorted(mentions, key=lambda m: m.start),
+                            events=sorted(events, key=lambda e: e.start), candidates=link[2] or ()))
+    return out
