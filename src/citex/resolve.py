@@ -16,11 +16,10 @@ import bisect
 from typing import Callable, Iterable, Optional, Sequence
 
 import attrs
-import regex
 
 from .grammar import relations as R
-from .grammar.dates import PATTERN, F, compose
-from .grammar.instruments import Candidate
+from .grammar.dates import PATTERN
+from .grammar.instruments import Candidate, find_short_forms
 from .models import Citation, Date, Event, Mention, Place
 
 
@@ -42,6 +41,7 @@ class Item:
     alias_spans: list = attrs.Factory(list)
     link: Optional[tuple] = None   # (id, canonical title, candidates) set by the linker
     alias_of: Optional[int] = None # index of the item whose defined short form this is
+    short: bool = False            # a short form ("the convention"): kept only with an antecedent
 
 
 class SpanIndex:
@@ -110,7 +110,7 @@ class Resolver:
                 if len(c.numbers) == 1 and not numeric:
                     items[-1].end = c.end
             else:
-                items.append(Item(start=c.start, end=c.end, kind=c.kind, title=c.title, cand=ci))
+                items.append(Item(start=c.start, end=c.end, kind=c.kind, title=c.title, cand=ci, short=c.short))
         return items
 
     # -- 2. places -------------------------------------------------------------------------
@@ -129,13 +129,16 @@ class Resolver:
     def resolve(self, text: str, cands: Sequence[Candidate], dates: Sequence[Date],
                 places: Sequence[Place]) -> tuple[list[Item], list[Place]]:
         cands = list(cands)
-        places = self.outside_names(places, [c for c in cands if not c.weak or self.known(c.title)])
+        names = [c for c in cands if not c.weak or self.known(c.title)]
+        places = self.outside_names(places, names)
+        cands = sorted(cands + find_short_forms(text, names), key=lambda c: c.start)
         items = self.items(text, cands)
         date_idx = SpanIndex([d for d in dates if not d.relative] + [d for d in dates if d.relative])
         place_idx = SpanIndex(places)
         groups = self._groups(text, cands, items)
         self._parents(text, cands, items, groups)
         self._own_dates(text, cands, items, groups, date_idx, place_idx)
+        back_references(items)
         self._events(text, items, groups, date_idx, place_idx)
         return items, places
 
@@ -323,6 +326,54 @@ class Resolver:
         return None
 
 
+STOPWORDS = {"the", "of", "on", "for", "and", "or", "to", "in", "a", "an", "against", "between", "with", "by",
+             "at", "from", "concerning", "relating", "un", "u.n.", "united", "nations"}
+
+
+def _words(title: str) -> frozenset:
+    return frozenset(w for w in title.lower().replace("-", " ").split() if w not in STOPWORDS)
+
+
+def _year(d: Optional[Date]) -> Optional[str]:
+    return d.value[:4] if d is not None else None
+
+
+def back_references(items: list[Item]) -> None:
+    """Short forms and partial names refer back to the nearest compatible earlier name:
+    "the convention", "The European Convention of 1987" → the full title cited before.
+    A year must agree when both sides have one; a short form with no antecedent is dropped later."""
+    named: list[int] = []
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    for i in order:
+        it = items[i]
+        if it.alias_of is not None:
+            continue
+        if it.short:
+            want = it.kind
+            for j in reversed(named):
+                ante = items[j]
+                if ante.number is not None and it.number is None and want != "protocol":
+                    continue
+                if not (ante.kind == want or want == "treaty" and ante.kind != "protocol"):
+                    continue
+                if it.date and _year(ante.date) and _year(ante.date) != _year(it.date):
+                    continue
+                it.alias_of = j
+                break
+            continue
+        if it.number is None and it.kind != "protocol":
+            words = _words(it.title)
+            for j in reversed(named):
+                ante = items[j]
+                if ante.kind != it.kind or ante.number is not None or len(ante.title) <= len(it.title):
+                    continue
+                if words and words <= _words(ante.title) and (
+                        not (it.date and ante.date) or _year(it.date) == _year(ante.date)):
+                    it.alias_of = j
+                    break
+        named.append(i)
+
+
 def _roman(n: int) -> str:
     vals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     out = ""
@@ -349,13 +400,8 @@ def _strip_date_qualifier(gap: str, pre: bool = False) -> str:
 
 
 def _skip_date_qualifier(text: str, pos: int) -> int:
-    m = DATE_QUALIFIER.match(text, pos)
+    m = R.DATE_QUALIFIER.match(text, pos)
     return m.end() if m else pos
-
-
-DATE_QUALIFIER = regex.compile(compose(
-    r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated)[ \t]{1,3}(?:(?:{day})(?:st|nd|rd|th)?[ \t]{1,3}{month}[ \t]{1,3}{year}"
-    r"|{month}[ \t]{1,3}(?:{day}),?[ \t]{1,3}{year}|{month}[ \t]{1,3}{year}|{year})", F), regex.VERSION1)
 
 
 def _clause_end(text: str, pos: int, sents: list[int]) -> int:
@@ -386,11 +432,20 @@ def _keys(items: list[Item]) -> list[str]:
     return [key(i) for i in range(len(items))]
 
 
+def _root(items: list[Item], i: int) -> int:
+    for _ in range(8):
+        if items[i].alias_of is None:
+            return i
+        i = items[i].alias_of
+    return i
+
+
 def merge(text: str, items: list[Item]) -> list[Citation]:
     """One citation per instrument: same id, title or defined short form → one citation with every
     mention; citations are ordered by first mention."""
     keys = _keys(items)
-    order = sorted(range(len(items)), key=lambda i: items[i].start)
+    order = sorted((i for i in range(len(items)) if not (items[i].short and _root(items, i) == i)),
+                   key=lambda i: items[i].start)
     key_of: dict[str, int] = {}
     cites: list[dict] = []
     index_of_item: dict[int, int] = {}

@@ -14,6 +14,7 @@ them.  Quantifiers are possessive or bounded so that scanning stays linear.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 import attrs
@@ -47,9 +48,9 @@ G["head"] = (r"(?:Conventions?|Treat(?:y|ies)|Protocols?|Agreements?|Charters?|C
              r"|CONVENTIONS?|TREAT(?:Y|IES)|PROTOCOLS?|AGREEMENTS?|CHARTERS?|COVENANTS?|STATUTES?|PACTS?|ACCORDS?"
              r"|conventions?|treat(?:y|ies)|protocols?|agreements?|charters?|covenants?|statutes?|pacts?|accords?"
              r"|Act|Law|Constitution|Directive|Memorandum|ACT|LAW|CONSTITUTION|DIRECTIVE|MEMORANDUM)")
-G["treaty_head"] = (r"(?:Conventions?|Treat(?:y|ies)|Protocols?|Agreements?|Charters?|Covenants?|Statutes?|Pacts?"
-                    r"|Accords?|CONVENTIONS?|TREAT(?:Y|IES)|PROTOCOLS?|AGREEMENTS?|CHARTERS?|COVENANTS?|STATUTES?"
-                    r"|PACTS?|ACCORDS?)")
+# (plural "Treaties", "Agreements" may sit inside a title: "the Law of Treaties")
+G["treaty_head"] = (r"(?:Conventions?|Treaty|Protocols?|Agreement|Charter|Covenant|Statute|Pact"
+                    r"|Accords?|CONVENTIONS?|TREATY|PROTOCOLS?|AGREEMENT|CHARTER|COVENANT|STATUTE|PACT|ACCORDS?)")
 # A capitalised title word: "Torture", "Non-Proliferation", "Seafarers'", "U.N.", "AfCFTA".
 # Not a head word (a new instrument starts there), not a month before a day or year (a date).
 G["tw"] = (r"(?!(?:{treaty_head})(?![\w\-]))(?!{month})"
@@ -91,7 +92,7 @@ QUOTED_TITLE = regex.compile(r"[ \t]{0,3}[“\"«](?P<q>[^”\"»\n]{3,200})[”
 LAW_TAIL_NO = regex.compile(r"[ \t]{1,3}No\.?[ \t]{0,2}[\w\-/]{1,20}")
 # "(NPT)", "(“CCM”)", "(hereinafter referred to as the Convention)"
 ALIAS_DEF = regex.compile(
-    r"[ \t]{0,3}\([ \t]{0,2}(?:(?:hereinafter|hereafter)(?:[ \t]{1,3}referred[ \t]{1,3}to)?[ \t]{1,3}as[ \t]{1,3})?"
+    r"[ \t]{0,3}\([ \t]{0,2}(?:(?:hereinafter|hereafter)(?:[ \t]{1,3}referred[ \t]{1,3}to)?(?:[ \t]{1,3}as)?[ \t]{1,3})?"
     r"(?:the[ \t]{1,3})?[\"“']?(?P<alias>[A-Z][\w.\-’' ]{0,40}?)[\"”']?[ \t]{0,2}\)"
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -200,6 +201,7 @@ class Candidate:
     named: bool = False          # a proper name before the head ("Kyoto Protocol")
     alias: Optional[tuple[int, int]] = None
     weak: bool = False           # only an instrument if the knowledge base knows the name ("Elvis convention")
+    short: bool = False          # a short form ("the Convention", "the 1987 treaty") that refers back
 
 
 def _norm_ws(s: str) -> str:
@@ -273,6 +275,30 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
     return start, words
 
 
+# "the Convention", "the 1987 Convention", "The treaty", "this Protocol": refer back to a name
+SHORT_FORM = regex.compile(
+    r"(?<![\w\-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]{1,3}(?:(?P<year>1[5-9]\d\d|20\d\d)[ \t]{1,3})?"
+    r"(?P<head>Convention|convention|Treaty|treaty|Protocol|protocol|Agreement|agreement|Charter|charter|"
+    r"Covenant|covenant|Statute|Pact|pact|Accord|accord)(?![\w\-])(?![ \t]{1,3}(?:of|on|for|against|between)[ \t]{1,3}[A-Z])"
+    r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))")
+
+
+def find_short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Short forms outside the names already found; the resolver keeps those with an antecedent."""
+    starts = [c.start for c in taken]
+    out = []
+    for m in SHORT_FORM.finditer(text):
+        s, e = m.span("head")
+        if m.group("year"):
+            s = m.start("year")
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and taken[i].end > s or i + 1 < len(taken) and taken[i + 1].start < e:
+            continue
+        head = m.group("head")
+        out.append(Candidate(start=s, end=e, kind=HEADS[head.lower()], head=head, title=text[s:e], short=True))
+    return out
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every instrument-like name in ``text`` (before context rules and resolution)."""
     out: list[Candidate] = []
@@ -319,29 +345,32 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
             numbers.append((ordinal, start, he))
     # --- continuation ---------------------------------------------------------------------
     title_end = end
-    if (not numbers or len(numbers) == 1) and not lower_head:
+    single = not numbers or len(numbers) == 1
+    if single and not lower_head:
         cm = CONT.match(text, end)
         if cm and cm.end() > end:
             title_end = cm.end()
-    if (not numbers or len(numbers) == 1) and title_end == end:
-        if True:
-            qual = " ".join(pre_low)
-            if qual in ORG_QUALIFIERS or (pre_low and pre_low[-1] in ORG_QUALIFIERS) or \
-                    any(q in qual for q in ("united nations", "council of europe")):
-                lm = LOWER_CONT.match(text, end)
-                if lm:
-                    title_end = lm.end()
-        if kind == "other":
-            title_end = _law_tail(text, title_end, head)
-        elif upper_head and not pre and TITLE_LINE.match(text, end) and (
-                start == 0 or text[:start].rstrip(" \t").endswith("\n")):
-            # a document's title line: "PROTOCOL on the results of … Group (Minsk, …)"
-            eol = text.find("\n", end)
-            eol = len(text) if eol < 0 else eol
-            par = text.find("(", end, eol)
-            stop = par if par >= 0 else eol
-            if stop - end <= 200:
-                title_end = max(title_end, end + len(text[end:stop].rstrip()))
+    if single and title_end == end:
+        qual = " ".join(pre_low)
+        if qual in ORG_QUALIFIERS or (pre_low and pre_low[-1] in ORG_QUALIFIERS) or \
+                any(q in qual for q in ("united nations", "council of europe")):
+            lm = LOWER_CONT.match(text, end)  # "UN Convention on refugees"
+            if lm:
+                title_end = lm.end()
+    if single and kind == "other":
+        cont_end = title_end
+        title_end = _law_tail(text, title_end, head)
+        if low == "law" and title_end == cont_end and not LAW_SUBJECT.match(text, end):
+            return None  # "Law of the Russian Federation" without a designation is a byline, not a name
+    elif single and upper_head and not pre and title_end == end and TITLE_LINE.match(text, end) and (
+            start == 0 or text[:start].rstrip(" \t").endswith("\n")):
+        # a document's title line: "PROTOCOL on the results of … Group (Minsk, …)"
+        eol = text.find("\n", end)
+        eol = len(text) if eol < 0 else eol
+        par = text.find("(", end, eol)
+        stop = par if par >= 0 else eol
+        if stop - end <= 200:
+            title_end = end + len(text[end:stop].rstrip())
     has_cont = title_end > end
     end = title_end
     # --- acceptance -----------------------------------------------------------------------
@@ -370,7 +399,9 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
         return None
     title = _norm_ws(text[start:end])
     alias = None
-    am = ALIAS_DEF.match(text, end)
+    from .relations import DATE_QUALIFIER
+    dq = DATE_QUALIFIER.match(text, end)
+    am = ALIAS_DEF.match(text, dq.end() if dq else end)
     if am:
         alias = am.span("alias")
     return Candidate(start=start, end=end, kind=kind, head=head, title=title, numbers=tuple(numbers),
@@ -404,6 +435,8 @@ def _law_tail(text: str, end: int, head: str) -> int:
     return end
 
 
+# "Federal Law *On* the Termination …", "Law *on* Special Status": a law named by its subject
+LAW_SUBJECT = regex.compile(r"[ \t]{1,3}(?:On|on|Concerning|concerning|Regarding|regarding)[ \t]")
 LAW_DESIGNATION = regex.compile(compose(
     r"(?:[ \t]{1,3}(?:of|dated|from)[ \t]{1,3}"
     r"(?:(?:{day})(?:st|nd|rd|th)?[ \t]{1,3}{month}[ \t]{1,3}{year}|{month}[ \t]{1,3}(?:{day}),?[ \t]{1,3}{year}|{year})"
@@ -435,6 +468,7 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("the Second Optional Protocol to the ICCPR", ["Second Optional Protocol"]),
     ("abolished by Protocol 6 to the", ["Protocol No. 6"]),
     ("the Treaty of Amsterdam seven years ago", ["Treaty of Amsterdam"]),
+    ("the Vienna Convention on the Law of Treaties of 1969", ["Vienna Convention on the Law of Treaties"]),
     ("the Statute of the Council of Europe (which", ["Statute of the Council of Europe"]),
     ("the General Agreement on Tariffs\nand Trade (GATT)", ["General Agreement on Tariffs\nand Trade"]),
     ("the UN Convention on Seafarers' Identity Documents of June 2003", ["UN Convention on Seafarers' Identity Documents"]),
@@ -451,6 +485,11 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("Russia Denounces European Convention Against Torture, Ending International Monitoring",
      ["European Convention Against Torture"]),
     ("the Camp David Accords in 1978", ["Camp David Accords"]),
+    ("Law of the Republic of Kazakhstan dated July 13, 1999 No. 420-1\n", ["Law of the Republic of Kazakhstan dated July 13, 1999 No. 420-1"]),
+    ("signed the Federal Law On the Termination of International Treaties of the Council of Europe.",
+     ["Federal Law On the Termination of International Treaties of the Council of Europe"]),
+    ("the Tenure of Office Act of 1867, which", ["Tenure of Office Act of 1867"]),
+    ("– Law of the Russian Federation\n", []),
     # negatives
     ("the European Committee for the Prevention of Torture", []),
     ("expelled from the Council of Europe", []),

@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import regex
 
+from .dates import F, compose
+
 # --- the instrument's own date and place ------------------------------------------------
 # gap between a name and its date: "… Punishment *of* 26 November 1987", "Law *dated* July 13, 1999"
 OWN_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated|from)[ \t]{1,3}\Z")
+# a name's own date right after it: " of 26 November 1987", ", dated July 13, 1999", " of 1950"
+DATE_QUALIFIER = regex.compile(compose(
+    r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated)[ \t]{1,3}(?:(?:{day})(?:st|nd|rd|th)?[ \t]{1,3}{month}[ \t]{1,3}{year}"
+    r"|{month}[ \t]{1,3}(?:{day}),?[ \t]{1,3}{year}|{month}[ \t]{1,3}{year}|{year})", F), regex.VERSION1)
 # gap between a date and the name it qualifies: "the 1994 Energy Charter Treaty"
 PREMOD_DATE_GAP = regex.compile(r"[ \t]{1,3}\Z")
 # a title line followed by its place and date: "Rome Statute …\nRome, 17 July 1998", "(Minsk, 05/09/2014)"

@@ -1,0 +1,647 @@
+"""Score an extraction function against hand-annotated cases.
+
+A case is one JSON object per line (see the development set's README)::
+
+    {"id": "...", "text": "...",
+     "instruments": [{"surface": "...", "kind": "...", "number": 15, "parent": "...",
+                      "date": "1987-11-26", "place": "Strasbourg", "aliases": ["..."]}],
+     "dates": [{"surface": "26 November 1987", "value": "1987-11-26"}],
+     "places": [{"surface": "Strasbourg"}]}
+
+Gold items carry no offsets: a gold item is located at *every* occurrence of its
+surface in ``text``.  The scoring rules (see :func:`score`):
+
+* **instruments** - a predicted citation matches a gold instrument when one of its
+  spans (every mention plus its own ``start``/``end``) overlaps an occurrence of the
+  gold ``surface`` *or of one of its* ``aliases`` and ``citation.number ==
+  gold["number"]`` (``None == None`` agrees).  An alias names the same instrument, so
+  a prediction found only on an alias both counts for recall and is no false
+  positive.  Predictions are taken in order of their first span; each takes the best
+  overlapping (Jaccard of spans) gold instrument not yet matched; when every
+  compatible gold instrument is already matched, the prediction is a *duplicate*
+  (neither TP nor FP).  A predicted citation that another predicted citation names
+  as its ``parent`` and all of whose spans lie strictly inside that child's spans is
+  not scored at all (the gold lists an instrument named only inside another's title
+  under ``parent`` only).
+* **dates** - predictions with ``relative=True`` are ignored; the others are grouped by
+  ``(text, value)``; a group is a TP when one of its spans overlaps an occurrence of a
+  gold date surface with the same ``value``.
+* **places** - predictions are grouped by their surface text (case-sensitive); a group
+  is a TP when one of its spans overlaps an occurrence of a gold place surface.
+* Every gold item can be matched once; recall is matched gold / all gold, precision
+  TP / (TP + FP).  With no prediction precision is 1, with no gold recall is 1.
+* **attributes** are compared over matched instrument pairs: ``date`` (value),
+  ``place`` (``place.text`` or ``place.name``), ``parent`` (see :func:`_parent_ok`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, Sequence
+
+from .models import Citation, Result
+
+CATEGORIES = ("instruments", "dates", "places")
+ATTRIBUTES = ("date", "place", "parent")
+
+Span = tuple[int, int]
+Extract = Callable[[str], Result]
+
+
+# --------------------------------------------------------------------------- loading
+
+class CaseFileError(ValueError):
+    """A cases file that cannot be read: names the file and the line."""
+
+
+def load_cases(path) -> list[dict]:
+    """Read a JSONL file of cases; blank lines are skipped.
+
+    Raises :class:`CaseFileError` (a ``ValueError``) naming the line of bad JSON or of
+    a record that is not an object with a ``text`` string.
+    """
+    path = Path(path)
+    cases: list[dict] = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CaseFileError(f"{path}:{lineno}: invalid JSON: {exc.msg} (column {exc.colno})") from exc
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise CaseFileError(f"{path}:{lineno}: a case must be a JSON object with a 'text' string")
+            record.setdefault("id", f"{path.name}:{lineno}")
+            cases.append(record)
+    return cases
+
+
+# --------------------------------------------------------------------------- counts
+
+@dataclass
+class Counts:
+    """Matching counts of one category.  ``tp`` equals the number of matched gold items."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    duplicates: int = 0
+    ignored: int = 0  # instruments: nested parents not scored; dates: relative dates
+
+    @property
+    def gold(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def predicted(self) -> int:
+        return self.tp + self.fp
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.duplicates += other.duplicates
+        self.ignored += other.ignored
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "gold": self.gold, "duplicates": self.duplicates, "ignored": self.ignored}
+
+
+@dataclass
+class AttrCounts:
+    """Accuracy of one attribute over matched instrument pairs; ``*_gold`` only where gold is non-null."""
+
+    n: int = 0
+    correct: int = 0
+    n_gold: int = 0
+    correct_gold: int = 0
+
+    @property
+    def accuracy(self) -> Optional[float]:
+        return self.correct / self.n if self.n else None
+
+    @property
+    def accuracy_gold(self) -> Optional[float]:
+        return self.correct_gold / self.n_gold if self.n_gold else None
+
+    def record(self, ok: bool, gold_set: bool) -> None:
+        self.n += 1
+        self.correct += ok
+        if gold_set:
+            self.n_gold += 1
+            self.correct_gold += ok
+
+    def add(self, other: "AttrCounts") -> None:
+        self.n += other.n
+        self.correct += other.correct
+        self.n_gold += other.n_gold
+        self.correct_gold += other.correct_gold
+
+    def to_dict(self) -> dict[str, Any]:
+        rnd = lambda x: None if x is None else round(x, 4)  # noqa: E731
+        return {"accuracy": rnd(self.accuracy), "correct": self.correct, "n": self.n,
+                "accuracy_gold_set": rnd(self.accuracy_gold), "correct_gold_set": self.correct_gold,
+                "n_gold_set": self.n_gold}
+
+
+def _new_counts() -> dict[str, Counts]:
+    return {c: Counts() for c in CATEGORIES}
+
+
+def _new_attrs() -> dict[str, AttrCounts]:
+    return {a: AttrCounts() for a in ATTRIBUTES}
+
+
+@dataclass
+class CaseResult:
+    """Scores and misses of one case.
+
+    ``false_positives`` / ``duplicates``: ``{"category", "text", "start", "note"?}``;
+    ``false_negatives``: ``{"category", "surface", "value"?}``;
+    ``wrong_attributes``: ``{"surface", "attribute", "gold", "predicted"}``.
+    """
+
+    id: str
+    counts: dict[str, Counts] = field(default_factory=_new_counts)
+    attributes: dict[str, AttrCounts] = field(default_factory=_new_attrs)
+    false_positives: list[dict] = field(default_factory=list)
+    false_negatives: list[dict] = field(default_factory=list)
+    duplicates: list[dict] = field(default_factory=list)
+    wrong_attributes: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_issues(self) -> bool:
+        return bool(self.false_positives or self.false_negatives or self.duplicates
+                    or self.wrong_attributes or self.warnings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id,
+                "counts": {k: v.to_dict() for k, v in self.counts.items()},
+                "false_positives": self.false_positives, "false_negatives": self.false_negatives,
+                "duplicates": self.duplicates, "wrong_attributes": self.wrong_attributes,
+                "warnings": self.warnings}
+
+
+@dataclass
+class Report:
+    """Totals over a set of cases, with every case's result in ``cases``."""
+
+    name: str = ""
+    instruments: Counts = field(default_factory=Counts)
+    dates: Counts = field(default_factory=Counts)
+    places: Counts = field(default_factory=Counts)
+    attributes: dict[str, AttrCounts] = field(default_factory=_new_attrs)
+    cases: list[CaseResult] = field(default_factory=list)
+
+    @property
+    def n_cases(self) -> int:
+        return len(self.cases)
+
+    def category(self, name: str) -> Counts:
+        if name not in CATEGORIES:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def add_case(self, case: CaseResult) -> None:
+        for cat in CATEGORIES:
+            self.category(cat).add(case.counts[cat])
+        for attr in ATTRIBUTES:
+            self.attributes[attr].add(case.attributes[attr])
+        self.cases.append(case)
+
+    def to_dict(self, details: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {"name": self.name, "n_cases": self.n_cases}
+        for cat in CATEGORIES:
+            d[cat] = self.category(cat).to_dict()
+        d["attributes"] = {k: v.to_dict() for k, v in self.attributes.items()}
+        if details:
+            d["case_results"] = [c.to_dict() for c in self.cases]
+        return d
+
+
+def combine(reports: Iterable[Report], name: str = "combined") -> Report:
+    """One report over the cases of several."""
+    total = Report(name=name)
+    for report in reports:
+        for case in report.cases:
+            total.add_case(case)
+    return total
+
+
+# --------------------------------------------------------------------------- spans
+
+def _occurrences(text: str, surface: Optional[str]) -> list[Span]:
+    """Every (possibly overlapping) occurrence of ``surface`` in ``text``."""
+    out: list[Span] = []
+    if not surface:
+        return out
+    i = text.find(surface)
+    while i != -1:
+        out.append((i, i + len(surface)))
+        i = text.find(surface, i + 1)
+    return out
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _jaccard(a: Span, b: Span) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def _citation_spans(c: Citation) -> list[Span]:
+    spans = [(m.start, m.end) for m in c.mentions]
+    if (c.start, c.end) not in spans:
+        spans.append((c.start, c.end))
+    return spans
+
+
+def _norm(s: Optional[str]) -> str:
+    return " ".join((s or "").split()).casefold()
+
+
+def _greedy(pred_spans: Sequence[list[Span]], gold_occs: Sequence[list[Span]],
+            compatible: Callable[[int, int], bool]):
+    """Greedy one-to-one matching in order of the predictions' first span.
+
+    Returns ``(assign, duplicates, unmatched, clashes)``: ``assign`` maps a prediction to
+    its gold item; ``duplicates`` are predictions whose every compatible overlapping gold
+    item was already taken; ``unmatched`` overlap no compatible gold item; ``clashes``
+    maps an unmatched prediction to an incompatible gold item it overlaps (for notes).
+    """
+    order = sorted(range(len(pred_spans)), key=lambda p: (min((s[0] for s in pred_spans[p]), default=0), p))
+    assign: dict[int, int] = {}
+    taken: set[int] = set()
+    duplicates: list[int] = []
+    unmatched: list[int] = []
+    clashes: dict[int, int] = {}
+    for p in order:
+        cands: list[tuple[float, int]] = []
+        for g, occs in enumerate(gold_occs):
+            q = max((_jaccard(s, o) for s in pred_spans[p] for o in occs if _overlap(s, o)), default=0.0)
+            if q <= 0:
+                continue
+            if compatible(p, g):
+                cands.append((q, g))
+            else:
+                clashes.setdefault(p, g)
+        free = [c for c in cands if c[1] not in taken]
+        if free:
+            g = max(free, key=lambda c: (c[0], -c[1]))[1]
+            assign[p] = g
+            taken.add(g)
+        elif cands:
+            duplicates.append(p)
+        else:
+            unmatched.append(p)
+    return assign, duplicates, unmatched, clashes
+
+
+# --------------------------------------------------------------------------- scoring
+
+def _gold_occurrences(text: str, item: dict, case: CaseResult, category: str, aliases: bool = False) -> list[Span]:
+    occs = _occurrences(text, item.get("surface"))
+    if not occs:
+        case.warnings.append(f"{category}: gold surface {item.get('surface')!r} not found in text")
+    if aliases:
+        for alias in item.get("aliases") or ():
+            a_occs = _occurrences(text, alias)
+            if not a_occs:
+                case.warnings.append(f"{category}: gold alias {alias!r} not found in text")
+            occs.extend(o for o in a_occs if o not in occs)
+    return occs
+
+
+def _nested_parents(preds: Sequence[Citation], spans: Sequence[list[Span]]) -> set[int]:
+    """Predicted citations named only inside the spans of the citations that name them as parent."""
+    children: dict[int, list[int]] = {}
+    for j, c in enumerate(preds):
+        if c.parent is not None and 0 <= c.parent < len(preds) and c.parent != j:
+            children.setdefault(c.parent, []).append(j)
+    excluded = set()
+    for i, kids in children.items():
+        kid_spans = [k for kid in kids for k in spans[kid]]
+        if all(any(k[0] <= s[0] and s[1] <= k[1] and k != s for k in kid_spans) for s in spans[i]):
+            excluded.add(i)
+    return excluded
+
+
+def _parent_ok(text: str, gold_parent: Optional[str], preds: Sequence[Citation], pred: Citation) -> bool:
+    """Parent agreement: both null, or the predicted parent names the gold parent.
+
+    The predicted parent citation's title or any mention text, whitespace-normalised and
+    case-folded, equals the gold parent or one contains the other; or one of its spans
+    overlaps an occurrence of the gold parent in the text (whitespace-flexible).
+    """
+    if not gold_parent:
+        return pred.parent is None
+    if pred.parent is None or not (0 <= pred.parent < len(preds)):
+        return False
+    parent = preds[pred.parent]
+    gold = _norm(gold_parent)
+    for name in [parent.title, parent.text, *(m.text for m in parent.mentions)]:
+        n = _norm(name)
+        if n and (n == gold or n in gold or gold in n):
+            return True
+    pattern = r"\s+".join(re.escape(w) for w in gold_parent.split())
+    occs = [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return any(_overlap(s, o) for s in _citation_spans(parent) for o in occs)
+
+
+def _place_value(place) -> Optional[str]:
+    return None if place is None else place.text
+
+
+def _check_offsets(text: str, result: Result, case: CaseResult) -> None:
+    objs: list[Any] = [*result.dates, *result.places]
+    for c in result.citations:
+        objs.append(c)
+        objs.extend(c.mentions)
+        for extra in (c.date, c.place):
+            if extra is not None:
+                objs.append(extra)
+    bad = [o for o in objs if text[o.start:o.end] != o.text]
+    if bad:
+        o = bad[0]
+        case.warnings.append(f"{len(bad)} span(s) with text != source[start:end], e.g. "
+                             f"{o.text!r} at {o.start}:{o.end} vs {text[o.start:o.end]!r}")
+
+
+def _score_instruments(text: str, gold: list[dict], result: Result, case: CaseResult) -> None:
+    counts = case.counts["instruments"]
+    preds = list(result.citations)
+    spans = [_citation_spans(c) for c in preds]
+    excluded = _nested_parents(preds, spans)
+    counts.ignored += len(excluded)
+    scored = [i for i in range(len(preds)) if i not in excluded]
+    gold_occs = [_gold_occurrences(text, g, case, "instruments", aliases=True) for g in gold]
+
+    def compatible(p: int, g: int) -> bool:
+        return preds[scored[p]].number == gold[g].get("number")
+
+    assign, dups, unmatched, clashes = _greedy([spans[i] for i in scored], gold_occs, compatible)
+    counts.tp += len(assign)
+    counts.duplicates += len(dups)
+    counts.fp += len(unmatched)
+    counts.fn += len(gold) - len(assign)
+    for p in unmatched:
+        c = preds[scored[p]]
+        rec = {"category": "instruments", "text": c.text, "start": c.start, "title": c.title}
+        if p in clashes:
+            g = gold[clashes[p]]
+            rec["note"] = f"number {c.number!r} != gold {g.get('number')!r} for {g.get('surface')!r}"
+        case.false_positives.append(rec)
+    for p in dups:
+        c = preds[scored[p]]
+        case.duplicates.append({"category": "instruments", "text": c.text, "start": c.start, "title": c.title})
+    matched = set(assign.values())
+    for g, item in enumerate(gold):
+        if g not in matched:
+            case.false_negatives.append({"category": "instruments", "surface": item.get("surface"),
+                                         "number": item.get("number")})
+
+    for p, g in sorted(assign.items(), key=lambda pg: pg[1]):
+        c, item = preds[scored[p]], gold[g]
+        checks = {
+            "date": (item.get("date"), c.date.value if c.date else None,
+                     (c.date.value if c.date else None) == item.get("date")),
+            "place": (item.get("place"), _place_value(c.place),
+                      (not item.get("place") and c.place is None)
+                      or (bool(item.get("place")) and c.place is not None
+                          and _norm(item["place"]) in (_norm(c.place.text), _norm(c.place.name)))),
+            "parent": (item.get("parent"),
+                       preds[c.parent].title if c.parent is not None and 0 <= c.parent < len(preds)
+                       else c.parent,
+                       _parent_ok(text, item.get("parent"), preds, c)),
+        }
+        for attr, (gval, pval, ok) in checks.items():
+            case.attributes[attr].record(bool(ok), gval is not None and gval != "")
+            if not ok:
+                case.wrong_attributes.append({"surface": item.get("surface"), "attribute": attr,
+                                              "gold": gval, "predicted": pval})
+
+
+def _group(items: Iterable[Any], key: Callable[[Any], Any]) -> list[tuple[Any, list[Span], Any]]:
+    groups: dict[Any, tuple[Any, list[Span], Any]] = {}
+    for it in items:
+        k = key(it)
+        if k not in groups:
+            groups[k] = (k, [], it)
+        groups[k][1].append((it.start, it.end))
+    return list(groups.values())
+
+
+def _score_simple(category: str, text: str, gold: list[dict], groups, case: CaseResult,
+                  with_value: bool) -> None:
+    counts = case.counts[category]
+    gold_occs = [_gold_occurrences(text, g, case, category) for g in gold]
+
+    def compatible(p: int, g: int) -> bool:
+        return not with_value or groups[p][2].value == gold[g].get("value")
+
+    assign, dups, unmatched, clashes = _greedy([grp[1] for grp in groups], gold_occs, compatible)
+    counts.tp += len(assign)
+    counts.duplicates += len(dups)
+    counts.fp += len(unmatched)
+    counts.fn += len(gold) - len(assign)
+    for p in unmatched:
+        obj = groups[p][2]
+        rec = {"category": category, "text": obj.text, "start": obj.start}
+        if with_value:
+            rec["value"] = obj.value
+            if p in clashes:
+                g = gold[clashes[p]]
+                rec["note"] = f"value {obj.value!r} != gold {g.get('value')!r} for {g.get('surface')!r}"
+        case.false_positives.append(rec)
+    for p in dups:
+        obj = groups[p][2]
+        case.duplicates.append({"category": category, "text": obj.text, "start": obj.start})
+    matched = set(assign.values())
+    for g, item in enumerate(gold):
+        if g not in matched:
+            rec = {"category": category, "surface": item.get("surface")}
+            if with_value:
+                rec["value"] = item.get("value")
+            case.false_negatives.append(rec)
+
+
+def score_case(case: dict, extract: Extract) -> CaseResult:
+    """Score one case (see the module docstring for the rules)."""
+    text = case["text"]
+    res = CaseResult(id=str(case.get("id", "")))
+    try:
+        result = extract(text)
+    except Exception as exc:  # a crash is a miss of everything, reported, not fatal
+        res.warnings.append(f"extract raised {type(exc).__name__}: {exc}")
+        result = Result()
+    if result.error is not None:
+        res.warnings.append(f"result error {result.error.type}: {result.error.message}")
+    _check_offsets(text, result, res)
+    _score_instruments(text, list(case.get("instruments") or ()), result, res)
+
+    dates = [d for d in result.dates if not d.relative]
+    res.counts["dates"].ignored += len(result.dates) - len(dates)
+    _score_simple("dates", text, list(case.get("dates") or ()),
+                  _group(dates, lambda d: (d.text, d.value)), res, with_value=True)
+    _score_simple("places", text, list(case.get("places") or ()),
+                  _group(result.places, lambda p: p.text), res, with_value=False)
+    return res
+
+
+def score(cases: Iterable[dict], extract: Extract, name: str = "") -> Report:
+    """Run ``extract`` on every case's text and score it against the gold."""
+    report = Report(name=name)
+    for case in cases:
+        report.add_case(score_case(case, extract))
+    return report
+
+
+# --------------------------------------------------------------------------- output
+
+def _fmt_acc(x: Optional[float]) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def _show(s: Any) -> str:
+    return json.dumps(s, ensure_ascii=False) if isinstance(s, str) else repr(s)
+
+
+def format_report(report: Report, details: bool = False) -> str:
+    """A compact table; with ``details`` every case's misses follow."""
+    lines = [f"{report.name or 'evaluation'}: {report.n_cases} cases",
+             f"{'':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'dup':>5}"]
+    for cat in CATEGORIES:
+        c = report.category(cat)
+        lines.append(f"{cat:<12} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} "
+                     f"{c.tp:>5} {c.fp:>5} {c.fn:>5} {c.duplicates:>5}")
+    lines.append(f"{'attribute':<12} {'acc':>6} {'n':>5}   {'acc*':>6} {'n*':>5}   "
+                 "(* = gold value set; over matched instruments)")
+    for attr in ATTRIBUTES:
+        a = report.attributes[attr]
+        lines.append(f"{attr:<12} {_fmt_acc(a.accuracy):>6} {a.n:>5}   {_fmt_acc(a.accuracy_gold):>6} {a.n_gold:>5}")
+    if details:
+        for case in report.cases:
+            if not case.has_issues:
+                continue
+            lines.append(f"- {case.id}")
+            for w in case.warnings:
+                lines.append(f"    warning: {w}")
+            for fn in case.false_negatives:
+                extra = f" = {fn['value']}" if fn.get("value") else ""
+                extra += f" No. {fn['number']}" if fn.get("number") is not None else ""
+                lines.append(f"    FN {fn['category']:<11} {_show(fn['surface'])}{extra}")
+            for fp in case.false_positives:
+                extra = f" = {fp['value']}" if fp.get("value") else ""
+                extra += f"  ({fp['note']})" if fp.get("note") else ""
+                lines.append(f"    FP {fp['category']:<11} {_show(fp['text'])}@{fp['start']}{extra}")
+            for d in case.duplicates:
+                lines.append(f"    dup {d['category']:<10} {_show(d['text'])}@{d['start']}")
+            for w in case.wrong_attributes:
+                lines.append(f"    attr {w['attribute']:<9} {_show(w['surface'])}: gold {_show(w['gold'])}, "
+                             f"got {_show(w['predicted'])}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- CLI
+
+def _parse_targets(spec: str) -> dict[str, float]:
+    targets: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        cat, sep, value = part.partition("=")
+        cat = cat.strip()
+        if not sep or cat not in CATEGORIES:
+            raise argparse.ArgumentTypeError(
+                f"bad target {part!r}: expected CATEGORY=F1 with CATEGORY in {', '.join(CATEGORIES)}")
+        try:
+            f = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"bad F1 value in {part!r}") from None
+        if not 0.0 <= f <= 1.0:
+            raise argparse.ArgumentTypeError(f"F1 target out of [0, 1] in {part!r}")
+        targets[cat] = f
+    return targets
+
+
+def cli(argv: list[str], extract: Optional[Extract] = None) -> int:
+    """``citex evaluate CASES.jsonl [...] [--json] [--details] [--min-f1 instruments=0.9,...]``.
+
+    Prints a report per file (and a combined one for several files).  Returns 0, or 1
+    when an F1 target of ``--min-f1`` is missed (checked on the combined report), or 2
+    on a usage or input error.
+    """
+    parser = argparse.ArgumentParser(prog="citex evaluate",
+                                     description="Score citex against annotated cases (JSONL).")
+    parser.add_argument("cases", nargs="+", help="JSONL case files")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--details", action="store_true", help="list every case's misses")
+    parser.add_argument("--min-f1", type=_parse_targets, default={}, metavar="CAT=F1,...",
+                        help="exit 1 unless F1 reaches these targets, e.g. instruments=0.9,dates=0.95")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+    try:
+        all_cases = [(str(p), load_cases(p)) for p in args.cases]
+    except (OSError, CaseFileError) as exc:
+        print(f"citex evaluate: {exc}", file=sys.stderr)
+        return 2
+
+    if extract is None:
+        try:
+            from citex import extract as default_extract  # lazy: heavy, and may not exist yet
+        except ImportError as exc:
+            print(f"citex evaluate: cannot import citex.extract: {exc}", file=sys.stderr)
+            return 2
+        extract = default_extract
+
+    reports = [score(cases, extract, name=name) for name, cases in all_cases]
+    final = reports[0] if len(reports) == 1 else combine(reports)
+
+    if args.json:
+        if len(reports) == 1:
+            payload: Any = final.to_dict(details=args.details)
+        else:
+            payload = {"files": [r.to_dict(details=args.details) for r in reports],
+                       "combined": final.to_dict(details=False)}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        blocks = [format_report(r, details=args.details) for r in reports]
+        if len(reports) > 1:
+            blocks.append(format_report(final))
+        print("\n\n".join(blocks))
+
+    missed = [f"{cat} F1 {final.category(cat).f1:.3f} < {target:.3f}"
+              for cat, target in args.min_f1.items() if final.category(cat).f1 < target]
+    for m in missed:
+        print(f"citex evaluate: target missed: {m}", file=sys.stderr)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(cli(sys.argv[1:]))

@@ -1,0 +1,674 @@
+"""Find geographic names (countries, cities, regions, states, seas) in news text.
+
+``Gazetteer.load()`` reads the bundled ``data/places.tsv.gz`` (built by
+``scripts/build_gazetteer.py`` from pycountry, GeoNames and a hand-written
+extras file; see ``data/PLACES_SOURCES.md``) and ``Gazetteer.find(text)``
+returns :class:`citex.models.Place` objects with ``text == source[start:end]``.
+
+How it works, in one pass over the text:
+
+1. Reuters-style datelines (``ST. PETERSBURG, Fla., June 29 -``) at line
+   starts give the dateline city (even when the gazetteer lacks it) and the
+   state abbreviation.
+2. One regex finds runs of capitalized tokens, joined by whitespace (line breaks
+   included) and the lower-case connectors that occur inside place names (of,
+   the, and, de, del ...).  Inside a run the longest gazetteer name is looked up
+   token by token in a dict (no per-name regex).  Case matters: ALL-CAPS forms
+   are looked up only in ALL-CAPS lines (headlines) and only for unambiguous
+   names.
+3. Context rules drop names that are part of a longer proper name: a place
+   followed by another capitalized word that is not an office word ("Texas
+   Haunters Convention", "Paris Hilton", but "U.S. Agriculture Department",
+   "US President" count), preceded by a capitalized non-place word ("Tony
+   Blair", "Mr Howard") or inside "Bank of ...", "Club of ...", "University of
+   ..." (but "Minister of Foreign Affairs of the Russian Federation" counts),
+   or followed by an instrument noun ("Kyoto treaty", "Punta del Este round").
+   Names flagged ambiguous in the gazetteer (ordinary words and person names:
+   Nice, Reading, Jordan ...) need support: a preceding in/at/from/near ...,
+   a following ", <country/state>", a list of places, or a dateline.
+4. One sense per text: a small city name that was rejected as part of a
+   longer name ("Centurion Savings and Loan", "Bill Clinton") is not accepted
+   elsewhere in the same text without such support.
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.resources
+import threading
+from typing import Iterable, Optional
+
+import regex
+
+from citex.models import Place
+
+__all__ = ["Gazetteer", "find_places"]
+
+# ----------------------------------------------------------------------------- lexicons
+
+# lower-case words that occur inside multi-word place names
+CONNECTORS = (
+    "of", "the", "and", "for", "in", "on", "upon", "de", "del", "do", "da", "dos", "das", "di",
+    "du", "des", "la", "las", "los", "le", "les", "el", "al", "am", "an", "der", "den", "van",
+    "von", "y", "sur", "en", "et", "ash", "ad", "na", "nad", "pri", "ob", "aan", "bei", "bin",
+    "ibn",
+)
+_LINK = frozenset({"of", "for"})                       # "Minister of X": compositional
+_TRANSPARENT = frozenset({"the"})
+_BOUNDARY = frozenset({"in", "on", "upon", "and", "at", "from", "to", "near"})
+
+FUNCTION_WORDS = frozenset("""
+The A An In At On From To For Of By With And But Or If When While As After Before Since
+Under Over Both Neither Like Unlike Without Within Across Outside Inside Throughout During
+Although Though Yet So Also Then Now Even Only Last Next This That These Those Its Their
+Our His Her Many Some All Most Much Meanwhile However Here There It He She They We I You
+Such Other Another Each Every No Not Why How What Which Who Where Between Among Against
+Despite Following Including Until Unless Whether Because Instead Elsewhere Once Near Via
+Into Towards Toward Around Beyond Behind Amid Along Through Upon Per Than Whereas Indeed
+""".split())
+
+TITLES = frozenset("""
+Mr Mrs Ms Miss Mx Dr Sir Lord Lady Dame Sen Senator Rep Representative Gov Governor Judge
+Justice Gen General Col Colonel Capt Captain Lt Lieutenant Sgt Sergeant Prof Professor Rev
+Reverend Father Brother Sister Pope King Queen Prince Princess Duke Duchess Earl Count
+Countess Baron Baroness Emperor Empress Sheikh Sheik Emir Ayatollah Imam Rabbi Mayor
+President Premier Chancellor Minister Secretary Ambassador Chairman Chairwoman Coach
+Manager Detective Inspector Officer Agent Commissioner Commander Admiral Marshal Chief
+Speaker Spokesman Spokeswoman Mister Madame Mme Mlle Herr Archbishop Bishop Cardinal
+Marquess Viscount Dean Lt.-Gen Maj Major Pte Private Cpl Corporal St Ste Saint
+""".split())
+NOBLE = frozenset("""
+Duke Duchess Earl Count Countess Baron Baroness Lord Lady Archbishop Bishop Prince Princess
+Marquess Viscount Cardinal Dean
+""".split())
+# office / institution words: "<office> of <place>" and "<place> <office>" are places
+OFFICES = frozenset("""
+Government Governments Parliament Parliaments Ministry Ministries Department Departments
+Embassy Embassies Consulate Cabinet Senate Congress Assembly Presidency Administration
+Constitution Law Laws Legislation People Peoples Citizens Capital Territory Territories
+Republic Kingdom State States Federation Commonwealth Principality Sultanate Emirate Duchy
+Province City County Region District Islands Island Mayor Governor Prime President
+Presidents Minister Ministers Secretary Secretaries Ambassador Ambassadors Consul Envoy
+Treasury Army Navy Force Forces Guard Police Parliamentary Senator Congressman
+Congresswoman Chancellor Premier Leader Leaders Official Officials Spokesman Spokeswoman
+Delegation Delegate Authorities Office Cabinet King Queen Emir Sultan Representative
+Representatives Team Squad Coach Captain Central Bank Banks
+""".split()) - {"Bank", "Banks", "Central"}
+# words that may sit between a place and its office word: "U.S. Agriculture Department"
+GOV_MODIFIERS = frozenset("""
+Foreign Finance Trade Agriculture Commerce Defense Defence Energy Interior Justice Labor
+Labour Health Education Transport Transportation Economy Economic Environment Industry
+Home State Federal National Supreme High Deputy Vice Acting Chief General Attorney Prime
+Securities Fiscal Monetary Budget Customs Immigration Intelligence Security Special Armed
+Air Naval Military Coast Border Public Social Culture Sports Water Development Planning
+Information Communications Interior Emergency Commerce Revenue Cabinet Navy Army
+""".split())
+ORG_HEADS = frozenset("""
+Bank Banks Club University College School Academy Institute Institution Museum Gallery
+Library Hospital Church Cathedral Abbey Mosque Council Committee Commission Association
+Union Organization Organisation League Society Foundation Fund Trust Agency Authority Board
+Corporation Corp Company Co Inc Ltd Plc PLC Group Holdings Airlines Airways Air Airport
+Party Regiment Brigade Battalion Corps Festival Games Olympics Cup Championship
+Championships Open Marathon Grand Prix Tournament Trophy Series Conference Summit
+Symposium Forum Expo Exhibition Fair Show Awards Award Prize Tower Palace Castle Bridge
+Hall House Centre Center Stadium Arena Park Square Street Road Avenue Station Wall Gate
+Building Hotel Zoo Times Post Herald Journal Tribune Gazette Chronicle Telegraph Observer
+Guardian Independent Express Mail Mirror Star News Review Daily Weekly Magazine Globe
+Standard Record Courier Press Radio TV Television Broadcasting Network Records Studios
+Pictures Theatre Theater Opera Orchestra Philharmonic Ballet Rangers Rovers United
+Wanderers Athletic Albion Hotspur FC AFC RFC Symphony Declaration Treaty Treaties
+Convention Conventions Protocol Protocols Agreement Agreements Accord Accords Pact Statute
+Charter Memorandum Act Round War Wars Battle Siege Revolution Uprising Massacre Rebellion
+Spring Consensus Exchange Stock Bourse Index Court Tribunal Gardens Motors Energy Oil
+Petroleum Steel Electric Telecom Financial Savings Securities Capital Partners Industries
+Resources Mining Insurance Life Group Ventures Systems Technologies Airline Shipping Lines
+Railways Railway Rail Hilton Helsinki Monitor Watch Initiative Plan Process Talks Accords
+Framework Code Rules Principles Clause Report Mission Declaration Memorial Cemetery Prison
+Jail Base Camp Barracks Dam Mall Market Markets Bay
+""".split()) - {"Bay"}
+INSTRUMENT_NOUNS = frozenset("""
+treaty treaties convention conventions protocol protocols accord accords agreement
+agreements pact statute charter memorandum declaration round
+""".split())
+FEATURE_SUFFIX = frozenset("""
+Sea Ocean Bay Gulf River Lake Strait Straits Valley Island Islands Peninsula Mountains
+Mountain Hills Desert Coast Basin Delta Canal Channel Harbour Harbor Falls Heights Plain
+Plains Region Province Oblast Prefecture Governorate Area Estuary Sound Fjord Highlands
+""".split())
+DIRECTIONS = frozenset("""
+North South East West Northern Southern Eastern Western Central Greater Upper Lower Inner
+Outer Mid Middle Far Northeast Northwest Southeast Southwest North-East North-West
+South-East South-West Downtown Mainland Continental Metropolitan Coastal Rural
+""".split())
+TIME_WORDS = frozenset("""
+January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday
+""".split())
+SUPPORT_PREPS = frozenset("""
+in at from near outside across around throughout into via towards toward inside within
+visit visited visiting to between
+""".split())
+PLACE_NOUNS = frozenset("""
+city town village capital state province region county district suburb suburbs outskirts
+north south east west centre center port island islands area part parts people government
+citizens residents streets mayor borough kingdom republic coast shores heart
+""".split())
+HYPHEN_SUFFIXES = frozenset("""
+based born bred bound registered listed headquartered made built owned controlled led
+backed brokered run style area wide era
+""".split())
+ABBREV_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Ste.", "Mt.", "Ft.", "Gen.",
+                           "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Capt.", "Prof.", "Rev.",
+                           "Sgt.", "Maj.", "Messrs."})
+
+# ----------------------------------------------------------------------------- regexes
+
+_CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?"
+_WS = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+_CONN = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + ")"
+_RUN = regex.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_WS}(?:{_CONN}{_WS}){{0,3}}(?:{_CAP}))*")
+_TOK = regex.compile(rf"{_CAP}|\p{{Ll}}+")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = regex.compile(
+    rf"^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*){{0,4}}),[ ]+"
+    rf"(?:(?P<st>\p{{Lu}}[\p{{L}}.]{{0,6}}(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,4}})?),[ ]+)?"
+    rf"{_MONTH}[ ]+\d{{1,2}}[ \t]*[-–—]",
+    regex.M)
+_PREV_WORDS = regex.compile(r"(\p{L}+)[^\p{L}\n]{0,3}(?:(\p{L}+)[ \t\r\n]+)?$")
+_NEXT_LOWER = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+)")
+_NEXT_COMMA = regex.compile(r",[ \t]*\r?\n?[ \t]*")
+_SENT_PUNCT = frozenset('.!?:;"“”‘’\'([{•*–—-')
+
+_MAXLEN = 9  # tokens in the longest gazetteer name we try
+
+
+class _Tok:
+    __slots__ = ("start", "end", "text", "conn")
+
+    def __init__(self, start: int, end: int, text: str, conn: bool):
+        self.start, self.end, self.text, self.conn = start, end, text, conn
+
+
+class _Cand:
+    __slots__ = ("start", "end", "name", "entry", "ok", "supported", "name_part")
+
+    def __init__(self, start, end, name, entry, ok, supported, name_part):
+        self.start, self.end, self.name, self.entry = start, end, name, entry
+        self.ok, self.supported, self.name_part = ok, supported, name_part
+
+
+# ----------------------------------------------------------------------------- gazetteer
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, "Gazetteer"] = {}
+
+
+class Gazetteer:
+    """The place-name table and the finder that uses it.
+
+    ``entries`` maps a name (tokens joined by single spaces) to a tuple
+    ``(canonical, country, kind, population, flags)``.
+    """
+
+    def __init__(self, entries: dict[str, tuple]):
+        self._names = entries
+        prefixes = set()
+        for name in entries:
+            if " " in name:
+                toks = name.split(" ")
+                for k in range(1, len(toks)):
+                    prefixes.add(" ".join(toks[:k]))
+        self._prefixes = frozenset(prefixes)
+        self._upper: Optional[dict[str, str]] = None
+        self._upper_prefixes: frozenset = frozenset()
+
+    # -- loading ------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Optional[str] = None) -> "Gazetteer":
+        """The gazetteer in ``path`` (default: the bundled file), read once and cached."""
+        key = str(path) if path is not None else ""
+        gaz = _CACHE.get(key)
+        if gaz is not None:
+            return gaz
+        with _LOCK:
+            gaz = _CACHE.get(key)
+            if gaz is None:
+                if path is None:
+                    res = importlib.resources.files("citex").joinpath("data", "places.tsv.gz")
+                    with res.open("rb") as fh:
+                        raw = fh.read()
+                else:
+                    with open(path, "rb") as fh:
+                        raw = fh.read()
+                gaz = cls(cls._parse(gzip.decompress(raw).decode("utf-8")))
+                _CACHE[key] = gaz
+        return gaz
+
+    @staticmethod
+    def _parse(data: str) -> dict[str, tuple]:
+        entries: dict[str, tuple] = {}
+        for line in data.split("\n"):
+            if not line or line[0] == "#":
+                continue
+            name, canonical, cc, kind, pop, flags = line.split("\t")
+            entries[name] = (canonical or name, cc or None, kind, int(pop), flags)
+        return entries
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._names
+
+    def lookup(self, name: str) -> Optional[tuple]:
+        """``(canonical, country, kind, population, flags)`` for an exact name, else None."""
+        return self._names.get(" ".join(name.split()))
+
+    def _upper_index(self) -> dict[str, str]:
+        if self._upper is None:
+            up: dict[str, str] = {}
+            for name, e in self._names.items():
+                u = name.upper()
+                old = up.get(u)
+                if old is None or self._rank(e) > self._rank(self._names[old]):
+                    up[u] = name
+            pre = set()
+            for u in up:
+                if " " in u:
+                    toks = u.split(" ")
+                    for k in range(1, len(toks)):
+                        pre.add(" ".join(toks[:k]))
+            self._upper_prefixes = frozenset(pre)
+            self._upper = up
+        return self._upper
+
+    @staticmethod
+    def _rank(e: tuple) -> tuple:
+        order = {"country": 5, "admin": 4, "region": 4, "feature": 3, "city": 2, "block": 1}
+        return (order.get(e[2], 0), e[3])
+
+    # -- matching -----------------------------------------------------------------
+    def _longest(self, toks: list, i: int, upper: bool):
+        """Longest name starting at token i: (last token index, end offset, name) or None."""
+        if upper:
+            index = self._upper_index()
+            names, prefixes = index, self._upper_prefixes
+        else:
+            names, prefixes = self._names, self._prefixes
+        best = None
+        key = None
+        n = len(toks)
+        for j in range(i, min(n, i + _MAXLEN)):
+            tok = toks[j]
+            t = tok.text
+            if "’" in t:
+                t = t.replace("’", "'")
+            kf = t if key is None else key + " " + t
+            if kf in names:
+                best = (j, tok.end, kf)
+            if t[-1] == ".":
+                kn = kf[:-1]
+                if (best is None or best[0] < j) and kn in names:
+                    best = (j, tok.end - 1, kn)
+            if kf in prefixes:
+                key = kf
+                continue
+            break
+        if best is not None and upper:
+            best = (best[0], best[1], self._upper[best[2]])
+        return best
+
+    def find(self, text: str) -> list[Place]:
+        """Every place named in ``text``, in text order, without overlaps."""
+        if not text:
+            return []
+        cands: list[_Cand] = []
+        taken_until = -1
+        dateline_spans = []
+        if " -" in text or "-\n" in text or "–" in text:
+            for m in _DATELINE.finditer(text):
+                dateline_spans.extend(self._dateline(text, m, cands))
+        dl_iter = iter(sorted(dateline_spans))
+        dl = next(dl_iter, None)
+        caps_lines: dict[int, bool] = {}
+        names = self._names
+        run_matches = list(_RUN.finditer(text))
+        for ri, m in enumerate(run_matches):
+            rs, re_ = m.span()
+            while dl is not None and dl[1] <= rs:
+                dl = next(dl_iter, None)
+            if dl is not None and dl[0] < re_ and rs < dl[1]:
+                continue
+            s = m.group()
+            if " " not in s and "\n" not in s and "\t" not in s:
+                # fast path: one token
+                t = s
+                if "-" in t and t not in names:
+                    self._hyphen(text, rs, t, cands)
+                    continue
+                if t not in names and t[-1] == ".":
+                    if t[:-1] not in names:
+                        if t.isupper() and len(t) > 2:
+                            toks = [_Tok(rs, re_, s, False)]
+                            self._run(text, toks, rs, re_, run_matches, ri, cands, caps_lines)
+                        continue
+                elif t not in names:
+                    if t.isupper() and len(t) > 2:
+                        toks = [_Tok(rs, re_, s, False)]
+                        self._run(text, toks, rs, re_, run_matches, ri, cands, caps_lines)
+                    continue
+                toks = [_Tok(rs, re_, s, False)]
+            else:
+                toks = [_Tok(tm.start(), tm.end(), tm.group(), tm.group()[0].islower())
+                        for tm in _TOK.finditer(text, rs, re_)]
+            self._run(text, toks, rs, re_, run_matches, ri, cands, caps_lines)
+        return self._finish(text, cands)
+
+    # -- pieces of find -------------------------------------------------------------
+    def _dateline(self, text, m, cands):
+        spans = []
+        city = m.group("city")
+        cs, ce = m.span("city")
+        while city and city[-1] in ".'’-":
+            city, ce = city[:-1], ce - 1
+        if len(city.replace(" ", "").replace(".", "")) < 2:
+            return spans
+        st_entry = None
+        if m.group("st"):
+            st = m.group("st")
+            st_entry = self._names.get(st)
+            if st_entry is None or st_entry[2] not in ("admin", "country"):
+                st_entry = None
+        up = self._upper_index()
+        key = " ".join(city.split())
+        name = up.get(key)
+        entry = self._names.get(name) if name else None
+        title = " ".join(w[:1] + w[1:].lower() for w in key.split(" "))
+        if entry is not None and entry[2] == "block":
+            return spans
+        if st_entry is not None:
+            cc = st_entry[1]
+            canon = entry[0] if entry is not None and entry[1] == cc else title
+        elif entry is not None:
+            canon, cc = entry[0], entry[1]
+        else:
+            canon, cc = title, None
+        cands.append(_Cand(cs, ce, key, (canon, cc, "city", 0, ""), True, True, False))
+        spans.append((cs, ce))
+        if st_entry is not None:
+            ss, se = m.span("st")
+            cands.append(_Cand(ss, se, m.group("st"), st_entry, True, True, False))
+            spans.append((ss, se))
+        return spans
+
+    def _hyphen(self, text, start, tok, cands):
+        """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'Kyoto-lite'."""
+        parts = tok.split("-")
+        pos = start
+        spans = []
+        for p in parts:
+            spans.append((pos, pos + len(p), p))
+            pos += len(p) + 1
+        for k, (ps, pe, p) in enumerate(spans):
+            e = self._names.get(p)
+            if e is None or e[2] == "block" or "a" in e[4] or "d" in e[4]:
+                continue
+            others = [q for kk, (_, _, q) in enumerate(spans) if kk != k]
+            if all(q[:1].isupper() for q in others) or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES):
+                cands.append(_Cand(ps, pe, p, e, True, False, False))
+
+    def _is_caps_line(self, text, pos, cache):
+        ls = text.rfind("\n", 0, pos) + 1
+        v = cache.get(ls)
+        if v is None:
+            le = text.find("\n", pos)
+            line = text[ls: le if le >= 0 else len(text)]
+            letters = [c for c in line if c.isalpha()]
+            v = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+            cache[ls] = v
+        return v
+
+    def _run(self, text, toks, rs, re_, runs, ri, cands, caps_lines):
+        n = len(toks)
+        names = self._names
+        first_start = self._sentence_start(text, rs)
+        i = 0
+        prev_place_end = -1  # token index just after the previous gazetteer match in this run
+        while i < n:
+            tok = toks[i]
+            if tok.conn:
+                i += 1
+                continue
+            best = self._longest(toks, i, False)
+            upper = False
+            if best is None:
+                t = tok.text.rstrip(".")
+                if len(t) > 2 and t.isupper() and self._is_caps_line(text, tok.start, caps_lines):
+                    best = self._longest(toks, i, True)
+                    upper = best is not None
+                if best is None:
+                    i += 1
+                    continue
+            j, end, name = best
+            entry = names[name]
+            start = tok.start
+            if entry[2] == "block":
+                i = j + 1
+                prev_place_end = -1
+                continue
+            if upper:
+                ok = ("a" not in entry[4] and "d" not in entry[4] and
+                      (entry[2] != "city" or entry[3] >= 100_000) and len(name) > 2)
+                cands.append(_Cand(start, end, name, entry, ok, False, False))
+                i = j + 1
+                continue
+            ok, supported, name_part, end = self._judge(text, toks, i, j, end, entry, first_start,
+                                                        prev_place_end, runs, ri, cands)
+            cands.append(_Cand(start, end, name, entry, ok, supported, name_part))
+            prev_place_end = j + 1
+            i = j + 1
+
+    def _sentence_start(self, text: str, pos: int) -> bool:
+        p = pos - 1
+        while p >= 0 and text[p] in " \t":
+            p -= 1
+        if p < 0:
+            return True
+        c = text[p]
+        if c == "\n":
+            if pos - p - 1 >= 2:      # indented line: a new paragraph
+                return True
+            q = p - 1
+            while q >= 0 and text[q] in " \t\r":
+                q -= 1
+            if q < 0 or text[q] == "\n":
+                return True
+            c = text[q]
+        return c in _SENT_PUNCT
+
+    def _tok_sentence_start(self, toks, k, first_start) -> bool:
+        if k == 0:
+            return first_start
+        prev = toks[k - 1].text
+        return prev[-1] == "." and prev not in ABBREV_TITLES and not prev[:-1].replace(".", "").isupper()
+
+    def _judge(self, text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands):
+        """(accepted, supported, rejected-as-part-of-a-name, end) for the match toks[i..j]."""
+        names = self._names
+        n = len(toks)
+        flags = entry[4]
+        supported = False
+        # ---- support from the words before
+        if i == 0:
+            pw = self._prev_words(text, toks[0].start)
+        else:
+            k = i - 1
+            while k >= 0 and toks[k].text in _TRANSPARENT:
+                k -= 1
+            pw = (toks[k].text.lower(), toks[k - 1].text.lower() if k > 0 else "") if k >= 0 else ("", "")
+        if pw[0] in SUPPORT_PREPS or (pw[0] == "of" and pw[1] in PLACE_NOUNS):
+            supported = True
+        # list of places: "Germany, Britain and France"
+        if not supported and cands:
+            last = cands[-1]
+            if last.ok and 0 < toks[i].start - last.end <= 6:
+                gap = text[last.end:toks[i].start].strip()
+                if gap in (",", "and", ", and", "or", "/"):
+                    supported = True
+        # ---- support from the words after: ", <country/state>"
+        if not supported and j == n - 1 and ri + 1 < len(runs):
+            nxt = runs[ri + 1]
+            cm = _NEXT_COMMA.match(text, end)
+            if cm is not None and cm.end() == nxt.start():
+                nt = nxt.group().split()[0]
+                e2 = names.get(nt) or names.get(nt.rstrip("."))
+                if e2 is None and len(nxt.group().split()) > 1:
+                    e2 = names.get(" ".join(nxt.group().split()[:2]))
+                if e2 is not None and e2[2] in ("country", "admin") and "a" not in e2[4]:
+                    supported = True
+        if "d" in flags:
+            # state abbreviation: only after "<City>, "
+            ok = bool(cands) and cands[-1].ok and text[cands[-1].end:toks[i].start].strip() == ","
+            return ok, ok, False, end
+
+        # ---- backward: what precedes the name inside the capitalized run
+        decision = None
+        name_part = False
+        if i > 0:
+            linked = False
+            k = i - 1
+            while k >= 0:
+                tk = toks[k]
+                w = tk.text
+                if tk.conn:
+                    if w in _LINK:
+                        linked = True
+                    elif w in _TRANSPARENT:
+                        pass
+                    elif w in _BOUNDARY:
+                        decision = True
+                        break
+                    elif not linked:
+                        decision, name_part = False, True      # "Perez de Cuellar"
+                        break
+                    k -= 1
+                    continue
+                ws = w.rstrip(".")
+                if ws in TITLES:
+                    if linked:
+                        decision = ws not in NOBLE
+                    else:
+                        decision, name_part = False, True       # "Mr Howard", "President Obama"
+                    break
+                if w[-1] == "." and w not in ABBREV_TITLES and k == i - 1 and not linked:
+                    if names.get(w) is not None:                # "U.S. Texas"? keep
+                        decision = True
+                        break
+                    decision = True                             # sentence boundary
+                    break
+                if ws in OFFICES:
+                    decision = True
+                    break
+                if ws in ORG_HEADS:
+                    decision, name_part = False, not linked
+                    break
+                if ws in DIRECTIONS and k == i - 1:
+                    decision = True
+                    break
+                if k == i - 1 and prev_place_end == i and not linked:
+                    decision, name_part = False, True           # "Norman Baker", "Moscow Helsinki"
+                    break
+                if self._tok_sentence_start(toks, k, first_start) and (ws in FUNCTION_WORDS or ws in TIME_WORDS):
+                    decision = True
+                    break
+                if ws in TIME_WORDS or ws in FUNCTION_WORDS:
+                    decision = True
+                    break
+                if not linked:
+                    decision, name_part = False, True           # "Tony Blair", "Crystal Harmony"
+                    break
+                k -= 1                                          # "... Affairs of the X": go on
+            if decision is None:
+                decision = True                                 # "Buhari of Nigeria"
+            if decision is False:
+                return False, supported, name_part, end
+
+        # ---- forward: what follows the name inside the run
+        k = j + 1
+        saw_place = False
+        while k < n:
+            tk = toks[k]
+            w = tk.text
+            if tk.conn:
+                break
+            if toks[k - 1].text[-1] == "." and toks[k - 1].text not in ABBREV_TITLES:
+                break                                           # "U.S. Treasury", sentence end
+            ws = w.rstrip(".")
+            if ws in FEATURE_SUFFIX and not saw_place:
+                end = tk.end if w[-1] != "." else tk.end - 1    # "Guantanamo Bay"
+                k += 1
+                continue
+            if ws in OFFICES:
+                decision = True
+                break
+            if ws in GOV_MODIFIERS:
+                k += 1
+                continue
+            if ws in ORG_HEADS:
+                return False, supported, True, end
+            if ws in TIME_WORDS or ws in FUNCTION_WORDS:
+                break
+            nb = self._longest(toks, k, False)
+            if nb is not None and names[nb[2]][2] != "block":
+                saw_place = True                                # "Moscow Helsinki Group"
+                k = nb[0] + 1
+                continue
+            return False, supported, True, end                  # "Paris Hilton", "Texas Haunters"
+        else:
+            if saw_place:
+                return False, supported, True, end              # "Norman Baker"
+        # ---- instrument / event noun right after: "Kyoto treaty", "Punta del Este round"
+        if k >= n:
+            nm = _NEXT_LOWER.match(text, toks[n - 1].end)
+            if nm is not None and nm.group(1) in INSTRUMENT_NOUNS and toks[n - 1].end == end:
+                return False, supported, False, end
+        # ---- ambiguous names need support
+        if "a" in flags and not supported:
+            return False, False, False, end
+        return True, supported, False, end
+
+    @staticmethod
+    def _prev_words(text, pos) -> tuple[str, str]:
+        seg = text[max(0, pos - 40):pos]
+        m = _PREV_WORDS.search(seg)
+        if m is None:
+            return "", ""
+        # group(1) is the word right before pos when group(2) is empty
+        if m.group(2):
+            return m.group(2).lower(), m.group(1).lower()
+        w = m.group(1).lower()
+        rest = seg[:m.start(1)]
+        m2 = regex.search(r"(\p{L}+)[ \t\r\n]*$", rest)
+        return w, (m2.group(1).lower() if m2 else "")
+
+    def _finish(self, text, cands) -> list[Place]:
+        # one sense per text: a smaller place name rejected as part of a longer name
+        # is not accepted elsewhere in the same text without support
+        banned = {c.name for c in cands if c.name_part and
+                  (c.entry[2] == "city" and c.entry[3] < 500_000 or "a" in c.entry[4])}
+        out = []
+        last_end = -1
+        for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+            if not c.ok or c.start < last_end:
+                continue
+            if c.name in banned and not c.supported:
+                continue
+            canon, cc, _kind, _pop, _flags = c.entry
+            out.append(Place(text=text[c.start:c.end], name=canon, country=cc, start=c.start, end=c.end))
+            last_end = c.end
+        return out
+
+
+def find_places(text: str, gazetteer: Optional[Gazetteer] = None) -> list[Place]:
+    """Convenience wrapper: ``Gazetteer.load().find(text)``."""
+    return (gazetteer or Gazetteer.load()).find(text)

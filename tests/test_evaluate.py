@@ -1,0 +1,366 @@
+"""Scoring rules of citex.evaluate, on small synthetic cases and hand-built results."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citex.evaluate import (CaseFileError, Report, cli, combine, format_report, load_cases,
+                            score)
+from citex.models import Citation, Date, Mention, Place, Result
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+DEV_ALT = Path("/work/shared/eval/dev")
+
+
+# --------------------------------------------------------------------------- helpers
+
+def span(text: str, s: str, nth: int = 0) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(s, i + 1)
+    return i, i + len(s)
+
+
+def cit(text: str, s: str, *more: str, nth: int = 0, kind="convention", title=None, **kw) -> Citation:
+    spans = [span(text, s, nth)] + [span(text, m) for m in more]
+    mentions = [Mention(a, b, text[a:b]) for a, b in spans]
+    a, b = spans[0]
+    return Citation(kind=kind, title=title or s, start=a, end=b, text=text[a:b], mentions=mentions, **kw)
+
+
+def date(text: str, s: str, value: str, nth: int = 0, relative=False) -> Date:
+    a, b = span(text, s, nth)
+    return Date(text=s, value=value, start=a, end=b, relative=relative)
+
+
+def place(text: str, s: str, nth: int = 0, name=None) -> Place:
+    a, b = span(text, s, nth)
+    return Place(text=s, name=name or s, country=None, start=a, end=b)
+
+
+def fixed(result: Result):
+    return lambda text: result
+
+
+def inst(surface, number=None, parent=None, date=None, place=None, aliases=(), kind="convention"):
+    return {"surface": surface, "kind": kind, "number": number, "parent": parent, "date": date,
+            "place": place, "aliases": list(aliases)}
+
+
+def case(text, instruments=(), dates=(), places=(), id="c1"):
+    return {"id": id, "text": text, "instruments": list(instruments), "dates": list(dates),
+            "places": list(places)}
+
+
+# --------------------------------------------------------------------------- instruments
+
+T1 = ("Ministers met in Lisbon to discuss the Treaty of Harmony between Freedonia and Sylvania, "
+      "and the Water Sharing Convention of 3 May 2001.")
+
+
+def test_exact_and_partial_overlap_match():
+    c = case(T1, [inst("Treaty of Harmony", kind="treaty"), inst("Water Sharing Convention")])
+    # second prediction only overlaps part of the gold surface: still a match
+    r = Result(citations=[cit(T1, "Treaty of Harmony"), cit(T1, "Sharing Convention of 3 May")])
+    rep = score([c], fixed(r))
+    assert (rep.instruments.tp, rep.instruments.fp, rep.instruments.fn) == (2, 0, 0)
+    assert rep.instruments.f1 == 1.0
+
+
+def test_no_overlap_is_fp_and_fn():
+    c = case(T1, [inst("Water Sharing Convention")])
+    r = Result(citations=[cit(T1, "Treaty of Harmony")])
+    rep = score([c], fixed(r))
+    assert (rep.instruments.tp, rep.instruments.fp, rep.instruments.fn) == (0, 1, 1)
+    assert rep.instruments.precision == 0.0 and rep.instruments.recall == 0.0
+    res = rep.cases[0]
+    assert res.false_positives[0]["text"] == "Treaty of Harmony"
+    assert res.false_negatives[0]["surface"] == "Water Sharing Convention"
+
+
+T2 = ("Parliament ratified Protocols No. 4 and 7 to the Convention on Fair Courts, "
+      "while Protocol No. 9 stays unsigned.")
+
+
+def test_number_must_agree():
+    c = case(T2, [inst("Protocols No. 4 and 7 to the Convention on Fair Courts", number=4,
+                       parent="Convention on Fair Courts", kind="protocol"),
+                  inst("Protocols No. 4 and 7 to the Convention on Fair Courts", number=7,
+                       parent="Convention on Fair Courts", kind="protocol")])
+    s = "Protocols No. 4 and 7 to the Convention on Fair Courts"
+    r = Result(citations=[cit(T2, s, kind="protocol", number=4),
+                          cit(T2, s, kind="protocol", number=8)])
+    rep = score([c], fixed(r))
+    assert (rep.instruments.tp, rep.instruments.fp, rep.instruments.fn) == (1, 1, 1)
+    fp = rep.cases[0].false_positives[0]
+    assert "number 8" in fp["note"]
+    assert rep.cases[0].false_negatives == [{"category": "instruments", "surface": s, "number": 7}]
+
+
+def test_number_none_agrees_with_none_only():
+    c = case(T2, [inst("Protocol No. 9", number=9, kind="protocol")])
+    r = Result(citations=[cit(T2, "Protocol No. 9", kind="protocol")])  # number None
+    rep = score([c], fixed(r))
+    assert (rep.instruments.tp, rep.instruments.fp, rep.instruments.fn) == (0, 1, 1)
+
+
+T3 = ("The Accord on Clean Rivers (ACR) was praised. Critics of the Accord on Clean Rivers "
+      "said the ACR lacks teeth.")
+
+
+def test_duplicates_not_fp():
+    c = case(T3, [inst("Accord on Clean Rivers", aliases=["ACR"], kind="agreement")])
+    r = Result(citations=[cit(T3, "Accord on Clean Rivers"),
+                          cit(T3, "Accord on Clean Rivers", nth=1),
+                          cit(T3, "ACR", nth=1)])
+    rep = score([c], fixed(r))
+    assert (rep.instruments.tp, rep.instruments.fp, rep.instruments.fn) == (1, 0, 0)
+    assert rep.instruments.duplicates == 2
+    assert len(rep.cases[0].duplicates) == 2
+    assert rep.instruments.precision == 1.0
+
+
+def test_alias_counts_for_recall_and_is_not_fp():
+    c = case(T3, [inst("Accord on Clean Rivers", aliases=["ACR"], kind="agreement")])
+    r = Result(citations=[cit(T3, "ACR")])
+    rep = score([c], fixed(r))
+    assert (rep.instruments.tp, rep.instruments.fp, rep.instruments.fn) == (1, 0, 0)
+
+
+def test_greedy_prefers_best_overlap_and_first_mention_order():
+    text = "They cited the Optional Protocol to the Convention on Lakes and, separately, the Convention on Lakes."
+    prot = "Optional Protocol to the Convention on Lakes"
+    c = case(text, [inst(prot, parent="Convention on Lakes", kind="protocol"),
+                    inst("Convention on Lakes")])
+    # the convention's gold surface also occurs inside the protocol title; the protocol prediction
+    # must take the protocol gold (better overlap) and leave the convention to its own prediction
+    conv = cit(text, "Convention on Lakes", nth=1)
+    r = Result(citations=[conv, cit(text, prot, kind="protocol", parent=0)])
+    rep = score([c], fixed(r))
+    assert (rep.instruments.tp, rep.instruments.fp, rep.instruments.fn) == (2, 0, 0)
+    assert rep.attributes["parent"].correct == 2
+
+
+T4 = "Freedonia signed the Optional Protocol to the Convention on Lakes in Lisbon."
+P4 = "Optional Protocol to the Convention on Lakes"
+
+
+def test_nested_parent_not_scored():
+    c = case(T4, [inst(P4, parent="Convention on Lakes", place="Lisbon", kind="protocol")],
+             places=[{"surface": "Freedonia"}, {"surface": "Lisbon"}])
+    parent = cit(T4, "Convention on Lakes")
+    child = cit(T4, P4, kind="protocol", parent=0)
+    rep = score([c], fixed(Result(citations=[parent, child])))
+    assert (rep.instruments.tp, rep.instruments.fp, rep.instruments.fn) == (1, 0, 0)
+    assert rep.instruments.duplicates == 0 and rep.instruments.ignored == 1
+    assert rep.attributes["parent"].correct == 1
+
+
+def test_parent_not_excluded_when_not_referenced_or_mentioned_outside():
+    # not referenced as parent: scored; it overlaps the protocol's occurrence -> duplicate, not FP
+    parent = cit(T4, "Convention on Lakes")
+    child = cit(T4, P4, kind="protocol")
+    c = case(T4, [inst(P4, parent="Convention on Lakes", kind="protocol")])
+    rep = score([c], fixed(Result(citations=[parent, child])))
+    assert rep.instruments.ignored == 0 and rep.instruments.duplicates == 1
+    assert rep.attributes["parent"].correct == 0
+    # referenced, but also mentioned on its own: scored (and a FP here, since the gold lacks it)
+    text = T4 + " The Convention on Lakes itself dates from 1990."
+    parent = cit(text, "Convention on Lakes", "Convention on Lakes itself")
+    child = cit(text, P4, kind="protocol", parent=0)
+    c = case(text, [inst(P4, parent="Convention on Lakes", kind="protocol")])
+    rep = score([c], fixed(Result(citations=[parent, child])))
+    assert rep.instruments.ignored == 0
+    assert (rep.instruments.tp, rep.instruments.fp) == (1, 0) and rep.instruments.duplicates == 1
+
+
+def test_empty_case_perfect_and_fp_on_negative():
+    text = "Delegates at the party convention cheered."
+    assert score([case(text)], fixed(Result())).instruments.f1 == 1.0
+    rep = score([case(text)], fixed(Result(citations=[cit(text, "convention")])))
+    assert rep.instruments.fp == 1 and rep.instruments.precision == 0.0
+
+
+# --------------------------------------------------------------------------- dates
+
+T5 = ("On 3 May 2001 the parties met; in May 2001 they met again and again on 3 May 2001. "
+      "Last March nothing happened.")
+
+
+def test_dates_value_dedup_and_relative():
+    c = case(T5, dates=[{"surface": "3 May 2001", "value": "2001-05-03"},
+                        {"surface": "May 2001", "value": "2001-05"}])
+    r = Result(dates=[date(T5, "3 May 2001", "2001-05-03"),
+                      date(T5, "3 May 2001", "2001-05-03", nth=1),   # same (text, value): deduped
+                      date(T5, "May 2001", "2001-05-01", nth=1),     # wrong value for "May 2001"
+                      date(T5, "Last March", "2001-03", relative=True)])
+    rep = score([c], fixed(r))
+    d = rep.dates
+    assert (d.tp, d.fp, d.fn, d.ignored) == (1, 1, 1, 1)
+    fp = rep.cases[0].false_positives[0]
+    assert fp["value"] == "2001-05-01" and "2001-05" in fp["note"]
+
+
+def test_date_value_mismatch_inside_longer_surface():
+    # "May 2001" also occurs inside "3 May 2001"; the value decides
+    c = case(T5, dates=[{"surface": "3 May 2001", "value": "2001-05-03"}])
+    r = Result(dates=[date(T5, "May 2001", "2001-05")])
+    rep = score([c], fixed(r))
+    assert (rep.dates.tp, rep.dates.fp, rep.dates.fn) == (0, 1, 1)
+
+
+# --------------------------------------------------------------------------- places
+
+T6 = "LISBON - Officials in Lisbon and Porto said Lisbon would host the talks."
+
+
+def test_places_dedup_case_sensitive():
+    c = case(T6, places=[{"surface": "LISBON"}, {"surface": "Lisbon"}, {"surface": "Porto"}])
+    r = Result(places=[place(T6, "LISBON"), place(T6, "Lisbon"), place(T6, "Lisbon", nth=1),
+                       place(T6, "Officials")])
+    rep = score([c], fixed(r))
+    p = rep.places
+    assert (p.tp, p.fp, p.fn) == (2, 1, 1)
+    assert rep.cases[0].false_negatives[0]["surface"] == "Porto"
+
+
+# --------------------------------------------------------------------------- attributes
+
+T7 = ("The Convention on Quiet Skies, done at Lisbon on 3 May 2001, and the "
+      "Protocol No. 2 to the Convention on Quiet Skies were discussed.")
+
+
+def test_attribute_accuracy():
+    conv, prot = "Convention on Quiet Skies", "Protocol No. 2 to the Convention on Quiet Skies"
+    c = case(T7, [inst(conv, date="2001-05-03", place="Lisbon"),
+                  inst(prot, number=2, parent="Convention on Quiet Skies", kind="protocol")])
+    p_conv = cit(T7, conv, date=date(T7, "3 May 2001", "2001-05"), place=place(T7, "Lisbon"))
+    p_prot = cit(T7, prot, kind="protocol", number=2, parent=0)
+    rep = score([c], fixed(Result(citations=[p_conv, p_prot])))
+    a = rep.attributes
+    assert (a["date"].correct, a["date"].n) == (1, 2)          # conv wrong value; prot None==None
+    assert (a["date"].correct_gold, a["date"].n_gold) == (0, 1)
+    assert (a["place"].correct, a["place"].n, a["place"].n_gold) == (2, 2, 1)
+    assert (a["parent"].correct, a["parent"].n, a["parent"].correct_gold) == (2, 2, 1)
+    wrong = rep.cases[0].wrong_attributes
+    assert wrong == [{"surface": conv, "attribute": "date", "gold": "2001-05-03", "predicted": "2001-05"}]
+
+
+def test_parent_mismatch_and_place_by_name():
+    prot = "Protocol No. 2 to the Convention on Quiet Skies"
+    c = case(T7, [inst(prot, number=2, parent="Convention on Quiet Skies", place="Lisbon",
+                       kind="protocol")])
+    other = cit(T7, "Lisbon", kind="other", title="Something else")
+    p_prot = cit(T7, prot, kind="protocol", number=2, parent=0,
+                 place=Place(text="Lisboa", name="Lisbon", country="PT", start=0, end=6))
+    rep = score([c], fixed(Result(citations=[other, p_prot])))
+    assert rep.attributes["parent"].correct == 0
+    assert rep.attributes["place"].correct == 1
+    # no parent predicted for a gold parent: wrong; a parent predicted where gold has none: wrong
+    rep = score([c], fixed(Result(citations=[cit(T7, prot, kind="protocol", number=2)])))
+    assert rep.attributes["parent"].correct == 0
+
+
+# --------------------------------------------------------------------------- report / IO / CLI
+
+def test_report_to_dict_and_format():
+    c = case(T3, [inst("Accord on Clean Rivers", aliases=["ACR"])], id="rivers")
+    rep = score([c], fixed(Result()), name="x.jsonl")
+    d = rep.to_dict()
+    json.dumps(d)
+    assert d["instruments"]["fn"] == 1 and d["instruments"]["recall"] == 0.0
+    assert d["case_results"][0]["false_negatives"][0]["surface"] == "Accord on Clean Rivers"
+    table = format_report(rep)
+    assert "instruments" in table and "places" in table and "parent" in table
+    assert "rivers" not in table
+    assert "rivers" in format_report(rep, details=True)
+    both = combine([rep, rep])
+    assert both.n_cases == 2 and both.instruments.fn == 2
+
+
+def test_extract_crash_is_reported_not_fatal():
+    def boom(text):
+        raise RuntimeError("bad")
+    rep = score([case(T3, [inst("Accord on Clean Rivers")])], boom)
+    assert rep.instruments.fn == 1 and "RuntimeError" in rep.cases[0].warnings[0]
+
+
+def test_load_cases_bad_json_line(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text(json.dumps(case(T1)) + "\n\n{not json}\n", encoding="utf-8")
+    with pytest.raises(CaseFileError, match=r":3: invalid JSON"):
+        load_cases(f)
+    f.write_text(json.dumps(case(T1)) + "\n", encoding="utf-8")
+    assert load_cases(f)[0]["id"] == "c1"
+
+
+def _write(tmp_path, name, cases):
+    f = tmp_path / name
+    f.write_text("".join(json.dumps(c) + "\n" for c in cases), encoding="utf-8")
+    return str(f)
+
+
+def test_cli_min_f1_exit_code(tmp_path, capsys):
+    c = case(T1, [inst("Treaty of Harmony", kind="treaty"), inst("Water Sharing Convention")],
+             dates=[{"surface": "3 May 2001", "value": "2001-05-03"}],
+             places=[{"surface": "Lisbon"}])
+    path = _write(tmp_path, "a.jsonl", [c])
+    half = Result(citations=[cit(T1, "Treaty of Harmony")],
+                  dates=[date(T1, "3 May 2001", "2001-05-03")], places=[place(T1, "Lisbon")])
+    ex = fixed(half)
+    assert cli([path], extract=ex) == 0
+    assert "instruments" in capsys.readouterr().out
+    assert cli([path, "--min-f1", "dates=0.95,places=0.9"], extract=ex) == 0
+    assert cli([path, "--min-f1", "instruments=0.9"], extract=ex) == 1
+    assert "target missed" in capsys.readouterr().err
+    assert cli([path, "--min-f1", "bogus=0.9"], extract=ex) == 2
+    assert cli([str(tmp_path / "missing.jsonl")], extract=ex) == 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n", encoding="utf-8")
+    assert cli([str(bad)], extract=ex) == 2
+    assert "bad.jsonl:1" in capsys.readouterr().err
+
+
+def test_cli_json_several_files(tmp_path, capsys):
+    c = case(T1, [inst("Treaty of Harmony", kind="treaty")])
+    a, b = _write(tmp_path, "a.jsonl", [c]), _write(tmp_path, "b.jsonl", [c, c])
+    ex = fixed(Result(citations=[cit(T1, "Treaty of Harmony")]))
+    assert cli([a, b, "--json", "--details"], extract=ex) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [f["n_cases"] for f in out["files"]] == [1, 2]
+    assert out["combined"]["n_cases"] == 3 and out["combined"]["instruments"]["f1"] == 1.0
+    assert cli([a, b, "--details"], extract=ex) == 0
+    assert "combined: 3 cases" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- real dev files
+
+@pytest.mark.parametrize("name", ["cases.jsonl", "corpus_cases.jsonl"])
+def test_dev_files_load_and_gold_scores_perfectly(name):
+    path = next((d / name for d in (DEV, DEV_ALT) if (d / name).exists()), None)
+    if path is None:
+        pytest.skip("dev cases not available")
+    cases = load_cases(path)
+    assert cases
+
+    def oracle(text):
+        """A perfect extractor built from the gold: one citation per gold instrument."""
+        gold = next(c for c in cases if c["text"] == text)
+        cits = []
+        for g in gold["instruments"]:
+            a = text.index(g["surface"])
+            cits.append(Citation(kind=g["kind"], title=g["surface"], start=a, end=a + len(g["surface"]),
+                                 text=g["surface"], number=g["number"], mentions=[Mention(a, a + len(g["surface"]), g["surface"])]))
+        dates = [Date(text=d["surface"], value=d["value"], start=text.index(d["surface"]),
+                      end=text.index(d["surface"]) + len(d["surface"])) for d in gold["dates"]]
+        places = [Place(text=p["surface"], name=p["surface"], country=None, start=text.index(p["surface"]),
+                        end=text.index(p["surface"]) + len(p["surface"])) for p in gold["places"]]
+        return Result(citations=cits, dates=dates, places=places)
+
+    rep = score(cases, oracle)
+    assert isinstance(rep, Report)
+    for cat in ("instruments", "dates", "places"):
+        c = rep.category(cat)
+        assert c.fp == 0 and c.fn == 0, (cat, format_report(rep, details=True))
