@@ -60,9 +60,8 @@ class Extractor:
 
     def stage_resolve(self, st: State) -> None:
         cands = _with_acronyms(st.text, st.candidates, st.acronyms, self.linker)
-        st.candidates = cands
-        st.items, st.places = self.resolver.resolve(st.text, cands, st.dates, st.places)
-        _alias_mentions(st.text, cands, st.items)
+        st.items, st.places, st.candidates = self.resolver.resolve(st.text, cands, st.dates, st.places)
+        _alias_mentions(st.text, st.candidates, st.items)
         st.citations = merge(st.text, st.items)
 
     def stage_link(self, st: State) -> None:

@@ -73,9 +73,6 @@ class SpanIndex:
             i -= 1
         return None
 
-    def ending_at_or_before(self, pos: int, window: int):
-        return self.last_before(pos, pos - window)
-
 
 def _norm(s: str) -> str:
     return " ".join(s.split())
@@ -127,7 +124,9 @@ class Resolver:
 
     # -- the whole run -----------------------------------------------------------------------
     def resolve(self, text: str, cands: Sequence[Candidate], dates: Sequence[Date],
-                places: Sequence[Place]) -> tuple[list[Item], list[Place]]:
+                places: Sequence[Place]) -> tuple[list[Item], list[Place], list[Candidate]]:
+        """Items (one per mention) with their relations, the places outside names, and the candidates
+        the items index into (the names plus the short forms)."""
         cands = list(cands)
         names = [c for c in cands if not c.weak or self.known(c.title)]
         places = self.outside_names(places, names)
@@ -138,9 +137,10 @@ class Resolver:
         groups = self._groups(text, cands, items)
         self._parents(text, cands, items, groups)
         self._own_dates(text, cands, items, groups, date_idx, place_idx)
+        self._own_acts(text, items, date_idx, place_idx)
         back_references(items)
         self._events(text, items, groups, date_idx, place_idx)
-        return items, places
+        return items, places, cands
 
     # groups: items of one candidate, and candidates coordinated into one list
     def _groups(self, text: str, cands: Sequence[Candidate], items: list[Item]) -> list[list[int]]:
@@ -196,6 +196,13 @@ class Resolver:
                 by_cand.setdefault(items[i].cand, []).append(i)
             for ci, members in by_cand.items():
                 c = cands[ci]
+                if c.kind == "other":
+                    # a law designation carries its date: "Act of 8 July 2005", "Law … dated July 13, 1999"
+                    d = date_idx.first_after(c.start, c.end - 1)
+                    if d is not None and d.end <= c.end:
+                        for i in members:
+                            items[i].date = d
+                        continue
                 # "… of 26 November 1987"
                 d = date_idx.first_after(c.end, c.end + 12)
                 if d is not None and R.OWN_DATE_GAP.match(text[c.end:d.start]):
@@ -203,7 +210,7 @@ class Resolver:
                         items[i].date = items[i].date or d
                     continue
                 # "the 1994 Energy Charter Treaty"
-                d = date_idx.ending_at_or_before(c.start, 4)
+                d = date_idx.last_before(c.start, c.start - 30)
                 if d is not None and R.PREMOD_DATE_GAP.match(text[d.end:c.start]):
                     for i in members:
                         items[i].date = items[i].date or d
@@ -215,6 +222,61 @@ class Resolver:
                         for i in members:
                             items[i].place = items[i].place or p
                             items[i].date = d
+
+    def _own_acts(self, text, items: list[Item], date_idx: SpanIndex, place_idx: SpanIndex) -> None:
+        """ "…, signed in Washington on November 18, 1997", "The convention was adopted on 30 May 2008 in
+        Dublin, and was opened for signature on 3 December 2008 in Oslo": the instrument's own date and
+        place, when no state acts ("on behalf of …" makes it a state's signature: an event)."""
+        sents = None
+        for it in items:
+            pos = _skip_date_qualifier(text, it.end)
+            best = 0
+            for _ in range(3):
+                m = R.OWN_ACT.match(text, pos)
+                if not m:
+                    break
+                rank = R.OWN_ACT_RANK[" ".join(m.group("act").split())]
+                pos = m.end()
+                by = R.OWN_ACT_BY.match(text, pos)
+                if by:
+                    pos = by.end()
+                if sents is None:
+                    sents = sentence_bounds(text)
+                end = _clause_end(text, pos, sents)
+                party, place, date, pos = self._tail(text, pos, end, date_idx, place_idx, party_ok=True)
+                if party is not None:
+                    break  # a state's act: left to the events
+                if rank >= best and (date or place):
+                    best = rank
+                    if date:
+                        it.date = date
+                    if place:
+                        it.place = place
+
+    def _tail(self, text, pos, end, date_idx, place_idx, party_ok=False):
+        """Party, place and date right after a trigger: "on behalf of X", "in P", "on D" (any order)."""
+        party = place = date = None
+        for _ in range(4):
+            p = place_idx.first_after(pos, min(end, pos + 60))
+            d = date_idx.first_after(pos, min(end, pos + 60))
+            nxt = min([x for x in (p, d) if x is not None], key=lambda x: x.start, default=None)
+            if nxt is None:
+                break
+            gap = text[pos:nxt.start]
+            if nxt is p:
+                if party_ok and party is None and R.PARTY_AFTER.match(gap) and self.is_country(p):
+                    party = p
+                elif place is None and R.EVENT_PLACE_GAP.match(gap):
+                    place = p
+                else:
+                    break
+            else:
+                if date is None and R.EVENT_DATE_GAP.match(gap):
+                    date = d
+                else:
+                    break
+            pos = nxt.end
+        return party, place, date, pos
 
     def _events(self, text, items: list[Item], groups, date_idx: SpanIndex, place_idx: SpanIndex) -> None:
         if not items:
@@ -277,39 +339,12 @@ class Resolver:
             nxt = R.TRIGGERS.search(text, tail_from, clause_end)
             if nxt:
                 clause_end = nxt.start()
-            date = place = None
-            own = False
-            # party, place and date after the trigger (participle) or after the object
-            pos = tail_from
-            for _ in range(4):
-                p = place_idx.first_after(pos, min(clause_end, pos + 60))
-                d = date_idx.first_after(pos, min(clause_end, pos + 60))
-                nxt_span = min([x for x in (p, d) if x is not None], key=lambda x: x.start, default=None)
-                if nxt_span is None:
-                    break
-                gap = text[pos:nxt_span.start]
-                if nxt_span is p:
-                    if post and party is None and R.PARTY_AFTER.match(gap) and self.is_country(p):
-                        party = p
-                    elif place is None and R.EVENT_PLACE_GAP.match(gap):
-                        place = p
-                    else:
-                        break
-                else:
-                    if date is None and R.EVENT_DATE_GAP.match(gap):
-                        date = d
-                    else:
-                        break
-                pos = nxt_span.end
+            tparty, place, date, _ = self._tail(text, tail_from, clause_end, date_idx, place_idx, party_ok=post)
+            party = party or tparty
             if party is None and not post:
                 party = self._subject(text, place_idx, sent_start, ts)
             if post and action == "signature" and party is None:
-                own = True  # "signed in Washington on …": the instrument's own signature
-            if own:
-                for i in targets:
-                    items[i].place = items[i].place or place
-                    items[i].date = items[i].date or date
-                continue
+                continue  # "signed in Washington on …": the instrument's own signature (see _own_acts)
             ev = Event(action=action, party=party.text if party else None, date=date, place=place,
                        start=ts, end=te, text=text[ts:te])
             for i in targets:
@@ -328,6 +363,10 @@ class Resolver:
 
 STOPWORDS = {"the", "of", "on", "for", "and", "or", "to", "in", "a", "an", "against", "between", "with", "by",
              "at", "from", "concerning", "relating", "un", "u.n.", "united", "nations"}
+
+
+GENERIC_KINDS = {"treaty", "pact", "accord", "agreement"}
+GENERIC_HEADS = {"treaty", "treaties", "pact", "pacts", "accord", "accords", "agreement", "agreements", "deal"}
 
 
 def _words(title: str) -> frozenset:
@@ -363,9 +402,14 @@ def back_references(items: list[Item]) -> None:
             continue
         if it.number is None and it.kind != "protocol":
             words = _words(it.title)
+            generic = it.kind in GENERIC_KINDS
+            if generic:  # "Kyoto treaty" after "Kyoto Protocol", "Louvre pact" after "Louvre Accord"
+                words = words - GENERIC_HEADS
             for j in reversed(named):
                 ante = items[j]
-                if ante.kind != it.kind or ante.number is not None or len(ante.title) <= len(it.title):
+                if ante.number is not None or len(ante.title) <= len(it.title) and not generic:
+                    continue
+                if ante.kind != it.kind and not generic:
                     continue
                 if words and words <= _words(ante.title) and (
                         not (it.date and ante.date) or _year(it.date) == _year(ante.date)):

@@ -76,6 +76,7 @@ G["numlist"] = (r"{sp}(?P<no>{no})?(?P<n1>{pnum})"
                 r"(?P<more>(?:(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|{sp}(?:and|&){sp})(?:{no})?{pnum}){0,49}+)")
 
 HEAD = regex.compile(compose(r"(?<![\w\-])(?P<head>{head})(?![\w\-])", G), regex.VERSION1)
+NEXT_HEAD = regex.compile(compose(r"[ \t]{1,3}(?:{head})(?![\w\-])", G), regex.VERSION1)
 CONT = regex.compile(compose(r"{cont}", G), regex.VERSION1)
 NUMLIST = regex.compile(compose(G["numlist"], G), regex.VERSION1)
 NUM_ITEM = regex.compile(compose(r"(?:{no})?(?P<n>{pnum})", G), regex.VERSION1)
@@ -92,7 +93,7 @@ QUOTED_TITLE = regex.compile(r"[ \t]{0,3}[“\"«](?P<q>[^”\"»\n]{3,200})[”
 LAW_TAIL_NO = regex.compile(r"[ \t]{1,3}No\.?[ \t]{0,2}[\w\-/]{1,20}")
 # "(NPT)", "(“CCM”)", "(hereinafter referred to as the Convention)"
 ALIAS_DEF = regex.compile(
-    r"[ \t]{0,3}\([ \t]{0,2}(?:(?:hereinafter|hereafter)(?:[ \t]{1,3}referred[ \t]{1,3}to)?(?:[ \t]{1,3}as)?[ \t]{1,3})?"
+    r"[ \t]{0,3}(?:\r?\n[ \t]{0,8})?\([ \t]{0,2}(?:(?:hereinafter|hereafter)(?:[ \t]{1,3}referred[ \t]{1,3}to)?(?:[ \t]{1,3}as)?[ \t]{1,3})?"
     r"(?:the[ \t]{1,3})?[\"“']?(?P<alias>[A-Z][\w.\-’' ]{0,40}?)[\"”']?[ \t]{0,2}\)"
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -307,6 +308,8 @@ def find_candidates(text: str) -> list[Candidate]:
         hs, he = hm.span()
         if hs < last_end:
             continue
+        if NEXT_HEAD.match(text, he):
+            continue  # "Energy *Charter* Treaty": the name's head is the last one
         cand = _candidate(text, hm)
         if cand is not None:
             out.append(cand)
@@ -459,6 +462,7 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("withdrew from the Rome Statute, the", ["Rome Statute"]),
     ("the Chemical Weapons Convention bans", ["Chemical Weapons Convention"]),
     ("the Open Skies Treaty", ["Open Skies Treaty"]),
+    ("contrary to the 1994 Energy Charter Treaty, which", ["Energy Charter Treaty"]),
     ("quit the INF treaty", ["INF treaty"]),
     ("the Protocol No. 14 entered", ["Protocol No. 14"]),
     ("Protocols No. 1 and No. 2 thereto", ["Protocol No. 1", "Protocol No. 2"]),

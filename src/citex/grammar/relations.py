@@ -70,8 +70,14 @@ NEGATION_BEFORE = regex.compile(
     regex.IGNORECASE)
 # an own signature (no state party): "signed in Washington on …", "done at Vienna", "opened for signature …"
 OWN_ACT = regex.compile(
-    r"[ \t]{0,3},?[ \t]{0,3}(?:(?:which|that)[ \t]+(?:was|were)[ \t]+|(?:was|were|has[ \t]+been)[ \t]+)?"
-    r"(?P<act>signed|done|adopted|concluded|opened[ \t]+for[ \t]+signature|agreed)(?![\w])")
+    r"(?:\[\d{1,3}\])?[ \t]{0,3},?[ \t]{0,3}(?:and[ \t]{1,3})?(?:(?:which|that)[ \t]{1,3}(?:was|were|had[ \t]+been|has[ \t]+been)[ \t]{1,3}"
+    r"|(?:was|were|has[ \t]+been|had[ \t]+been)[ \t]{1,3})?(?:(?:first|officially|formally|later)[ \t]{1,3})?"
+    r"(?P<act>signed|done|adopted|concluded|opened[ \t]+for[ \t]+signature|agreed|created|drawn[ \t]+up)(?![\w])")
+# how much an own act says about the instrument's date: an opening for signature beats an adoption
+OWN_ACT_RANK = {"signed": 3, "opened for signature": 3, "done": 3, "concluded": 2, "adopted": 2, "agreed": 2,
+                "created": 2, "drawn up": 2}
+# an organ or person between the act and its place/date: "adopted by the General Assembly of the United Nations"
+OWN_ACT_BY = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:the[ \t]{1,3})?(?:[A-Z][\w'’.\-]*+(?:[ \t]{1,3}(?:of|the|for|on|and)){0,2}[ \t]{0,3}){1,10}")
 
 # sentence ends: ". " before a capital, "?" "!" or a blank line; not after common abbreviations
 SENTENCE_END = regex.compile(
