@@ -1,0 +1,103 @@
+"""Command line: formats, folders, bad files, exit codes, resume."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+EXE = [sys.executable, "-m", "citex.cli"]
+
+
+def run(*args, input=None):
+    return subprocess.run(EXE + list(args), capture_output=True, text=input is None or isinstance(input, str),
+                          input=input, timeout=300)
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text("Russia denounced the European Convention on Human Rights in 2022.", encoding="utf-8")
+    (d / "sub" / "b.txt").write_text("Japan will ratify the 1986 International Cocoa Agreement.", encoding="utf-8")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02 Treaty \x00")
+    (d / "latin.txt").write_bytes("Signed at Montr\xe9al on 4 November 1950.".encode("cp1252"))
+    (d / "bom16.txt").write_bytes("the Kyoto Protocol".encode("utf-16"))
+    (d / "page.html").write_text("<html><body><script>var Treaty=1;</script><p>The Rome Statute &amp; more</p></body></html>",
+                                 encoding="utf-8")
+    (d / "skip.csv").write_text("not read", encoding="utf-8")
+    return d
+
+
+def records(stdout):
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_folder_recursive_sorted_with_errors(folder):
+    r = run("extract", str(folder), "--jobs", "1")
+    assert r.returncode == 1  # some documents failed
+    recs = records(r.stdout)
+    ids = [x["doc_id"] for x in recs]
+    assert ids == sorted(ids) and "skip.csv" not in ids and "sub/b.txt" in ids
+    by = {x["doc_id"]: x for x in recs}
+    assert by["empty.txt"]["error"]["type"] == "empty"
+    assert by["binary.txt"]["error"]["type"] == "binary"
+    assert by["latin.txt"]["error"] is None and by["latin.txt"]["meta"]["encoding"] == "cp1252"
+    assert "warning" in by["latin.txt"]["meta"]
+    assert by["bom16.txt"]["citations"][0]["title"] == "Kyoto Protocol"
+    assert by["page.html"]["meta"]["offsets"] == "cleaned-text"
+    assert [c["title"] for c in by["page.html"]["citations"]] == ["Rome Statute"]
+    assert "documents" in r.stderr and "errors" in r.stderr
+
+
+def test_jobs_two_same_output(folder):
+    one = run("extract", str(folder), "--jobs", "1", "-q").stdout
+    two = run("extract", str(folder), "--jobs", "2", "-q").stdout
+    assert one == two
+
+
+def test_missing_path_exit_2(tmp_path):
+    r = run("extract", str(tmp_path / "nope.txt"))
+    assert r.returncode == 2 and "nope.txt" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_unwritable_output_exit_2(folder, tmp_path):
+    r = run("extract", str(folder / "a.txt"), "-o", str(tmp_path / "no" / "such" / "dir" / "out.jsonl"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_stdin_and_formats(tmp_path):
+    r = run("extract", "-", input="the Treaty of Amsterdam and the Rome Statute")
+    assert r.returncode == 0 and len(records(r.stdout)) == 1
+    r = run("extract", "-", "--format", "csv", input="the Treaty of Amsterdam and the Rome Statute")
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("doc_id,") and len(lines) == 3
+    r = run("extract", "-", "--format", "json", input="the Rome Statute")
+    assert json.loads(r.stdout)[0]["citations"][0]["title"] == "Rome Statute"
+    r = run("extract", "-", "--format", "csv", "--level", "dates", input="on 4 November 1950")
+    assert "1950-11-04" in r.stdout
+
+
+def test_resume_after_torn_line(folder, tmp_path):
+    out = tmp_path / "out.jsonl"
+    full = run("extract", str(folder), "-o", str(out), "--jobs", "1", "-q")
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    # simulate a run killed mid-write: two whole lines and half of the third
+    out.write_text("".join(lines[:2]) + lines[2][: len(lines[2]) // 2], encoding="utf-8")
+    run("extract", str(folder), "-o", str(out), "--resume", "--jobs", "1", "-q")
+    again = [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(again) == sorted(json.loads(x)["doc_id"] for x in lines) and len(again) == len(set(again))
+    assert full.returncode == 1
+
+
+def test_evaluate_and_kb_subcommands(tmp_path):
+    cases = tmp_path / "c.jsonl"
+    cases.write_text(json.dumps({"id": "x", "text": "Sweden joined the Paris Agreement in 2016.",
+                                 "instruments": [{"surface": "Paris Agreement", "kind": "agreement", "number": None,
+                                                  "parent": None, "date": None, "place": None}],
+                                 "dates": [{"surface": "2016", "value": "2016"}],
+                                 "places": [{"surface": "Sweden"}]}) + "\n", encoding="utf-8")
+    r = run("evaluate", str(cases))
+    assert r.returncode == 0 and "instruments" in r.stdout
+    r = run("kb", "show", "CETS 126")
+    assert r.returncode == 0 and "Torture" in r.stdout
