@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional, Sequence
 
+import re
+
 import regex
 
 from .models import KINDS
@@ -19,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # a series number written next to the name: "(CETS No. 225)", "ETS No. 126", "ETS 5"
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
-ACRONYM = regex.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
+ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
 # acronyms too common in other senses to stand alone for an instrument
 AMBIGUOUS_ACRONYMS = {"CAT", "ATT", "MFA", "CRC", "EEA", "TEU", "FTA", "WHO", "CMS", "CBD", "SEA", "OST", "ICC",
                       "ILO", "EPA", "ECT", "CCW", "MLC", "PIC", "LTBT", "SALT", "START", "TPP", "FCTC", "IHR",

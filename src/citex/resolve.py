@@ -130,7 +130,8 @@ class Resolver:
         cands = list(cands)
         names = [c for c in cands if not c.weak or self.known(c.title)]
         places = self.outside_names(places, names)
-        cands = sorted(cands + find_short_forms(text, names), key=lambda c: c.start)
+        if names:  # short forms only matter where a name was cited
+            cands = sorted(cands + find_short_forms(text, names), key=lambda c: c.start)
         items = self.items(text, cands)
         date_idx = SpanIndex([d for d in dates if not d.relative] + [d for d in dates if d.relative])
         place_idx = SpanIndex(places)

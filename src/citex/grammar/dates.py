@@ -28,13 +28,13 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 F: dict[str, str] = {}
 # A month name, capitalised or upper-case ("March", "MARCH"), or its abbreviation ("Nov.", "Sept").
 # Lower-case "may"/"march" are verbs, so month names must start with a capital.
-F["month"] = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+F["month"] = (r"(?=[A-Z])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
               r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
               r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
               r"(?![\w])\.?")
 # A plausible year: 1500–2099, not part of a bigger number, an identifier or an amount.
 # Not after "No.", "vol.", "Article", "p.", a currency sign …; not before "%" or a decimal part.
-F["year"] = (r"(?<![\w.,/$£€#+\-–])(?<![A-Za-z]\()"
+F["year"] = (r"(?=[12]\d\d\d)(?<![\w.,/$£€#+\-–])(?<![A-Za-z]\()"
              r"(?<!\b(?:No|Nos|no|nos|vol|Vol|p|pp|Art|art|article|Article|paragraph|para|Text|ETS|CETS"
              r"|number|Number|Resolution|Decision|Law|Order|Decree|Section|Rule|Regulation|Chapter|Case)\.?\s{1,3})"
              r"(?:1[5-9]\d\d|20\d\d)"
@@ -44,10 +44,10 @@ F["ord"] = r"(?:st|nd|rd|th)?"
 F["ws"] = r"[ \t]{1,3}(?:\r?\n[ \t]{0,8})?|\r?\n[ \t]{0,8}"   # at most one line break
 
 PATTERN_SRC = r"""
-  (?P<iso>(?<![\w\-/.])(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w]|-\d))
-| (?P<num>(?<![\w\-/.,])(?P<num_a>\d{1,2})(?P<sep>[./])(?P<num_b>\d{1,2})(?P=sep)(?P<num_y>1[5-9]\d\d|20\d\d)(?![\w]|[./\-]\d))
-| (?P<roman>(?<![\w\-/.])(?P<rom_d>{day})\.(?P<rom_m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<rom_y>1[5-9]\d\d|20\d\d)(?![\w]))
-| (?P<dmy>(?<![\w.,])(?P<dmy_d>{day}){ord}(?:(?:{ws})of)?(?:{ws})(?P<dmy_m>{month}),?(?:{ws})(?P<dmy_y>{year}))
+  (?P<iso>(?=\d)(?<![\w\-/.])(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w]|-\d))
+| (?P<num>(?=\d)(?<![\w\-/.,])(?P<num_a>\d{1,2})(?P<sep>[./])(?P<num_b>\d{1,2})(?P=sep)(?P<num_y>1[5-9]\d\d|20\d\d)(?![\w]|[./\-]\d))
+| (?P<roman>(?=\d)(?<![\w\-/.])(?P<rom_d>{day})\.(?P<rom_m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<rom_y>1[5-9]\d\d|20\d\d)(?![\w]))
+| (?P<dmy>(?=\d)(?<![\w.,])(?P<dmy_d>{day}){ord}(?:(?:{ws})of)?(?:{ws})(?P<dmy_m>{month}),?(?:{ws})(?P<dmy_y>{year}))
 | (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?P<mdy_d>{day}){ord},?(?:{ws})(?P<mdy_y>{year}))
 | (?P<my>(?P<my_m>{month}),?(?:{ws})(?:of(?:{ws}))?(?P<my_y>{year}))
 | (?P<y>{year})
@@ -179,13 +179,32 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
     return _iso(int(g("y")))
 
 
+# Every absolute date contains a four-digit year: find those first (fast), then run the full
+# grammar only in a short window around each one.  Same matches as a scan of the whole text,
+# because no date is longer than the window.
+YEAR_ANCHOR = regex.compile(r"(?<!\d)[12]\d\d\d(?!\d)")
+WINDOW_BEFORE, WINDOW_AFTER = 48, 16
+
+
 def find_absolute(text: str) -> Iterator[Date]:
     """Yield every absolute date in ``text``, left to right, without overlaps."""
-    for m in PATTERN.finditer(text, concurrent=False):
-        value = _value(m, text)
-        if value is not None:
+    n = len(text)
+    last = 0
+    for y in YEAR_ANCHOR.finditer(text):
+        ys, ye = y.span()
+        if ye <= last:
+            continue
+        pos = max(last, ys - WINDOW_BEFORE)
+        stop = min(n, ye + WINDOW_AFTER)
+        while pos < ye:
+            m = PATTERN.search(text, pos, stop)
+            if m is None or m.start() >= ye:
+                break
             s, e = m.span()
-            yield Date(text=text[s:e], value=value, start=s, end=e)
+            pos = last = e
+            value = _value(m, text)
+            if value is not None:
+                yield Date(text=text[s:e], value=value, start=s, end=e)
 
 
 def _shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
