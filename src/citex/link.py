@@ -28,6 +28,12 @@ AMBIGUOUS_ACRONYMS = {"CAT", "ATT", "MFA", "CRC", "EEA", "TEU", "FTA", "WHO", "C
                       "CCM", "ITA", "ICA", "CWC", "BWC", "INF"}
 
 
+PAREN = re.compile(r"\([^()]{1,60}\)")
+WORD = re.compile(r"[A-Za-z]{4,}")
+SUBJECT_STOP = {"convention", "treaty", "protocol", "agreement", "international", "between", "concerning",
+                "relating", "united", "nations", "with", "from", "their", "other", "certain", "vienna", "geneva"}
+
+
 class Linker:
     """Links items to records of a :class:`citex.kb.KnowledgeBase`."""
 
@@ -61,12 +67,16 @@ class Linker:
         out = []
         for m in ACRONYM.finditer(text):
             rid = table.get(m.group())
+            if rid is None and " " in m.group():  # "New START"
+                recs = self.kb.lookup(m.group())
+                rid = recs[0].id if len(recs) == 1 else None
             if rid:
                 out.append((m.start(), m.end(), rid))
         return out
 
     def link_items(self, text: str, items: Sequence["Item"]) -> None:
         """Set ``item.link = (id, canonical_title, candidates)`` on every item it can."""
+        self._doc_words = None
         for it in items:
             if it.link is not None:
                 continue
@@ -88,21 +98,37 @@ class Linker:
             if rec:
                 return rec.id, rec.title, ()
         recs = self.kb.lookup(text[it.start:it.end]) or self.kb.lookup(it.title)
+        if not recs and "(" in it.title:
+            # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
+            recs = self.kb.lookup(PAREN.sub(" ", it.title))
+            for inner in PAREN.findall(it.title):
+                recs = recs or self.kb.lookup(inner.strip("() "))
         if not recs:
             return None, None, ()
         if len(recs) == 1:
             return recs[0].id, recs[0].title, ()
-        chosen = self._settle(recs, it)
+        chosen = self._settle(recs, it, text)
         if chosen is not None:
             return chosen.id, chosen.title, ()
         return None, None, tuple(r.id for r in recs)
 
-    @staticmethod
-    def _settle(recs: Sequence["Record"], it: "Item") -> Optional["Record"]:
-        """Pick among same-named records by the date cited with the name (never guess)."""
+    def _settle(self, recs: Sequence["Record"], it: "Item", text: str) -> Optional["Record"]:
+        """Pick among same-named records ("the Vienna Convention") by the year cited with the name,
+        else by the subject words of their titles that the document uses ("diplomatic", "consular",
+        "treaties"); when neither settles it, no pick: the caller keeps the candidates."""
         if it.date is not None:
             year = it.date.value[:4]
             same = [r for r in recs if (r.adopted or "")[:4] == year]
             if len(same) == 1:
                 return same[0]
+            if same:
+                recs = same
+        if self._doc_words is None:
+            self._doc_words = frozenset(w.lower() for w in WORD.findall(text))
+        titles = [frozenset(w.lower() for w in WORD.findall(r.title)) - SUBJECT_STOP for r in recs]
+        common = frozenset.intersection(*titles) if titles else frozenset()
+        scores = [len((t - common) & self._doc_words) for t in titles]
+        best = max(scores, default=0)
+        if best > 0 and scores.count(best) == 1:
+            return recs[scores.index(best)]
         return None

@@ -197,8 +197,9 @@ class Resolver:
                 by_cand.setdefault(items[i].cand, []).append(i)
             for ci, members in by_cand.items():
                 c = cands[ci]
-                if c.kind == "other":
-                    # a law designation carries its date: "Act of 8 July 2005", "Law … dated July 13, 1999"
+                if c.kind == "other" or c.short:
+                    # a law designation carries its date: "Act of 8 July 2005", "Law … dated July 13, 1999";
+                    # so does a short form: "the 1988 Convention"
                     d = date_idx.first_after(c.start, c.end - 1)
                     if d is not None and d.end <= c.end:
                         for i in members:

@@ -44,7 +44,9 @@ CAPITAL_ONLY_HEADS = {"act", "law", "constitution", "directive", "memorandum"}
 
 G: dict[str, str] = dict(DATE_F)
 # whitespace inside a name: spaces, or one line break (wire copy breaks lines mid-name)
-G["sp"] = r"(?:[ \t]{1,4}(?:\r?\n[ \t]{0,8})?|\r?\n[ \t]{0,8})"
+# (a line break is not crossed into a "Place, 17 July 1998" line: that is the title's dateline)
+G["sp"] = (r"(?:[ \t]{1,4}(?!\r?\n)|[ \t]{0,4}\r?\n[ \t]{0,8}"
+           r"(?![A-Z][\w'’.\-]*+(?:[ \t]{1,3}[A-Z][\w'’.\-]*+){0,2}[ \t]{0,2},[ \t]{0,3}\d))")
 G["head"] = (r"(?:Conventions?|Treat(?:y|ies)|Protocols?|Agreements?|Charters?|Covenants?|Statutes?|Pacts?|Accords?"
              r"|CONVENTIONS?|TREAT(?:Y|IES)|PROTOCOLS?|AGREEMENTS?|CHARTERS?|COVENANTS?|STATUTES?|PACTS?|ACCORDS?"
              r"|conventions?|treat(?:y|ies)|protocols?|agreements?|charters?|covenants?|statutes?|pacts?|accords?"
@@ -96,7 +98,7 @@ LAW_TAIL_NO = regex.compile(r"[ \t]{1,3}No\.?[ \t]{0,2}[\w\-/]{1,20}")
 # "(NPT)", "(“CCM”)", "(hereinafter referred to as the Convention)"
 ALIAS_DEF = regex.compile(
     r"[ \t]{0,3}(?:\r?\n[ \t]{0,8})?\([ \t]{0,2}(?:(?:hereinafter|hereafter)(?:[ \t]{1,3}referred[ \t]{1,3}to)?(?:[ \t]{1,3}as)?[ \t]{1,3})?"
-    r"(?:the[ \t]{1,3})?[\"“']?(?P<alias>[A-Z][\w.\-’' ]{0,40}?)[\"”']?[ \t]{0,2}\)"
+    r"(?:the[ \t]{1,3})?[\"“']?(?!(?:C?ETS|UNTS|No|Nos|Art|Article|ILO|UN)[ .])(?P<alias>[A-Z][\w.\-’' ]{0,40}?)[\"”']?[ \t]{0,2}\)"
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -475,6 +477,7 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("abolished by Protocol 6 to the", ["Protocol No. 6"]),
     ("the Treaty of Amsterdam seven years ago", ["Treaty of Amsterdam"]),
     ("the Vienna Convention on the Law of Treaties of 1969", ["Vienna Convention on the Law of Treaties"]),
+    ("Rome Statute of the International Criminal Court\nRome, 17 July 1998", ["Rome Statute of the International Criminal Court"]),
     ("the Statute of the Council of Europe (which", ["Statute of the Council of Europe"]),
     ("the General Agreement on Tariffs\nand Trade (GATT)", ["General Agreement on Tariffs\nand Trade"]),
     ("the UN Convention on Seafarers' Identity Documents of June 2003", ["UN Convention on Seafarers' Identity Documents"]),

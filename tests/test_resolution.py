@@ -1,0 +1,98 @@
+"""In-document resolution and linking (one citation per instrument, never merge distinct ones)."""
+import pytest
+
+import citex
+from conftest import GOLDEN, check_spans, needs
+
+
+def cites(text, **kw):
+    res = citex.extract(text, **kw)
+    check_spans(text, res)
+    return res.citations
+
+
+@needs(GOLDEN / "article.txt")
+def test_seed_article_one_citation_per_instrument():
+    text = (GOLDEN / "article.txt").read_text(encoding="utf-8")
+    cs = cites(text)
+    assert [c.id for c in cs] == ["CETS 126", "CETS 151", "CETS 152"]
+    conv = cs[0]
+    mention_texts = [m.text for m in conv.mentions]
+    assert "European Convention Against Torture" in mention_texts            # the headline alias
+    i = text.index("The European Convention of 1987")
+    assert any(m.start <= i + 4 < m.end for m in conv.mentions)              # "The European Convention of 1987"
+    assert "Committee" not in " ".join(mention_texts)                        # not the European Committee …
+    assert cs[1].parent == 0 and cs[2].parent == 0
+    assert {e.action for e in conv.events} >= {"denunciation", "signature", "withdrawal"}
+
+
+@pytest.mark.parametrize("text,ids", [
+    ("Parties to the Treaty on the Non-Proliferation of Nuclear Weapons (NPT) met; the NPT review failed.",
+     [("UNTS I-10485", 3)]),
+    ("Russia left the ECHR. The European Convention on Human Rights protects speech.", [("CETS 5", 2)]),
+    ("It joined the Istanbul Convention.", [("CETS 210", 1)]),
+    ("the Council of Europe Convention on Cybercrime (CETS No. 185) and", [("CETS 185", 1)]),
+    ("as the Kyoto protocol requires; the Kyoto treaty failed", [("MTDSG XXVII-7-a", 2)]),
+    ("New START expires in 2026.", [("GK NEWSTART-2010", 1)]),
+])
+def test_aliases_acronyms_series_numbers(text, ids):
+    assert [(c.id, len(c.mentions)) for c in cites(text)] == ids
+
+
+def test_protocols_link_through_parent_and_never_merge():
+    text = ("Russia denounced the European Convention for the Prevention of Torture and Inhuman or Degrading "
+            "Treatment or Punishment and Protocols No. 1 and No. 2 thereto.")
+    cs = cites(text)
+    assert [(c.id, c.number, c.parent) for c in cs] == [("CETS 126", None, None), ("CETS 151", 1, 0), ("CETS 152", 2, 0)]
+
+
+def test_protocol_to_named_parent():
+    cs = cites("Protocol No. 13 to the European Convention on Human Rights abolished the death penalty.")
+    prot = [c for c in cs if c.kind == "protocol"][0]
+    assert prot.number == 13 and cs[prot.parent].id == "CETS 5"
+    assert prot.id == "CETS 187"
+
+
+def test_four_geneva_conventions_stay_apart():
+    cs = cites("the First Geneva Convention and the Fourth Geneva Convention")
+    assert len(cs) == 2
+
+
+def test_two_paris_agreements_of_different_years_stay_apart():
+    cs = cites("the 1973 Paris Agreement on Vietnam and the 2015 Paris Agreement on climate")
+    assert len(cs) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Diplomats enjoy immunity under the Vienna Convention, which protects diplomatic agents.", "MTDSG III-3"),
+    ("Consular access is guaranteed by the Vienna Convention; consular officers must be told.", "MTDSG III-6"),
+    ("the Vienna Convention of 1969 on treaties", "MTDSG XXIII-1"),
+])
+def test_ambiguous_vienna_convention_settled_by_context(text, expected):
+    assert cites(text)[0].id == expected
+
+
+def test_ambiguous_vienna_convention_unsettled_leaves_candidates():
+    c = cites("He cited the Vienna Convention.")[0]
+    assert c.id is None and len(c.candidates) >= 3
+    assert "candidates" in citex.extract("He cited the Vienna Convention.").to_dict()["citations"][0]
+
+
+def test_short_forms_refer_back():
+    text = ("The Convention on Cluster Munitions (CCM) bans cluster bombs. The convention was adopted on "
+            "30 May 2008 in Dublin, and was opened for signature on 3 December 2008 in Oslo.")
+    cs = cites(text)
+    assert len(cs) == 1
+    c = cs[0]
+    assert c.date.value == "2008-12-03" and c.place.name == "Oslo"
+    assert [m.text for m in c.mentions] == ["Convention on Cluster Munitions", "CCM", "convention"]
+
+
+def test_short_form_without_antecedent_is_dropped():
+    assert cites("The treaty was signed yesterday.") == ()
+
+
+def test_year_must_agree_for_short_forms():
+    text = "the 1961 Single Convention on Narcotic Drugs and, later, the 1988 Convention"
+    cs = cites(text)
+    assert len(cs) == 1 and len(cs[0].mentions) == 1
