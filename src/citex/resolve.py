@@ -341,7 +341,9 @@ class Resolver:
             nxt = R.TRIGGERS.search(text, tail_from, clause_end)
             if nxt:
                 clause_end = nxt.start()
-            tparty, place, date, _ = self._tail(text, tail_from, clause_end, date_idx, place_idx, party_ok=post)
+            nominal = m.group().lower().endswith(("tion", "sion", "al", "ature"))  # "the denunciation of X by Y"
+            tparty, place, date, _ = self._tail(text, tail_from, clause_end, date_idx, place_idx,
+                                                party_ok=post or nominal)
             party = party or tparty
             if party is None and not post:
                 party = self._subject(text, place_idx, sent_start, ts)

@@ -59,7 +59,10 @@ G["treaty_head"] = (r"(?:Conventions?|Treaty|Protocols?|Agreement|Charter|Covena
 G["tw"] = (r"(?!(?:{treaty_head})(?![\w\-]))(?!{month})"
            r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*+(?:[\-–][\w'’]++)*+)")
 # small words that may sit between title words: "Prevention *of* Torture *and* Inhuman *or* …"
-G["inner"] = (r"(?:of|the|and|or|for|on|in|to|against|a|an|with|between|concerning|from|by|at|into|"
+# ("by" and "at" only in transport titles: "Carriage of Goods by Sea", "Safety of Life at Sea"; else
+#  "the Treaty on Open Skies *by* Russia" would run on into the actor)
+G["inner"] = (r"(?:of|the|and|or|for|on|in|to|against|a|an|with|between|concerning|from|into|"
+              r"(?:by|at)(?=[ \t]{1,3}(?:Sea|Road|Rail|Air|Inland|Land|Means)\b)|"
               r"its|their|other|certain|all|de|la|du|des|upon|under|over|through|among|&)(?![\w\-])")
 # words that open a continuation after the head: "Convention *on* …", "Treaty *of* Amsterdam"
 G["prep"] = (r"(?:[Oo]f|[Oo]n|[Ff]or|[Aa]gainst|[Bb]etween|[Cc]oncerning|[Rr]elating[ \t]to|[Rr]egarding|"

@@ -1,0 +1,76 @@
+"""Relations, table-driven: an instrument's own date and place, and treaty actions with party, date, place."""
+import pytest
+
+import citex
+from conftest import check_spans
+
+
+def first(text, **kw):
+    res = citex.extract(text, **kw)
+    check_spans(text, res)
+    assert res.citations, text
+    return res.citations[0]
+
+
+@pytest.mark.parametrize("text,date,place", [
+    ("the Convention on Cluster Munitions of 30 May 2008 bans", "2008-05-30", None),
+    ("the Collective Security Treaty dated May 15, 1992", "1992-05-15", None),
+    ("the 1987 Convention for the Prevention of Torture", "1987", None),
+    ("the September 1985 Plaza agreement was", "1985-09", None),
+    ("the Convention on Road Traffic, done at Vienna on 8 November 1968", "1968-11-08", "Vienna"),
+    ("the Convention for the Protection of Human Rights and Fundamental Freedoms, signed at Rome on 4 November 1950",
+     "1950-11-04", "Rome"),
+    ("Rome Statute of the International Criminal Court\nRome, 17 July 1998\n", "1998-07-17", "Rome"),
+    ("PROTOCOL on the results of consultations of the Trilateral Contact Group (Minsk, 05/09/2014)", "2014-09-05", "Minsk"),
+    ("The Treaty on Open Skies was signed in Helsinki on 24 March 1992.", "1992-03-24", "Helsinki"),
+])
+def test_own_date_and_place(text, date, place):
+    c = first(text)
+    assert (c.date.value if c.date else None) == date
+    assert (c.place.name if c.place else None) == place
+
+
+@pytest.mark.parametrize("text,action,party,date,place", [
+    ("Russia will officially denounce the European Convention on Human Rights.", "denunciation", "Russia", None, None),
+    ("To denounce the European Convention on Human Rights", "denunciation", None, None, None),
+    ("the denunciation of the Treaty on Open Skies by Russia", "denunciation", "Russia", None, None),
+    ("Japan will ratify the 1986 International Cocoa Agreement.", "ratification", "Japan", None, None),
+    ("On 12 March 2012, Turkey became the first country to ratify the Istanbul Convention.", "ratification", "Turkey",
+     None, None),
+    ("Burundi decided to withdraw from the Rome Statute on 27 October 2017.", "withdrawal", "Burundi", "2017-10-27", None),
+    ("the withdrawal of Hungary, effective as of 2 June 2026, from the Rome Statute", "withdrawal", "Hungary", None, None),
+    ("Sweden acceded to the Paris Agreement on 13 October 2016.", "accession", "Sweden", "2016-10-13", None),
+    ("Russia suspended the Treaty on Conventional Armed Forces in Europe in 2007.", "suspension", "Russia", "2007", None),
+    ("the Treaty on the Non-Proliferation of Nuclear Weapons, signed on behalf of Kazakhstan in London on 14 February 1994",
+     "signature", "Kazakhstan", "1994-02-14", "London"),
+    ("The Convention on Cluster Munitions entered into force on 1 August 2010.", "entry_into_force", None, "2010-08-01", None),
+])
+def test_events(text, action, party, date, place):
+    c = first(text)
+    evs = [e for e in c.events if e.action == action]
+    assert evs, [e.action for e in c.events]
+    e = evs[0]
+    assert e.party == party
+    assert (e.date.value if e.date else None) == date
+    assert (e.place.name if e.place else None) == place
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has refused to sign the Kyoto Protocol.",
+    "Israel has not ratified the Rome Statute.",
+    "Putin signed a law on the Rome Statute.",
+])
+def test_no_event(text):
+    c = first(text)
+    assert [e.action for e in c.events if e.action in ("signature", "ratification")] == []
+
+
+def test_state_signature_is_not_the_instruments_date():
+    c = first("the Convention on Cluster Munitions, signed on behalf of Norway in Oslo on 3 December 2008")
+    assert c.date is None and c.place is None
+    assert c.events[0].party == "Norway" and c.events[0].date.value == "2008-12-03"
+
+
+def test_places_inside_names_are_not_places():
+    res = citex.extract("Russia quit the Rome Statute and the Istanbul Convention; the Council of Europe regrets it.")
+    assert [p.text for p in res.places] == ["Russia"]
