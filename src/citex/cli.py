@@ -11,12 +11,12 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from . import __version__
 from .io import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, Document, iter_inputs, missing_inputs, read_bytes, read_path
 from .models import Error, Result
-from .writers import CSV_LEVELS, make_writer
+from .writers import CSV_LEVELS, make_writer, to_json_line
 
 _WORKER = {}
 
@@ -38,11 +38,22 @@ def _process(doc: Document, published, kb: Optional[str]) -> Result:
     return Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places, meta=meta)
 
 
-def _work(args) -> str:
-    """Worker entry point: read and extract one path; returns the JSON record (picklable, small)."""
-    doc_id, path, published, kb, max_bytes = args
-    doc = read_path(Path(path), doc_id, max_bytes)
-    return _process(doc, published, kb)
+def _work(args):
+    """Worker entry point: read and extract one path.  For JSON lines the worker also serialises,
+    so the parent only writes: (json line, number of citations, failed?)."""
+    doc_id, path, published, kb, max_bytes, as_line = args
+    res = _process(read_path(Path(path), doc_id, max_bytes), published, kb)
+    if as_line:
+        return Done(to_json_line(res), len(res.citations), res.error is not None)
+    return res
+
+
+class Done(NamedTuple):
+    """A result already serialised by a worker."""
+
+    line: str
+    n_citations: int
+    failed: bool
 
 
 def _documents(inputs, globs, max_bytes) -> Iterator[tuple[str, Optional[Path]]]:
@@ -100,7 +111,8 @@ def cmd_extract(a) -> int:
         jobs = a.jobs or os.cpu_count() or 1
         if jobs > 1 and len(files) > 1 and len(files) == len(todo):
             from concurrent.futures import ProcessPoolExecutor
-            args = [(d, os.fspath(p), a.published, a.kb, a.max_bytes) for d, p in files]
+            as_line = a.format == "jsonl"
+            args = [(d, os.fspath(p), a.published, a.kb, a.max_bytes, as_line) for d, p in files]
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 # map keeps the input (sorted) order whatever the number of jobs
                 yield from pool.map(_work, args, chunksize=max(1, min(32, len(args) // (jobs * 8) or 1)))
@@ -114,10 +126,15 @@ def cmd_extract(a) -> int:
 
     try:
         for res in results():
-            writer.write(res)
+            if isinstance(res, Done):
+                writer.write_line(res[0])
+                n_cites += res[1]
+                n_err += res[2]
+            else:
+                writer.write(res)
+                n_cites += len(res.citations)
+                n_err += res.error is not None
             n_docs += 1
-            n_cites += len(res.citations)
-            n_err += res.error is not None
             if progress is not None:
                 progress.update(1)
         writer.close()

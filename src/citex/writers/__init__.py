@@ -88,7 +88,10 @@ class JsonLinesWriter:
         self.stream = stream
 
     def write(self, result: Result) -> None:
-        self.stream.write(to_json_line(result) + "\n")   # a whole line at a time
+        self.write_line(to_json_line(result))
+
+    def write_line(self, line: str) -> None:
+        self.stream.write(line + "\n")   # a whole line at a time, flushed
         self.stream.flush()
 
     def close(self) -> None:
