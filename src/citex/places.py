@@ -35,7 +35,7 @@ from __future__ import annotations
 import gzip
 import importlib.resources
 import threading
-from typing import Iterable, Optional
+from typing import Optional
 
 import regex
 
@@ -91,8 +91,8 @@ Presidents Minister Ministers Secretary Secretaries Ambassador Ambassadors Consu
 Treasury Army Navy Force Forces Guard Police Parliamentary Senator Congressman
 Congresswoman Chancellor Premier Leader Leaders Official Officials Spokesman Spokeswoman
 Delegation Delegate Authorities Office Cabinet King Queen Emir Sultan Representative
-Representatives Team Squad Coach Captain Central Bank Banks
-""".split()) - {"Bank", "Banks", "Central"}
+Representatives Team Squad Coach Captain
+""".split())
 # words that may sit between a place and its office word: "U.S. Agriculture Department"
 GOV_MODIFIERS = frozenset("""
 Foreign Finance Trade Agriculture Commerce Defense Defence Energy Interior Justice Labor
@@ -119,12 +119,23 @@ Wanderers Athletic Albion Hotspur FC AFC RFC Symphony Declaration Treaty Treatie
 Convention Conventions Protocol Protocols Agreement Agreements Accord Accords Pact Statute
 Charter Memorandum Act Round War Wars Battle Siege Revolution Uprising Massacre Rebellion
 Spring Consensus Exchange Stock Bourse Index Court Tribunal Gardens Motors Energy Oil
-Petroleum Steel Electric Telecom Financial Savings Securities Capital Partners Industries
+Petroleum Steel Electric Telecom Financial Savings Securities Capital Partners Bancorp Industries
 Resources Mining Insurance Life Group Ventures Systems Technologies Airline Shipping Lines
-Railways Railway Rail Hilton Helsinki Monitor Watch Initiative Plan Process Talks Accords
+Railways Railway Rail Monitor Watch Initiative Plan Process Talks Accords
 Framework Code Rules Principles Clause Report Mission Declaration Memorial Cemetery Prison
 Jail Base Camp Barracks Dam Mall Market Markets Bay
 """.split()) - {"Bay"}
+# heads that take "for": "Commission for Africa", "Minister for Europe" (but "Square for the UK")
+FOR_HEADS = frozenset("""
+Council Committee Commission Organization Organisation Association Centre Center Institute
+Fund Agency Foundation Society League Union Federation Trust Campaign Alliance Coalition
+Office Board Authority Bank Conference Forum Network Partnership Programme Program
+""".split())
+# adjectives that may precede a country name inside a capitalized run: "New U.S. data"
+ADJ_BEFORE = frozenset("""
+New Old Modern Ancient Medieval Colonial Communist Nazi Imperial Mainland Independent Free
+Occupied Postwar Post-war Pre-war Wartime Democratic Greek Turkish
+""".split())
 INSTRUMENT_NOUNS = frozenset("""
 treaty treaties convention conventions protocol protocols accord accords agreement
 agreements pact statute charter memorandum declaration round
@@ -133,6 +144,9 @@ FEATURE_SUFFIX = frozenset("""
 Sea Ocean Bay Gulf River Lake Strait Straits Valley Island Islands Peninsula Mountains
 Mountain Hills Desert Coast Basin Delta Canal Channel Harbour Harbor Falls Heights Plain
 Plains Region Province Oblast Prefecture Governorate Area Estuary Sound Fjord Highlands
+""".split())
+FEATURE_PREFIX = frozenset("""
+River Lake Mount Mt Cape Isle Gulf Bay Sea Strait Straits Port Lac Rio
 """.split())
 DIRECTIONS = frozenset("""
 North South East West Northern Southern Eastern Western Central Greater Upper Lower Inner
@@ -146,7 +160,7 @@ Saturday Sunday
 """.split())
 SUPPORT_PREPS = frozenset("""
 in at from near outside across around throughout into via towards toward inside within
-visit visited visiting to between
+visit visited visiting
 """.split())
 PLACE_NOUNS = frozenset("""
 city town village capital state province region county district suburb suburbs outskirts
@@ -165,8 +179,11 @@ ABBREV_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Ste.", "Mt.", "F
 
 _CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?"
 _WS = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+_WS_HARD = r"[ \t]+"
 _CONN = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + ")"
 _RUN = regex.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_WS}(?:{_CONN}{_WS}){{0,3}}(?:{_CAP}))*")
+# the same without line breaks, for texts whose line breaks end lines (titles, fields)
+_RUN_HARD = regex.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_WS_HARD}(?:{_CONN}{_WS_HARD}){{0,3}}(?:{_CAP}))*")
 _TOK = regex.compile(rf"{_CAP}|\p{{Ll}}+")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = regex.compile(
@@ -174,12 +191,26 @@ _DATELINE = regex.compile(
     rf"(?:(?P<st>\p{{Lu}}[\p{{L}}.]{{0,6}}(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,4}})?),[ ]+)?"
     rf"{_MONTH}[ ]+\d{{1,2}}[ \t]*[-–—]",
     regex.M)
-_PREV_WORDS = regex.compile(r"(\p{L}+)[^\p{L}\n]{0,3}(?:(\p{L}+)[ \t\r\n]+)?$")
+_WORDS_BACK = regex.compile(r"\p{L}+|[^\p{L}\s]+")
 _NEXT_LOWER = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+)")
 _NEXT_COMMA = regex.compile(r",[ \t]*\r?\n?[ \t]*")
 _SENT_PUNCT = frozenset('.!?:;"“”‘’\'([{•*–—-')
 
 _MAXLEN = 9  # tokens in the longest gazetteer name we try
+_MAX_SCAN = 12  # tokens looked at before / after a name for context
+
+
+def _soft_line_breaks(text: str) -> bool:
+    """True when the text is hard-wrapped (wire copy, PDF text): its line breaks may fall
+    inside a name ("Aegean\\nSea").  Otherwise a line break ends a title or a field."""
+    if "\n" not in text:
+        return False
+    lengths = [len(line.strip()) for line in text.split("\n")]
+    lengths = [x for x in lengths if x]
+    if len(lengths) < 3:
+        return False
+    lengths.sort()
+    return lengths[-1] <= 90 and lengths[len(lengths) // 2] >= 40
 
 
 class _Tok:
@@ -323,7 +354,6 @@ class Gazetteer:
         if not text:
             return []
         cands: list[_Cand] = []
-        taken_until = -1
         dateline_spans = []
         if " -" in text or "-\n" in text or "–" in text:
             for m in _DATELINE.finditer(text):
@@ -332,7 +362,8 @@ class Gazetteer:
         dl = next(dl_iter, None)
         caps_lines: dict[int, bool] = {}
         names = self._names
-        run_matches = list(_RUN.finditer(text))
+        run_re = _RUN if _soft_line_breaks(text) else _RUN_HARD
+        run_matches = list(run_re.finditer(text))
         for ri, m in enumerate(run_matches):
             rs, re_ = m.span()
             while dl is not None and dl[1] <= rs:
@@ -341,23 +372,18 @@ class Gazetteer:
                 continue
             s = m.group()
             if " " not in s and "\n" not in s and "\t" not in s:
-                # fast path: one token
-                t = s
-                if "-" in t and t not in names:
-                    self._hyphen(text, rs, t, cands)
+                # fast path: a one-token run
+                if s in names or (s[-1] == "." and s[:-1] in names):
+                    toks = [_Tok(rs, re_, s, False)]
+                elif "-" in s:
+                    self._hyphen(text, rs, s, cands)
                     continue
-                if t not in names and t[-1] == ".":
-                    if t[:-1] not in names:
-                        if t.isupper() and len(t) > 2:
-                            toks = [_Tok(rs, re_, s, False)]
-                            self._run(text, toks, rs, re_, run_matches, ri, cands, caps_lines)
-                        continue
-                elif t not in names:
-                    if t.isupper() and len(t) > 2:
-                        toks = [_Tok(rs, re_, s, False)]
-                        self._run(text, toks, rs, re_, run_matches, ri, cands, caps_lines)
+                elif len(s) > 2 and s.rstrip(".").isupper():
+                    toks = [_Tok(rs, re_, s, False)]
+                else:
+                    if re_ < len(text) and text[re_] == ",":
+                        self._unknown_place(text, [_Tok(rs, re_, s, False)], rs, re_, run_matches, ri, cands)
                     continue
-                toks = [_Tok(rs, re_, s, False)]
             else:
                 toks = [_Tok(tm.start(), tm.end(), tm.group(), tm.group()[0].islower())
                         for tm in _TOK.finditer(text, rs, re_)]
@@ -376,7 +402,10 @@ class Gazetteer:
         st_entry = None
         if m.group("st"):
             st = m.group("st")
-            st_entry = self._names.get(st)
+            for form in (st, st[:1] + st[1:].lower(), st + ".", st[:1] + st[1:].lower() + "."):
+                st_entry = self._names.get(form)
+                if st_entry is not None:
+                    break
             if st_entry is None or st_entry[2] not in ("admin", "country"):
                 st_entry = None
         up = self._upper_index()
@@ -404,8 +433,10 @@ class Gazetteer:
     def _hyphen(self, text, start, tok, cands):
         """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'Kyoto-lite'."""
         parts = tok.split("-")
-        pos = start
+        if len(parts) > 4:
+            return
         spans = []
+        pos = start
         for p in parts:
             spans.append((pos, pos + len(p), p))
             pos += len(p) + 1
@@ -414,8 +445,14 @@ class Gazetteer:
             if e is None or e[2] == "block" or "a" in e[4] or "d" in e[4]:
                 continue
             others = [q for kk, (_, _, q) in enumerate(spans) if kk != k]
-            if all(q[:1].isupper() for q in others) or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES):
+            if all(self._major(q) for q in others) or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES):
                 cands.append(_Cand(ps, pe, p, e, True, False, False))
+
+    def _major(self, name: str) -> bool:
+        """An unambiguous country, region, state or big city: 'Egypt' in 'Egypt-Israel'."""
+        e = self._names.get(name)
+        return (e is not None and "a" not in e[4] and "d" not in e[4]
+                and (e[2] in ("country", "region", "admin", "feature") or e[3] >= 100_000))
 
     def _is_caps_line(self, text, pos, cache):
         ls = text.rfind("\n", 0, pos) + 1
@@ -433,6 +470,7 @@ class Gazetteer:
         names = self._names
         first_start = self._sentence_start(text, rs)
         i = 0
+        n_before = len(cands)
         prev_place_end = -1  # token index just after the previous gazetteer match in this run
         while i < n:
             tok = toks[i]
@@ -443,10 +481,13 @@ class Gazetteer:
             upper = False
             if best is None:
                 t = tok.text.rstrip(".")
-                if len(t) > 2 and t.isupper() and self._is_caps_line(text, tok.start, caps_lines):
+                if (len(t) > 2 and t.isupper() and text[tok.start - 1:tok.start] != "<"
+                        and self._is_caps_line(text, tok.start, caps_lines)):
                     best = self._longest(toks, i, True)
                     upper = best is not None
                 if best is None:
+                    if "-" in tok.text:
+                        self._hyphen(text, tok.start, tok.text.rstrip("."), cands)
                     i += 1
                     continue
             j, end, name = best
@@ -462,11 +503,41 @@ class Gazetteer:
                 cands.append(_Cand(start, end, name, entry, ok, False, False))
                 i = j + 1
                 continue
-            ok, supported, name_part, end = self._judge(text, toks, i, j, end, entry, first_start,
-                                                        prev_place_end, runs, ri, cands)
+            ok, supported, name_part, start, end = self._judge(
+                text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands)
             cands.append(_Cand(start, end, name, entry, ok, supported, name_part))
             prev_place_end = j + 1
             i = j + 1
+        if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
+            self._unknown_place(text, toks, rs, re_, runs, ri, cands)
+
+    def _unknown_place(self, text, toks, rs, re_, runs, ri, cands):
+        """'in Bala Cynwyd, Pa.', 'in Punta del Este, Uruguay': a capitalized name that the
+        gazetteer lacks, after a location preposition and before ', <country or state>'."""
+        if ri + 1 >= len(runs) or toks[-1].conn or toks[-1].text[-1] == ".":
+            return
+        nxt = runs[ri + 1]
+        cm = _NEXT_COMMA.match(text, re_)
+        if cm is None or cm.end() != nxt.start():
+            return
+        words = nxt.group().split()
+        e2 = None
+        for k in (2, 1):
+            if len(words) >= k:
+                e2 = self._names.get(" ".join(words[:k]))
+                if e2 is None and words[k - 1][-1] == ".":
+                    e2 = self._names.get(" ".join(words[:k])[:-1])
+                if e2 is not None:
+                    break
+        if e2 is None or e2[2] not in ("country", "admin") or "a" in e2[4]:
+            return
+        if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
+            return
+        pw = self._prev_words(text, rs)
+        if pw[0] not in ("in", "at", "near", "from", "outside"):
+            return
+        surface = " ".join(text[rs:re_].split())
+        cands.append(_Cand(rs, re_, surface, (surface, e2[1], "city", 0, ""), True, True, False))
 
     def _sentence_start(self, text: str, pos: int) -> bool:
         p = pos - 1
@@ -486,17 +557,18 @@ class Gazetteer:
             c = text[q]
         return c in _SENT_PUNCT
 
-    def _tok_sentence_start(self, toks, k, first_start) -> bool:
-        if k == 0:
-            return first_start
-        prev = toks[k - 1].text
-        return prev[-1] == "." and prev not in ABBREV_TITLES and not prev[:-1].replace(".", "").isupper()
-
     def _judge(self, text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands):
-        """(accepted, supported, rejected-as-part-of-a-name, end) for the match toks[i..j]."""
+        """Decide on the match toks[i..j] (ending at ``end``).
+
+        Returns ``(accepted, supported, name_part, start, end)``: ``supported`` when the
+        context says "place" (in/at/from ..., ", <state>", a list of places), ``name_part``
+        when the name was rejected as part of a longer proper name; ``start``/``end`` may
+        grow to take in a direction word or a feature word ("South Wales", "Guantanamo Bay").
+        """
         names = self._names
         n = len(toks)
         flags = entry[4]
+        start = toks[i].start
         supported = False
         # ---- support from the words before
         if i == 0:
@@ -511,92 +583,101 @@ class Gazetteer:
         # list of places: "Germany, Britain and France"
         if not supported and cands:
             last = cands[-1]
-            if last.ok and 0 < toks[i].start - last.end <= 6:
-                gap = text[last.end:toks[i].start].strip()
-                if gap in (",", "and", ", and", "or", "/"):
+            if last.ok and 0 < start - last.end <= 6 and self._major(last.name):
+                if text[last.end:start].strip() in (",", "and", ", and", "or", "/"):
                     supported = True
         # ---- support from the words after: ", <country/state>"
         if not supported and j == n - 1 and ri + 1 < len(runs):
             nxt = runs[ri + 1]
             cm = _NEXT_COMMA.match(text, end)
             if cm is not None and cm.end() == nxt.start():
-                nt = nxt.group().split()[0]
-                e2 = names.get(nt) or names.get(nt.rstrip("."))
-                if e2 is None and len(nxt.group().split()) > 1:
-                    e2 = names.get(" ".join(nxt.group().split()[:2]))
+                words = nxt.group().split()
+                e2 = names.get(words[0]) or names.get(words[0].rstrip("."))
+                if e2 is None and len(words) > 1:
+                    e2 = names.get(" ".join(words[:2]))
                 if e2 is not None and e2[2] in ("country", "admin") and "a" not in e2[4]:
                     supported = True
         if "d" in flags:
-            # state abbreviation: only after "<City>, "
-            ok = bool(cands) and cands[-1].ok and text[cands[-1].end:toks[i].start].strip() == ","
-            return ok, ok, False, end
+            # state abbreviation: only right after "<Capitalized name>, "
+            ok = (i == 0 and ri > 0 and text[runs[ri - 1].end():start].strip() == ","
+                  and start - runs[ri - 1].end() <= 3)
+            return ok, ok, False, start, end
 
         # ---- backward: what precedes the name inside the capitalized run
-        decision = None
-        name_part = False
         if i > 0:
-            linked = False
+            decision = None
+            name_part = False
+            linked = crossed = False
+            link_word = ""
             k = i - 1
-            while k >= 0:
+            while k >= max(0, i - _MAX_SCAN):
                 tk = toks[k]
                 w = tk.text
                 if tk.conn:
+                    crossed = True
                     if w in _LINK:
                         linked = True
+                        link_word = w
                     elif w in _TRANSPARENT:
                         pass
                     elif w in _BOUNDARY:
                         decision = True
                         break
                     elif not linked:
-                        decision, name_part = False, True      # "Perez de Cuellar"
+                        decision, name_part = False, True       # "Perez de Cuellar"
                         break
                     k -= 1
                     continue
                 ws = w.rstrip(".")
+                adjacent = k == i - 1
                 if ws in TITLES:
                     if linked:
-                        decision = ws not in NOBLE
+                        decision = ws not in NOBLE              # "President of X", not "Duke of X"
                     else:
                         decision, name_part = False, True       # "Mr Howard", "President Obama"
                     break
-                if w[-1] == "." and w not in ABBREV_TITLES and k == i - 1 and not linked:
-                    if names.get(w) is not None:                # "U.S. Texas"? keep
-                        decision = True
-                        break
+                if w[-1] == "." and w not in ABBREV_TITLES and adjacent:
                     decision = True                             # sentence boundary
                     break
                 if ws in OFFICES:
-                    decision = True
+                    decision = True                             # "Parliament of the Republic of X"
                     break
                 if ws in ORG_HEADS:
-                    decision, name_part = False, not linked
+                    if link_word == "for" and ws not in FOR_HEADS:
+                        decision = True                         # "Square for the UK"
+                    else:
+                        decision, name_part = False, not linked  # "Bank of England"
                     break
-                if ws in DIRECTIONS and k == i - 1:
-                    decision = True
+                if tk.end + 2 >= start and (ws in DIRECTIONS or ws in FEATURE_PREFIX) and not linked:
+                    start = tk.start                            # "South Wales", "River Thames"
+                    decision = True                             # (scan on: "Association of
+                    k -= 1                                      #  Upper East Tennessee")
+                    continue
+                if (adjacent and ws in ADJ_BEFORE
+                        and (entry[2] in ("country", "region") or toks[j].text[-1] == ".")):
+                    decision = True                             # "New U.S. data"
                     break
-                if k == i - 1 and prev_place_end == i and not linked:
+                if adjacent and prev_place_end == i:
                     decision, name_part = False, True           # "Norman Baker", "Moscow Helsinki"
                     break
-                if self._tok_sentence_start(toks, k, first_start) and (ws in FUNCTION_WORDS or ws in TIME_WORDS):
-                    decision = True
-                    break
-                if ws in TIME_WORDS or ws in FUNCTION_WORDS:
-                    decision = True
+                if ws in FUNCTION_WORDS or ws in TIME_WORDS:
+                    decision = True                             # "In Paris", "Monday Paris"
                     break
                 if not linked:
-                    decision, name_part = False, True           # "Tony Blair", "Crystal Harmony"
+                    if crossed:
+                        decision = True                         # "Should the United Kingdom"
+                    else:
+                        decision, name_part = False, True       # "Tony Blair", "Crystal Harmony"
                     break
                 k -= 1                                          # "... Affairs of the X": go on
-            if decision is None:
-                decision = True                                 # "Buhari of Nigeria"
             if decision is False:
-                return False, supported, name_part, end
+                return False, supported, name_part, start, end
+            # decision None: the chain "X of Y of <place>" has no head word: "Buhari of Nigeria"
 
         # ---- forward: what follows the name inside the run
         k = j + 1
         saw_place = False
-        while k < n:
+        while k < min(n, j + 1 + _MAX_SCAN):
             tk = toks[k]
             w = tk.text
             if tk.conn:
@@ -604,18 +685,19 @@ class Gazetteer:
             if toks[k - 1].text[-1] == "." and toks[k - 1].text not in ABBREV_TITLES:
                 break                                           # "U.S. Treasury", sentence end
             ws = w.rstrip(".")
-            if ws in FEATURE_SUFFIX and not saw_place:
+            if len(ws) == 1:
+                return False, supported, True, start, end      # "Pool A"
+            if ws in FEATURE_SUFFIX and not saw_place and entry[2] != "country":
                 end = tk.end if w[-1] != "." else tk.end - 1    # "Guantanamo Bay"
                 k += 1
                 continue
             if ws in OFFICES:
-                decision = True
-                break
+                break                                           # "U.S. President", "UK Government"
             if ws in GOV_MODIFIERS:
-                k += 1
+                k += 1                                          # "U.S. Agriculture Department"
                 continue
             if ws in ORG_HEADS:
-                return False, supported, True, end
+                return False, supported, True, start, end      # "Texas Air Corp", "Berlin Wall"
             if ws in TIME_WORDS or ws in FUNCTION_WORDS:
                 break
             nb = self._longest(toks, k, False)
@@ -623,39 +705,49 @@ class Gazetteer:
                 saw_place = True                                # "Moscow Helsinki Group"
                 k = nb[0] + 1
                 continue
-            return False, supported, True, end                  # "Paris Hilton", "Texas Haunters"
+            return False, supported, True, start, end          # "Paris Hilton", "Texas Haunters"
         else:
             if saw_place:
-                return False, supported, True, end              # "Norman Baker"
+                return False, supported, True, start, end      # "Norman Baker"
         # ---- instrument / event noun right after: "Kyoto treaty", "Punta del Este round"
-        if k >= n:
-            nm = _NEXT_LOWER.match(text, toks[n - 1].end)
-            if nm is not None and nm.group(1) in INSTRUMENT_NOUNS and toks[n - 1].end == end:
-                return False, supported, False, end
+        if k >= n and toks[n - 1].end == end:
+            nm = _NEXT_LOWER.match(text, end)
+            if nm is not None and nm.group(1) in INSTRUMENT_NOUNS:
+                return False, supported, False, start, end
         # ---- ambiguous names need support
         if "a" in flags and not supported:
-            return False, False, False, end
-        return True, supported, False, end
+            return False, False, False, start, end
+        # a small town opening a sentence on its own is more often a surname ("Napier, a ...")
+        if (not supported and i == 0 and j == 0 and n == 1 and first_start
+                and entry[2] == "city" and entry[3] < 100_000):
+            return False, False, False, start, end
+        return True, supported, False, start, end
 
     @staticmethod
     def _prev_words(text, pos) -> tuple[str, str]:
-        seg = text[max(0, pos - 40):pos]
-        m = _PREV_WORDS.search(seg)
-        if m is None:
-            return "", ""
-        # group(1) is the word right before pos when group(2) is empty
-        if m.group(2):
-            return m.group(2).lower(), m.group(1).lower()
-        w = m.group(1).lower()
-        rest = seg[:m.start(1)]
-        m2 = regex.search(r"(\p{L}+)[ \t\r\n]*$", rest)
-        return w, (m2.group(1).lower() if m2 else "")
+        """The two words before ``pos`` (lower case, nearest first), skipping one 'the';
+        punctuation in between ends the look-back."""
+        words = _WORDS_BACK.findall(text[max(0, pos - 40):pos])
+        out = []
+        for w in reversed(words):
+            if not w[0].isalpha():
+                break
+            w = w.lower()
+            if w == "the" and not out:
+                continue
+            out.append(w)
+            if len(out) == 2:
+                break
+        while len(out) < 2:
+            out.append("")
+        return out[0], out[1]
 
     def _finish(self, text, cands) -> list[Place]:
         # one sense per text: a smaller place name rejected as part of a longer name
         # is not accepted elsewhere in the same text without support
         banned = {c.name for c in cands if c.name_part and
-                  (c.entry[2] == "city" and c.entry[3] < 500_000 or "a" in c.entry[4])}
+                  (c.entry[2] == "city" and c.entry[3] < 500_000 or "a" in c.entry[4]
+                   or c.entry[2] in ("feature", "region"))}
         out = []
         last_end = -1
         for c in sorted(cands, key=lambda c: (c.start, -c.end)):

