@@ -295,6 +295,11 @@ class Gazetteer:
         """``(canonical, country, kind, population, flags)`` for an exact name, else None."""
         return self._names.get(" ".join(name.split()))
 
+    def is_country(self, place: Place) -> bool:
+        """True for a state (a country, not a city or region): the kind of place that can be a treaty party."""
+        entry = self.lookup(place.text) or self.lookup(place.name)
+        return entry is not None and entry[2] == "country"
+
     def _upper_index(self) -> dict[str, str]:
         if self._upper is None:
             up: dict[str, str] = {}
