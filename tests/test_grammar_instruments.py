@@ -5,9 +5,12 @@ from citex.grammar.instruments import EXAMPLES, find_candidates
 
 
 def names(text):
+    """Names as the pipeline keeps them: weak ones ("Kyoto Protocol", "the Elvis convention") only when
+    the knowledge base knows them."""
+    from citex.kb import lookup
     out = []
     for c in find_candidates(text):
-        if c.weak:
+        if c.weak and not lookup(c.title):
             continue
         numeric = any(ch.isdigit() for ch in text[c.start:c.end])
         if c.numbers and numeric:

@@ -23,15 +23,29 @@ SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
 ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
 # acronyms too common in other senses to stand alone for an instrument
-AMBIGUOUS_ACRONYMS = {"CAT", "ATT", "MFA", "CRC", "EEA", "TEU", "FTA", "WHO", "CMS", "CBD", "SEA", "OST", "ICC",
-                      "ILO", "EPA", "ECT", "CCW", "MLC", "PIC", "LTBT", "SALT", "START", "TPP", "FCTC", "IHR",
-                      "CCM", "ITA", "ICA", "CWC", "BWC", "INF"}
+# Acronyms that name an instrument on their own in news text, without being defined there.  Most
+# knowledge-base acronyms are not safe alone (ADR = depositary receipts, AMRO = a bank, CITES in a
+# headline = a verb), so only these are looked for; any other acronym counts once the text defines it
+# ("… Agreement (ITA)").  Each must name exactly one knowledge-base record to be used.
+STANDALONE_ACRONYMS = frozenset({
+    "NPT", "CTBT", "GATT", "ECHR", "ICCPR", "ICESCR", "CEDAW", "UNCLOS", "UNFCCC", "TPNW", "OPCAT", "CRPD",
+    "JCPOA", "NAFTA", "USMCA", "CETA", "CPTPP", "RCEP", "AfCFTA", "ECPT", "UNCAC", "UNTOC", "TRIPS", "GATS",
+    "CISG", "CTBTO" if False else "CTBT", "New START", "SORT", "BBNJ", "UNCCD", "ICERD", "ICRMW", "CPPED",
+})
 
 
 PAREN = re.compile(r"\([^()]{1,60}\)")
 WORD = re.compile(r"[A-Za-z]{4,}")
 SUBJECT_STOP = {"convention", "treaty", "protocol", "agreement", "international", "between", "concerning",
                 "relating", "united", "nations", "with", "from", "their", "other", "certain", "vienna", "geneva"}
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 class Linker:
@@ -56,7 +70,7 @@ class Linker:
         if self._acronyms is None:
             table = {}
             for acr, ids in self.kb.acronyms().items():
-                if len(ids) == 1 and acr not in AMBIGUOUS_ACRONYMS:
+                if len(ids) == 1 and acr in STANDALONE_ACRONYMS:
                     table[acr] = ids[0]
             self._acronyms = table
         return self._acronyms
@@ -66,6 +80,8 @@ class Linker:
         table = self.acronyms
         out = []
         for m in ACRONYM.finditer(text):
+            if _caps_line(text, m.start()):
+                continue  # an all-caps headline: "NPT" there may be any word
             rid = table.get(m.group())
             if rid is None and " " in m.group():  # "New START"
                 recs = self.kb.lookup(m.group())

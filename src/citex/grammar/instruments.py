@@ -57,7 +57,7 @@ G["treaty_head"] = (r"(?:Conventions?|Treaty|Protocols?|Agreement|Charter|Covena
 # A capitalised title word: "Torture", "Non-Proliferation", "Seafarers'", "U.N.", "AfCFTA".
 # Not a head word (a new instrument starts there), not a month before a day or year (a date).
 G["tw"] = (r"(?!(?:{treaty_head})(?![\w\-]))(?!{month})"
-           r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*+(?:[\-–][\w'’]++)*+)")
+           r"(?:(?:[A-Z]\.){2,}|[A-Z]\w*+(?:[\-–]\w++)*+(?:['’](?![sS]\b)\w*+)?)")
 # small words that may sit between title words: "Prevention *of* Torture *and* Inhuman *or* …"
 # ("by" and "at" only in transport titles: "Carriage of Goods by Sea", "Safety of Life at Sea"; else
 #  "the Treaty on Open Skies *by* Russia" would run on into the actor)
@@ -136,6 +136,7 @@ STOP = {
     "best", "top", "worst", "greatest", "latest", "it", "he", "she", "they", "we", "i", "you", "them", "him", "us", "one", "two", "three",
 }
 STOP.discard("")
+AWARD_WORDS = {"best", "worst"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                "sept", "oct", "nov", "dec"}
@@ -253,6 +254,8 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
         if w[0].isdigit() or low in MONTH_WORDS:
             break  # a date ("the 1986 …", "the February Louvre accord") is a qualifier, not part of the name
         if w[0].isupper():
+            if low in AWARD_WORDS:
+                return head_start, None  # "Best Dance Act": an award category, not a name
             if low in STOP or low in VERBS:
                 break
             words.insert(0, w)
@@ -266,7 +269,8 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
             start, pos = s, s
             lowers += 1
         elif low in ("and", "of", "&", "for") and words and words[0][0].isupper() and i > 0 \
-                and toks[i - 1][2][:1].isupper() and toks[i - 1][2].lower() not in STOP:
+                and toks[i - 1][2][:1].isupper() and toks[i - 1][2].lower() not in STOP \
+                and toks[i - 1][2].lower() not in HEADS:  # "… Act and Texas Deceptive …": two names
             # a connector inside a capitalised name: "Stability *and* Growth Pact", "Council *of* Europe"
             words.insert(0, w)
             start, pos = s, s
@@ -335,6 +339,8 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
     if lower_head and low in CAPITAL_ONLY_HEADS:
         return None
     start, pre = _premods(text, hs, lower_head)
+    if pre is None:
+        return None
     pre_low = [w.lower() for w in pre]
     end = he
     numbers: list[tuple[int, int, int]] = []
@@ -404,7 +410,8 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
     # Names the knowledge base must confirm: lower-case "convention", "protocol", "charter" … ("Elvis
     # convention", "ISDN protocol", "the WRU charter") and upper-case headline words ("CHIP PACT").
     weak = (lower_head and low in WEAK_LOWER_HEADS and not has_cont and " ".join(pre_low) not in ORG_QUALIFIERS) \
-        or (upper_head and not has_cont)
+        or (upper_head and not has_cont) \
+        or (low == "protocol" and named and not has_cont and not numbers)  # "Apple File Protocol" vs "Kyoto Protocol"
     if _norm_ws(text[start:end]).lower() in NEGATIVE_NAMES:
         return None
     title = _norm_ws(text[start:end])
@@ -510,6 +517,10 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("the Convention People's Party won", []),
     ("held at the Mesquite Convention Center", []),
     ("IPTV - Internet Protocol TV - is", []),
+    ("won the award for Best Dance Act on Sunday", []),
+    ("under the General Agreement on Tariffs and Trade's rules", ["General Agreement on Tariffs and Trade"]),
+    ("the Texas Electronic Mail and Solicitation Act and Texas Deceptive Trade Practices Act",
+     ["Texas Electronic Mail and Solicitation Act", "Texas Deceptive Trade Practices Act"]),
     ("under the medical protocol the", []),
     ("as the treaty says", []),
     ("the North Atlantic Treaty Organisation (Nato) leaders", []),
