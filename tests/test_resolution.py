@@ -96,3 +96,10 @@ def test_year_must_agree_for_short_forms():
     text = "the 1961 Single Convention on Narcotic Drugs and, later, the 1988 Convention"
     cs = cites(text)
     assert len(cs) == 1 and len(cs[0].mentions) == 1
+
+
+def test_publication_date_rules_out_later_records():
+    text = "Finance ministers reaffirmed the Paris accord on currencies."
+    assert citex.extract(text).citations[0].id == "UNTS I-54113"
+    old = citex.extract(text, published="1987-03-02").citations[0]
+    assert old.id is None and old.candidates == ("UNTS I-54113",)

@@ -54,6 +54,8 @@ class Linker:
     def __init__(self, kb: "KnowledgeBase"):
         self.kb = kb
         self._acronyms = None
+        self._latest = None
+        self._doc_words = None
 
     def kind_of(self, rid: str) -> str:
         rec = self.kb.get(rid)
@@ -90,9 +92,13 @@ class Linker:
                 out.append((m.start(), m.end(), rid))
         return out
 
-    def link_items(self, text: str, items: Sequence["Item"]) -> None:
-        """Set ``item.link = (id, canonical_title, candidates)`` on every item it can."""
+    def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
+        """Set ``item.link = (id, canonical_title, candidates)`` on every item it can.
+
+        ``latest_year`` (the publication year) rules out
+        records adopted after it: a 1987 "Paris accord" is not the 2015 Paris Agreement."""
         self._doc_words = None
+        self._latest = latest_year
         for it in items:
             if it.link is not None:
                 continue
@@ -121,6 +127,11 @@ class Linker:
                 recs = recs or self.kb.lookup(inner.strip("() "))
         if not recs:
             return None, None, ()
+        if self._latest is not None:
+            fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= self._latest]
+            if not fits:
+                return None, None, tuple(r.id for r in recs)  # anachronistic: say so, do not link
+            recs = fits
         if len(recs) == 1:
             return recs[0].id, recs[0].title, ()
         chosen = self._settle(recs, it, text)

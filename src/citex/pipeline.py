@@ -67,7 +67,8 @@ class Extractor:
     def stage_link(self, st: State) -> None:
         if self.linker is None:
             return
-        self.linker.link_items(st.text, st.items)
+        # only the publication date rules out later records (years in the text may all be historical)
+        self.linker.link_items(st.text, st.items, latest_year=st.published.year if st.published else None)
         st.citations = merge(st.text, st.items)
 
     STAGES = ("stage_dates", "stage_places", "stage_instruments", "stage_resolve", "stage_link")
