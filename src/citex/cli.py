@@ -11,52 +11,14 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Iterator, NamedTuple, Optional
+from typing import Iterator, Optional
 
 from . import __version__
-from .io import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, Document, iter_inputs, missing_inputs, read_bytes, read_path
-from .models import Error, Result
-from .writers import CSV_LEVELS, make_writer, to_json_line
+from .batch import Done, run_dask, run_local, run_task, tasks_for
+from .io import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, iter_inputs, missing_inputs
+from .writers import CSV_LEVELS, make_writer
 
-_WORKER = {}
-
-
-def _extractor(kb: Optional[str]):
-    from .api import _default_extractor
-    return _default_extractor(kb)
-
-
-def _process(doc: Document, published, kb: Optional[str]) -> Result:
-    """One document → one result; any failure becomes an error record."""
-    meta = tuple(doc.meta)
-    if doc.error_type:
-        return Result(doc_id=doc.doc_id, error=Error(doc.error_type, doc.error_message or ""), meta=meta)
-    try:
-        res = _extractor(kb).extract(doc.text, doc_id=doc.doc_id, published=published)
-    except Exception as exc:  # never lose a document
-        return Result(doc_id=doc.doc_id, error=Error(type(exc).__name__, str(exc)[:500]), meta=meta)
-    return Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places, meta=meta)
-
-
-def _work(args):
-    """Worker entry point: read and extract one path.  For JSON lines the worker also serialises,
-    so the parent only writes: (json line, number of citations, failed?)."""
-    doc_id, path, published, kb, max_bytes, as_line = args
-    res = _process(read_path(Path(path), doc_id, max_bytes), published, kb)
-    if as_line:
-        return Done(to_json_line(res), len(res.citations), res.error is not None)
-    return res
-
-
-class Done(NamedTuple):
-    """A result already serialised by a worker."""
-
-    line: str
-    n_citations: int
-    failed: bool
-
-
-def _documents(inputs, globs, max_bytes) -> Iterator[tuple[str, Optional[Path]]]:
+def _documents(inputs, globs) -> Iterator[tuple[str, Optional[Path]]]:
     yield from iter_inputs(inputs, globs)
 
 
@@ -87,49 +49,56 @@ def cmd_extract(a) -> int:
     if a.resume and (a.output is None or a.format != "jsonl"):
         print("citex: --resume needs -o FILE with --format jsonl", file=sys.stderr)
         return 2
+    if a.format == "parquet" and a.output is None:
+        print("citex: --format parquet needs -o FILE", file=sys.stderr)
+        return 2
     globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
     done = _done_ids(Path(a.output)) if a.resume else set()
+    todo = [(d, p) for d, p in _documents(a.inputs, globs) if d not in done]
+    tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
+                      max_bytes=a.max_bytes, as_line=a.format == "jsonl")
     try:
-        stream = open(a.output, "a" if a.resume else "w", encoding="utf-8", newline="") if a.output else sys.stdout
+        if a.format == "parquet":
+            from .writers.parquet import ParquetWriter
+            writer = ParquetWriter(a.output, a.level)
+            stream = None
+        else:
+            stream = open(a.output, "a" if a.resume else "w", encoding="utf-8", newline="") if a.output else sys.stdout
+            writer = make_writer(a.format, stream, a.level)
+    except ImportError:
+        print("citex: --format parquet needs pyarrow (pip install 'citex[parquet]')", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    writer = make_writer(a.format, stream, a.level)
     started = time.perf_counter()
-    n_docs = n_cites = n_err = n_bytes = 0
-    todo = [(d, p) for d, p in _documents(a.inputs, globs, a.max_bytes) if d not in done]
+    n_docs = n_cites = n_err = 0
     progress = None
-    if sys.stderr.isatty() and not a.quiet and len(todo) > 1:
+    if sys.stderr.isatty() and not a.quiet and len(tasks) > 1:
         try:
             from tqdm import tqdm
-            progress = tqdm(total=len(todo), unit="doc", file=sys.stderr)
+            progress = tqdm(total=len(tasks), unit="doc", file=sys.stderr)
         except ImportError:  # pragma: no cover
             progress = None
 
-    def results() -> Iterator[Result]:
-        files = [(d, p) for d, p in todo if p is not None]
-        jobs = a.jobs or os.cpu_count() or 1
-        if jobs > 1 and len(files) > 1 and len(files) == len(todo):
-            from concurrent.futures import ProcessPoolExecutor
-            as_line = a.format == "jsonl"
-            args = [(d, os.fspath(p), a.published, a.kb, a.max_bytes, as_line) for d, p in files]
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                # map keeps the input (sorted) order whatever the number of jobs
-                yield from pool.map(_work, args, chunksize=max(1, min(32, len(args) // (jobs * 8) or 1)))
+    def outcomes():
+        files = [t for t in tasks if t.path is not None]
+        if a.scheduler and files:
+            yield from run_dask(files, a.scheduler)
             return
-        for doc_id, path in todo:
-            if path is None:
-                doc = read_bytes(sys.stdin.buffer.read(), doc_id, a.max_bytes)
-            else:
-                doc = read_path(path, doc_id, a.max_bytes)
-            yield _process(doc, a.published, a.kb)
+        jobs = a.jobs or os.cpu_count() or 1
+        if len(files) == len(tasks):
+            yield from run_local(tasks, jobs)
+            return
+        for t in tasks:  # standard input among the inputs: serially, in order
+            yield run_task(t, sys.stdin.buffer.read() if t.path is None else None)
 
     try:
-        for res in results():
+        for res in outcomes():
             if isinstance(res, Done):
-                writer.write_line(res[0])
-                n_cites += res[1]
-                n_err += res[2]
+                writer.write_line(res.line)
+                n_cites += res.n_citations
+                n_err += res.failed
             else:
                 writer.write(res)
                 n_cites += len(res.citations)
@@ -143,13 +112,14 @@ def cmd_extract(a) -> int:
     finally:
         if progress is not None:
             progress.close()
-        if stream is not sys.stdout:
+        if stream is not None and stream is not sys.stdout:
             stream.close()
     secs = time.perf_counter() - started
-    for d, p in todo:
-        if p is not None:
+    n_bytes = 0
+    for t in tasks:
+        if t.path is not None:
             try:
-                n_bytes += p.stat().st_size
+                n_bytes += os.stat(t.path).st_size
             except OSError:
                 pass
     if not a.quiet:
@@ -176,15 +146,20 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="extract citations from files, folders or standard input ('-')")
     e.add_argument("inputs", nargs="+", help="files, folders (recursive) or '-' for standard input")
     e.add_argument("-o", "--output", help="write here instead of standard output")
-    e.add_argument("-f", "--format", choices=("jsonl", "json", "csv"), default="jsonl")
-    e.add_argument("--level", choices=CSV_LEVELS, default="citations", help="rows of the CSV output")
+    e.add_argument("-f", "--format", choices=("jsonl", "json", "csv", "parquet"), default="jsonl",
+                   help="jsonl (default: one document per line), json, csv or parquet (rows; needs pyarrow)")
+    e.add_argument("--level", choices=CSV_LEVELS, default="citations", help="rows of the CSV/Parquet output")
     e.add_argument("--published", help="reference date (YYYY-MM-DD) for relative dates like 'last year'")
+    e.add_argument("--published-from", choices=("sidecar", "mtime"),
+                   help="per-file reference date: FILE.meta.json {\"published\": …} or the file's mtime "
+                        "(falls back to --published)")
     e.add_argument("--kb", help="CSV of extra treaty records merged over the bundled knowledge base")
     e.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     e.add_argument("--glob", action="append", help=f"file patterns in folders (default: {' '.join(DEFAULT_GLOBS)})")
     e.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files give an error record")
     e.add_argument("--resume", action="store_true", help="skip documents already in the -o file")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    e.add_argument("--scheduler", help="run on a Dask cluster (tcp://host:8786); needs citex[dask]")
     sub.add_parser("evaluate", help="precision/recall on annotated cases (see citex evaluate -h)", add_help=False)
     sub.add_parser("kb", help="search or show the treaty knowledge base", add_help=False)
     return p

@@ -118,6 +118,8 @@ def make_writer(fmt: str, stream: IO[str], level: str = "citations"):
         return JsonArrayWriter(stream)
     if fmt == "csv":
         return CsvWriter(stream, level)
+    if fmt == "parquet":
+        raise ValueError("parquet writes to a path: use citex.writers.parquet.ParquetWriter")
     raise ValueError(f"unknown format {fmt!r}")
 
 

@@ -1,0 +1,101 @@
+"""Batch features: Parquet, per-file reference dates, a real kill -9 and resume, Dask equality."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+EXE = [sys.executable, "-m", "citex.cli"]
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    texts = [
+        "Russia denounced the European Convention on Human Rights on 15 March 2022.",
+        "Japan will ratify the 1986 International Cocoa Agreement, officials said last year.",
+        "Sweden joined the Paris Agreement.",
+        "",
+        "The Rome Statute entered into force on 1 July 2002.",
+    ]
+    for i, t in enumerate(texts):
+        (d / f"doc{i:02d}.txt").write_text(t, encoding="utf-8")
+    return d
+
+
+def run(*args):
+    return subprocess.run(EXE + list(args), capture_output=True, text=True, timeout=300)
+
+
+def serial_records(folder):
+    out = run("extract", str(folder), "--jobs", "1", "-q").stdout
+    return [json.loads(x) for x in out.splitlines()]
+
+
+def test_parquet_levels(folder, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    for level in ("citations", "events", "dates", "places", "mentions"):
+        out = tmp_path / f"{level}.parquet"
+        r = run("extract", str(folder), "--format", "parquet", "--level", level, "-o", str(out), "-q")
+        assert r.returncode == 1, r.stderr  # the empty file is an error record
+        table = pq.read_table(out)
+        assert "doc_id" in table.column_names and table.num_rows > 0
+    t = pq.read_table(tmp_path / "citations.parquet").to_pylist()
+    assert {"doc00.txt", "doc03.txt"} <= {r["doc_id"] for r in t}  # the failed document has its row too
+
+
+def test_published_from_sidecar_and_mtime(folder):
+    (folder / "doc01.txt.meta.json").write_text(json.dumps({"published": "1987-06-29"}), encoding="utf-8")
+    recs = {x["doc_id"]: x for x in
+            (json.loads(line) for line in run("extract", str(folder), "--published-from", "sidecar", "-q").stdout.splitlines())}
+    rel = [d for d in recs["doc01.txt"]["dates"] if d.get("relative")]
+    assert [(d["text"], d["value"]) for d in rel] == [("last year", "1986")]
+    assert recs["doc01.txt"]["meta"]["published"] == "1987-06-29"
+    ts = time.mktime((2019, 5, 17, 12, 0, 0, 0, 0, -1))
+    os.utime(folder / "doc01.txt", (ts, ts))
+    recs = {x["doc_id"]: x for x in
+            (json.loads(line) for line in run("extract", str(folder / "doc01.txt"), "--published-from", "mtime", "-q").stdout.splitlines())}
+    rel = [d for d in recs["doc01.txt"]["dates"] if d.get("relative")]
+    assert [d["value"] for d in rel] == ["2018"]
+
+
+def test_kill_9_then_resume_gives_every_document_once(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    body = "Russia denounced the European Convention on Human Rights on 15 March 2022. " * 40
+    for i in range(400):
+        (src / f"{i:04d}.txt").write_text(body, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", "1", "-q"])
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20000):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert out.exists()
+    with open(out, "ab") as f:   # a torn last line, as a kill mid-write would leave
+        f.write(b'{"doc_id": "00')
+    r = run("extract", str(src), "-o", str(out), "--resume", "--jobs", "2", "-q")
+    assert r.returncode == 0, r.stderr
+    ids = [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == 400 and len(set(ids)) == 400
+
+
+def test_dask_local_cluster_equals_serial(folder):
+    distributed = pytest.importorskip("distributed")
+    import citex.dask
+    import dask.bag as db
+    serial = serial_records(folder)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        got = citex.dask.extract_paths([str(folder)], partition_size=2).compute()
+        assert got == serial
+        texts = [(x["doc_id"], (folder / x["doc_id"]).read_text(encoding="utf-8")) for x in serial if x["doc_id"] != "doc03.txt"]
+        bag = citex.dask.extract_bag(db.from_sequence(texts, npartitions=2))
+        assert [r["citations"] for r in bag.compute()] == [x["citations"] for x in serial if x["doc_id"] != "doc03.txt"]
+        r = run("extract", str(folder), "--scheduler", cluster.scheduler_address, "-q")
+        assert [json.loads(x) for x in r.stdout.splitlines()] == serial
