@@ -103,3 +103,25 @@ def test_publication_date_rules_out_later_records():
     assert citex.extract(text).citations[0].id == "UNTS I-54113"
     old = citex.extract(text, published="1987-03-02").citations[0]
     assert old.id is None and old.candidates == ("UNTS I-54113",)
+
+
+def test_full_record_from_a_citation():
+    c = citex.extract("Russia left the European Convention on Human Rights.").citations[0]
+    rec = c.record()
+    assert rec.id == "CETS 5" and rec.adopted.startswith("1950") and rec.place == "Rome"
+
+
+USER_CSV = ("id,series,number,title,aliases,kind,adopted,place,organisation,parent_id,protocol_number,wikidata,source\n"
+            "MY-1,MY,1,Treaty of Friendship of Freedonia and Sylvania,Freedonia Pact,treaty,2031-05-01,Freedonia,,,,,"
+            "my office\n")
+
+
+def test_user_knowledge_base_merged_over_bundled(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text(USER_CSV, encoding="utf-8")
+    text = "Sylvania withdrew from the Freedonia Pact and the Paris Agreement."
+    res = citex.extract(text, kb=str(path))
+    assert [c.id for c in res.citations] == ["MY 1", "UNTS I-54113"]
+    nlp = citex.load(kb=str(path))
+    assert nlp(text)._.citex == res
+    assert [c.id for c in citex.extract(text).citations] == [None, "UNTS I-54113"]

@@ -145,6 +145,16 @@ class Citation:
     # knowledge-base candidates when a link could not be settled (not part of the JSON core)
     candidates: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
+    def record(self, kb=None):
+        """The full knowledge-base record of this citation (``None`` when it is not linked);
+        ``kb`` is the knowledge base it was linked with, the bundled one by default."""
+        if self.id is None:
+            return None
+        if kb is None:
+            from .kb import KnowledgeBase
+            kb = KnowledgeBase.bundled()
+        return kb.get(self.id)
+
     def to_dict(self) -> dict[str, Any]:
         d = {
             "kind": self.kind, "title": self.title, "number": self.number, "parent": self.parent,

@@ -1,0 +1,61 @@
+"""Batch throughput and memory of `citex extract` on a folder of articles, 1 job vs N jobs.
+
+    python benchmarks/batch.py [CORPUS_DIR] [--jobs 2] [--repeat 3]
+
+For each run: wall time, documents/s, MB/s and the peak RSS of the whole process tree
+(parent + workers, from getrusage of the children).  The speed-up is jobs=N over jobs=1 (the issue's
+target: >= 1.7 with 2 jobs on 2 cores).  Memory is reported for the full corpus and for its first
+eighth, to show that it does not grow with the number of documents (results are streamed).
+Best of --repeat runs.  Run on an otherwise idle machine.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def run(folder: Path, jobs: int, limit_files=None) -> tuple[float, float]:
+    out = tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False).name
+    cmd = [sys.executable, "-m", "citex.cli", "extract", "-q", "--jobs", str(jobs), "-o", out]
+    cmd += [str(p) for p in limit_files] if limit_files else [str(folder)]
+    code = ("import resource, subprocess, sys, time\n"
+            "t = time.perf_counter(); subprocess.run(sys.argv[1:]); dt = time.perf_counter() - t\n"
+            "r = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+            "print(dt, r)\n")
+    res = subprocess.run([sys.executable, "-c", code] + cmd, capture_output=True, text=True)
+    dt, rss = res.stdout.split()
+    os.unlink(out)
+    return float(dt), int(rss) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    folder = Path(a.corpus)
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md", ".html", ".htm"))
+    mb = sum(p.stat().st_size for p in files) / 1e6
+    print(f"{folder}: {len(files)} files, {mb:.2f} MB, {os.cpu_count()} cores")
+    best = {}
+    for jobs in (1, a.jobs):
+        times = [run(folder, jobs) for _ in range(a.repeat)]
+        dt, rss = min(times)
+        best[jobs] = dt
+        print(f"jobs={jobs}: {dt:6.2f} s  {len(files) / dt:7.0f} docs/s  {mb / dt:5.2f} MB/s  "
+              f"peak RSS (largest process) {max(r for _, r in times):.0f} MB")
+    print(f"speed-up jobs={a.jobs} over jobs=1: {best[1] / best[a.jobs]:.2f}x")
+    eighth = files[: max(1, len(files) // 8)]
+    dt, rss = run(folder, 1, eighth)
+    print(f"memory, 1/8 of the corpus ({len(eighth)} files), jobs=1: peak RSS {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
