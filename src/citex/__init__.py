@@ -13,7 +13,21 @@ from __future__ import annotations
 
 from .api import clean_text, extract, extract_many, load
 from .models import Citation, Date, Error, Event, Mention, Place, Result
+# standard library only; imported here so that the name citex.render is the function, not the module
+from .render import render
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_many", "load", "clean_text", "Result", "Citation", "Date", "Place",
-           "Event", "Mention", "Error", "__version__"]
+__all__ = ["extract", "extract_many", "load", "clean_text", "render", "to_dataframe", "plot_events",
+           "Result", "Citation", "Date", "Place", "Event", "Mention", "Error", "__version__"]
+
+
+def to_dataframe(results, level="citations"):
+    """Results as a pandas DataFrame, one row per citation|mention|event|date|place; see :mod:`citex.frames`."""
+    from .frames import to_dataframe as _to_dataframe
+    return _to_dataframe(results, level)
+
+
+def plot_events(results, ax=None, published=None, max_instruments=40):
+    """Timeline of treaty actions per instrument (matplotlib); see :mod:`citex.plot`."""
+    from .plot import plot_events as _plot_events
+    return _plot_events(results, ax=ax, published=published, max_instruments=max_instruments)

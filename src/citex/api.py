@@ -10,13 +10,14 @@ from .pipeline import Extractor
 
 
 @functools.lru_cache(maxsize=4)
-def _default_extractor(kb_path: Optional[str] = None) -> Extractor:
+def _default_extractor(kb_path: Optional[str] = None, ner=None) -> Extractor:
+    """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner`."""
     from .kb import KnowledgeBase
     from .link import Linker
     kb = KnowledgeBase.bundled()
     if kb_path:
         kb = kb.merge(KnowledgeBase.from_csv(kb_path))
-    return Extractor(linker=Linker(kb))
+    return Extractor(linker=Linker(kb), ner=ner)
 
 
 def _check_text(text) -> str:
@@ -26,23 +27,28 @@ def _check_text(text) -> str:
     return text
 
 
-def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Optional[str] = None) -> Result:
+def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Optional[str] = None,
+            ner=None) -> Result:
     """Find the instruments, dates and places in ``text``.
 
     ``published`` (a date or ``YYYY-MM-DD``) lets relative dates ("last year") be resolved.
     ``kb`` is the path of a CSV of extra treaty records (same columns as the bundled ones).
+    ``ner`` adds a statistical NER stage that proposes names no rule foresaw: ``"builtin"`` (the
+    bundled compact model), a spaCy pipeline name or path, or a ``Language`` (its LAW/GPE/LOC
+    entities are used); rule matches always win.  Off (``None``) by default: it costs speed.
     Raises ``TypeError`` for anything but a ``str``; never raises on odd text.
     """
     _check_text(text)
-    return _default_extractor(kb).extract(text, doc_id=doc_id, published=published)
+    return _default_extractor(kb, ner).extract(text, doc_id=doc_id, published=published)
 
 
-def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optional[str] = None) -> Iterator[Result]:
+def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optional[str] = None,
+                 ner=None) -> Iterator[Result]:
     """Extract from many texts (``str`` or ``(doc_id, str)`` pairs), one ``Result`` each, in order.
 
     A document that fails gives a ``Result`` with ``error`` set instead of stopping the run.
     """
-    ex = _default_extractor(kb)
+    ex = _default_extractor(kb, ner)
     for n, item in enumerate(texts):
         doc_id, text = item if isinstance(item, tuple) else (str(n), item)
         try:
@@ -51,9 +57,10 @@ def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optiona
             yield Result(doc_id=doc_id, error=Error(type=type(exc).__name__, message=str(exc)[:500]))
 
 
-def load(kb: Optional[str] = None, **config):
+def load(kb: Optional[str] = None, ner=None, **config):
     """The spaCy ``Language`` behind citex: a blank English tokenizer, a rule sentencizer and the
     citex components (``citex_dates``, ``citex_places``, ``citex_instruments``, ``citex_resolver``,
-    ``citex_linker``).  Results are on ``doc._.citex``."""
+    ``citex_linker``; with ``ner`` also ``citex_ner`` after ``citex_places``, see :func:`extract`).
+    Results are on ``doc._.citex``."""
     from .components import build_pipeline
-    return build_pipeline(kb=kb, **config)
+    return build_pipeline(kb=kb, ner=ner, **config)

@@ -28,6 +28,7 @@ class Task(NamedTuple):
     kb: Optional[str] = None
     max_bytes: int = DEFAULT_MAX_BYTES
     as_line: bool = False
+    ner: Optional[str] = None             # NER stage: None, "builtin", or a spaCy pipeline name/path
 
 
 class Done(NamedTuple):
@@ -41,9 +42,9 @@ class Done(NamedTuple):
 Outcome = Union[Result, Done]
 
 
-def _extractor(kb: Optional[str]):
+def _extractor(kb: Optional[str], ner: Optional[str] = None):
     from .api import _default_extractor
-    return _default_extractor(kb)
+    return _default_extractor(kb, ner)
 
 
 def published_for(task: Task) -> Optional[str]:
@@ -65,13 +66,13 @@ def published_for(task: Task) -> Optional[str]:
     return task.published
 
 
-def process(doc: Document, published, kb: Optional[str]) -> Result:
+def process(doc: Document, published, kb: Optional[str], ner: Optional[str] = None) -> Result:
     """One document → one result; any failure becomes an error record, never an exception."""
     meta = tuple(doc.meta)
     if doc.error_type:
         return Result(doc_id=doc.doc_id, error=Error(doc.error_type, doc.error_message or ""), meta=meta)
     try:
-        res = _extractor(kb).extract(doc.text, doc_id=doc.doc_id, published=published)
+        res = _extractor(kb, ner).extract(doc.text, doc_id=doc.doc_id, published=published)
     except Exception as exc:  # never lose a document
         return Result(doc_id=doc.doc_id, error=Error(type(exc).__name__, str(exc)[:500]), meta=meta)
     return Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places, meta=meta)
@@ -84,7 +85,7 @@ def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
     else:
         doc = read_path(Path(task.path), task.doc_id, task.max_bytes)
     published = published_for(task)
-    res = process(doc, published, task.kb)
+    res = process(doc, published, task.kb, task.ner)
     if task.published_from and published and res.error is None:
         # say which reference date a per-file source gave
         res = Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places,
@@ -94,8 +95,8 @@ def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
     return res
 
 
-def _init_worker(kb: Optional[str]) -> None:
-    _extractor(kb)  # load the pipeline once per worker process
+def _init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
+    _extractor(kb, ner)  # load the pipeline once per worker process
 
 
 def run_local(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
@@ -107,7 +108,7 @@ def run_local(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
     import multiprocessing as mp
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     chunk = max(1, min(64, len(tasks) // (jobs * 16) or 1))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(tasks[0].kb,)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(tasks[0].kb, tasks[0].ner)) as pool:
         # imap keeps the input order whatever the number of workers
         yield from pool.imap(run_task, tasks, chunksize=chunk)
 

@@ -56,7 +56,7 @@ def cmd_extract(a) -> int:
     done = _done_ids(Path(a.output)) if a.resume else set()
     todo = [(d, p) for d, p in _documents(a.inputs, globs) if d not in done]
     tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
-                      max_bytes=a.max_bytes, as_line=a.format == "jsonl")
+                      max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
     try:
         if a.format == "parquet":
             from .writers.parquet import ParquetWriter
@@ -160,8 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--resume", action="store_true", help="skip documents already in the -o file")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     e.add_argument("--scheduler", help="run on a Dask cluster (tcp://host:8786); needs citex[dask]")
+    e.add_argument("--ner", nargs="?", const="builtin", default=None, metavar="MODEL",
+                   help="add the statistical NER stage: the bundled model, or a spaCy pipeline name or path "
+                        "(slower; rule matches always win)")
+    e.add_argument("--no-ner", dest="ner", action="store_const", const=None, help="no NER stage (the default)")
     sub.add_parser("evaluate", help="precision/recall on annotated cases (see citex evaluate -h)", add_help=False)
     sub.add_parser("kb", help="search or show the treaty knowledge base", add_help=False)
+    sub.add_parser("report", help="HTML report of a batch run (see citex report -h)", add_help=False)
     return p
 
 
@@ -171,6 +176,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         return cmd_evaluate(None, argv[1:])
     if argv and argv[0] == "kb":
         return cmd_kb(argv[1:])
+    if argv and argv[0] == "report":
+        from .report import cli as report_cli
+        return report_cli(argv[1:])
     a = build_parser().parse_args(argv)
     if a.published:
         from .grammar.dates import parse_published

@@ -43,7 +43,10 @@ SUBJECT_STOP = {"convention", "treaty", "protocol", "agreement", "international"
 def _caps_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
+    return _caps_text(text[start:end if end >= 0 else len(text)])
+
+
+def _caps_text(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
@@ -81,8 +84,14 @@ class Linker:
         """Stand-alone acronyms of known instruments: (start, end, id)."""
         table = self.acronyms
         out = []
+        line_end, caps = -1, False  # the current line is judged once (linear on a 1 MB line)
         for m in ACRONYM.finditer(text):
-            if _caps_line(text, m.start()):
+            if m.start() > line_end:
+                line_start = text.rfind("\n", max(0, line_end), m.start()) + 1
+                line_end = text.find("\n", m.start())
+                line_end = len(text) if line_end < 0 else line_end
+                caps = _caps_text(text[line_start:line_end])
+            if caps:
                 continue  # an all-caps headline: "NPT" there may be any word
             rid = table.get(m.group())
             if rid is None and " " in m.group():  # "New START"

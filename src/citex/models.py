@@ -169,6 +169,16 @@ class Citation:
             d["candidates"] = list(self.candidates)
         return d
 
+    def __repr__(self) -> str:  # short and useful in a terminal
+        title = self.title if len(self.title) < 50 else self.title[:47] + "…"
+        bits = [x for x in (self.id, self.date and self.date.value, self.place and self.place.name) if x]
+        return (f"<Citation {title!r}{' ' + ', '.join(bits) if bits else ''}: {len(self.mentions)} mentions, "
+                f"{len(self.events)} events>")
+
+    def _repr_html_(self) -> str:  # Jupyter
+        from .render import render_citation
+        return render_citation(self)
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Citation":
         return cls(
@@ -242,3 +252,7 @@ class Result:
         err = f" error={self.error.type}" if self.error else ""
         return (f"<Result {self.doc_id!r}: {len(self.citations)} citations [{titles}{more}], "
                 f"{len(self.dates)} dates, {len(self.places)} places{err}>")
+
+    def _repr_html_(self) -> str:  # Jupyter: the citations table (citex.render(result, text) highlights the text)
+        from .render import render_result
+        return render_result(self)

@@ -32,17 +32,22 @@ class State:
     acronyms: list = attrs.Factory(list)
     items: list = attrs.Factory(list)
     citations: list = attrs.Factory(list)
+    ner: list = attrs.Factory(list)   # (start, end, "INSTRUMENT" | "PLACE") proposed by the NER stage
 
 
 class Extractor:
     """Holds the loaded resources (gazetteer, knowledge base) and runs the stages."""
 
-    def __init__(self, gazetteer=None, linker=None, places: bool = True):
+    def __init__(self, gazetteer=None, linker=None, places: bool = True, ner=None):
         if gazetteer is None and places:
             from .places import Gazetteer
             gazetteer = Gazetteer.load()
         self.gazetteer = gazetteer
         self.linker = linker
+        if ner is not None:
+            from .ner import load_ner
+            ner = load_ner(ner)
+        self.ner = ner  # a citex.ner.NerModel, or None: no statistical stage
         self.resolver = Resolver(known=linker.known if linker is not None else None,
                                  countries=getattr(gazetteer, "is_country", None))
 
@@ -53,10 +58,16 @@ class Extractor:
     def stage_places(self, st: State) -> None:
         st.places = list(self.gazetteer.find(st.text)) if self.gazetteer is not None else []
 
+    def stage_ner(self, st: State) -> None:
+        if self.ner is not None:
+            st.ner = self.ner.spans(st.text)
+
     def stage_instruments(self, st: State) -> None:
         st.candidates = find_candidates(st.text)
         if self.linker is not None:
             st.acronyms = self.linker.find_acronyms(st.text)
+        if st.ner:
+            _add_ner(st, self.gazetteer)
 
     def stage_resolve(self, st: State) -> None:
         cands = _with_acronyms(st.text, st.candidates, st.acronyms, self.linker)
@@ -71,7 +82,7 @@ class Extractor:
         self.linker.link_items(st.text, st.items, latest_year=st.published.year if st.published else None)
         st.citations = merge(st.text, st.items)
 
-    STAGES = ("stage_dates", "stage_places", "stage_instruments", "stage_resolve", "stage_link")
+    STAGES = ("stage_dates", "stage_places", "stage_ner", "stage_instruments", "stage_resolve", "stage_link")
 
     # -- whole runs ----------------------------------------------------------------------------
     def run(self, text: str, published=None) -> State:
@@ -88,6 +99,52 @@ class Extractor:
 
 def to_result(st: State, doc_id: Optional[str]) -> Result:
     return Result(doc_id=doc_id, citations=st.citations, dates=st.dates, places=st.places)
+
+
+def _overlaps(spans: list, s: int, e: int) -> bool:
+    """Does [s, e) overlap one of ``spans`` ((start, end) pairs sorted by start)?"""
+    i = bisect.bisect_left(spans, (e,)) - 1
+    while i >= 0:
+        if spans[i][1] > s:
+            return True
+        if spans[i][0] < s - 2000:  # names are never that long
+            return False
+        i -= 1
+    return False
+
+
+def _add_ner(st: State, gazetteer) -> None:
+    """Model spans become candidates and places where no rule found anything: a model span that
+    overlaps a rule candidate (weak ones included), a knowledge-base acronym or, for places, a
+    gazetteer place or an instrument name is dropped (the rules win)."""
+    from .grammar.instruments import HEADS
+    rule = sorted([(c.start, c.end) for c in st.candidates] + [(s, e) for s, e, _ in st.acronyms])
+    added = []
+    for s, e, label in st.ner:
+        if label != "INSTRUMENT" or _overlaps(rule, s, e):
+            continue
+        words = regex.findall(r"[\w\-]+", st.text[s:e])
+        head = next((w for w in words if w.lower() in HEADS and (w[:1].isupper() or w.lower() not in
+                                                                 ("act", "law", "constitution", "directive", "memorandum"))), None)
+        kind = HEADS[head.lower()] if head else "other"
+        added.append(Candidate(start=s, end=e, kind=kind, head=head or "#ner", title=st.text[s:e], named=True))
+        rule.append((s, e))
+        rule.sort()
+    if added:
+        st.candidates = sorted(st.candidates + added, key=lambda c: c.start)
+    taken = sorted([(p.start, p.end) for p in st.places] + [(c.start, c.end) for c in st.candidates])
+    extra = []
+    for s, e, label in st.ner:
+        if label != "PLACE" or _overlaps(taken, s, e):
+            continue
+        name = st.text[s:e]
+        entry = gazetteer.lookup(name) if gazetteer is not None else None
+        extra.append(Place(text=name, name=entry[0] if entry else " ".join(name.split()),
+                           country=entry[1] if entry else None, start=s, end=e))
+        taken.append((s, e))
+        taken.sort()
+    if extra:
+        st.places = sorted(st.places + extra, key=lambda p: p.start)
 
 
 def _with_acronyms(text: str, cands: list, acronyms: list, linker) -> list:

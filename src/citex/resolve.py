@@ -13,6 +13,7 @@ per citation):
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Callable, Iterable, Optional, Sequence
 
 import attrs
@@ -169,24 +170,28 @@ class Resolver:
         for i, it in enumerate(items):
             item_of_cand.setdefault(it.cand, i)
         starts = {cands[it.cand].start: i for i, it in enumerate(items) if it.kind != "protocol" or it.number is None}
+        by_cand: dict[int, list[int]] = {}
         for i, it in enumerate(items):
-            if it.kind != "protocol" or it.parent is not None:
+            by_cand.setdefault(it.cand, []).append(i)
+        last_other = None  # the nearest earlier non-protocol item (one pass: linear in the items)
+        for i, it in enumerate(items):
+            if it.kind != "protocol":
+                last_other = i
+                continue
+            if it.parent is not None:
                 continue
             c = cands[it.cand]
             after = _skip_date_qualifier(text, c.end)
             if R.THERETO.match(text, after):
                 # the nearest earlier non-protocol name
-                for j in range(i - 1, -1, -1):
-                    if items[j].kind != "protocol" and items[j].cand != it.cand:
-                        it.parent = j
-                        break
+                it.parent = last_other
                 continue
             m = R.PARENT_LINK.match(text, c.end)
             if m and m.end() in starts:
                 it.parent = starts[m.end()]
             if it.parent is not None and len(c.numbers) <= 1:
                 it.end = max(it.end, items[it.parent].end)
-                for j in [k for k, x in enumerate(items) if x.cand == it.cand]:
+                for j in by_cand[it.cand]:
                     items[j].end = max(items[j].end, items[it.parent].end)
 
     def _own_dates(self, text, cands, items: list[Item], groups, date_idx: SpanIndex, place_idx: SpanIndex) -> None:
@@ -381,11 +386,19 @@ def _year(d: Optional[Date]) -> Optional[str]:
     return d.value[:4] if d is not None else None
 
 
+# At most this many distinct earlier names are tried as the antecedent of a short form or partial name
+# (repeats of one name count once): bounded work per reference, so a document with 40,000 names stays linear.
+MAX_ANTECEDENTS = 100
+
+
 def back_references(items: list[Item]) -> None:
     """Short forms and partial names refer back to the nearest compatible earlier name:
     "the convention", "The European Convention of 1987" → the full title cited before.
-    A year must agree when both sides have one; a short form with no antecedent is dropped later."""
-    named: list[int] = []
+    A year must agree when both sides have one; a short form with no antecedent is dropped later.
+    Only the latest of identical earlier names (same title, kind, number and year) is kept as a
+    candidate: it is the one the nearest-first search would pick."""
+    # (title, kind, number, year) → (item index, title words), oldest first
+    named: dict[tuple, tuple[int, frozenset]] = {}
     order = sorted(range(len(items)), key=lambda k: items[k].start)
     for i in order:
         it = items[i]
@@ -393,7 +406,7 @@ def back_references(items: list[Item]) -> None:
             continue
         if it.short:
             want = it.kind
-            for j in reversed(named):
+            for j, _ in itertools.islice(reversed(named.values()), MAX_ANTECEDENTS):
                 ante = items[j]
                 if ante.number is not None and it.number is None and want != "protocol":
                     continue
@@ -404,22 +417,25 @@ def back_references(items: list[Item]) -> None:
                 it.alias_of = j
                 break
             continue
+        own_words = _words(it.title)
         if it.number is None and it.kind != "protocol":
-            words = _words(it.title)
+            words = own_words
             generic = it.kind in GENERIC_KINDS
             if generic:  # "Kyoto treaty" after "Kyoto Protocol", "Louvre pact" after "Louvre Accord"
                 words = words - GENERIC_HEADS
-            for j in reversed(named):
+            for j, ante_words in itertools.islice(reversed(named.values()), MAX_ANTECEDENTS if words else 0):
                 ante = items[j]
                 if ante.number is not None or len(ante.title) <= len(it.title) and not generic:
                     continue
                 if ante.kind != it.kind and not generic:
                     continue
-                if words and words <= _words(ante.title) and (
+                if words <= ante_words and (
                         not (it.date and ante.date) or _year(it.date) == _year(ante.date)):
                     it.alias_of = j
                     break
-        named.append(i)
+        sig = (it.title, it.kind, it.number, _year(it.date))
+        named.pop(sig, None)
+        named[sig] = (i, own_words)
 
 
 def _roman(n: int) -> str:

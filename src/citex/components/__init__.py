@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import dates, instruments, linker, places, resolver  # noqa: F401  (registers the factories)
+from . import dates, instruments, linker, ner, places, resolver  # noqa: F401  (registers the factories)
 from .base import register_extensions
 
 NAMES = ("citex_dates", "citex_places", "citex_instruments", "citex_resolver", "citex_linker")
 
 
-def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True):
+def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None):
     import spacy
     nlp = spacy.blank("en")
     if sentencizer:
@@ -18,5 +18,10 @@ def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True):
     for name in NAMES:
         cfg = {"kb_path": kb} if name in ("citex_instruments", "citex_resolver", "citex_linker") else {}
         nlp.add_pipe(name, config=cfg)
+        if name == "citex_places" and ner is not None and ner is not False:
+            is_spec = isinstance(ner, str) or ner is True
+            pipe = nlp.add_pipe("citex_ner", config={"model": "builtin" if ner is True else ner} if is_spec else {})
+            if not is_spec:  # a Language (or a path object): not a config value
+                pipe.set_model(ner)
     register_extensions()
     return nlp

@@ -1,0 +1,56 @@
+"""Results as pandas DataFrames (``pip install "citex[pandas]"``).
+
+    >>> df = citex.to_dataframe(results, level="events")
+    >>> df.groupby(["id", "action"]).size()
+
+The rows are those of the CSV writer (:func:`citex.writers.rows`): one per citation,
+mention, event, date or place, each with ``doc_id`` and offsets, and with ``id``
+(the knowledge-base id) wherever there is one, so tables join on ``doc_id`` and ``id``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Union
+
+from .models import Result
+from .writers import CSV_LEVELS, rows, rows_fields
+
+# integer columns that may be empty (nullable Int64 instead of float with NaN)
+_INT_COLUMNS = ("index", "citation", "number", "parent", "start", "end", "mentions")
+
+
+def as_results(results) -> list[Result]:
+    """One ``Result``, one result dict (a parsed JSON line), a JSON lines file path, or an iterable of
+    ``Result``\\ s and dicts → a list of ``Result``."""
+    if isinstance(results, (str, os.PathLike)):
+        with open(Path(results), encoding="utf-8") as f:
+            return [Result.from_dict(json.loads(line)) for line in f if line.strip()]
+    if isinstance(results, (Result, dict)):
+        results = [results]
+    out = []
+    for r in results:
+        if isinstance(r, dict):
+            r = Result.from_dict(r)
+        if not isinstance(r, Result):
+            raise TypeError(f"expected a citex Result or a result dict, not {type(r).__name__}")
+        out.append(r)
+    return out
+
+
+def to_dataframe(results: Union[Result, dict, Iterable], level: str = "citations"):
+    """A DataFrame with one row per item at ``level`` (``citations``, ``mentions``, ``events``,
+    ``dates`` or ``places``) of every result; columns as in ``citex extract --format csv --level …``."""
+    if level not in CSV_LEVELS:
+        raise ValueError(f"level must be one of {', '.join(CSV_LEVELS)}, not {level!r}")
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover
+        raise ImportError('citex.to_dataframe needs pandas: pip install "citex[pandas]"') from exc
+    data = [row for r in as_results(results) for row in rows(r, level)]
+    df = pd.DataFrame(data, columns=list(rows_fields(level)))
+    for col in _INT_COLUMNS:
+        if col in df.columns:
+            df[col] = df[col].astype("Int64")
+    return df

@@ -1,0 +1,175 @@
+"""``citex report``: a self-contained HTML report of a batch run.
+
+    citex report examples/articles -o report.html      # extract, then report
+    citex report results.jsonl -o report.html          # report on `citex extract` output
+
+The report has the counts per instrument (documents, mentions, treaty actions), the
+timeline of treaty actions as an embedded PNG (when matplotlib is installed:
+``pip install "citex[plot]"``), the documents and the documents with errors.
+Exit code 0 when the report is written (documents with errors are listed in it),
+2 for a usage problem.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import io
+import sys
+from collections import Counter, defaultdict
+from html import escape
+from pathlib import Path
+from typing import Optional
+
+from .frames import as_results
+from .models import Result
+from .writers import rows
+
+_CSS = """
+body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 14px; margin: 24px; color: #222; }
+table { border-collapse: collapse; margin: 8px 0 20px; }
+th, td { text-align: left; vertical-align: top; padding: 3px 10px; border-bottom: 1px solid #e5e5e5; }
+th { border-bottom: 1px solid #999; }
+td.n { text-align: right; }
+.muted { color: #666; }
+h2 { margin-top: 28px; font-size: 17px; }
+"""
+
+
+def collect(inputs: list[str], published: Optional[str] = None, kb: Optional[str] = None,
+            published_from: Optional[str] = None, jobs: int = 1) -> list[Result]:
+    """Results for ``inputs``: ``.jsonl`` files are read, other files and folders are extracted
+    (as by ``citex extract``)."""
+    from .batch import run_local, tasks_for
+    from .io import DEFAULT_GLOBS, iter_inputs
+    results: list[Result] = []
+    for inp in inputs:
+        if inp.endswith(".jsonl") and Path(inp).is_file():
+            results += as_results(inp)
+        else:
+            todo = [(d, p) for d, p in iter_inputs([inp], DEFAULT_GLOBS) if p is not None]
+            tasks = tasks_for(todo, published=published, published_from=published_from, kb=kb)
+            results += run_local(tasks, jobs)
+    return results
+
+
+def timeline_png(results: list[Result], published=None) -> Optional[str]:
+    """The events timeline as base64 PNG, or None when there is nothing to draw or no matplotlib."""
+    from .plot import draw, event_points, figsize
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        return None
+    points, undated = event_points(results, published)
+    if not points:
+        return None
+    fig = Figure(figsize=figsize(points), layout="constrained")
+    draw(fig.subplots(), points, undated)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _table(head: list[str], body: list[list[str]], numeric=()) -> str:
+    th = "".join(f"<th>{escape(h)}</th>" for h in head)
+    trs = "".join("<tr>" + "".join(f'<td class="n">{c}</td>' if i in numeric else f"<td>{c}</td>"
+                                   for i, c in enumerate(r)) + "</tr>" for r in body)
+    return f"<table><thead><tr>{th}</tr></thead><tbody>{trs}</tbody></table>"
+
+
+def build(results: list[Result], title: str = "citex report", published=None) -> str:
+    """The report as one HTML string (no external files, scripts or fonts).  ``published`` (a date or
+    ``{doc_id: date}``) places undated treaty actions on the timeline."""
+    docs, mentions, titles, actions = defaultdict(set), Counter(), defaultdict(Counter), defaultdict(Counter)
+    ids = set()
+    for r in results:
+        for c in rows(r, "citations"):
+            if c.get("title") is None:
+                continue   # the row of a failed document
+            key = c["id"] or c["title"]
+            if c["id"]:
+                ids.add(key)
+            docs[key].add(r.doc_id)
+            mentions[key] += c["mentions"]
+            titles[key][c["canonical_title"] or c["title"]] += 1
+        for e in rows(r, "events"):
+            actions[e["id"] or e["title"]][e["action"]] += 1
+    n_cites = sum(len(r.citations) for r in results)
+    n_events = sum(sum(a.values()) for a in actions.values())
+    errors = [r for r in results if r.error]
+    n_citing = sum(bool(r.citations) for r in results)
+    parts = [f"<h1>{escape(title)}</h1>",
+             (f"<p>{len(results)} documents ({n_citing} citing an instrument), {n_cites} citations of "
+              f"{len(docs)} instruments, {n_events} treaty actions, {len(errors)} documents with errors.</p>")]
+
+    parts.append("<h2>Instruments</h2>")
+    order = sorted(docs, key=lambda k: (-len(docs[k]), -mentions[k], str(k)))
+    body = [[escape(k) if k in ids else "—",
+             escape(titles[k].most_common(1)[0][0]), str(len(docs[k])), str(mentions[k]),
+             escape(", ".join(f"{a.replace('_', ' ')} ×{n}" for a, n in actions[k].most_common()))]
+            for k in order]
+    parts.append(_table(["id", "title", "documents", "mentions", "treaty actions"], body, numeric=(2, 3))
+                 if body else '<p class="muted">no instruments found</p>')
+
+    parts.append("<h2>Treaty actions over time</h2>")
+    png = timeline_png(results, published)
+    if png:
+        parts.append(f'<img alt="timeline of treaty actions" style="max-width:100%" src="data:image/png;base64,{png}">')
+    elif n_events:
+        parts.append('<p class="muted">no dated treaty actions to draw, or matplotlib is not installed '
+                     '(pip install "citex[plot]")</p>')
+    else:
+        parts.append('<p class="muted">no treaty actions found</p>')
+
+    parts.append("<h2>Documents with errors</h2>")
+    parts.append(_table(["document", "error", "message"],
+                        [[escape(str(r.doc_id)), escape(r.error.type), escape(r.error.message)] for r in errors])
+                 if errors else '<p class="muted">none</p>')
+
+    parts.append("<h2>Documents</h2>")
+    parts.append(_table(["document", "citations", "instruments"],
+                        [[escape(str(r.doc_id)), str(len(r.citations)),
+                          escape("; ".join(dict.fromkeys(c.id or c.title for c in r.citations)))]
+                         for r in results], numeric=(1,)))
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n")
+
+
+def cli(argv: Optional[list[str]] = None) -> int:
+    p = argparse.ArgumentParser(prog="citex report", description="A self-contained HTML report of a batch run.")
+    p.add_argument("inputs", nargs="+", help="folders or files of articles to extract, or results .jsonl files")
+    p.add_argument("-o", "--output", help="the HTML file to write (default: standard output)")
+    p.add_argument("--published", help="publication date (YYYY-MM-DD): relative dates, and undated actions "
+                                       "on the timeline")
+    p.add_argument("--published-from", choices=("sidecar", "mtime"),
+                   help="per-file publication date: <file>.meta.json or the file's modification date")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction")
+    p.add_argument("--kb", help="CSV of extra treaty records merged over the bundled knowledge base")
+    p.add_argument("--title", default="citex report")
+    a = p.parse_args(argv)
+    missing = [i for i in a.inputs if not Path(i).exists()]
+    if missing:
+        print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    if a.published:
+        from .grammar.dates import parse_published
+        try:
+            parse_published(a.published)
+        except ValueError as exc:
+            print(f"citex: {exc}", file=sys.stderr)
+            return 2
+    try:
+        results = collect(a.inputs, a.published, a.kb, a.published_from, a.jobs)
+        html = build(results, a.title, a.published)
+    except (ValueError, KeyError) as exc:   # a .jsonl file that is not citex output
+        print(f"citex: cannot read results: {exc}", file=sys.stderr)
+        return 2
+    if not a.output:
+        sys.stdout.write(html)
+        return 0
+    try:
+        Path(a.output).write_text(html, encoding="utf-8")
+    except OSError as exc:
+        print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"citex: report of {len(results)} documents written to {a.output}", file=sys.stderr)
+    return 0
