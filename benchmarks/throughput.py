@@ -1,6 +1,6 @@
 """Throughput of citex extraction vs spaCy's blank English tokenizer on the same texts.
 
-    python benchmarks/throughput.py [CORPUS_DIR] [--limit N]
+    python benchmarks/throughput.py [CORPUS_DIR] [--limit N] [--ner builtin|MODEL]
 
 Prints MB/s and docs/s for: the spaCy blank English tokenizer alone (the yardstick), the citex
 extraction (citex.extract), and their ratio (target >= 1.0), plus peak RSS.
@@ -18,6 +18,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--ner", default=None, help="with the statistical NER stage (citex.extract(ner=…))")
     a = ap.parse_args()
     files = sorted(Path(a.corpus).rglob("*.txt"))
     if a.limit:
@@ -35,11 +36,11 @@ def main() -> None:
     print(f"spaCy blank English tokenizer: {mb / tok:6.2f} MB/s  {len(texts) / tok:7.1f} docs/s")
 
     import citex
-    citex.extract("warm up the Paris Agreement")  # load resources outside the timing
+    citex.extract("warm up the Paris Agreement", ner=a.ner)  # load resources outside the timing
     t = time.perf_counter()
     n = 0
     for text in texts:
-        n += len(citex.extract(text).citations)
+        n += len(citex.extract(text, ner=a.ner).citations)
     ext = time.perf_counter() - t
     print(f"citex.extract:                 {mb / ext:6.2f} MB/s  {len(texts) / ext:7.1f} docs/s  ({n} citations)")
     print(f"ratio citex / tokenizer:       {tok / ext:6.2f}  (target >= 1.0)")
