@@ -74,3 +74,19 @@ def test_state_signature_is_not_the_instruments_date():
 def test_places_inside_names_are_not_places():
     res = citex.extract("Russia quit the Rome Statute and the Istanbul Convention; the Council of Europe regrets it.")
     assert [p.text for p in res.places] == ["Russia"]
+
+
+@pytest.mark.parametrize("text,action,parties", [
+    ("Estonia, Latvia and Lithuania denounced the Ottawa Convention.", "denunciation", ["Estonia", "Latvia", "Lithuania"]),
+    ("Russia and Belarus signed the Treaty on Open Skies.", "signature", ["Russia", "Belarus"]),
+    ("Moscow said Russia suspended its participation in the New START treaty in February 2023.", "suspension", ["Russia"]),
+    ("Russia, which borders Finland, signed the Treaty on Open Skies.", "signature", ["Russia"]),
+])
+def test_one_event_per_acting_state(text, action, parties):
+    c = first(text)
+    assert [e.party for e in c.events if e.action == action] == parties
+
+
+def test_event_after_a_defined_acronym():
+    c = first("The Treaty on the Prohibition of Nuclear Weapons (TPNW) entered into force on 22 January 2021.")
+    assert [(e.action, e.date.value) for e in c.events] == [("entry_into_force", "2021-01-22")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 from typing import Iterable, Iterator, Optional, Union
 
+from . import limits
 from .clean import clean_text
 from .models import Error, Result
 from .pipeline import Extractor
@@ -27,6 +28,17 @@ def _check_text(text) -> str:
     return text
 
 
+def _run(ex: Extractor, text: str, doc_id: Optional[str], published) -> Result:
+    """One text → its ``Result``; a text over ``limits.MAX_CHARS`` or a pattern scan over
+    ``limits.REGEX_TIMEOUT`` gives an error result ("too_large", "timeout") instead of an exception."""
+    if limits.MAX_CHARS is not None and len(text) > limits.MAX_CHARS:
+        return Result(doc_id=doc_id, error=Error(type="too_large", message=limits.too_large_message(len(text))))
+    try:
+        return ex.extract(text, doc_id=doc_id, published=published)
+    except TimeoutError as exc:
+        return Result(doc_id=doc_id, error=Error(type="timeout", message=limits.timeout_message(exc)))
+
+
 def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Optional[str] = None,
             ner=None) -> Result:
     """Find the instruments, dates and places in ``text``.
@@ -36,10 +48,13 @@ def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Opti
     ``ner`` adds a statistical NER stage that proposes names no rule foresaw: ``"builtin"`` (the
     bundled compact model), a spaCy pipeline name or path, or a ``Language`` (its LAW/GPE/LOC
     entities are used); rule matches always win.  Off (``None``) by default: it costs speed.
-    Raises ``TypeError`` for anything but a ``str``; never raises on odd text.
+    Raises ``TypeError`` for anything but a ``str``; never raises on odd text: a text longer than
+    ``citex.limits.MAX_CHARS`` (20 million characters) or one whose pattern scans run over
+    ``citex.limits.REGEX_TIMEOUT`` gives a result with ``error`` set (type ``"too_large"`` or
+    ``"timeout"``) and nothing found; see :mod:`citex.limits`.
     """
     _check_text(text)
-    return _default_extractor(kb, ner).extract(text, doc_id=doc_id, published=published)
+    return _run(_default_extractor(kb, ner), text, doc_id, published)
 
 
 def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optional[str] = None,
@@ -52,7 +67,7 @@ def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optiona
     for n, item in enumerate(texts):
         doc_id, text = item if isinstance(item, tuple) else (str(n), item)
         try:
-            yield ex.extract(_check_text(text), doc_id=doc_id, published=published)
+            yield _run(ex, _check_text(text), doc_id, published)
         except Exception as exc:  # one bad document never stops a batch
             yield Result(doc_id=doc_id, error=Error(type=type(exc).__name__, message=str(exc)[:500]))
 

@@ -73,6 +73,9 @@ def process(doc: Document, published, kb: Optional[str], ner: Optional[str] = No
         return Result(doc_id=doc.doc_id, error=Error(doc.error_type, doc.error_message or ""), meta=meta)
     try:
         res = _extractor(kb, ner).extract(doc.text, doc_id=doc.doc_id, published=published)
+    except TimeoutError as exc:  # a pattern scan over citex.limits.REGEX_TIMEOUT: an error record, not a hang
+        from .limits import timeout_message
+        return Result(doc_id=doc.doc_id, error=Error("timeout", timeout_message(exc)), meta=meta)
     except Exception as exc:  # never lose a document
         return Result(doc_id=doc.doc_id, error=Error(type(exc).__name__, str(exc)[:500]), meta=meta)
     return Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places, meta=meta)

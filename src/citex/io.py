@@ -55,7 +55,11 @@ def read_bytes(data: bytes, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES, htm
     if html is None:
         html = doc_id.lower().endswith((".html", ".htm")) or looks_like_html(text)
     if html:
-        text = clean_text(text, html_input=True)
+        try:
+            text = clean_text(text, html_input=True)
+        except TimeoutError:  # a tag scan over citex.limits.REGEX_TIMEOUT
+            from .limits import timeout_message
+            return Document(doc_id, error_type="timeout", error_message=timeout_message(None), meta=meta)
         meta = meta + (("offsets", "cleaned-text"),)
     return Document(doc_id, text=text, meta=meta)
 

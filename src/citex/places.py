@@ -39,6 +39,7 @@ from typing import Optional
 
 import regex
 
+from citex import limits
 from citex.models import Place
 
 __all__ = ["Gazetteer", "find_places"]
@@ -361,14 +362,14 @@ class Gazetteer:
         cands: list[_Cand] = []
         dateline_spans = []
         if " -" in text or "-\n" in text or "–" in text:
-            for m in _DATELINE.finditer(text):
+            for m in _DATELINE.finditer(text, timeout=limits.REGEX_TIMEOUT):
                 dateline_spans.extend(self._dateline(text, m, cands))
         dl_iter = iter(sorted(dateline_spans))
         dl = next(dl_iter, None)
         caps_lines: dict[int, bool] = {}
         names = self._names
         run_re = _RUN if _soft_line_breaks(text) else _RUN_HARD
-        run_matches = list(run_re.finditer(text))
+        run_matches = list(run_re.finditer(text, timeout=limits.REGEX_TIMEOUT))
         for ri, m in enumerate(run_matches):
             rs, re_ = m.span()
             while dl is not None and dl[1] <= rs:
@@ -460,14 +461,19 @@ class Gazetteer:
                 and (e[2] in ("country", "region", "admin", "feature") or e[3] >= 100_000))
 
     def _is_caps_line(self, text, pos, cache):
+        last = cache.get(-1)  # the line of the previous call: no look-back per token on a 1 MB line
+        if last is not None and last[0] <= pos <= last[1]:
+            return last[2]
         ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        le = len(text) if le < 0 else le
         v = cache.get(ls)
         if v is None:
-            le = text.find("\n", pos)
-            line = text[ls: le if le >= 0 else len(text)]
+            line = text[ls:le]
             letters = [c for c in line if c.isalpha()]
             v = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
             cache[ls] = v
+        cache[-1] = (ls, le, v)
         return v
 
     def _run(self, text, toks, rs, re_, runs, ri, cands, caps_lines):

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 import attrs
 
+from . import limits
 from .grammar import relations as R
 from .grammar.dates import PATTERN
 from .grammar.instruments import Candidate, find_short_forms
@@ -81,7 +82,7 @@ def _norm(s: str) -> str:
 
 def sentence_bounds(text: str) -> list[int]:
     """Start offsets of sentences (0 first)."""
-    return [0] + [m.end() for m in R.SENTENCE_END.finditer(text)]
+    return [0] + [m.end() for m in R.SENTENCE_END.finditer(text, timeout=limits.REGEX_TIMEOUT)]
 
 
 class Resolver:
@@ -234,7 +235,7 @@ class Resolver:
         """ "…, signed in Washington on November 18, 1997", "The convention was adopted on 30 May 2008 in
         Dublin, and was opened for signature on 3 December 2008 in Oslo": the instrument's own date and
         place, when no state acts ("on behalf of …" makes it a state's signature: an event)."""
-        sents = None
+        sents = semis = None
         for it in items:
             pos = _skip_date_qualifier(text, it.end)
             best = 0
@@ -248,8 +249,8 @@ class Resolver:
                 if by:
                     pos = by.end()
                 if sents is None:
-                    sents = sentence_bounds(text)
-                end = _clause_end(text, pos, sents)
+                    sents, semis = sentence_bounds(text), _semicolons(text)
+                end = _clause_end(text, pos, sents, semis)
                 party, place, date, pos = self._tail(text, pos, end, date_idx, place_idx, party_ok=True)
                 if party is not None:
                     break  # a state's act: left to the events
@@ -289,6 +290,7 @@ class Resolver:
         if not items:
             return
         sents = sentence_bounds(text)
+        semis = _semicolons(text)
         group_of = {}
         for gi, g in enumerate(groups):
             for i in g:
@@ -301,7 +303,8 @@ class Resolver:
         ge_keys = [e for e, _ in gends]
         lo_item = min(first_start)
         hi_item = max(last_end)
-        for m in R.TRIGGERS.finditer(text, max(0, lo_item - 200), min(len(text), hi_item + 200)):
+        for m in R.TRIGGERS.finditer(text, max(0, lo_item - 200), min(len(text), hi_item + 200),
+                                     timeout=limits.REGEX_TIMEOUT):
             action = m.lastgroup
             ts, te = m.span()
             sent_start = sents[bisect.bisect_right(sents, ts) - 1]
@@ -334,7 +337,7 @@ class Resolver:
                         post = True
             if not targets:
                 continue
-            clause_end = min(len(text), _clause_end(text, te, sents))
+            clause_end = min(len(text), _clause_end(text, te, sents, semis))
             obj_end = max(items[i].end for i in targets)
             if post:
                 tail_from = te
@@ -350,21 +353,40 @@ class Resolver:
             tparty, place, date, _ = self._tail(text, tail_from, clause_end, date_idx, place_idx,
                                                 party_ok=post or nominal)
             party = party or tparty
+            parties = [party] if party is not None else []
             if party is None and not post:
                 party = self._subject(text, place_idx, sent_start, ts)
+                parties = self._coordinated(text, place_idx, party, sent_start) if party is not None else []
             if post and action == "signature" and party is None:
                 continue  # "signed in Washington on …": the instrument's own signature (see _own_acts)
-            ev = Event(action=action, party=party.text if party else None, date=date, place=place,
-                       start=ts, end=te, text=text[ts:te])
-            for i in targets:
-                items[i].events.append(ev)
+            for p in parties or [None]:  # "Estonia, Latvia and Lithuania denounced …": one event each
+                ev = Event(action=action, party=p.text if p else None, date=date, place=place,
+                           start=ts, end=te, text=text[ts:te])
+                for i in targets:
+                    items[i].events.append(ev)
+
+    def _coordinated(self, text: str, place_idx: SpanIndex, last: Place, sent_start: int) -> list[Place]:
+        """The subject and the states listed with it: "Estonia, Latvia and Lithuania" (in text order)."""
+        out = [last]
+        p = last
+        for _ in range(12):
+            prev = place_idx.last_before(p.start, sent_start)
+            if prev is None or not self.is_country(prev) or not R.PARTY_LIST_GAP.fullmatch(text[prev.end:p.start]):
+                break
+            out.insert(0, prev)
+            p = prev
+        return out
 
     def _subject(self, text: str, place_idx: SpanIndex, sent_start: int, ts: int) -> Optional[Place]:
-        """The acting state: the nearest country named before the trigger in its sentence."""
+        """The acting state: the nearest country named before the trigger in its sentence (among the
+        last ``MAX_SUBJECT_PLACES`` places: a 1 MB "sentence" of cities is not walked per trigger)."""
         p = place_idx.last_before(ts, sent_start)
-        while p is not None:
+        for _ in range(MAX_SUBJECT_PLACES):
+            if p is None:
+                break
             before = text[max(sent_start, p.start - 12):p.start]
-            if self.is_country(p) and not before.rstrip().endswith((" in", " from", " to", " with", " at", " of")):
+            if self.is_country(p) and not before.rstrip().endswith((" in", " from", " to", " with", " at", " of")) \
+                    and not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start):
                 return p
             p = place_idx.last_before(p.start, sent_start)
         return None
@@ -386,6 +408,8 @@ def _year(d: Optional[Date]) -> Optional[str]:
     return d.value[:4] if d is not None else None
 
 
+# The acting state of a trigger is looked for among at most this many places before it in its sentence.
+MAX_SUBJECT_PLACES = 30
 # At most this many distinct earlier names are tried as the antecedent of a short form or partial name
 # (repeats of one name count once): bounded work per reference, so a document with 40,000 names stays linear.
 MAX_ANTECEDENTS = 100
@@ -451,7 +475,7 @@ def _roman(n: int) -> str:
 def _strip_date_qualifier(gap: str, pre: bool = False) -> str:
     """Remove a date between two things: " of 26 November 1987 and " → " and ";
     with ``pre``, a date before a name: " the 1986 " → " the "."""
-    m = PATTERN.search(gap)
+    m = PATTERN.search(gap, timeout=limits.REGEX_TIMEOUT)
     if not m:
         return gap
     if pre:
@@ -468,9 +492,21 @@ def _skip_date_qualifier(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _clause_end(text: str, pos: int, sents: list[int]) -> int:
+def _semicolons(text: str) -> list[int]:
+    """Offsets of every ";" (for _clause_end: a look-up, not a scan to the sentence end per trigger)."""
+    out, i = [], text.find(";")
+    while i >= 0:
+        out.append(i)
+        i = text.find(";", i + 1)
+    return out
+
+
+def _clause_end(text: str, pos: int, sents: list[int], semis: Optional[list[int]] = None) -> int:
     i = bisect.bisect_right(sents, pos)
     end = sents[i] if i < len(sents) else len(text)
+    if semis is not None:
+        k = bisect.bisect_left(semis, pos)
+        return semis[k] if k < len(semis) and semis[k] < end else end
     semi = text.find(";", pos, end)
     return semi if semi >= 0 else end
 
@@ -534,7 +570,7 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
             date = date or it.date
             place = place or it.place
             for ev in it.events:
-                k = (ev.action, ev.start)
+                k = (ev.action, ev.start, ev.party)
                 if k not in seen_ev:
                     seen_ev.add(k)
                     events.append(ev)

@@ -12,6 +12,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from .. import limits
 from ..models import Date
 
 MONTHS = {
@@ -190,7 +191,7 @@ def find_absolute(text: str) -> Iterator[Date]:
     """Yield every absolute date in ``text``, left to right, without overlaps."""
     n = len(text)
     last = 0
-    for y in YEAR_ANCHOR.finditer(text):
+    for y in YEAR_ANCHOR.finditer(text, timeout=limits.REGEX_TIMEOUT):
         ys, ye = y.span()
         if ye <= last:
             continue
@@ -268,7 +269,7 @@ def find_relative(text: str, published: _dt.date, taken: list[tuple[int, int]]) 
     taken = sorted(taken)
     import bisect
     starts = [s for s, _ in taken]
-    for m in REL_PATTERN.finditer(text):
+    for m in REL_PATTERN.finditer(text, timeout=limits.REGEX_TIMEOUT):
         s, e = m.span()
         i = bisect.bisect_right(starts, e) - 1
         if i >= 0 and taken[i][1] > s:

@@ -21,6 +21,7 @@ import attrs
 import re
 import regex
 
+from .. import limits
 from .dates import F as DATE_F
 from .dates import compose
 
@@ -299,7 +300,7 @@ def find_short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
     """Short forms outside the names already found; the resolver keeps those with an antecedent."""
     starts = [c.start for c in taken]
     out = []
-    for m in SHORT_FORM.finditer(text):
+    for m in SHORT_FORM.finditer(text, timeout=limits.REGEX_TIMEOUT):
         s, e = m.span("head")
         if m.group("year"):
             s = m.start("year")
@@ -363,7 +364,7 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
     title_end = end
     single = not numbers or len(numbers) == 1
     if single and not lower_head:
-        cm = CONT.match(text, end)
+        cm = CONT.match(text, end, timeout=limits.REGEX_TIMEOUT)
         if cm and cm.end() > end:
             title_end = cm.end()
     if single and title_end == end:
@@ -379,7 +380,7 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
         if low == "law" and title_end == cont_end and not LAW_SUBJECT.match(text, end):
             return None  # "Law of the Russian Federation" without a designation is a byline, not a name
     elif single and upper_head and not pre and title_end == end and TITLE_LINE.match(text, end) and (
-            start == 0 or text[:start].rstrip(" \t").endswith("\n")):
+            start == 0 or _line_start_before(text, start)):
         # a document's title line: "PROTOCOL on the results of … Group (Minsk, …)"
         eol = text.find("\n", end)
         eol = len(text) if eol < 0 else eol
@@ -423,6 +424,14 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
         alias = am.span("alias")
     return Candidate(start=start, end=end, kind=kind, head=head, title=title, numbers=tuple(numbers),
                      named=named, alias=alias, weak=weak)
+
+
+def _line_start_before(text: str, pos: int) -> bool:
+    """``text[:pos].rstrip(" \t").endswith("\n")`` without copying the text before ``pos``."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and text[k - 1] == "\n"
 
 
 def _proper(word: str) -> bool:

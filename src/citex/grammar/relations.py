@@ -27,7 +27,8 @@ THERETO = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:thereto|to[ \t]+it|annexed[ \
 PARENT_LINK = regex.compile(
     r"[ \t]{1,3}(?:to|amending|supplementing|additional[ \t]+to|of|under)[ \t]{1,3}(?:the[ \t]{1,3})?")
 # coordination between two names of one list: "… Punishment of 26 November 1987 *and* Protocols …"
-COORD_GAP = regex.compile(r"[ \t]{0,3}(?:,[ \t]{0,3}(?:and[ \t]{1,3}|or[ \t]{1,3}|as[ \t]+well[ \t]+as[ \t]{1,3})?"
+# (an acronym in brackets right after a name is the same list item: "… Weapons (TPNW)")
+COORD_GAP = regex.compile(r"[ \t]{0,3}\([\"“]?\Z|[ \t]{0,3}(?:,[ \t]{0,3}(?:and[ \t]{1,3}|or[ \t]{1,3}|as[ \t]+well[ \t]+as[ \t]{1,3})?"
                           r"|(?:and|or|as[ \t]+well[ \t]+as|&)[ \t]{1,3})(?:the[ \t]{1,3})?\Z")
 
 # --- treaty actions ---------------------------------------------------------------------------
@@ -45,6 +46,8 @@ TRIGGERS = regex.compile(r"""(?<![\w\-])(?:
 OBJECT_GAP = regex.compile(
     r"[ \t]{1,3}(?:(?:officially|formally|fully|also|now|finally|unilaterally|effectively|swiftly|quickly|"
     r"itself|themselves|up)[ \t]{1,3}){0,2}"
+    r"(?:(?:its|their|the|Russia['’]s|[A-Z][a-z]+['’]s)[ \t]{1,3}(?:participation|membership|obligations|commitments|"
+    r"involvement|signature|ratification)[ \t]{1,3}(?:in|of|under|to)[ \t]{1,3})?"
     r"(?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?"
     r"(?:(?:the|its|their|a)[ \t]{1,3})?\Z")
 # nominal trigger with its party inside the gap: "the withdrawal *of Hungary, effective …, from the*"
@@ -53,13 +56,17 @@ NOMINAL_PARTY_GAP = regex.compile(
     r"[ \t]{1,3}(?:from|of|to)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # words between an object and a participle trigger after it: "…Protocols … thereto*, *signed"
 PARTICIPLE_GAP = regex.compile(
-    r"[ \t]{0,3}(?:thereto[ \t]{0,3})?,?[ \t]{0,3}(?:(?:which|that)[ \t]{1,3}(?:was|were|is|are|has[ \t]+been|"
+    r"[\"”’]?\)?[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]{0,3})?(?:thereto[ \t]{0,3})?,?[ \t]{0,3}(?:(?:which|that)[ \t]{1,3}(?:was|were|is|are|has[ \t]+been|"
     r"had[ \t]+been|have[ \t]+been)[ \t]{1,3}|(?:was|were|has[ \t]+been|had[ \t]+been|is|are|have|has|had)[ \t]{1,3})?"
     r"(?:(?:officially|formally|first|also|later|finally)[ \t]{1,3})?\Z")
 PARTICIPLE_ACTIONS = {"signature", "ratification", "entry_into_force", "denunciation", "suspension",
                       "termination", "accession"}
 # the acting party after a participle: "signed *on behalf of the* Russian Federation", "ratified *by* Japan"
 PARTY_AFTER = regex.compile(r"[ \t]{1,3}(?:on[ \t]+behalf[ \t]+of|by|for)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# a place inside a relative clause is not the subject: "Russia, which borders *Finland*, signed …"
+RELATIVE_CLAUSE = regex.compile(r",[ \t]{1,3}(?:which|who|whose|where|that|whom)[ \t][^,;.]{0,60}\Z")
+# between the states of one subject list: "Estonia*, *Latvia* and *Lithuania"
+PARTY_LIST_GAP = regex.compile(r"[ \t]{0,2},[ \t]{1,3}(?:and[ \t]{1,3})?(?:the[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3}(?:the[ \t]{1,3})?")
 # where and when: "… *in* Strasbourg *on* 28 February 1996"
 EVENT_PLACE_GAP = regex.compile(r"[ \t]{1,3}(?:in|at)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}\Z")
