@@ -72,7 +72,6 @@ class Extractor:
     def stage_resolve(self, st: State) -> None:
         cands = _with_acronyms(st.text, st.candidates, st.acronyms, self.linker)
         st.items, st.places, st.candidates = self.resolver.resolve(st.text, cands, st.dates, st.places)
-        _alias_mentions(st.text, st.candidates, st.items)
         st.citations = merge(st.text, st.items)
 
     def stage_link(self, st: State) -> None:
@@ -231,37 +230,3 @@ def _with_acronyms(text: str, cands: list, acronyms: list, linker) -> list:
         out.append(Candidate(start=s, end=e, kind=kind, head="#acronym", title=text[s:e]))
     out.sort(key=lambda c: c.start)
     return out
-
-
-def _alias_mentions(text: str, cands: list, items: list[Item]) -> None:
-    """A short form defined after a name ("… Weapons (NPT)", "(hereinafter the Convention)") names
-    the same instrument from there on: its later occurrences become mentions of that item.
-    One scan for all the short forms of the document."""
-    defined: dict[str, int] = {}
-    first_item = {}
-    for i, it in enumerate(items):
-        first_item.setdefault(it.cand, i)
-    for ci, c in enumerate(cands):
-        if c.alias and ci in first_item:
-            defined.setdefault(text[c.alias[0]:c.alias[1]].strip(), first_item[ci])
-    if not defined:
-        return
-    by_start = {it.start: i for i, it in enumerate(items)}
-    pattern = regex.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % "|".join(
-        regex.escape(a) for a in sorted(defined, key=len, reverse=True)))
-    covered = sorted((it.start, it.end) for it in items)
-    starts = [s for s, _ in covered]
-    for m in pattern.finditer(text):
-        src = defined[m.group()]
-        s, e = m.span()
-        if s <= items[src].end:
-            continue  # the definition itself
-        if s in by_start:
-            items[by_start[s]].alias_of = src
-            continue
-        k = bisect.bisect_right(starts, s) - 1
-        if k >= 0 and covered[k][1] > s:
-            continue  # inside another name
-        base = items[src]
-        items.append(Item(start=s, end=e, kind=base.kind, title=base.title, number=base.number,
-                          cand=base.cand, alias_of=src))

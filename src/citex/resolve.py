@@ -17,6 +17,7 @@ import itertools
 from typing import Callable, Iterable, Optional, Sequence
 
 import attrs
+import regex
 
 from . import limits
 from .grammar import relations as R
@@ -135,10 +136,11 @@ class Resolver:
         if names:  # short forms only matter where a name was cited
             cands = sorted(cands + find_short_forms(text, names), key=lambda c: c.start)
         items = self.items(text, cands)
+        self._parents(text, cands, items)
+        cands, items = alias_items(text, cands, items)  # after the parents: a protocol's span is whole
         date_idx = SpanIndex([d for d in dates if not d.relative] + [d for d in dates if d.relative])
         place_idx = SpanIndex(places)
         groups = self._groups(text, cands, items)
-        self._parents(text, cands, items, groups)
         self._own_dates(text, cands, items, groups, date_idx, place_idx)
         self._own_acts(text, items, date_idx, place_idx)
         back_references(items)
@@ -166,7 +168,7 @@ class Resolver:
             prev_ci = ci
         return groups
 
-    def _parents(self, text, cands, items: list[Item], groups) -> None:
+    def _parents(self, text, cands, items: list[Item]) -> None:
         item_of_cand = {}
         for i, it in enumerate(items):
             item_of_cand.setdefault(it.cand, i)
@@ -247,7 +249,7 @@ class Resolver:
                 pos = m.end()
                 by = R.OWN_ACT_BY.match(text, pos)
                 if by:
-                    pos = by.end()
+                    pos = by.start() + len(by.group().rstrip())  # "by the General Assembly| in New York"
                 if sents is None:
                     sents, semis = sentence_bounds(text), _semicolons(text)
                 end = _clause_end(text, pos, sents, semis)
@@ -460,6 +462,58 @@ def back_references(items: list[Item]) -> None:
         sig = (it.title, it.kind, it.number, _year(it.date))
         named.pop(sig, None)
         named[sig] = (i, own_words)
+
+
+def alias_items(text: str, cands: list, items: list[Item]) -> tuple[list, list[Item]]:
+    """A short form defined after a name ("… Weapons (NPT)", "(hereinafter the Convention)") names the
+    same instrument from there on: each later occurrence becomes an item (with a candidate of its own,
+    so relations and events attach to it like to any name) that refers to the defining item.
+    One scan for all the short forms of the document; items come back in text order."""
+    defined: dict[str, int] = {}
+    first_item: dict[int, int] = {}
+    for i, it in enumerate(items):
+        first_item.setdefault(it.cand, i)
+    outer: dict[int, int] = {}  # end → the outermost item ending there ("Optional Protocol to the …")
+    for i, it in enumerate(items):
+        if it.end not in outer or it.start < items[outer[it.end]].start:
+            outer[it.end] = i
+    for ci, c in enumerate(cands):
+        if c.alias and ci in first_item:
+            src = first_item[ci]
+            defined.setdefault(text[c.alias[0]:c.alias[1]].strip(), outer.get(items[src].end, src))
+    if not defined:
+        return cands, items
+    by_start = {it.start: i for i, it in enumerate(items)}
+    pattern = regex.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % "|".join(
+        regex.escape(a) for a in sorted(defined, key=len, reverse=True)))
+    covered = sorted((it.start, it.end) for it in items)
+    starts = [s for s, _ in covered]
+    cands = list(cands)
+    for m in pattern.finditer(text, timeout=limits.REGEX_TIMEOUT):
+        src = defined[m.group()]
+        s, e = m.span()
+        if s <= items[src].start:
+            continue
+        if s in by_start:
+            if by_start[s] != src:
+                items[by_start[s]].alias_of = src
+            continue
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and covered[k][1] > s:
+            continue  # inside another name
+        base = items[src]
+        cands.append(Candidate(start=s, end=e, kind=base.kind, head="#alias", title=base.title))
+        items.append(Item(start=s, end=e, kind=base.kind, title=base.title, number=base.number,
+                          cand=len(cands) - 1, alias_of=src))
+    order = sorted(range(len(items)), key=lambda i: (items[i].start, i))
+    new_index = {old: new for new, old in enumerate(order)}
+    items = [items[i] for i in order]
+    for it in items:
+        if it.alias_of is not None:
+            it.alias_of = new_index[it.alias_of]
+        if it.parent is not None:
+            it.parent = new_index[it.parent]
+    return cands, items
 
 
 def _roman(n: int) -> str:

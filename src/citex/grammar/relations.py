@@ -77,7 +77,7 @@ NEGATION_BEFORE = regex.compile(
     regex.IGNORECASE)
 # an own signature (no state party): "signed in Washington on …", "done at Vienna", "opened for signature …"
 OWN_ACT = regex.compile(
-    r"(?:\[\d{1,3}\])?[ \t]{0,3},?[ \t]{0,3}(?:and[ \t]{1,3})?(?:(?:which|that)[ \t]{1,3}(?:was|were|had[ \t]+been|has[ \t]+been)[ \t]{1,3}"
+    r"(?:\[\d{1,3}\])?[ \t]{0,3},?[ \t]{0,3}(?:\[\d{1,3}\][ \t]{0,3})?(?:and[ \t]{1,3})?(?:(?:which|that)[ \t]{1,3}(?:was|were|had[ \t]+been|has[ \t]+been)[ \t]{1,3}"
     r"|(?:was|were|has[ \t]+been|had[ \t]+been)[ \t]{1,3})?(?:(?:first|officially|formally|later)[ \t]{1,3})?"
     r"(?P<act>signed|done|adopted|concluded|opened[ \t]+for[ \t]+signature|agreed|created|drawn[ \t]+up)(?![\w])")
 # how much an own act says about the instrument's date: an opening for signature beats an adoption
