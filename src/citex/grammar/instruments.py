@@ -316,20 +316,28 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every instrument-like name in ``text`` (before context rules and resolution)."""
     out: list[Candidate] = []
     last_end = -1
+    ctx = {"law_to": -1}
     for hm in HEAD.finditer(text):
         hs, he = hm.span()
         if hs < last_end:
             continue
         if NEXT_HEAD.match(text, he):
             continue  # "Energy *Charter* Treaty": the name's head is the last one
-        cand = _candidate(text, hm)
+        cand = _candidate(text, hm, ctx)
         if cand is not None:
             out.append(cand)
             last_end = cand.end
     return out
 
 
-def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
+# A "Law" rejected as a byline ("Law of the Russian Federation") makes every later "Law" inside its
+# continuation a byline too, unless "on/for/against …" follows it: the continuation read from the later
+# head ends at or before the first one's end, and a designation can only follow where both reads end.
+# Skipping those heads keeps "Law of Law of …" (100,000 heads) linear instead of quadratic.
+SKIP_BYLINE_LAWS = True
+
+
+def _candidate(text: str, hm: regex.Match, ctx: Optional[dict] = None) -> Optional[Candidate]:
     head = hm.group("head")
     hs, he = hm.span()
     low = head.lower()
@@ -339,6 +347,9 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
     plural = low.endswith("s") and low not in ("accords",) or low == "treaties"
     if lower_head and low in CAPITAL_ONLY_HEADS:
         return None
+    if ctx is not None and low == "law" and hs < ctx["law_to"] and SKIP_BYLINE_LAWS \
+            and not LAW_SUBJECT.match(text, he) and not LOWER_CONT.match(text, he):
+        return None  # inside a byline "Law of …" just rejected: a byline too (see SKIP_BYLINE_LAWS)
     start, pre = _premods(text, hs, lower_head)
     if pre is None:
         return None
@@ -367,6 +378,7 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
         cm = CONT.match(text, end, timeout=limits.REGEX_TIMEOUT)
         if cm and cm.end() > end:
             title_end = cm.end()
+    from_cont = title_end > end
     if single and title_end == end:
         qual = " ".join(pre_low)
         if qual in ORG_QUALIFIERS or (pre_low and pre_low[-1] in ORG_QUALIFIERS) or \
@@ -378,6 +390,8 @@ def _candidate(text: str, hm: regex.Match) -> Optional[Candidate]:
         cont_end = title_end
         title_end = _law_tail(text, title_end, head)
         if low == "law" and title_end == cont_end and not LAW_SUBJECT.match(text, end):
+            if ctx is not None and from_cont:
+                ctx["law_to"] = cont_end
             return None  # "Law of the Russian Federation" without a designation is a byline, not a name
     elif single and upper_head and not pre and title_end == end and TITLE_LINE.match(text, end) and (
             start == 0 or _line_start_before(text, start)):
