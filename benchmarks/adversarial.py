@@ -30,7 +30,8 @@ def rep(unit: str, n: int) -> str:
 
 
 def news(n: int) -> str:
-    """``n`` characters of ordinary news: the shared corpus in sorted order, concatenated."""
+    """``n`` characters of ordinary news: the shared corpus in sorted order, concatenated (and repeated
+    when ``n`` is larger than the corpus, about 11 MB)."""
     parts, size = [], 0
     for f in sorted(CORPUS.rglob("*.txt")) if CORPUS.is_dir() else []:
         t = f.read_text(encoding="utf-8", errors="replace")
@@ -38,13 +39,14 @@ def news(n: int) -> str:
         size += len(t) + 2
         if size >= n:
             break
-    if size < n:  # no corpus here: a generated stand-in with the same kinds of things in it
+    if not parts:  # no corpus here: a generated stand-in with the same kinds of things in it
         parts.append(rep("MOSCOW, June 29 - Russia said on Tuesday it would denounce the European Convention "
                          "on Human Rights of 4 November 1950, signed in Rome, and Protocol No. 1 thereto. "
                          "The minister met officials from France and Germany in Strasbourg last year; the "
                          "talks on trade, energy and the Paris Agreement went on until late in the evening.\n\n",
-                         n))
-    return "\n\n".join(parts)[:n]
+                         min(n, MB)))
+    text = "\n\n".join(parts)
+    return rep(text, n) if len(text) < n else text[:n]
 
 
 def _protocol_list(n: int) -> str:

@@ -83,6 +83,25 @@ def test_adversarial_1mb(name):
     _extract_timed(name, ADV.INPUTS[name][1](LARGE), LARGE_BOUND)
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    return citex.load()
+
+
+@pytest.mark.parametrize("name", ["nested_brackets", "nested_quotes", "digits_and_dots", "us_dots",
+                                  "law_of_chain", "cities_before_triggers", "random_unicode"])
+def test_spacy_pipeline_on_hostile_text(name, nlp):
+    """``citex.load()`` is linear too (spaCy's own tokenizer is quadratic on runs of punctuation:
+    citex wraps it, see citex/components/tokenizer.py) and gives the same result as extract."""
+    text = ADV.INPUTS[name][1](SMALL // 2)  # the pipeline also pickles its state between components
+    with time_limit(SMALL_BOUND):
+        t = time.perf_counter()
+        doc = nlp(text)
+        secs = time.perf_counter() - t
+    assert secs < SMALL_BOUND and doc.text == text
+    assert doc._.citex == citex.extract(text)
+
+
 def test_protocol_list_is_capped():
     """100,000 protocol numbers give at most MAX_PROTOCOL_NUMBERS citations, not 100,000."""
     nums = ", ".join(str(i % 999 + 1) for i in range(100_000))

@@ -29,7 +29,7 @@ from citex.writers import to_json_line
 from conftest import check_spans
 
 ROOT = Path(__file__).resolve().parents[1]
-QUICK = settings(max_examples=1000, deadline=None, derandomize=True, database=None,
+QUICK = settings(max_examples=2500, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SLOW = settings(max_examples=4, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -136,6 +136,50 @@ def test_spacy_pipeline_same_result(text, nlp):
     its string store is UTF-8, so ``nlp("\ud800")`` fails in the tokenizer, before any citex component)."""
     doc = nlp(text)
     assert doc._.citex.to_dict() == citex.extract(text).to_dict()
+
+
+@settings(QUICK, max_examples=300)
+@given(text=st.one_of(any_text, st.text(st.sampled_from(list("()[]\"“«a.-/: ")), min_size=20, max_size=120))
+           .filter(_encodable))
+def test_safe_tokenizer_keeps_spacy_tokens(text, nlp):
+    """``citex.load()`` tokenizes like spaCy's blank English tokenizer, except long runs of punctuation
+    (which spaCy tokenizes in quadratic time): those are cut into short tokens; the text is unchanged."""
+    from citex.components.tokenizer import _RUN, _hostile
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    if not any(_hostile(m.group()) for m in _RUN.finditer(text)):
+        assert [t.text for t in doc] == [t.text for t in _blank().tokenizer(text)]
+
+
+_BLANK = []
+
+
+def _blank():
+    if not _BLANK:
+        import spacy
+        _BLANK.append(spacy.blank("en"))
+    return _BLANK[0]
+
+
+LAW_WORDS = ["Law", "LAW", "Law", "of", "of", "on", "On", "for", "against", "the", "The", "Ukraine", "Russian",
+             "Federation", "European", "UN", "United Nations", "Act", "and", "all", "1999", "of 1999",
+             "dated July 13, 1999", "No. 5", "“On Sanctions”", '"X"', "Treaty", "Treaties", ",", "Of",
+             "Regarding", "regarding", "refugees", "Xyz", "U.S.", "O'Law", "International", "Against", "\n"]
+
+
+@settings(QUICK, max_examples=500)
+@given(words=st.lists(st.sampled_from(LAW_WORDS), max_size=40), sep=st.sampled_from([" ", "  ", "\n"]))
+def test_byline_law_skip_changes_nothing(words, sep):
+    """Skipping the heads inside a rejected "Law of …" byline (what keeps "Law of Law of …" linear)
+    finds exactly the names that reading every head would."""
+    from citex.grammar import instruments as I
+    text = sep.join(words)
+    try:
+        I.SKIP_BYLINE_LAWS = False
+        slow = I.find_candidates(text)
+    finally:
+        I.SKIP_BYLINE_LAWS = True
+    assert I.find_candidates(text) == slow
 
 
 def _cli_safe(text: str) -> bool:

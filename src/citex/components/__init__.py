@@ -12,7 +12,9 @@ NAMES = ("citex_dates", "citex_places", "citex_instruments", "citex_resolver", "
 
 def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None):
     import spacy
+    from .tokenizer import SafeTokenizer
     nlp = spacy.blank("en")
+    nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # spaCy's, but linear on long runs of punctuation
     if sentencizer:
         nlp.add_pipe("sentencizer")
     for name in NAMES:
