@@ -8,7 +8,8 @@ command line decodes files), arbitrary Unicode from the fuzzer, text assembled f
 own pieces (``fuzz/pieces.py``: head words, titles, protocol numbers, dates, places, actions,
 punctuation), or HTML through ``citex.io.read_bytes`` (the cleaning path).  The checks
 (``fuzz/checks.py``): no exception, every span inside the text with ``text[start:end] == .text``,
-the JSON valid against the schema and read back unchanged, the same result twice (deterministic).
+the JSON valid against the schema and read back unchanged, the same result twice (deterministic),
+and for one input in eight the same result through the spaCy pipeline (``citex.load()``).
 A failing input is written by libFuzzer as ``crash-…``; replay it with
 ``python fuzz/fuzz_extract.py crash-…``.
 """
@@ -55,12 +56,29 @@ def text_from(data: bytes) -> tuple[str, object]:
     return (doc.text or ""), published
 
 
+_NLP = []
+
+
+def _nlp():
+    if not _NLP:
+        _NLP.append(citex.load())
+    return _NLP[0]
+
+
 def TestOneInput(data: bytes) -> None:
     text, published = text_from(data)
     res = citex.extract(text, doc_id="fuzz", published=published)
     check(text, res)
     again = citex.extract(text, doc_id="fuzz", published=published)
     assert again.to_dict() == res.to_dict(), "not deterministic"
+    if published is None and len(data) % 8 == 0:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return  # spaCy cannot hold a lone surrogate
+        doc = _nlp()(text)
+        assert doc.text == text
+        assert doc._.citex.to_dict() == citex.extract(text).to_dict(), "spaCy pipeline differs"
 
 
 def main() -> None:

@@ -102,6 +102,16 @@ def test_spacy_pipeline_on_hostile_text(name, nlp):
     assert doc._.citex == citex.extract(text)
 
 
+@pytest.mark.parametrize("name", ["nested_brackets", "nested_quotes"])
+def test_ner_stage_on_runs_of_punctuation(name):
+    """The opt-in NER stage's own spaCy pipeline gets the same tokenizer guard."""
+    citex.extract("warm up", ner="builtin")
+    text = ADV.INPUTS[name][1](SMALL // 2)
+    with time_limit(SMALL_BOUND):
+        res = citex.extract(text, ner="builtin")
+    assert res.error is None
+
+
 def test_protocol_list_is_capped():
     """100,000 protocol numbers give at most MAX_PROTOCOL_NUMBERS citations, not 100,000."""
     nums = ", ".join(str(i % 999 + 1) for i in range(100_000))

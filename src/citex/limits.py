@@ -26,8 +26,12 @@ and memory proportionate.  They are module attributes, read at call time, so a c
     into the instrument grammar as ``{0,49}+``): the rest of a longer list is not read as protocol
     numbers, so 100,000 numbers give 50 citations, not 100,000.
 
-``MAX_ANTECEDENTS`` (in :mod:`citex.resolve`)
-    A short form ("the Convention") or partial name looks back over at most 100 distinct earlier names.
+``MAX_ANTECEDENTS``, ``MAX_SUBJECT_PLACES`` (in :mod:`citex.resolve`)
+    A short form ("the Convention") or partial name looks back over at most 100 distinct earlier names;
+    a treaty action's acting state is looked for among at most 30 places before it in its sentence.
+
+Hostile input for spaCy: ``citex.load()`` and the builtin NER model tokenize with
+:class:`citex.components.tokenizer.SafeTokenizer` (spaCy's own is quadratic on runs of punctuation).
 """
 from __future__ import annotations
 

@@ -83,7 +83,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 @functools.lru_cache(maxsize=1)
 def _builtin():
     import spacy
-    return spacy.load(BUILTIN)
+    from .components.tokenizer import SafeTokenizer
+    nlp = spacy.load(BUILTIN)
+    nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # linear on runs of punctuation (spaCy's is quadratic)
+    return nlp
 
 
 def load_ner(spec) -> Optional[NerModel]:
