@@ -180,14 +180,21 @@ def main(argv: Optional[list[str]] = None) -> int:
         from .report import cli as report_cli
         return report_cli(argv[1:])
     a = build_parser().parse_args(argv)
-    if a.published:
+    if not published_ok(a.published):
+        return 2
+    return cmd_extract(a)
+
+
+def published_ok(value: Optional[str]) -> bool:
+    """Check a --published value; print the one-line usage error when it is not an ISO date."""
+    if value:
         from .grammar.dates import parse_published
         try:
-            parse_published(a.published)
+            parse_published(value)
         except ValueError as exc:
             print(f"citex: {exc}", file=sys.stderr)
-            return 2
-    return cmd_extract(a)
+            return False
+    return True
 
 
 if __name__ == "__main__":  # pragma: no cover

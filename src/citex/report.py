@@ -150,13 +150,9 @@ def cli(argv: Optional[list[str]] = None) -> int:
     if missing:
         print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    if a.published:
-        from .grammar.dates import parse_published
-        try:
-            parse_published(a.published)
-        except ValueError as exc:
-            print(f"citex: {exc}", file=sys.stderr)
-            return 2
+    from .cli import published_ok
+    if not published_ok(a.published):
+        return 2
     try:
         results = collect(a.inputs, a.published, a.kb, a.published_from, a.jobs)
         html = build(results, a.title, a.published)
