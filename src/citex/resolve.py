@@ -86,13 +86,21 @@ def sentence_bounds(text: str) -> list[int]:
     return [0] + [m.end() for m in R.SENTENCE_END.finditer(text, timeout=limits.REGEX_TIMEOUT)]
 
 
+def _unknown(title: str) -> bool:
+    return False
+
+
+def _has_country(place: Place) -> bool:
+    return place.country is not None
+
+
 class Resolver:
     """Turns candidates, dates and places into citations.  ``known(title) -> bool`` tells
     whether the knowledge base confirms a weak name ("Kyoto protocol")."""
 
     def __init__(self, known: Optional[Callable[[str], bool]] = None, countries: Optional[Callable[[Place], bool]] = None):
-        self.known = known or (lambda title: False)
-        self.is_country = countries or (lambda place: place.country is not None)
+        self.known = known or _unknown
+        self.is_country = countries or _has_country
 
     # -- 1. items ---------------------------------------------------------------------------
     def items(self, text: str, cands: Sequence[Candidate]) -> list[Item]:
