@@ -235,6 +235,16 @@ _LOCK = threading.Lock()
 _CACHE: dict[str, "Gazetteer"] = {}
 
 
+def _word_prefixes(names) -> frozenset:
+    """Every proper word prefix of the multi-word names ("New", "New York" for "New York City")."""
+    out = set()
+    for name in names:
+        toks = name.split(" ")
+        for k in range(1, len(toks)):
+            out.add(" ".join(toks[:k]))
+    return frozenset(out)
+
+
 class Gazetteer:
     """The place-name table and the finder that uses it.
 
@@ -244,13 +254,7 @@ class Gazetteer:
 
     def __init__(self, entries: dict[str, tuple]):
         self._names = entries
-        prefixes = set()
-        for name in entries:
-            if " " in name:
-                toks = name.split(" ")
-                for k in range(1, len(toks)):
-                    prefixes.add(" ".join(toks[:k]))
-        self._prefixes = frozenset(prefixes)
+        self._prefixes = _word_prefixes(entries)
         self._upper: Optional[dict[str, str]] = None
         self._upper_prefixes: frozenset = frozenset()
 
@@ -309,13 +313,7 @@ class Gazetteer:
                 old = up.get(u)
                 if old is None or self._rank(e) > self._rank(self._names[old]):
                     up[u] = name
-            pre = set()
-            for u in up:
-                if " " in u:
-                    toks = u.split(" ")
-                    for k in range(1, len(toks)):
-                        pre.add(" ".join(toks[:k]))
-            self._upper_prefixes = frozenset(pre)
+            self._upper_prefixes = _word_prefixes(up)
             self._upper = up
         return self._upper
 
