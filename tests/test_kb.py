@@ -529,3 +529,26 @@ def test_cli_bad_usage(capsys):
     assert kbmod.cli([]) == 2
     assert kbmod.cli(["frobnicate"]) == 2
     capsys.readouterr()
+
+
+def test_stored_lookup_keys_match_recomputed_ones(tmp_path):
+    # The bundled file carries each record's lookup keys (INDEX_VERSION) so loading skips computing
+    # them; after any change to normalize/name_variants the stored keys must be rebuilt.
+    bundled = KnowledgeBase.bundled()
+    fresh = KnowledgeBase(list(bundled), sources=bundled.sources)
+    assert fresh._exact_keys == bundled._exact_keys, "stale keys: bump kb.INDEX_VERSION and rebuild"
+    assert fresh._variant_keys == bundled._variant_keys, "stale keys: bump kb.INDEX_VERSION and rebuild"
+    assert fresh._exact == bundled._exact and fresh._variant == bundled._variant
+    # a file written with another index version is re-indexed on load, not trusted
+    path = tmp_path / "kb.jsonl.gz"
+    fresh.dump(path)
+    import gzip, json as _json
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    head = _json.loads(lines[0])
+    head["index"] = -1
+    rows = [_json.loads(x) for x in lines[1:]]
+    for r in rows:
+        r["_k"] = ["bogus"]
+    path.write_bytes(gzip.compress(("\n".join([_json.dumps(head)] + [_json.dumps(r) for r in rows]) + "\n").encode()))
+    again = KnowledgeBase.load(path)
+    assert "bogus" not in again._exact and again._exact == bundled._exact

@@ -11,7 +11,6 @@ and the knowledge base in :mod:`citex.kb`.
 """
 from __future__ import annotations
 
-from .api import clean_text, extract, extract_many, load
 from .models import Citation, Date, Error, Event, Mention, Place, Result
 # standard library only; imported here so that the name citex.render is the function, not the module
 from .render import render
@@ -19,6 +18,23 @@ from .render import render
 __version__ = "0.1.0"
 __all__ = ["extract", "extract_many", "load", "clean_text", "render", "to_dataframe", "plot_events",
            "Result", "Citation", "Date", "Place", "Event", "Mention", "Error", "__version__"]
+
+
+_API = ("extract", "extract_many", "load", "clean_text")
+
+
+def __getattr__(name):
+    # The extraction API is imported on first use: ``import citex`` stays light (the batch parent
+    # process never compiles the grammars its workers use).
+    if name in _API:
+        from . import api
+        value = globals()[name] = getattr(api, name)
+        return value
+    raise AttributeError(f"module 'citex' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_API))
 
 
 def to_dataframe(results, level="citations"):

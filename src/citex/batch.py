@@ -99,21 +99,58 @@ def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
 
 
 def _init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
-    _extractor(kb, ner)  # load the pipeline once per worker process
+    """Load the pipeline once per worker process.  A failure here (a broken --kb file, a missing NER
+    model) must not kill the worker, or the pool would restart it forever: each task then meets the
+    same failure in :func:`process` and records it as that document's error."""
+    try:
+        _extractor(kb, ner)
+    except Exception:
+        pass
+
+
+class Workers:
+    """``jobs`` worker processes, each loading the pipeline once as it starts.
+
+    Start them before listing the inputs (``with Workers(2) as w: … w.imap(tasks)``): the workers
+    import and load in parallel while the parent walks the folders.  With ``jobs <= 1`` nothing is
+    started and :meth:`imap` runs in this process."""
+
+    def __init__(self, jobs: int = 1, kb: Optional[str] = None, ner: Optional[str] = None):
+        self.jobs, self.kb, self.ner, self._pool = jobs, kb, ner, None
+        if jobs > 1:
+            import multiprocessing as mp
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            self._pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(kb, ner))
+
+    def imap(self, tasks: list[Task]) -> Iterator[Outcome]:
+        """Outcomes in task order (imap keeps the input order whatever the number of workers)."""
+        if self._pool is None or len(tasks) <= 1:
+            for t in tasks:
+                yield run_task(t)
+            return
+        chunk = max(1, min(64, len(tasks) // (self.jobs * 16) or 1))
+        yield from self._pool.imap(run_task, tasks, chunksize=chunk)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def run_local(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
     """Outcomes in task order, with ``jobs`` worker processes (1: in this process)."""
     if jobs <= 1 or len(tasks) <= 1:
-        for t in tasks:
-            yield run_task(t)
+        yield from Workers(1).imap(tasks)
         return
-    import multiprocessing as mp
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    chunk = max(1, min(64, len(tasks) // (jobs * 16) or 1))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(tasks[0].kb, tasks[0].ner)) as pool:
-        # imap keeps the input order whatever the number of workers
-        yield from pool.imap(run_task, tasks, chunksize=chunk)
+    with Workers(jobs, tasks[0].kb, tasks[0].ner) as workers:
+        yield from workers.imap(tasks)
 
 
 def run_dask(tasks: list[Task], scheduler: str, partition_size: int = 64) -> Iterator[Outcome]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from . import __version__
-from .batch import Done, run_dask, run_local, run_task, tasks_for
+from .batch import Done, Workers, run_dask, run_task, tasks_for
 from .io import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, iter_inputs, missing_inputs
 from .writers import CSV_LEVELS, make_writer
 
@@ -46,12 +46,24 @@ def cmd_extract(a) -> int:
     if missing:
         print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
+    if a.kb and not os.path.isfile(a.kb):
+        print(f"citex: no such knowledge-base file: {a.kb}", file=sys.stderr)
+        return 2
     if a.resume and (a.output is None or a.format != "jsonl"):
         print("citex: --resume needs -o FILE with --format jsonl", file=sys.stderr)
         return 2
     if a.format == "parquet" and a.output is None:
         print("citex: --format parquet needs -o FILE", file=sys.stderr)
         return 2
+    jobs = a.jobs or os.cpu_count() or 1
+    # Start the workers first: they load the pipeline while this process lists the inputs.
+    many = len(a.inputs) > 1 or os.path.isdir(a.inputs[0])
+    parallel = jobs > 1 and not a.scheduler and "-" not in a.inputs and many
+    with Workers(jobs if parallel else 1, a.kb, a.ner) as workers:
+        return _extract(a, workers)
+
+
+def _extract(a, workers: Workers) -> int:
     globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
     done = _done_ids(Path(a.output)) if a.resume else set()
     todo = [(d, p) for d, p in _documents(a.inputs, globs) if d not in done]
@@ -86,9 +98,8 @@ def cmd_extract(a) -> int:
         if a.scheduler and files:
             yield from run_dask(files, a.scheduler)
             return
-        jobs = a.jobs or os.cpu_count() or 1
         if len(files) == len(tasks):
-            yield from run_local(tasks, jobs)
+            yield from workers.imap(tasks)
             return
         for t in tasks:  # standard input among the inputs: serially, in order
             yield run_task(t, sys.stdin.buffer.read() if t.path is None else None)

@@ -6,6 +6,7 @@ never an exception that stops a batch.
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import os
 from pathlib import Path
 from typing import Iterator, Optional
@@ -85,13 +86,38 @@ def iter_inputs(inputs: list[str], globs=DEFAULT_GLOBS) -> Iterator[tuple[str, O
             continue
         p = Path(inp)
         if p.is_dir():
-            found = set()
-            for pattern in globs:
-                found.update(x for x in p.rglob(pattern) if x.is_file())
-            for x in sorted(found, key=lambda q: q.relative_to(p).as_posix()):
-                yield x.relative_to(p).as_posix(), x
+            for rel in sorted(_matching_files(p, tuple(globs))):
+                yield rel, p / rel
         else:
             yield p.name if len(inputs) == 1 else os.fspath(p), p
+
+
+def _matching_files(root: Path, globs: tuple) -> set[str]:
+    """Relative POSIX paths of the files under ``root`` that match a pattern, as ``Path.rglob`` would
+    find them (symlinked folders are not entered).  Name-only patterns (``*.txt``) are matched in one
+    ``os.scandir`` walk, several times faster than one ``rglob`` per pattern on large folders."""
+    names = tuple(g for g in globs if "/" not in g)
+    found: set[str] = set()
+    if names:
+        stack = [("", os.fspath(root))]
+        while stack:
+            prefix, folder = stack.pop()
+            try:
+                with os.scandir(folder) as it:
+                    entries = list(it)
+            except OSError:
+                continue
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((prefix + entry.name + "/", entry.path))
+                    elif any(fnmatch.fnmatchcase(entry.name, g) for g in names) and entry.is_file():
+                        found.add(prefix + entry.name)
+                except OSError:
+                    continue
+    for pattern in (g for g in globs if "/" in g):
+        found.update(x.relative_to(root).as_posix() for x in root.rglob(pattern) if x.is_file())
+    return found
 
 
 def missing_inputs(inputs: list[str]) -> list[str]:

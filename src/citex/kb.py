@@ -42,6 +42,10 @@ __all__ = [
 DATA_FILE = "kb.jsonl.gz"
 FORMAT = "citex-kb"
 FORMAT_VERSION = 1
+# Version of the lookup keys stored with each record (``normalize``/``name_variants`` output), so that
+# loading the bundled KB does not recompute them.  Bump it whenever those functions change; a test
+# recomputes the keys and fails when the stored ones are stale.
+INDEX_VERSION = 1
 
 
 # --------------------------------------------------------------------------- ids
@@ -415,23 +419,19 @@ def is_acronym(alias: str) -> bool:
 class KnowledgeBase:
     """A set of ``Record``s with id, name and full-text indexes."""
 
-    def __init__(self, records: Iterable[Record], sources: Optional[dict[str, str]] = None):
+    def __init__(self, records: Iterable[Record], sources: Optional[dict[str, str]] = None,
+                 _keys: Optional[dict[str, tuple]] = None):
         recs: dict[str, Record] = {}
         for r in records:
             recs[r.id] = r
         self._records = {k: recs[k] for k in sorted(recs, key=_natural_key)}
         self.sources: dict[str, str] = dict(sources or {})
         self._search_index: Optional[_SearchIndex] = None
-        self._build()
+        self._build(_keys)
 
     # ---- construction
 
-    def _build(self) -> None:
-        by_key: dict[str, str] = {}
-        alt: dict[str, str] = {}
-        children: dict[str, list[str]] = defaultdict(list)
-        exact: dict[str, list[str]] = defaultdict(list)
-        variant: dict[str, list[str]] = defaultdict(list)
+    def _place_words(self) -> frozenset:
         places = set()
         for r in self._records.values():
             if r.place:
@@ -439,7 +439,18 @@ class KnowledgeBase:
                     p = p.split(",")[0].strip().casefold()
                     if p:
                         places.add(p)
-        places_f = frozenset(places)
+        return frozenset(places)
+
+    def _build(self, stored: Optional[dict[str, tuple]] = None) -> None:
+        """Indexes by id, parent, name and name variant.  ``stored``: rid -> (exact keys, variant keys)
+        as written by :meth:`dump` for this very set of records (variants depend on the whole KB's
+        places), used instead of recomputing them."""
+        by_key: dict[str, str] = {}
+        alt: dict[str, str] = {}
+        children: dict[str, list[str]] = defaultdict(list)
+        exact: dict[str, list[str]] = defaultdict(list)
+        variant: dict[str, list[str]] = defaultdict(list)
+        places_f = self._place_words() if stored is None else frozenset()
         self._exact_keys: dict[str, frozenset] = {}
         self._variant_keys: dict[str, frozenset] = {}
         for rid, r in self._records.items():
@@ -448,8 +459,11 @@ class KnowledgeBase:
                 children[r.parent].append(rid)
             if not r.matchable:
                 continue
-            ek = {k for k in map(normalize, r.names) if k}
-            vk = {k for k in map(normalize, name_variants(r, places_f)) if k} - ek
+            if stored is not None:
+                ek, vk = stored.get(rid, ((), ()))
+            else:
+                ek = {k for k in map(normalize, r.names) if k}
+                vk = {k for k in map(normalize, name_variants(r, places_f)) if k} - ek
             self._exact_keys[rid] = frozenset(ek)
             self._variant_keys[rid] = frozenset(vk)
             for k in ek:
@@ -491,8 +505,18 @@ class KnowledgeBase:
         if header.get("version", 0) > FORMAT_VERSION:
             raise ValueError(f"KB file format {header.get('version')} is newer than this citex")
         from_dict = Record.from_dict
-        return cls((from_dict(json.loads(line)) for line in lines[1:] if line),
-                   sources=header.get("sources"))
+        stored: Optional[dict[str, tuple]] = {} if header.get("index") == INDEX_VERSION else None
+        records = []
+        for line in lines[1:]:
+            if not line:
+                continue
+            d = json.loads(line)
+            keys = (d.pop("_k", ()), d.pop("_v", ()))
+            rec = from_dict(d)
+            if stored is not None:
+                stored[rec.id] = keys
+            records.append(rec)
+        return cls(records, sources=header.get("sources"), _keys=stored)
 
     @classmethod
     def bundled(cls) -> "KnowledgeBase":
@@ -530,11 +554,17 @@ class KnowledgeBase:
     def dump(self, path: Union[str, os.PathLike], header: Optional[dict[str, Any]] = None) -> None:
         """Write the KB as gzipped JSON lines (deterministic: sorted, no timestamp)."""
         buf = io.StringIO()
-        head = {"format": FORMAT, "version": FORMAT_VERSION, "count": len(self), **(header or {}),
-                "sources": dict(sorted(self.sources.items()))}
+        head = {"format": FORMAT, "version": FORMAT_VERSION, "count": len(self), "index": INDEX_VERSION,
+                **(header or {}), "sources": dict(sorted(self.sources.items()))}
         buf.write(json.dumps(head, ensure_ascii=False, sort_keys=True) + "\n")
         for r in self._records.values():
-            buf.write(json.dumps(r.to_compact(), ensure_ascii=False, separators=(",", ":")) + "\n")
+            row = r.to_compact()
+            ek, vk = self._exact_keys.get(r.id, ()), self._variant_keys.get(r.id, ())
+            if ek:  # the lookup keys, so that loading need not recompute them (see INDEX_VERSION)
+                row["_k"] = sorted(ek)
+            if vk:
+                row["_v"] = sorted(vk)
+            buf.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
         raw = buf.getvalue().encode("utf-8")
         with open(path, "wb") as f:
             f.write(gzip.compress(raw, compresslevel=9, mtime=0))
