@@ -99,3 +99,90 @@ def test_dask_local_cluster_equals_serial(folder):
         assert [r["citations"] for r in bag.compute()] == [x["citations"] for x in serial if x["doc_id"] != "doc03.txt"]
         r = run("extract", str(folder), "--scheduler", cluster.scheduler_address, "-q")
         assert [json.loads(x) for x in r.stdout.splitlines()] == serial
+
+
+# ------------------------------------------------------------------ local worker processes
+
+def _tasks(folder, n, body="Sweden joined the Paris Agreement on 15 March 2022. "):
+    from citex.batch import Task
+    for i in range(n):
+        (folder / f"{i:04d}.txt").write_text(body * 3, encoding="utf-8")
+    return [Task(doc_id=f"{i:04d}.txt", path=str(folder / f"{i:04d}.txt"), as_line=True) for i in range(n)]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to pass the patched function to helpers")
+def test_a_helper_killed_mid_batch_costs_that_batch_only(tmp_path, monkeypatch):
+    from citex import workers
+    tasks = _tasks(tmp_path, 200)
+    parent, real = os.getpid(), workers.run_task
+
+    def deadly(task, stdin_data=None):
+        if os.getpid() != parent and task.doc_id == "0002.txt":  # batch 0 always goes to helper 0
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(task)
+
+    monkeypatch.setattr(workers, "run_task", deadly)
+    with workers.Workers(3) as w:
+        outs = list(w.imap(tasks))
+    recs = [json.loads(o.line) for o in outs]
+    assert [r["doc_id"] for r in recs] == [t.doc_id for t in tasks]   # every document, in order, once
+    died = [r["doc_id"] for r in recs if r["error"] and r["error"]["type"] == "worker_died"]
+    size = workers.batch_size(len(tasks), 3)
+    assert died == [t.doc_id for t in tasks[:size]]                   # only the batch it was working on
+    assert "exit code -9" in recs[0]["error"]["message"]
+    assert all(r["error"] is None and r["citations"] for r in recs[size:])
+
+
+def test_every_helper_killed_the_run_still_finishes(tmp_path):
+    from citex import workers
+    tasks = _tasks(tmp_path, 120)
+    with workers.Workers(3) as w:
+        for h in w._helpers:
+            os.kill(h.proc.pid, signal.SIGKILL)
+        outs = list(w.imap(tasks))
+    recs = [json.loads(o.line) for o in outs]
+    assert [r["doc_id"] for r in recs] == [t.doc_id for t in tasks]
+    # the helpers died before taking anything: at most their first batches are lost, the rest
+    # was done here
+    assert sum(r["error"] is None for r in recs) >= len(tasks) - 2 * workers.batch_size(len(tasks), 3)
+
+
+def test_three_processes_equal_one(tmp_path):
+    from citex import workers
+    from citex.batch import run_local
+    tasks = _tasks(tmp_path, 150, "Russia denounced the European Convention on Human Rights in 2022. ")
+    one = [o.line for o in run_local(tasks, 1)]
+    assert [o.line for o in run_local(tasks, 3)] == one
+    with workers.Workers(2) as w:
+        list(w.imap(tasks[:3]))
+        with pytest.raises(RuntimeError):
+            list(w.imap(tasks))
+
+
+def test_helpers_exit_when_the_parent_is_killed(tmp_path):
+    # a parent killed by -9 leaves no helper behind (they notice the new parent pid)
+    code = ("import os, sys, time\n"
+            "from citex.workers import Workers\n"
+            "w = Workers(3)\n"
+            "print(' '.join(str(h.proc.pid) for h in w._helpers), flush=True)\n"
+            "time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert len(pids) == 2
+    proc.kill()
+    proc.wait()
+    deadline = time.time() + 20
+    def alive(pid):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        # a zombie waiting for init to reap it counts as gone
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                return f.read().split(")")[-1].split()[0] != "Z"
+        except OSError:
+            return False
+    while time.time() < deadline and any(alive(p) for p in pids):
+        time.sleep(0.1)
+    assert not any(alive(p) for p in pids)

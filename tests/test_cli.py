@@ -66,6 +66,19 @@ def test_unwritable_output_exit_2(folder, tmp_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr
 
 
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_output_failing_mid_run_exit_2(folder, jobs):
+    # a disk that fills up during the run: one line, exit 2, no traceback
+    r = run("extract", str(folder), "--jobs", jobs, "-o", "/dev/full")
+    assert r.returncode == 2 and "No space left" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_missing_kb_file_exit_2(folder, tmp_path):
+    r = run("extract", str(folder), "--kb", str(tmp_path / "none.csv"))
+    assert r.returncode == 2 and "none.csv" in r.stderr and "Traceback" not in r.stderr
+
+
 def test_stdin_and_formats(tmp_path):
     r = run("extract", "-", input="the Treaty of Amsterdam and the Rome Statute")
     assert r.returncode == 0 and len(records(r.stdout)) == 1

@@ -4,6 +4,7 @@ processes, or on a Dask cluster.  Used by ``citex extract`` and :mod:`citex.dask
 Each task is a small picklable tuple; a worker reads, decodes and extracts one file and returns
 either the finished JSON line (for JSONL output: the parent only writes) or the ``Result``.
 The pipeline is loaded once per worker process (``api._default_extractor`` is cached).
+Local processes are managed in :mod:`citex.workers`.
 """
 from __future__ import annotations
 
@@ -108,44 +109,9 @@ def _init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
         pass
 
 
-class Workers:
-    """``jobs`` worker processes, each loading the pipeline once as it starts.
-
-    Start them before listing the inputs (``with Workers(2) as w: … w.imap(tasks)``): the workers
-    import and load in parallel while the parent walks the folders.  With ``jobs <= 1`` nothing is
-    started and :meth:`imap` runs in this process."""
-
-    def __init__(self, jobs: int = 1, kb: Optional[str] = None, ner: Optional[str] = None):
-        self.jobs, self.kb, self.ner, self._pool = jobs, kb, ner, None
-        if jobs > 1:
-            import multiprocessing as mp
-            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-            self._pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(kb, ner))
-
-    def imap(self, tasks: list[Task]) -> Iterator[Outcome]:
-        """Outcomes in task order (imap keeps the input order whatever the number of workers)."""
-        if self._pool is None or len(tasks) <= 1:
-            for t in tasks:
-                yield run_task(t)
-            return
-        chunk = max(1, min(64, len(tasks) // (self.jobs * 16) or 1))
-        yield from self._pool.imap(run_task, tasks, chunksize=chunk)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
-
-    def __enter__(self) -> "Workers":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
 def run_local(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
     """Outcomes in task order, with ``jobs`` worker processes (1: in this process)."""
+    from .workers import Workers
     if jobs <= 1 or len(tasks) <= 1:
         yield from Workers(1).imap(tasks)
         return

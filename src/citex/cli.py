@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from . import __version__
-from .batch import Done, Workers, run_dask, run_task, tasks_for
+from .batch import Done, run_dask, run_task, tasks_for
+from .workers import Workers
 from .io import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, iter_inputs, missing_inputs
 from .writers import CSV_LEVELS, make_writer
 
@@ -120,11 +121,18 @@ def _extract(a, workers: Workers) -> int:
         writer.close()
     except BrokenPipeError:  # `citex extract … | head`
         return 0
+    except OSError as exc:  # the output went bad mid-run: disk full, device gone
+        print(f"citex: cannot write {a.output or 'standard output'}: {exc.strerror or exc} "
+              f"(after {n_docs} documents)", file=sys.stderr)
+        return 2
     finally:
         if progress is not None:
             progress.close()
         if stream is not None and stream is not sys.stdout:
-            stream.close()
+            try:
+                stream.close()
+            except OSError:
+                pass
     secs = time.perf_counter() - started
     n_bytes = 0
     for t in tasks:
