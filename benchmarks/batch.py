@@ -1,6 +1,6 @@
 """Batch throughput and memory of `citex extract` on a folder of articles, 1 job vs N jobs.
 
-    python benchmarks/batch.py [CORPUS_DIR] [--jobs 2] [--repeat 3]
+    python benchmarks/batch.py [CORPUS_DIR] [--jobs 2] [--repeat 3] [--ceiling]
 
 For each run: wall time, documents/s, MB/s and the peak RSS of the whole process tree
 (parent + workers, from getrusage of the children).  The speed-up is jobs=N over jobs=1 (the issue's
@@ -34,11 +34,38 @@ def run(folder: Path, jobs: int, limit_files=None) -> tuple[float, float]:
     return float(dt), int(rss) / 1024
 
 
+def ceiling(files: list, jobs: int) -> None:
+    """How well extraction alone scales on this machine: the pipeline preloaded, the texts in memory,
+    ``jobs`` forked processes each extracting an equal share, no files, no messages, no output."""
+    import multiprocessing as mp
+    from citex.api import _default_extractor
+    global _TEXTS, _EX
+    _TEXTS = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    _EX = _default_extractor(None, None)
+    for _ in range(3):
+        t = time.perf_counter()
+        _extract_share((0, 1))
+        serial = time.perf_counter() - t
+        t = time.perf_counter()
+        with mp.get_context("fork").Pool(jobs) as pool:
+            pool.map(_extract_share, [(i, jobs) for i in range(jobs)])
+        par = time.perf_counter() - t
+        print(f"ceiling: extraction alone {serial:.2f} s serial, {par:.2f} s on {jobs} processes: {serial / par:.2f}x")
+
+
+def _extract_share(arg) -> None:
+    i, n = arg
+    for text in _TEXTS[i::n]:
+        _EX.extract(text)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also measure how extraction alone scales (texts in memory, no I/O)")
     a = ap.parse_args()
     folder = Path(a.corpus)
     files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md", ".html", ".htm"))
@@ -62,6 +89,8 @@ def main() -> None:
     eighth = files[: max(1, len(files) // 8)]
     dt, rss = run(folder, 1, eighth)
     print(f"memory, 1/8 of the corpus ({len(eighth)} files), jobs=1: peak RSS {rss:.0f} MB")
+    if a.ceiling:
+        ceiling(files, a.jobs)
 
 
 if __name__ == "__main__":
