@@ -6,7 +6,9 @@ For each run: wall time, documents/s, MB/s and the peak RSS of the whole process
 (parent + workers, from getrusage of the children).  The speed-up is jobs=N over jobs=1 (the issue's
 target: >= 1.7 with 2 jobs on 2 cores).  Memory is reported for the full corpus and for its first
 eighth, to show that it does not grow with the number of documents (results are streamed).
-Best of --repeat runs, the 1-job and N-job runs alternating.  Run on an otherwise idle machine.
+Then, in the same run, the yardstick: spaCy's blank English tokenizer over the same texts (it only
+tokenises texts already in memory, while the citex figures are whole commands: start-up, reading,
+extraction, linking, writing).  Best of --repeat runs, the 1-job and N-job runs alternating.  Run on an otherwise idle machine.
 """
 from __future__ import annotations
 
@@ -32,6 +34,17 @@ def run(folder: Path, jobs: int, limit_files=None) -> tuple[float, float]:
     dt, rss = res.stdout.split()
     os.unlink(out)
     return float(dt), int(rss) / 1024
+
+
+def tokenizer_seconds(files: list) -> float:
+    """The yardstick: spaCy's blank English tokenizer over the same texts (read outside the timing)."""
+    import spacy
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    nlp = spacy.blank("en")
+    t = time.perf_counter()
+    for _ in nlp.tokenizer.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - t
 
 
 def ceiling(files: list, jobs: int) -> None:
@@ -86,6 +99,10 @@ def main() -> None:
     pairs = sorted(t1 / tn for (t1, _), (tn, _) in zip(times[1], times[a.jobs]))
     print(f"speed-up jobs={a.jobs} over jobs=1: {best:.2f}x (best runs); "
           f"per pair: median {pairs[len(pairs) // 2]:.2f}x, range {pairs[0]:.2f}-{pairs[-1]:.2f}x")
+    tok = tokenizer_seconds(files)
+    print(f"yardstick, spaCy blank English tokenizer alone (1 process, texts in memory): {mb / tok:5.2f} MB/s; "
+          f"the whole citex command is {tok / min(t for t, _ in times[1]):.2f}x as fast with 1 job and "
+          f"{tok / min(t for t, _ in times[a.jobs]):.2f}x with {a.jobs}")
     eighth = files[: max(1, len(files) // 8)]
     dt, rss = run(folder, 1, eighth)
     print(f"memory, 1/8 of the corpus ({len(eighth)} files), jobs=1: peak RSS {rss:.0f} MB")
