@@ -114,3 +114,17 @@ def test_evaluate_and_kb_subcommands(tmp_path):
     assert r.returncode == 0 and "instruments" in r.stdout
     r = run("kb", "show", "CETS 126")
     assert r.returncode == 0 and "Torture" in r.stdout
+
+
+def test_several_folders_keep_their_names_and_each_document_once(tmp_path):
+    for year, text in (("2024", "Russia denounced the Kyoto Protocol."), ("2025", "Japan ratified the Paris Agreement.")):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "a.txt").write_text(text, encoding="utf-8")
+    r = subprocess.run(EXE + ["extract", "2024", "2025/", "2024/a.txt", "--jobs", "1", "-q"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=300)
+    recs = records(r.stdout)
+    assert [x["doc_id"] for x in recs] == ["2024/a.txt", "2025/a.txt"]   # apart, and the repeat listed once
+    assert [c["title"] for x in recs for c in x["citations"]] == ["Kyoto Protocol", "Paris Agreement"]
+    one = records(subprocess.run(EXE + ["extract", "2024", "-q"], cwd=tmp_path, capture_output=True,
+                                 text=True, timeout=300).stdout)
+    assert [x["doc_id"] for x in one] == ["a.txt"]                        # one folder: relative to it

@@ -79,17 +79,32 @@ def read_path(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
 
 def iter_inputs(inputs: list[str], globs=DEFAULT_GLOBS) -> Iterator[tuple[str, Optional[Path]]]:
     """(doc_id, path) for every input, in a deterministic order: files as given, folders recursively
-    in sorted order with doc_id relative to the folder; ``-`` is standard input (path None)."""
+    in sorted order; ``-`` is standard input (path None).
+
+    ``doc_id``: with one input, the path relative to the folder (or the file's name); with several,
+    the path as given (the folder kept in front), so that ``2024/a.txt`` and ``2025/a.txt`` stay
+    apart.  A document reached twice (a folder and a file in it) is listed once."""
+    several = len(inputs) > 1
+    seen: set[str] = set()
     for inp in inputs:
         if inp == "-":
-            yield "-", None
+            if "-" not in seen:
+                seen.add("-")
+                yield "-", None
             continue
         p = Path(inp)
         if p.is_dir():
+            prefix = p.as_posix().rstrip("/") + "/" if several else ""
             for rel in sorted(_matching_files(p, tuple(globs))):
-                yield rel, p / rel
+                doc_id = prefix + rel
+                if doc_id not in seen:
+                    seen.add(doc_id)
+                    yield doc_id, p / rel
         else:
-            yield p.name if len(inputs) == 1 else os.fspath(p), p
+            doc_id = p.as_posix() if several else p.name
+            if doc_id not in seen:
+                seen.add(doc_id)
+                yield doc_id, p
 
 
 def _matching_files(root: Path, globs: tuple) -> set[str]:
