@@ -128,3 +128,30 @@ def test_several_folders_keep_their_names_and_each_document_once(tmp_path):
     one = records(subprocess.run(EXE + ["extract", "2024", "-q"], cwd=tmp_path, capture_output=True,
                                  text=True, timeout=300).stdout)
     assert [x["doc_id"] for x in one] == ["a.txt"]                        # one folder: relative to it
+
+
+def test_a_folder_that_cannot_be_listed_gives_an_error_record(tmp_path, monkeypatch):
+    # (chmod does not stop root, so the refusal is simulated)
+    from citex import batch, io
+    root = tmp_path / "in"
+    (root / "open").mkdir(parents=True)
+    (root / "locked").mkdir()
+    (root / "open" / "a.txt").write_text("Japan ratified the Paris Agreement.", encoding="utf-8")
+    (root / "locked" / "b.txt").write_text("never listed", encoding="utf-8")
+    real = io.os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(io.os, "scandir", scandir)
+    items = list(io.iter_inputs([str(root)]))
+    assert [d for d, _ in items] == ["locked", "open/a.txt"]
+    recs = [batch.run_task(t) for t in batch.tasks_for(items)]
+    assert recs[0].error.type == "unreadable" and "Permission denied" in recs[0].error.message
+    assert recs[1].error is None and recs[1].citations
+    # the root itself
+    monkeypatch.setattr(io.os, "scandir", lambda path=".": (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
+    items = list(io.iter_inputs([str(root)]))
+    assert len(items) == 1 and batch.run_task(batch.tasks_for(items)[0]).error.type == "unreadable"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import os
+import stat
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -67,7 +68,15 @@ def read_bytes(data: bytes, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES, htm
 
 def read_path(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):  # a folder that could not be listed (see iter_inputs)
+            try:
+                os.scandir(path).close()
+                message = "a folder, not a document"
+            except OSError as exc:
+                message = f"cannot list this folder: {exc.strerror or exc}"
+            return Document(doc_id, error_type="unreadable", error_message=message)
+        size = st.st_size
         if size > max_bytes:
             return Document(doc_id, error_type="too_large",
                             error_message=f"{size} bytes is over the limit of {max_bytes} (--max-bytes)")
@@ -95,8 +104,10 @@ def iter_inputs(inputs: list[str], globs=DEFAULT_GLOBS) -> Iterator[tuple[str, O
         p = Path(inp)
         if p.is_dir():
             prefix = p.as_posix().rstrip("/") + "/" if several else ""
+            # a sub-folder that cannot be listed comes out as an entry of its own, which gives
+            # an "unreadable" error record: its documents are not silently missing
             for rel in sorted(_matching_files(p, tuple(globs))):
-                doc_id = prefix + rel
+                doc_id = prefix + rel if rel != "." else p.as_posix()
                 if doc_id not in seen:
                     seen.add(doc_id)
                     yield doc_id, p / rel
@@ -121,6 +132,7 @@ def _matching_files(root: Path, globs: tuple) -> set[str]:
                 with os.scandir(folder) as it:
                     entries = list(it)
             except OSError:
+                found.add(prefix.rstrip("/") or ".")  # listed as a document: an "unreadable" record
                 continue
             for entry in entries:
                 try:
