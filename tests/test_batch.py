@@ -63,14 +63,15 @@ def test_published_from_sidecar_and_mtime(folder):
     assert [d["value"] for d in rel] == ["2018"]
 
 
-def test_kill_9_then_resume_gives_every_document_once(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_kill_9_then_resume_gives_every_document_once(tmp_path, jobs):
     src = tmp_path / "many"
     src.mkdir()
     body = "Russia denounced the European Convention on Human Rights on 15 March 2022. " * 40
     for i in range(400):
         (src / f"{i:04d}.txt").write_text(body, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", "1", "-q"])
+    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", jobs, "-q"])
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.stat().st_size < 20000):
         time.sleep(0.05)
