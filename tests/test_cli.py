@@ -1,5 +1,6 @@
 """Command line: formats, folders, bad files, exit codes, resume."""
 import json
+import os
 import subprocess
 import sys
 
@@ -155,3 +156,35 @@ def test_a_folder_that_cannot_be_listed_gives_an_error_record(tmp_path, monkeypa
     monkeypatch.setattr(io.os, "scandir", lambda path=".": (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
     items = list(io.iter_inputs([str(root)]))
     assert len(items) == 1 and batch.run_task(batch.tasks_for(items)[0]).error.type == "unreadable"
+
+
+def test_file_names_that_are_not_utf8(tmp_path):
+    d = tmp_path / "names"
+    d.mkdir()
+    try:
+        with open(os.path.join(os.fsencode(d), b"caf\xe9.txt"), "wb") as f:
+            f.write(b"Russia denounced the Kyoto Protocol.")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (d / "new\nline.txt").write_text("the Rome Statute", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for jobs in ("1", "2"):
+        r = run("extract", str(d), "-o", str(out), "--jobs", jobs)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+        recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        assert [x["doc_id"] for x in recs] == ["caf\\xe9.txt", "new\nline.txt"]
+        assert recs[0]["citations"][0]["title"] == "Kyoto Protocol"
+    r = run("extract", str(d), "-o", str(out), "--resume")   # the printable ids are found again
+    assert r.returncode == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 2
+    r = run("extract", str(d), "--format", "csv")
+    assert r.returncode == 0 and "caf\\xe9.txt" in r.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_or_pipe_is_read_up_to_the_limit():
+    r = run("extract", "/dev/zero", "--max-bytes", "100000")
+    rec = records(r.stdout)[0]
+    assert r.returncode == 1 and rec["error"]["type"] == "too_large" and "pipe or device" in rec["error"]["message"]
+    r = subprocess.run(["bash", "-c", __import__("shlex").join(EXE) + " extract <(echo 'Russia denounced the Kyoto Protocol.')"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and records(r.stdout)[0]["citations"][0]["title"] == "Kyoto Protocol"

@@ -76,7 +76,17 @@ def _extract(a, workers: Workers) -> int:
             writer = ParquetWriter(a.output, a.level)
             stream = None
         else:
-            stream = open(a.output, "a" if a.resume else "w", encoding="utf-8", newline="") if a.output else sys.stdout
+            # backslashreplace: text that is not valid Unicode (lone surrogates from an API caller)
+            # still gives valid UTF-8 output instead of an exception mid-run
+            if a.output:
+                stream = open(a.output, "a" if a.resume else "w", encoding="utf-8", newline="",
+                              errors="backslashreplace")
+            else:
+                stream = sys.stdout
+                try:
+                    stream.reconfigure(errors="backslashreplace")
+                except (AttributeError, ValueError):  # not a TextIOWrapper (tests, notebooks)
+                    pass
             writer = make_writer(a.format, stream, a.level)
     except ImportError:
         print("citex: --format parquet needs pyarrow (pip install 'citex[parquet]')", file=sys.stderr)

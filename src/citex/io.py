@@ -80,7 +80,13 @@ def read_path(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         if size > max_bytes:
             return Document(doc_id, error_type="too_large",
                             error_message=f"{size} bytes is over the limit of {max_bytes} (--max-bytes)")
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            # a pipe or device (``<(cmd)``, /dev/zero) has no size to check first: read at most
+            # one byte over the limit
+            data = f.read() if stat.S_ISREG(st.st_mode) else f.read(max_bytes + 1)
+        if len(data) > max_bytes and not stat.S_ISREG(st.st_mode):
+            return Document(doc_id, error_type="too_large",
+                            error_message=f"more than {max_bytes} bytes from a pipe or device, over the limit (--max-bytes)")
     except OSError as exc:
         return Document(doc_id, error_type="unreadable", error_message=f"{exc.strerror or exc}")
     return read_bytes(data, doc_id, max_bytes)
@@ -93,6 +99,21 @@ def iter_inputs(inputs: list[str], globs=DEFAULT_GLOBS) -> Iterator[tuple[str, O
     ``doc_id``: with one input, the path relative to the folder (or the file's name); with several,
     the path as given (the folder kept in front), so that ``2024/a.txt`` and ``2025/a.txt`` stay
     apart.  A document reached twice (a folder and a file in it) is listed once."""
+    for doc_id, path in _iter_inputs(inputs, globs):
+        yield printable_id(doc_id), path
+
+
+def printable_id(name: str) -> str:
+    """A file name as valid Unicode: bytes that were not UTF-8 (kept by the OS layer as lone
+    surrogates, which no UTF-8 output can hold) are written ``\\xe9``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _iter_inputs(inputs: list[str], globs) -> Iterator[tuple[str, Optional[Path]]]:
     several = len(inputs) > 1
     seen: set[str] = set()
     for inp in inputs:
