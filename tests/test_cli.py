@@ -188,3 +188,11 @@ def test_a_device_or_pipe_is_read_up_to_the_limit():
     r = subprocess.run(["bash", "-c", __import__("shlex").join(EXE) + " extract <(echo 'Russia denounced the Kyoto Protocol.')"],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and records(r.stdout)[0]["citations"][0]["title"] == "Kyoto Protocol"
+
+
+def test_the_output_file_is_never_read_as_input(folder):
+    out = folder / "results.txt"   # matches the default *.txt, inside the folder being read
+    out.write_text("left from an earlier run", encoding="utf-8")
+    r = run("extract", str(folder), "-o", str(out), "--jobs", "1", "-q")
+    ids = [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert ids and "results.txt" not in ids, r.stderr

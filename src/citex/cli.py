@@ -67,7 +67,13 @@ def cmd_extract(a) -> int:
 def _extract(a, workers: Workers) -> int:
     globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
     done = _done_ids(Path(a.output)) if a.resume else set()
-    todo = [(d, p) for d, p in _documents(a.inputs, globs) if d not in done]
+    own = os.path.realpath(a.output) if a.output else None  # never read our own output file
+    own_name = os.path.basename(own) if own else None
+
+    def is_own(p) -> bool:
+        return p is not None and p.name == own_name and os.path.realpath(p) == own
+
+    todo = [(d, p) for d, p in _documents(a.inputs, globs) if d not in done and not is_own(p)]
     tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
                       max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
     try:
