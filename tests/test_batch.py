@@ -187,3 +187,83 @@ def test_helpers_exit_when_the_parent_is_killed(tmp_path):
     while time.time() < deadline and any(alive(p) for p in pids):
         time.sleep(0.1)
     assert not any(alive(p) for p in pids)
+
+
+def _session_processes(sid):
+    found = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":   # fields: state ppid pgrp session …
+                found.append(int(d))
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
+def test_parent_killed_mid_run_leaves_no_helper_behind(tmp_path):
+    # helpers with results still to send must not hang on a pipe nobody reads
+    src = tmp_path / "many"
+    src.mkdir()
+    body = "Russia denounced the European Convention on Human Rights on 15 March 2022. " * 60
+    for i in range(600):
+        (src / f"{i:04d}.txt").write_text(body, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", "3", "-q"], start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20000):
+        time.sleep(0.02)
+    proc.kill()
+    proc.wait()
+    deadline = time.time() + 15
+    while time.time() < deadline and _session_processes(proc.pid):
+        time.sleep(0.1)
+    left = _session_processes(proc.pid)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to pass the patched function to helpers")
+def test_one_slow_document_does_not_let_finished_batches_pile_up(tmp_path, monkeypatch):
+    from citex import workers
+    tasks = _tasks(tmp_path, 1500)
+    parent, real, here = os.getpid(), workers.run_task, []
+
+    def slow(task, stdin_data=None):
+        if os.getpid() != parent and task.doc_id == "0000.txt":  # batch 0: helper 0's
+            time.sleep(2)
+        if os.getpid() == parent:
+            here.append(task.doc_id)
+        return real(task)
+
+    monkeypatch.setattr(workers, "run_task", slow)
+    with workers.Workers(3) as w:
+        it = w.imap(tasks)
+        first = next(it)
+        size = workers.batch_size(len(tasks), 3)
+        assert len(here) <= workers.WINDOW_PER_PROCESS * 3 * size   # bounded, not "everything else"
+        rest = list(it)
+    assert [json.loads(o.line)["doc_id"] for o in [first] + rest] == [t.doc_id for t in tasks]
+
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    body = "Russia denounced the European Convention on Human Rights on 15 March 2022. " * 40
+    for i in range(400):
+        (src / f"{i:04d}.txt").write_text(body, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", "2", "-q"],
+                            start_new_session=True, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20000):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)   # as a terminal does: the whole process group
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130 and "Traceback" not in err and "--resume" in err, err
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(x)["error"] is None for x in lines)   # whole lines, no false worker deaths

@@ -137,6 +137,11 @@ def _extract(a, workers: Workers) -> int:
         writer.close()
     except BrokenPipeError:  # `citex extract … | head`
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: what is written is whole lines; --resume goes on from there
+        print(f"citex: interrupted after {n_docs} documents"
+              + (" (run again with --resume to finish)" if a.output and a.format == "jsonl" else ""),
+              file=sys.stderr)
+        return 130
     except OSError as exc:  # the output went bad mid-run: disk full, device gone
         print(f"citex: cannot write {a.output or 'standard output'}: {exc.strerror or exc} "
               f"(after {n_docs} documents)", file=sys.stderr)
@@ -217,7 +222,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     a = build_parser().parse_args(argv)
     if not published_ok(a.published):
         return 2
-    return cmd_extract(a)
+    try:
+        return cmd_extract(a)
+    except KeyboardInterrupt:  # before the run started (listing, loading)
+        print("citex: interrupted", file=sys.stderr)
+        return 130
 
 
 def published_ok(value: Optional[str]) -> bool:

@@ -13,7 +13,8 @@ How it works
     * ``imap(tasks)`` cuts the tasks into batches.  This process keeps every helper ``AHEAD``
       batches ahead (the next one waits in its pipe while it works) and processes the remaining
       batches itself in between, so that all ``jobs`` processes extract.
-    * Outcomes come back in task order through a small reorder buffer (a few batches).
+    * Outcomes come back in task order through a reorder buffer bounded by a window: no batch is
+      started more than ``WINDOW_PER_PROCESS * jobs`` batches past the oldest unwritten one.
     * A helper that dies is seen by the end of its pipe (EOF) or its process sentinel.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ from __future__ import annotations
 import collections
 import os
 import queue as _queue
+import signal
+import sys
 import threading
 from multiprocessing.connection import wait as _wait
 from typing import Iterator, Optional
@@ -32,6 +35,9 @@ from .writers import to_json_line
 POLL = 0.5          # seconds between liveness checks while waiting for helpers
 MAX_BATCH = 64      # tasks per batch at most
 AHEAD = 3           # batches sent to a helper before it has finished the first
+# Batches done but not yet written are bounded: no batch is started more than WINDOW_PER_PROCESS *
+# jobs batches past the oldest unwritten one (one slow document holds the others back, not memory).
+WINDOW_PER_PROCESS = AHEAD + 1
 
 
 def batch_size(n_tasks: int, jobs: int) -> int:
@@ -40,10 +46,16 @@ def batch_size(n_tasks: int, jobs: int) -> int:
     return max(1, min(MAX_BATCH, n_tasks // (jobs * 16) or 1))
 
 
-def _helper(inbox, outbox, kb: Optional[str], ner: Optional[str], parent: int) -> None:
+def _helper(inbox, outbox, kb: Optional[str], ner: Optional[str], parent: int, theirs=()) -> None:
     """A helper process: load the pipeline, then process the batches that arrive in ``inbox``.
 
-    Results leave through a sender thread, so a full pipe never stops the extraction."""
+    Results leave through a sender thread, so a full pipe never stops the extraction.
+    ``theirs``: the parent's pipe ends that a fork copied into this process (its own and earlier
+    helpers'); closed at once, or this process would keep its own pipes open and never see the
+    parent go."""
+    for conn in theirs:
+        conn.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (close() stops us)
     _init_worker(kb, ner)
     outgoing: _queue.SimpleQueue = _queue.SimpleQueue()
 
@@ -52,14 +64,16 @@ def _helper(inbox, outbox, kb: Optional[str], ner: Optional[str], parent: int) -
             try:
                 outbox.send(msg)
             except OSError:  # the parent is gone
-                return
+                os._exit(0)
+            except BaseException:  # cannot send (e.g. an unpicklable outcome): die loudly, so the
+                os._exit(1)        # parent sees a dead helper and records its batch, never waits
 
     sender = threading.Thread(target=send, daemon=True)
     sender.start()
     while True:
         if not inbox.poll(POLL):
-            if os.getppid() != parent:  # orphaned: the parent was killed (maybe before we started)
-                break
+            if os.getppid() != parent:  # orphaned: the parent was killed (maybe before we started);
+                os._exit(0)             # nobody will read what is still unsent
             continue
         try:
             msg = inbox.recv()
@@ -108,17 +122,23 @@ class Workers:
         self._used = self._finished = False
         if self.jobs > 1:
             import multiprocessing as mp
-            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            # fork on Linux (fast start, nothing to re-import); spawn elsewhere (fork is unsafe
+            # on macOS, absent on Windows)
+            fork = sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()
+            ctx = mp.get_context("fork" if fork else "spawn")
+            ours: list = []  # our pipe ends so far: a forked helper inherits them and must close them
             for i in range(self.jobs - 1):
                 in_r, in_w = ctx.Pipe(duplex=False)
                 out_r, out_w = ctx.Pipe(duplex=False)
-                p = ctx.Process(target=_helper, args=(in_r, out_w, kb, ner, os.getpid()), name=f"citex-worker-{i}",
-                                daemon=True)
+                theirs = tuple(ours) + (in_w, out_r) if fork else ()
+                p = ctx.Process(target=_helper, args=(in_r, out_w, kb, ner, os.getpid(), theirs),
+                                name=f"citex-worker-{i}", daemon=True)
                 p.start()
                 # close our copies of the helper's ends now, before the next fork, so that its
                 # death shows as EOF on out_r
                 in_r.close()
                 out_w.close()
+                ours += [in_w, out_r]
                 self._helpers.append(_Helper(p, in_w, out_r))
 
     def imap(self, tasks: list[Task]) -> Iterator[Outcome]:
@@ -139,12 +159,16 @@ class Workers:
         ready: dict[int, list] = {}                 # finished batches not yet yielded
         alive = list(self._helpers)
         nxt = 0                                     # the next batch to yield
+        window = WINDOW_PER_PROCESS * self.jobs
 
         def batch(b: int) -> list[Task]:
             return tasks[b * size:(b + 1) * size]
 
+        def open_(b: int) -> bool:
+            return b < nxt + window
+
         def feed(h: _Helper) -> None:
-            while len(h.queued) < AHEAD and todo:
+            while len(h.queued) < AHEAD and todo and open_(todo[0]):
                 b = todo.popleft()
                 try:
                     h.inbox.send((b, batch(b)))
@@ -193,8 +217,10 @@ class Workers:
             if nxt in ready:
                 yield from ready.pop(nxt)
                 nxt += 1
+                for h in alive:  # the window moved
+                    feed(h)
                 continue
-            if todo:  # work on a batch here while the helpers work on theirs
+            if todo and open_(todo[0]):  # work on a batch here while the helpers work on theirs
                 b = todo.popleft()
                 ready[b] = [run_task(t) for t in batch(b)]
                 continue
