@@ -23,23 +23,64 @@ def _documents(inputs, globs) -> Iterator[tuple[str, Optional[Path]]]:
     yield from iter_inputs(inputs, globs)
 
 
+# error types that say nothing about the document itself: --resume runs those documents again
+RETRY_ON_RESUME = ("worker_died",)
+
+
 def _done_ids(out: Path) -> set[str]:
-    """doc_ids already in an output file; a torn last line is cut off."""
+    """doc_ids already in an output file, read a line at a time (flat memory, however big the file).
+
+    A torn last line (a kill mid-write) is cut off.  Records whose error is in ``RETRY_ON_RESUME``
+    are taken out of the file (rewritten next to it, then moved over it) so their documents run
+    again and still appear exactly once."""
     if not out.exists():
         return set()
-    data = out.read_bytes()
-    if data and not data.endswith(b"\n"):
-        cut = data.rfind(b"\n") + 1
-        with open(out, "r+b") as f:
-            f.truncate(cut)
-        data = data[:cut]
-    done = set()
-    for line in data.decode("utf-8", errors="replace").splitlines():
-        try:
-            done.add(json.loads(line)["doc_id"])
-        except (ValueError, KeyError, TypeError):
-            continue
+    _cut_torn_line(out)
+    done: set[str] = set()
+    retry = 0
+    with open(out, "rb") as f:
+        for raw in f:
+            try:
+                rec = json.loads(raw)
+                doc_id = rec["doc_id"]
+            except (ValueError, KeyError, TypeError):
+                continue
+            if (rec.get("error") or {}).get("type") in RETRY_ON_RESUME:
+                retry += 1
+                continue
+            done.add(doc_id)
+    if retry:
+        tmp = out.with_name(out.name + ".citex-resume")
+        with open(out, "rb") as src, open(tmp, "wb") as dst:
+            for raw in src:
+                try:
+                    if (json.loads(raw).get("error") or {}).get("type") in RETRY_ON_RESUME:
+                        continue
+                except (ValueError, AttributeError):
+                    pass
+                dst.write(raw)
+        os.replace(tmp, out)
     return done
+
+
+def _cut_torn_line(path: Path) -> None:
+    with open(path, "r+b") as f:
+        size = f.seek(0, os.SEEK_END)
+        if not size:
+            return
+        f.seek(size - 1)
+        if f.read(1) == b"\n":
+            return
+        pos, cut = size, 0
+        while pos > 0:  # back to the last newline, a block at a time
+            step = min(1 << 16, pos)
+            pos -= step
+            f.seek(pos)
+            i = f.read(step).rfind(b"\n")
+            if i >= 0:
+                cut = pos + i + 1
+                break
+        f.truncate(cut)
 
 
 def cmd_extract(a) -> int:
