@@ -267,3 +267,11 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
     assert proc.returncode == 130 and "Traceback" not in err and "--resume" in err, err
     lines = out.read_text(encoding="utf-8").splitlines()
     assert all(json.loads(x)["error"] is None for x in lines)   # whole lines, no false worker deaths
+
+
+def test_unreachable_dask_scheduler_is_one_line_and_exit_2(folder, tmp_path):
+    pytest.importorskip("distributed")
+    env = dict(os.environ, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="2s")
+    r = subprocess.run(EXE + ["extract", str(folder), "-o", str(tmp_path / "o.jsonl"), "--scheduler", "tcp://127.0.0.1:9"],
+                       capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 2 and "Dask scheduler tcp://127.0.0.1:9" in r.stderr and "Traceback" not in r.stderr, r.stderr

@@ -163,7 +163,18 @@ def _extract(a, workers: Workers) -> int:
             yield run_task(t, sys.stdin.buffer.read() if t.path is None else None)
 
     try:
-        for res in outcomes():
+        source = outcomes()
+        while True:
+            try:
+                res = next(source)
+            except StopIteration:
+                break
+            except OSError as exc:  # e.g. the Dask scheduler cannot be reached or went away
+                where = f"Dask scheduler {a.scheduler}" if a.scheduler else "reading the inputs"
+                print(f"citex: {where}: {exc} (after {n_docs} documents"
+                      + ("; --resume goes on from there)" if a.output and a.format == "jsonl" else ")"),
+                      file=sys.stderr)
+                return 2
             if isinstance(res, Done):
                 writer.write_line(res.line)
                 n_cites += res.n_citations
