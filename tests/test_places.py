@@ -208,6 +208,15 @@ def test_all_caps_headline(gaz):
     assert surfaces(gaz, "He said JAPAN was fine.") == []
 
 
+def test_caps_headline_over_a_dateline_in_wrapped_text(gaz):
+    # soft-wrapped body lines join the headline to the dateline's run: the headline keeps its places
+    body = ("The two governments signed an agreement on the future of the\n"
+            "territory on Monday, officials of both sides said at a news\n"
+            "conference held in the capital later in the day.\n") * 3
+    text = "KENYA AND UGANDA SIGN BORDER PACT\nNAIROBI, April 13 -\n" + body
+    assert surfaces(gaz, text)[:3] == ["KENYA", "UGANDA", "NAIROBI"]
+
+
 def test_no_overlaps_sorted(gaz):
     text = "The United States of America, New York City and Kensington and Chelsea."
     places = gaz.find(text)

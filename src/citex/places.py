@@ -373,6 +373,16 @@ class Gazetteer:
             while dl is not None and dl[1] <= rs:
                 dl = next(dl_iter, None)
             if dl is not None and dl[0] < re_ and rs < dl[1]:
+                # a run that reaches into a dateline ("… SIGN MACAO DEAL\nPEKING, April 13 -" when
+                # soft line breaks join the headline to it): keep the part before the dateline
+                cut = text[rs:dl[0]].rstrip()
+                if not cut or "\n" not in text[rs + len(cut):dl[0] + 1]:
+                    continue
+                re_ = rs + len(cut)
+                toks = [_Tok(tm.start(), tm.end(), tm.group(), tm.group()[0].islower())
+                        for tm in _TOK.finditer(text, rs, re_)]
+                if toks:
+                    self._run(text, toks, rs, re_, run_matches, ri, cands, caps_lines)
                 continue
             s = m.group()
             if " " not in s and "\n" not in s and "\t" not in s:
