@@ -368,3 +368,17 @@ def test_speed_on_corpus(gaz):
         gaz.find(t)
     rate = size / 1e6 / (time.perf_counter() - t0)
     assert rate > 2.0, rate       # about 8-9 MB/s on the development machine (target >= 5)
+
+
+def test_a_continent_inside_a_name_keeps_its_sense_elsewhere(gaz):
+    text = "Gas Infrastructure Europe published the figures. Later, Europe imported more gas."
+    assert surfaces(gaz, text) == ["Europe"]
+    assert gaz.find(text)[0].start == text.rindex("Europe")
+    # a sea or a gulf found inside a company name still stays out elsewhere without support
+    assert surfaces(gaz, "Bell Atlantic said profits rose. Atlantic shares fell.") == []
+
+
+def test_a_bracketed_place_in_a_company_name(gaz):
+    assert surfaces(gaz, "Bonds sold by Sumitomo Finance (Asia) Ltd and Nomura (Europe) PLC.") == []
+    assert surfaces(gaz, "Tourism grew in southern Asia (India) and in Europe (France).") == [
+        "Asia", "India", "Europe", "France"]

@@ -622,6 +622,12 @@ class Gazetteer:
                   and start - runs[ri - 1].end() <= 3)
             return ok, ok, False, start, end
 
+        # ---- a bracketed place inside a company name: "Sumitomo Finance (Asia) Ltd"
+        if (i == 0 and j == n - 1 and text[start - 1:start] == "(" and text[end:end + 1] == ")"
+                and ri + 1 < len(runs) and runs[ri + 1].start() - end <= 2
+                and runs[ri + 1].group().split()[0].rstrip(".,") in COMPANY_SUFFIXES):
+            return False, False, True, start, end
+
         # ---- backward: what precedes the name inside the capitalized run
         if i > 0:
             decision = None
@@ -766,7 +772,7 @@ class Gazetteer:
         # is not accepted elsewhere in the same text without support
         banned = {c.name for c in cands if c.name_part and
                   (c.entry[2] == "city" and c.entry[3] < 500_000 or "a" in c.entry[4]
-                   or c.entry[2] in ("feature", "region"))}
+                   or c.entry[2] in ("feature", "region") and c.entry[0] not in CONTINENTS)}
         out = []
         last_end = -1
         for c in sorted(cands, key=lambda c: (c.start, -c.end)):
@@ -778,6 +784,16 @@ class Gazetteer:
             out.append(Place(text=text[c.start:c.end], name=canon, country=cc, start=c.start, end=c.end))
             last_end = c.end
         return out
+
+
+COMPANY_SUFFIXES = frozenset("Ltd Limited Inc Incorporated Corp Corporation Co Plc PLC LLC GmbH AG SA NV BV Pty Bhd".split())
+
+# Continent-scale names keep their sense in the rest of a text after one of them was found inside a
+# name ("Gas Infrastructure Europe", "Radio Free Europe" … "Europe imported more gas"): unlike a
+# sea, a gulf or a small town ("Union Pacific", "Gulf" the oil company) they are not what companies
+# and people are commonly named after on their own.
+CONTINENTS = frozenset({"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
+                        "Central America", "Middle East", "Oceania", "Antarctica"})
 
 
 def find_places(text: str, gazetteer: Optional[Gazetteer] = None) -> list[Place]:
