@@ -238,7 +238,14 @@ class Table:
         key = (rank, -int(pop))
         old = self.best.get(name)
         if old is None or key < old[0]:
+            # the entry that wins keeps the largest population known for the same name in the same
+            # country: "Athens" from the extras file is still a city of 660,000 (the sentence-start
+            # and all-caps guards look at population)
+            if old is not None and old[2] == (cc or "") and old[4] > int(pop):
+                pop = old[4]
             self.best[name] = (key, canonical, cc or "", kind, int(pop), flags)
+        elif old[2] == (cc or "") and int(pop) > old[4]:
+            self.best[name] = old[:4] + (int(pop),) + old[5:]
 
 
 def invert_comma(name: str) -> str:
