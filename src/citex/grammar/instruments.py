@@ -257,8 +257,9 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
         if w[0].isupper():
             if low in AWARD_WORDS:
                 return head_start, None  # "Best Dance Act": an award category, not a name
-            if low in STOP or low in VERBS:
-                break
+            if (low in STOP or low in VERBS) and not (
+                    w.isupper() and len(w) > 1 and not text[head_start:head_start + 2].isupper()):
+                break  # ("US", "IT" in capitals before a mixed-case head are abbreviations, not "us", "it")
             words.insert(0, w)
             start, pos = s, s
             lowers = 0
@@ -418,8 +419,9 @@ def _candidate(text: str, hm: regex.Match, ctx: Optional[dict] = None) -> Option
     if kind == "convention" and not has_cont and pre_low and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians")) and not pre_low[-1].endswith("powers")):
         return None  # "Democratic National Convention", "Texas Haunters Convention"
-    if kind == "other" and not has_cont and low in ("law", "constitution", "directive"):
-        return None  # a bare "Federal Law", "the Constitution"
+    if kind == "other" and not has_cont and low in ("law", "constitution", "directive") and not (
+            low == "constitution" and not lower_head and pre and _country_word(pre[-1])):
+        return None  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
     if kind == "other" and low == "act" and not pre and not has_cont:
         return None
     # Names the knowledge base must confirm: lower-case "convention", "protocol", "charter" … ("Elvis
@@ -455,6 +457,15 @@ def _proper(word: str) -> bool:
     if word.isupper() or "." in word or "-" in word or "–" in word:
         return True
     return not word.lower().endswith(("ian", "ese", "ish", "ean", "can", "sian", "eli", "aqi", "ani"))
+
+
+def _country_word(word: str) -> bool:
+    """A country's name or abbreviation ("U.S.", "Kenya", "Russia's"), from the place gazetteer."""
+    from ..places import Gazetteer
+    w = word[:-2] if word.endswith(("'s", "’s")) else word
+    entry = Gazetteer.load().lookup(w) or (Gazetteer.load().lookup(w.rstrip(".")) if w.endswith(".") else None)
+    # the ambiguity flag is about the word in lower or title case ("us"), not an abbreviation
+    return entry is not None and entry[2] == "country" and ("a" not in entry[4] or w.isupper())
 
 
 def _pnum(token: str) -> int:
@@ -516,6 +527,11 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("the UN Convention on Seafarers' Identity Documents of June 2003", ["UN Convention on Seafarers' Identity Documents"]),
     ("the 1951 United Nations Convention on refugees, which", ["United Nations Convention on refugees"]),
     ("the Treaty establishing a Constitution for the European Union?", ["Treaty establishing a Constitution for the European Union"]),
+    ("a breach of the U.S. Constitution, he said", ["U.S. Constitution"]),
+    ("protected by the US Constitution and", ["US Constitution"]),
+    ("amend the Constitution to", []),
+    ("the European Constitution was", []),
+    ("the WTO IT Agreement on", ["WTO IT Agreement"]),
     ("the U.S.-USSR Grain Supply Agreement, which", ["U.S.-USSR Grain Supply Agreement"]),
     ("the ABM (Anti-Ballistic Missile) Treaty.", ["ABM (Anti-Ballistic Missile) Treaty"]),
     ("the European Union's Stability and Growth Pact rules", ["Stability and Growth Pact"]),
