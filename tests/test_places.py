@@ -382,3 +382,11 @@ def test_a_bracketed_place_in_a_company_name(gaz):
     assert surfaces(gaz, "Bonds sold by Sumitomo Finance (Asia) Ltd and Nomura (Europe) PLC.") == []
     assert surfaces(gaz, "Tourism grew in southern Asia (India) and in Europe (France).") == [
         "Asia", "India", "Europe", "France"]
+
+
+def test_an_acronym_after_a_known_place_is_another_body(gaz):
+    assert surfaces(gaz, "two New York DJs and the London BBC staff at the Washington IMF meeting") == [
+        "New York", "London", "Washington"]
+    # but club and company suffixes, roman numerals and all-caps lines keep the name whole
+    assert surfaces(gaz, "Garland (Channel Islands AC) beat Graz AK; Banque a Luxembourg SA; a Wales XV") == []
+    assert surfaces(gaz, "US WEST INC REPORTS NET\n") == []

@@ -523,7 +523,7 @@ class Gazetteer:
                 i = j + 1
                 continue
             ok, supported, name_part, start, end = self._judge(
-                text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands)
+                text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands, caps_lines)
             cands.append(_Cand(start, end, name, entry, ok, supported, name_part))
             prev_place_end = j + 1
             i = j + 1
@@ -576,7 +576,7 @@ class Gazetteer:
             c = text[q]
         return c in _SENT_PUNCT
 
-    def _judge(self, text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands):
+    def _judge(self, text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands, caps_lines=None):
         """Decide on the match toks[i..j] (ending at ``end``).
 
         Returns ``(accepted, supported, name_part, start, end)``: ``supported`` when the
@@ -725,6 +725,10 @@ class Gazetteer:
                 return False, supported, True, start, end      # "Texas Air Corp", "Berlin Wall"
             if ws in TIME_WORDS or ws in FUNCTION_WORDS:
                 break
+            if (k == j + 1 and _ACRONYM_AFTER.fullmatch(ws) and ws not in names and ws not in NAME_ACRONYMS
+                    and (entry[2] in ("country", "admin", "region") or entry[3] >= 100_000)
+                    and not self._is_caps_line(text, tk.start, {} if caps_lines is None else caps_lines)):
+                break                                           # "London BBC staff", "New York DJs"
             nb = self._longest(toks, k, False)
             if nb is not None and names[nb[2]][2] != "block":
                 saw_place = True                                # "Moscow Helsinki Group"
@@ -785,6 +789,14 @@ class Gazetteer:
             last_end = c.end
         return out
 
+
+# an acronym right after a well-known place is another body, not the rest of the place's name
+# ("London BBC staff"), unless it is the kind of acronym that ends a club's or company's own name
+_ACRONYM_AFTER = regex.compile(r"(?![IVXLC]+\b)[A-Z]{2,6}s?")  # not a roman numeral ("Metro III", "Wales XV")
+NAME_ACRONYMS = frozenset("""
+SA NV AG BV AB AS ASA SpA SRL SARL GmbH KG LLC LLP LP PLC PTY BHD NL
+AC AAC FC AFC CF SC SV RFC RC CC HC BC AK IF FK SK BK TT GP FA RFU RU
+""".split())
 
 COMPANY_SUFFIXES = frozenset("Ltd Limited Inc Incorporated Corp Corporation Co Plc PLC LLC GmbH AG SA NV BV Pty Bhd".split())
 
