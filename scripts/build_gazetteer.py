@@ -504,6 +504,11 @@ def main(argv=None) -> int:
         note = "ambiguity flags from the fallback list (no corpus)"
 
     rows = []
+    for name, (_, canonical, cc, kind, pop, flags) in list(names.items()):
+        # an alias ("Bombay", "Peking") gets its city's population: the guards look at it
+        c = names.get(canonical) if not pop and canonical != name else None
+        if c is not None and c[2] == cc and c[4] > 0:
+            names[name] = names[name][:4] + (c[4],) + names[name][5:]
     for name, (_, canonical, cc, kind, pop, flags) in names.items():
         if name in flagged and "a" not in flags:
             flags += "a"
