@@ -90,3 +90,13 @@ def test_one_event_per_acting_state(text, action, parties):
 def test_event_after_a_defined_acronym():
     c = first("The Treaty on the Prohibition of Nuclear Weapons (TPNW) entered into force on 22 January 2021.")
     assert [(e.action, e.date.value) for e in c.events] == [("entry_into_force", "2021-01-22")]
+
+
+def test_denounce_as_condemnation_is_no_treaty_action():
+    import citex
+    for text in ("Critics denounced the Paris Agreement as weak.",
+                 "Human rights groups denounced the Istanbul Convention withdrawal.",
+                 "Cairo summit denounces Turkish-Libyan maritime agreement"):
+        assert all(not c.events for c in citex.extract(text).citations), text
+    ev = citex.extract("Russia denounced the European Convention on Human Rights in 2022.").citations[0].events
+    assert [(e.action, e.party) for e in ev] == [("denunciation", "Russia")]

@@ -363,6 +363,10 @@ class Resolver:
             tparty, place, date, _ = self._tail(text, tail_from, clause_end, date_idx, place_idx,
                                                 party_ok=post or nominal)
             party = party or tparty
+            if action == "denunciation" and not post and not nominal and party is None and (
+                    R.CONDEMN_AS.match(text, obj_end)
+                    or R.NON_STATE_SUBJECT.search(text, max(sent_start, ts - 60), ts)):
+                continue  # "critics denounced the pact as weak": a condemnation, not a treaty action
             parties = [party] if party is not None else []
             if party is None and not post:
                 party = self._subject(text, place_idx, sent_start, ts)

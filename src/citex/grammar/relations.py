@@ -70,6 +70,16 @@ PARTY_LIST_GAP = regex.compile(r"[ \t]{0,2},[ \t]{1,3}(?:and[ \t]{1,3})?(?:the[ 
 # where and when: "… *in* Strasbourg *on* 28 February 1996"
 EVENT_PLACE_GAP = regex.compile(r"[ \t]{1,3}(?:in|at)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}\Z")
+# "denounce" also means "condemn": not a treaty action when its object is called something ("denounced the
+# pact *as* a betrayal") or when the subject is not a state ("rights *groups* denounced", "Cairo *summit*
+# denounces", "*critics* have denounced")
+CONDEMN_AS = regex.compile(r"[\"”’)]?[ \t]{1,3}as[ \t]{1,3}(?!of[ \t]|from[ \t]|part[ \t])")
+NON_STATE_SUBJECT = regex.compile(
+    r"\b(?:critics|groups?|activists|campaigners|opponents|protesters|demonstrators|organi[sz]ations|NGOs|"
+    r"lawyers|experts|commentators|analysts|summit|clerics|bishops|church|unions?|opposition|newspapers?|"
+    r"media|environmentalists|scientists|residents|citizens|voters|students|feminists|conservatives|"
+    r"nationalists|protest(?:er)?s?)(?:[ \t]{1,3}(?:have|has|had|also|loudly|strongly|publicly|angrily)){0,2}[ \t]{1,3}\Z",
+    regex.IGNORECASE)
 # a negated or refused action is no action: "refused to sign", "has not ratified"
 NEGATION_BEFORE = regex.compile(
     r"(?:\b(?:not|never|no[ \t]+longer|refus(?:e|es|ed|ing|al)[ \t]+to|declin(?:e|es|ed|ing)[ \t]+to|"
