@@ -390,3 +390,8 @@ def test_an_acronym_after_a_known_place_is_another_body(gaz):
     # but club and company suffixes, roman numerals and all-caps lines keep the name whole
     assert surfaces(gaz, "Garland (Channel Islands AC) beat Graz AK; Banque a Luxembourg SA; a Wales XV") == []
     assert surfaces(gaz, "US WEST INC REPORTS NET\n") == []
+
+
+def test_of_america_ends_an_organisation_name(gaz):
+    assert surfaces(gaz, "Voice of America and the Writers Guild of America said so.") == []
+    assert surfaces(gaz, "He flew to America. Buhari of Nigeria spoke.") == ["America", "Nigeria"]

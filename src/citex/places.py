@@ -628,6 +628,11 @@ class Gazetteer:
                 and runs[ri + 1].group().split()[0].rstrip(".,") in COMPANY_SUFFIXES):
             return False, False, True, start, end
 
+        # ---- "Voice of America", "Writers Guild of America": an organisation's name
+        if (i >= 2 and toks[i].text in OF_NAME_TAILS and toks[i - 1].text == "of" and not toks[i - 2].conn
+                and toks[i - 2].text.rstrip(".") not in TITLES and toks[i - 2].text.rstrip(".") not in OFFICES):
+            return False, supported, True, start, end
+
         # ---- backward: what precedes the name inside the capitalized run
         if i > 0:
             decision = None
@@ -797,6 +802,10 @@ NAME_ACRONYMS = frozenset("""
 SA NV AG BV AB AS ASA SpA SRL SARL GmbH KG LLC LLP LP PLC PTY BHD NL
 AC AAC FC AFC CF SC SV RFC RC CC HC BC AK IF FK SK BK TT GP FA RFU RU
 """.split())
+
+# after "<Capitalised words> of", these end an organisation's name far more often than they name a
+# place on their own ("Voice of America", "Confederate States of America", "Communications Workers of America")
+OF_NAME_TAILS = frozenset({"America"})
 
 COMPANY_SUFFIXES = frozenset("Ltd Limited Inc Incorporated Corp Corporation Co Plc PLC LLC GmbH AG SA NV BV Pty Bhd".split())
 
