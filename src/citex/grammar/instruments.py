@@ -96,7 +96,7 @@ LOWER_CONT = regex.compile(
     r"|by|at|as|for|with|from|since|but|not)\b)[a-z][a-z'\-]{2,}){0,2}+"
 )
 # A quoted law title: Law of Ukraine “With respect to …”
-QUOTED_TITLE = regex.compile(r"[ \t]{0,3}[“\"«](?P<q>[^”\"»\n]{3,200})[”\"»]")
+QUOTED_TITLE = regex.compile(r"[ \t]{1,3}[“\"«](?P<q>[A-Z0-9][^”\"»\n]{2,199})[”\"»]")
 # Designation tail of a domestic law: "dated July 13, 1999 No. 420-1", "of 8 July 2005", "1998"
 LAW_TAIL_NO = regex.compile(r"[ \t]{1,3}No\.?[ \t]{0,2}[\w\-/]{1,20}")
 # "(NPT)", "(“CCM”)", "(hereinafter referred to as the Convention)"
@@ -378,7 +378,7 @@ def _candidate(text: str, hm: regex.Match, ctx: Optional[dict] = None) -> Option
     if single and not lower_head:
         cm = CONT.match(text, end, timeout=limits.REGEX_TIMEOUT)
         if cm and cm.end() > end:
-            title_end = cm.end()
+            title_end = _cut_place_tail(text, end, cm.end())
     from_cont = title_end > end
     if single and title_end == end:
         qual = " ".join(pre_low)
@@ -459,6 +459,24 @@ def _proper(word: str) -> bool:
     return not word.lower().endswith(("ian", "ese", "ish", "ean", "can", "sian", "eli", "aqi", "ani"))
 
 
+# "… Human Rights *into UK*", "… Cybercrime *in Strasbourg*": where the act happened, not the title
+PLACE_TAIL = regex.compile(r"[ \t]{1,3}(?:in|into|at)[ \t]{1,3}(?:the[ \t]{1,3})?(?P<p>[A-Z][\w.'’\-]*+(?:[ \t][A-Z][\w.'’\-]*+){0,2})\Z")
+
+
+def _cut_place_tail(text: str, start: int, end: int) -> int:
+    """End a title continuation before a closing "in/into/at <country or city>": titles end in a
+    region ("… in Europe", "… in Central Asia"), hardly ever in a country or a city."""
+    lo = max(start, end - 80)
+    m = PLACE_TAIL.search(text, lo, end)
+    if m is None:
+        return end
+    from ..places import Gazetteer
+    entry = Gazetteer.load().lookup(m.group("p"))
+    if entry is not None and entry[2] in ("country", "city", "admin") and m.start() > start:
+        return m.start()
+    return end
+
+
 def _country_word(word: str) -> bool:
     """A country's name or abbreviation ("U.S.", "Kenya", "Russia's"), from the place gazetteer."""
     from ..places import Gazetteer
@@ -527,6 +545,11 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("the UN Convention on Seafarers' Identity Documents of June 2003", ["UN Convention on Seafarers' Identity Documents"]),
     ("the 1951 United Nations Convention on refugees, which", ["United Nations Convention on refugees"]),
     ("the Treaty establishing a Constitution for the European Union?", ["Treaty establishing a Constitution for the European Union"]),
+    ("incorporated the European Convention on Human Rights into UK law", ["European Convention on Human Rights"]),
+    ("signed the Convention on Cybercrime in Strasbourg on", ["Convention on Cybercrime"]),
+    ("the Treaty on Conventional Armed Forces in Europe was", ["Treaty on Conventional Armed Forces in Europe"]),
+    ("the Treaty of Peace with Japan", ["Treaty of Peace with Japan"]),
+    ('the 1994 "Budapest Memorandum" had failed to protect Ukraine, adding: "Security', ["Budapest Memorandum"]),
     ("a breach of the U.S. Constitution, he said", ["U.S. Constitution"]),
     ("protected by the US Constitution and", ["US Constitution"]),
     ("amend the Constitution to", []),
