@@ -100,3 +100,21 @@ def test_denounce_as_condemnation_is_no_treaty_action():
         assert all(not c.events for c in citex.extract(text).citations), text
     ev = citex.extract("Russia denounced the European Convention on Human Rights in 2022.").citations[0].events
     assert [(e.action, e.party) for e in ev] == [("denunciation", "Russia")]
+
+
+def test_pronoun_objects_brackets_and_negations():
+    import citex
+    def events(text):
+        return [(c.title, e.action, e.party, e.date.value if e.date else None, e.place.text if e.place else None)
+                for c in citex.extract(text).citations for e in c.events]
+    assert events("France signed the Paris Agreement in 2016 and ratified it in 2017.") == [
+        ("Paris Agreement", "signature", "France", "2016", None),
+        ("Paris Agreement", "ratification", "France", "2017", None)]
+    assert events("Syria acceded to the Chemical Weapons Convention (CWC) in September 2013.") == [
+        ("Chemical Weapons Convention", "accession", "Syria", "2013-09", None)]
+    assert ("Convention on Cybercrime", "signature", "Andorra", "2013-04-23", "Strasbourg") in events(
+        "Andorra signed the Convention on Cybercrime (ETS No. 185) in Strasbourg on 23 April 2013.")
+    assert events("India has yet to ratify the ICCPR.") == []
+    assert events("None of the nine nuclear-armed states has joined the TPNW.") == []
+    # "it" with no instrument before it in its sentence is left alone
+    assert events("The Kyoto Protocol expired. Canada ratified it later.") == []

@@ -318,7 +318,8 @@ class Resolver:
             action = m.lastgroup
             ts, te = m.span()
             sent_start = sents[bisect.bisect_right(sents, ts) - 1]
-            neg = R.NEGATION_BEFORE.search(text[max(sent_start, ts - 40):ts])
+            neg = R.NEGATION_BEFORE.search(text[max(sent_start, ts - 40):ts]) or \
+                R.NONE_OF_BEFORE.search(text, max(sent_start, ts - 100), ts)
             if neg:
                 continue
             targets: list[int] = []
@@ -336,6 +337,12 @@ class Resolver:
                         targets = groups[gi]
                         party = place_idx.first_after(te + nm.start("party"), te + nm.end("party"))
             post = False
+            pm = None if targets else R.PRONOUN_OBJECT.match(text, te)
+            if pm:
+                # "… and ratified it": the last instrument named before the trigger in its sentence
+                k = bisect.bisect_right(ge_keys, ts) - 1
+                if k >= 0 and gends[k][0] > sent_start and first_start[gends[k][1]] >= sent_start:
+                    targets = groups[gends[k][1]]
             if not targets and action in R.PARTICIPLE_ACTIONS:
                 # a participle after its object: "… thereto, signed on behalf of …"
                 k = bisect.bisect_right(ge_keys, ts) - 1
@@ -351,9 +358,11 @@ class Resolver:
             obj_end = max(items[i].end for i in targets)
             if post:
                 tail_from = te
-            else:  # after the object and its own qualifiers ("of 4 November 1993 thereto")
+            elif pm and targets:
+                tail_from = pm.end()
+            else:  # after the object and its own qualifiers ("of 4 November 1993 thereto", "(CWC)")
                 tail_from = _skip_date_qualifier(text, max(te, obj_end))
-                tm = R.THERETO.match(text, tail_from)
+                tm = R.THERETO.match(text, tail_from) or R.PAREN_AFTER.match(text, tail_from)
                 tail_from = tm.end() if tm else tail_from
             # the next trigger ends this event's clause
             nxt = R.TRIGGERS.search(text, tail_from, clause_end)

@@ -82,9 +82,16 @@ NON_STATE_SUBJECT = regex.compile(
     regex.IGNORECASE)
 # a negated or refused action is no action: "refused to sign", "has not ratified"
 NEGATION_BEFORE = regex.compile(
-    r"(?:\b(?:not|never|no[ \t]+longer|refus(?:e|es|ed|ing|al)[ \t]+to|declin(?:e|es|ed|ing)[ \t]+to|"
+    r"(?:\b(?:not|never|no[ \t]+longer|yet[ \t]+to|refus(?:e|es|ed|ing|al)[ \t]+to|declin(?:e|es|ed|ing)[ \t]+to|"
     r"fail(?:s|ed|ing)?[ \t]+to|reluctan(?:ce|t)[ \t]+to|opposed[ \t]+to|against)|n['’]t)[ \t]{1,3}(?:\w+[ \t]{1,3})?\Z",
     regex.IGNORECASE)
+# "*None of* the nine nuclear-armed states has joined …": no state acted
+NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")
+# a pronoun object: "… signed the Paris Agreement in 2016 and ratified *it* in 2017"
+PRONOUN_OBJECT = regex.compile(r"[ \t]{1,3}(?:it|them)(?![\w\-])")
+# an acronym or series number in brackets right after an object: "the Chemical Weapons Convention *(CWC)* in 2013"
+# (or the rest of it, when the acronym itself is a mention of the object: "(*CWC*)")
+PAREN_AFTER = regex.compile(r"[ \t]{0,3}\([^()\n]{1,40}\)|[\"”’]?\)")
 # an own signature (no state party): "signed in Washington on …", "done at Vienna", "opened for signature …"
 OWN_ACT = regex.compile(
     r"(?:\[\d{1,3}\])?[ \t]{0,3},?[ \t]{0,3}(?:\[\d{1,3}\][ \t]{0,3})?(?:and[ \t]{1,3})?(?:(?:which|that)[ \t]{1,3}(?:was|were|had[ \t]+been|has[ \t]+been)[ \t]{1,3}"
