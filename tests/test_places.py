@@ -395,3 +395,10 @@ def test_an_acronym_after_a_known_place_is_another_body(gaz):
 def test_of_america_ends_an_organisation_name(gaz):
     assert surfaces(gaz, "Voice of America and the Writers Guild of America said so.") == []
     assert surfaces(gaz, "He flew to America. Buhari of Nigeria spoke.") == ["America", "Nigeria"]
+
+
+def test_wire_datelines_with_agency_or_dash(gaz):
+    text = ("STRASBOURG (AP) — Azerbaijan ratified it.\nWASHINGTON — The talks ended.\n"
+            "VILNIUS, 5 September 2024 (AFP) – Delegates signed.\nNEW YORK (Reuters) - Stocks fell.\n"
+            "BREAKING — a word that is no place\n")
+    assert surfaces(gaz, text) == ["STRASBOURG", "Azerbaijan", "WASHINGTON", "VILNIUS", "NEW YORK"]

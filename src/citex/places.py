@@ -187,10 +187,14 @@ _RUN = regex.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_WS}(?:{_CONN}{_WS}){{0,3}}(?
 _RUN_HARD = regex.compile(rf"(?<![\w'’])(?:{_CAP})(?:{_WS_HARD}(?:{_CONN}{_WS_HARD}){{0,3}}(?:{_CAP}))*")
 _TOK = regex.compile(rf"{_CAP}|\p{{Ll}}+")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_AGENCY = (r"\((?:AP|AFP|Reuters|REUTERS|UPI|dpa|DPA|Xinhua|TASS|Tass|ANSA|EFE|Bloomberg|Interfax|IANS|PTI|"
+           r"Kyodo|Yonhap|Anadolu|ANI|Sputnik|RIA[ ]Novosti|RFE/RL|CNN|BBC|AA)\)")
 _DATELINE = regex.compile(
-    rf"^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*){{0,4}}),[ ]+"
+    rf"^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*){{0,4}})(?:,[ ]+"
     rf"(?:(?P<st>\p{{Lu}}[\p{{L}}.]{{0,6}}(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,4}})?),[ ]+)?"
-    rf"{_MONTH}[ ]+\d{{1,2}}[ \t]*[-–—]",
+    rf"{_MONTH}[ ]+\d{{1,2}}[ \t]*[-–—]"
+    # wire styles with a known city only: "STRASBOURG (AP) —", "WASHINGTON — ", "VILNIUS, 5 September 2024 (AFP) –"
+    rf"|(?P<weak>(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*[-–—][ \t]))",
     regex.M)
 _WORDS_BACK = regex.compile(r"\p{L}+|[^\p{L}\s]+")
 _NEXT_LOWER = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+)")
@@ -359,7 +363,7 @@ class Gazetteer:
             return []
         cands: list[_Cand] = []
         dateline_spans = []
-        if " -" in text or "-\n" in text or "–" in text:
+        if " -" in text or "-\n" in text or "–" in text or "—" in text:
             for m in _DATELINE.finditer(text, timeout=limits.REGEX_TIMEOUT):
                 dateline_spans.extend(self._dateline(text, m, cands))
         dl_iter = iter(sorted(dateline_spans))
@@ -429,6 +433,8 @@ class Gazetteer:
         title = " ".join(w[:1] + w[1:].lower() for w in key.split(" "))
         if entry is not None and entry[2] == "block":
             return spans
+        if m.group("weak") is not None and (entry is None or "a" in entry[4]):
+            return spans  # "BREAKING — …": only a known place opens a dateline without a month and day
         if st_entry is not None:
             cc = st_entry[1]
             canon = entry[0] if entry is not None and entry[1] == cc else title
