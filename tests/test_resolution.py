@@ -125,3 +125,13 @@ def test_user_knowledge_base_merged_over_bundled(tmp_path):
     nlp = citex.load(kb=str(path))
     assert nlp(text)._.citex == res
     assert [c.id for c in citex.extract(text).citations] == [None, "UNTS I-54113"]
+
+
+def test_numbered_protocols_of_a_many_parent_name_link_by_name():
+    import citex
+    got = [(c.title, c.id) for c in citex.extract(
+        "Additional Protocols I and II to the Geneva Conventions of 12 August 1949 were adopted in 1977.").citations]
+    assert got[:2] == [("Protocol I", "UNTS I-17512"), ("Protocol II", "UNTS I-17513")]
+    # a bare "Protocol I" names too many things to link
+    assert citex.extract("Protocol I was cited.").citations[0].id is None
+    assert citex.extract("the European Social Charter (revised) entered").citations[0].id == "CETS 163"

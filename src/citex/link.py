@@ -40,6 +40,9 @@ SUBJECT_STOP = {"convention", "treaty", "protocol", "agreement", "international"
                 "relating", "united", "nations", "with", "from", "their", "other", "certain", "vienna", "geneva"}
 
 
+REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
+
+
 def _caps_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -120,7 +123,27 @@ class Linker:
                 rec = None
                 if parent is not None and parent.link and parent.link[0]:
                     rec = self.kb.protocol(parent.link[0], it.number)
+                if rec is None:
+                    rec = self._protocol_by_name(text, it, parent)
                 it.link = (rec.id, rec.title, ()) if rec else (None, None, ())
+
+    def _protocol_by_name(self, text: str, it: "Item", parent: Optional["Item"]) -> Optional["Record"]:
+        """A numbered protocol the parent could not give ("Additional Protocols I and II to the Geneva
+        Conventions": four parents): by its own name, "Additional" added for a list item, and only a
+        record with that number whose title names the parent cited."""
+        names = [text[it.start:it.end], it.title]
+        if parent is not None and not it.title.lower().startswith("additional"):
+            names.append("Additional " + it.title)
+        pwords = frozenset(w.lower() for w in WORD.findall(parent.title)) - SUBJECT_STOP if parent else None
+        for name in names:
+            recs = [r for r in self.kb.lookup(name) if r.protocol_number == it.number]
+            if pwords is not None:
+                recs = [r for r in recs if pwords and pwords <= {w.lower() for w in WORD.findall(r.title)}]
+            if self._latest is not None:
+                recs = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= self._latest]
+            if len(recs) == 1:
+                return recs[0]
+        return None
 
     def _link_one(self, text: str, it: "Item") -> tuple:
         m = SERIES_NO.match(text, it.end)
@@ -128,7 +151,10 @@ class Linker:
             rec = self.kb.get(f"CETS {int(m.group('n'))}")
             if rec:
                 return rec.id, rec.title, ()
-        recs = self.kb.lookup(text[it.start:it.end]) or self.kb.lookup(it.title)
+        recs = []
+        if REVISED_AFTER.match(text, it.end):  # "European Social Charter (revised)" is another record
+            recs = self.kb.lookup(it.title + " (revised)")
+        recs = recs or self.kb.lookup(text[it.start:it.end]) or self.kb.lookup(it.title)
         if not recs and "(" in it.title:
             # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
             recs = self.kb.lookup(PAREN.sub(" ", it.title))
