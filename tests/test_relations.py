@@ -118,3 +118,12 @@ def test_pronoun_objects_brackets_and_negations():
     assert events("None of the nine nuclear-armed states has joined the TPNW.") == []
     # "it" with no instrument before it in its sentence is left alone
     assert events("The Kyoto Protocol expired. Canada ratified it later.") == []
+
+
+def test_own_date_after_a_bracketed_acronym_and_a_place_with_its_country():
+    import citex
+    c = citex.extract("The International Covenant on Civil and Political Rights (ICCPR) was adopted by the "
+                      "UN General Assembly on 16 December 1966.").citations[0]
+    assert c.date.value == "1966-12-16"
+    c = citex.extract("UNCLOS was opened for signature at Montego Bay, Jamaica, on 10 December 1982.").citations[0]
+    assert (c.date.value, c.place.text) == ("1982-12-10", "Montego Bay")

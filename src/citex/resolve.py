@@ -248,6 +248,9 @@ class Resolver:
         sents = semis = None
         for it in items:
             pos = _skip_date_qualifier(text, it.end)
+            pm = R.PAREN_AFTER.match(text, pos)  # "… Rights (ICCPR) was adopted …"
+            if pm:
+                pos = pm.end()
             best = 0
             for _ in range(3):
                 m = R.OWN_ACT.match(text, pos)
@@ -286,6 +289,8 @@ class Resolver:
                     party = p
                 elif place is None and R.EVENT_PLACE_GAP.match(gap):
                     place = p
+                elif place is not None and place.end == pos and R.PLACE_DATE_SEP.match(gap) and self.is_country(p):
+                    pass  # "at Montego Bay, Jamaica, on …": the place's country, then go on
                 else:
                     break
             else:
