@@ -127,3 +127,13 @@ def test_own_date_after_a_bracketed_acronym_and_a_place_with_its_country():
     assert c.date.value == "1966-12-16"
     c = citex.extract("UNCLOS was opened for signature at Montego Bay, Jamaica, on 10 December 1982.").citations[0]
     assert (c.date.value, c.place.text) == ("1982-12-10", "Montego Bay")
+
+
+def test_a_protocol_amending_its_parent_is_the_one_that_acts():
+    import citex
+    cites = citex.extract("Protocol No. 15 amending the Convention for the Protection of Human Rights and "
+                          "Fundamental Freedoms entered into force on 1 August 2021 after Italy became the "
+                          "last state to ratify it.").citations
+    assert [(e.action, e.party, e.date.value if e.date else None) for e in cites[0].events] == [
+        ("entry_into_force", None, "2021-08-01"), ("ratification", "Italy", None)]
+    assert cites[0].title == "Protocol No. 15" and cites[1].events == ()

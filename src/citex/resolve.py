@@ -318,6 +318,20 @@ class Resolver:
         ge_keys = [e for e, _ in gends]
         lo_item = min(first_start)
         hi_item = max(last_end)
+
+        def last_group_before(pos: int) -> tuple:
+            """(end, group) of the last group ending at or before ``pos``; of names ending together
+            the outer one ("Protocol No. 15 amending the Convention … Freedoms| entered into force"
+            is the protocol's act, not its parent's)."""
+            k = bisect.bisect_right(ge_keys, pos) - 1
+            if k < 0:
+                return -1, None
+            ge, gi = gends[k]
+            while k > 0 and gends[k - 1][0] == ge:
+                k -= 1
+                if first_start[gends[k][1]] < first_start[gi]:
+                    gi = gends[k][1]
+            return ge, gi
         for m in R.TRIGGERS.finditer(text, max(0, lo_item - 200), min(len(text), hi_item + 200),
                                      timeout=limits.REGEX_TIMEOUT):
             action = m.lastgroup
@@ -345,14 +359,13 @@ class Resolver:
             pm = None if targets else R.PRONOUN_OBJECT.match(text, te)
             if pm:
                 # "… and ratified it": the last instrument named before the trigger in its sentence
-                k = bisect.bisect_right(ge_keys, ts) - 1
-                if k >= 0 and gends[k][0] > sent_start and first_start[gends[k][1]] >= sent_start:
-                    targets = groups[gends[k][1]]
+                ge, gi = last_group_before(ts)
+                if gi is not None and ge > sent_start and first_start[gi] >= sent_start:
+                    targets = groups[gi]
             if not targets and action in R.PARTICIPLE_ACTIONS:
                 # a participle after its object: "… thereto, signed on behalf of …"
-                k = bisect.bisect_right(ge_keys, ts) - 1
-                if k >= 0 and ts - gends[k][0] <= 40:
-                    ge, gi = gends[k]
+                ge, gi = last_group_before(ts)
+                if gi is not None and ts - ge <= 40:
                     gap = text[ge:ts]
                     if R.PARTICIPLE_GAP.fullmatch(gap) or R.PARTICIPLE_GAP.fullmatch(_strip_date_qualifier(gap)):
                         targets = groups[gi]
