@@ -35,8 +35,9 @@ def test_own_date_and_place(text, date, place):
     ("To denounce the European Convention on Human Rights", "denunciation", None, None, None),
     ("the denunciation of the Treaty on Open Skies by Russia", "denunciation", "Russia", None, None),
     ("Japan will ratify the 1986 International Cocoa Agreement.", "ratification", "Japan", None, None),
+    # a date opening the sentence dates its act
     ("On 12 March 2012, Turkey became the first country to ratify the Istanbul Convention.", "ratification", "Turkey",
-     None, None),
+     "2012-03-12", None),
     ("Burundi decided to withdraw from the Rome Statute on 27 October 2017.", "withdrawal", "Burundi", "2017-10-27", None),
     ("the withdrawal of Hungary, effective as of 2 June 2026, from the Rome Statute", "withdrawal", "Hungary", None, None),
     ("Sweden acceded to the Paris Agreement on 13 October 2016.", "accession", "Sweden", "2016-10-13", None),
@@ -137,3 +138,16 @@ def test_a_protocol_amending_its_parent_is_the_one_that_acts():
     assert [(e.action, e.party, e.date.value if e.date else None) for e in cites[0].events] == [
         ("entry_into_force", None, "2021-08-01"), ("ratification", "Italy", None)]
     assert cites[0].title == "Protocol No. 15" and cites[1].events == ()
+
+
+def test_more_termination_words_and_a_leading_date():
+    import citex
+    def events(text):
+        return [(e.action, e.party, e.date.value if e.date else None)
+                for c in citex.extract(text).citations for e in c.events]
+    assert events("In 2019 Ukraine ended the Treaty on Friendship with Russia.") == [("termination", "Ukraine", "2019")]
+    assert events("Egypt abrogated the Anglo-Egyptian Treaty in 1951.") == [("termination", "Egypt", "1951")]
+    assert events("Russia and Belarus suspended their own obligations under the CFE Treaty in 2007.") == [
+        ("suspension", "Russia", "2007"), ("suspension", "Belarus", "2007")]
+    assert events("The deal ends the Paris Agreement row.") == []       # the row ends, not the agreement
+    assert events("Japan ended the Kyoto Protocol talks.") == []

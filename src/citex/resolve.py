@@ -372,6 +372,8 @@ class Resolver:
                         post = True
             if not targets:
                 continue
+            if not post and R.ATTRIBUTIVE_AFTER.match(text, max(items[i].end for i in targets)):
+                continue  # "… ended the Paris Agreement row": the action is on the row
             clause_end = min(len(text), _clause_end(text, te, sents, semis))
             obj_end = max(items[i].end for i in targets)
             if post:
@@ -389,6 +391,12 @@ class Resolver:
             nominal = m.group().lower().endswith(("tion", "sion", "al", "ature"))  # "the denunciation of X by Y"
             tparty, place, date, _ = self._tail(text, tail_from, clause_end, date_idx, place_idx,
                                                 party_ok=post or nominal)
+            if date is None and not post:
+                # "In 2019 Ukraine ended the treaty": a date opening the sentence dates its act
+                d = date_idx.last_before(ts, sent_start)
+                if d is not None and ts - d.end <= 200 and R.LEADING_DATE.fullmatch(text, sent_start, d.start) \
+                        and not R.TRIGGERS.search(text, d.end, ts):
+                    date = d
             party = party or tparty
             if action == "denunciation" and not post and not nominal and party is None and (
                     R.CONDEMN_AS.match(text, obj_end)

@@ -39,14 +39,14 @@ TRIGGERS = regex.compile(r"""(?<![\w\-])(?:
  | (?P<denunciation>denounc(?:e|es|ed|ing)|denunciation|Denounc(?:e|es|ed)|Denunciation)
  | (?P<withdrawal>withdr(?:aw|aws|awing|awn|ew|awal)|Withdr(?:aws?|ew|awal)|pull(?:s|ed|ing)?[ \t]+out|Pulls?[ \t]+Out|quit(?:s|ting)?|Quits?|exit(?:s|ed|ing)?|Exits?|le(?:ave|aves|aving|ft)|Leaves?)
  | (?P<suspension>suspend(?:s|ed|ing)?|suspension|Suspends?)
- | (?P<termination>terminat(?:e|es|ed|ing|ion))
+ | (?P<termination>terminat(?:e|es|ed|ing|ion)|abrogat(?:e|es|ed|ing|ion)|annul(?:s|led|ling|ment)|scrap(?:s|ped|ping)?|ended(?=[ \t]+(?:the|its|their)[ \t]))
  | (?P<entry_into_force>(?:entered|enters|enter|entering|came|comes|come|coming|entry)[ \t]+into[ \t]+force|took[ \t]+effect|takes?[ \t]+effect)
 )(?![\w\-])""", regex.VERBOSE)
 # words between a trigger and its object: "denounce *the*", "withdrawal *from the*", "ratify *the 1986*"
 OBJECT_GAP = regex.compile(
     r"[ \t]{1,3}(?:(?:officially|formally|fully|also|now|finally|unilaterally|effectively|swiftly|quickly|"
     r"itself|themselves|up)[ \t]{1,3}){0,2}"
-    r"(?:(?:its|their|the|Russia['’]s|[A-Z][a-z]+['’]s)[ \t]{1,3}(?:participation|membership|obligations|commitments|"
+    r"(?:(?:its|their|the|Russia['’]s|[A-Z][a-z]+['’]s)[ \t]{1,3}(?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|"
     r"involvement|signature|ratification)[ \t]{1,3}(?:in|of|under|to)[ \t]{1,3})?"
     r"(?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?"
     r"(?:(?:the|its|their|a)[ \t]{1,3})?\Z")
@@ -85,6 +85,13 @@ NEGATION_BEFORE = regex.compile(
     r"(?:\b(?:not|never|no[ \t]+longer|yet[ \t]+to|refus(?:e|es|ed|ing|al)[ \t]+to|declin(?:e|es|ed|ing)[ \t]+to|"
     r"fail(?:s|ed|ing)?[ \t]+to|reluctan(?:ce|t)[ \t]+to|opposed[ \t]+to|against)|n['’]t)[ \t]{1,3}(?:\w+[ \t]{1,3})?\Z",
     regex.IGNORECASE)
+# the name only qualifies the real object: "ended the Paris Agreement *row*", "signed the Kyoto *pledge*"
+ATTRIBUTIVE_AFTER = regex.compile(
+    r"[ \t]{1,3}(?:row|rows|dispute|disputes|talks|deadlock|standoff|impasse|negotiations|debate|era|crisis|"
+    r"controversy|saga|pledge|pledges|targets?|goals?|deadline|summit|conference|secretariat|negotiators|"
+    r"framework|process|review|vote|referendum|campaign|protests?)(?![\w\-])")
+# what may precede a date that opens a sentence: "*In* 2019 Ukraine ended …", "*On* 1 July, …"
+LEADING_DATE = regex.compile(r"[\s\"“]*(?:(?:In|On|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?")
 # "*None of* the nine nuclear-armed states has joined …": no state acted
 NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")
 # a pronoun object: "… signed the Paris Agreement in 2016 and ratified *it* in 2017"
