@@ -151,3 +151,11 @@ def test_more_termination_words_and_a_leading_date():
         ("suspension", "Russia", "2007"), ("suspension", "Belarus", "2007")]
     assert events("The deal ends the Paris Agreement row.") == []       # the row ends, not the agreement
     assert events("Japan ended the Kyoto Protocol talks.") == []
+
+
+def test_a_list_of_states_after_by():
+    import citex
+    ev = citex.extract("The Treaty of Rome, signed in 1957 by Belgium, France, Italy, Luxembourg, the Netherlands "
+                       "and West Germany, created the European Economic Community.").citations[0].events
+    assert [(e.action, e.party, e.date.value) for e in ev] == [
+        ("signature", p, "1957") for p in ("Belgium", "France", "Italy", "Luxembourg", "Netherlands", "West Germany")]

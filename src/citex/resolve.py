@@ -403,6 +403,8 @@ class Resolver:
                     or R.NON_STATE_SUBJECT.search(text, max(sent_start, ts - 60), ts)):
                 continue  # "critics denounced the pact as weak": a condemnation, not a treaty action
             parties = [party] if party is not None else []
+            if tparty is not None and party is tparty:
+                parties = self._coordinated_after(text, place_idx, tparty, clause_end)  # "by Belgium, France and …"
             if party is None and not post:
                 party = self._subject(text, place_idx, sent_start, ts)
                 parties = self._coordinated(text, place_idx, party, sent_start) if party is not None else []
@@ -424,6 +426,18 @@ class Resolver:
                 break
             out.insert(0, prev)
             p = prev
+        return out
+
+    def _coordinated_after(self, text: str, place_idx: SpanIndex, first: Place, limit: int) -> list[Place]:
+        """The state after "by"/"on behalf of" and the states listed after it (at most 50)."""
+        out = [first]
+        p = first
+        for _ in range(50):
+            nxt = place_idx.first_after(p.end, min(limit, p.end + 30))
+            if nxt is None or not self.is_country(nxt) or not R.PARTY_LIST_GAP.fullmatch(text[p.end:nxt.start]):
+                break
+            out.append(nxt)
+            p = nxt
         return out
 
     def _subject(self, text: str, place_idx: SpanIndex, sent_start: int, ts: int) -> Optional[Place]:
