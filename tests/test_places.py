@@ -402,3 +402,13 @@ def test_wire_datelines_with_agency_or_dash(gaz):
             "VILNIUS, 5 September 2024 (AFP) – Delegates signed.\nNEW YORK (Reuters) - Stocks fell.\n"
             "BREAKING — a word that is no place\n")
     assert surfaces(gaz, text) == ["STRASBOURG", "Azerbaijan", "WASHINGTON", "VILNIUS", "NEW YORK"]
+
+
+def test_title_case_headline_subjects(gaz):
+    body = "\n\nThe government said so on Monday.\n"
+    assert surfaces(gaz, "Russia Denounces Torture Convention" + body)[:1] == ["Russia"]
+    assert surfaces(gaz, "Moscow Quits Treaty On Open Skies" + body)[:1] == ["Moscow"]
+    # not in running text, not in a lone short text, not in a short line of wrapped text
+    assert surfaces(gaz, "Chad Smith and Florence Welch") == []
+    assert surfaces(gaz, "He met Paris Hilton on Monday.") == []
+    assert surfaces(gaz, "shares of the company rose\nTexas American Bancshares Inc\nsaid it will") == []

@@ -135,3 +135,11 @@ def test_numbered_protocols_of_a_many_parent_name_link_by_name():
     # a bare "Protocol I" names too many things to link
     assert citex.extract("Protocol I was cited.").citations[0].id is None
     assert citex.extract("the European Social Charter (revised) entered").citations[0].id == "CETS 163"
+
+
+def test_a_title_case_headline_name_is_cut_to_what_the_kb_knows():
+    import citex
+    r = citex.extract("Moscow Quits Treaty On Open Skies As Tensions With West Mount\n\nThe decision was announced.")
+    assert [(c.title, c.id) for c in r.citations] == [("Treaty On Open Skies", "GK OPENSKIES-1992")]
+    r = citex.extract("Russia Denounces European Convention Against Torture, Ending Monitoring\n\nMoscow said so.")
+    assert [(e.action, e.party) for e in r.citations[0].events] == [("denunciation", "Russia")]

@@ -66,6 +66,7 @@ class Extractor:
         st.candidates = find_candidates(st.text)
         if self.linker is not None:
             st.acronyms = self.linker.find_acronyms(st.text)
+            st.candidates = _trim_headline_titles(st.text, st.candidates, self.linker)
         if st.ner:
             _add_ner(st, self.gazetteer, self.linker)
 
@@ -94,6 +95,36 @@ class Extractor:
     def extract(self, text: str, doc_id: Optional[str] = None, published=None) -> Result:
         st = self.run(text, published)
         return to_result(st, doc_id)
+
+
+_WORD_END = regex.compile(r"[\w'’.\-]+")
+
+
+def _trim_headline_titles(text: str, cands: list, linker) -> list:
+    """In a Title Case headline every word is capitalised, so a name runs on into the rest of the
+    line ("Treaty On Open Skies As Tensions With West Mount"): keep the longest beginning of it that
+    the knowledge base knows, if the whole is unknown."""
+    from .places import standalone_line, title_case_line
+    out = []
+    for c in cands:
+        # the line, looked for no further than a headline is long (a 1 MB line is not re-read per name)
+        lo, hi = max(0, c.start - 170), min(len(text), c.end + 170)
+        ls = text.rfind("\n", lo, c.start)
+        ls = ls + 1 if ls >= 0 else (0 if lo == 0 else -1)
+        le = text.find("\n", c.end, hi)
+        le = le if le >= 0 else (len(text) if hi == len(text) else -1)
+        if c.numbers or ls < 0 or le < 0 or le - ls > 160 or not standalone_line(text, ls, le) \
+                or not title_case_line(text[ls:le]) \
+                or linker.known(c.title):
+            out.append(c)
+            continue
+        ends = [m.end() for m in _WORD_END.finditer(text, c.start, c.end)]
+        cut = next((e for e in reversed(ends[:-1]) if linker.known(text[c.start:e])), None)
+        if cut is None:
+            out.append(c)
+        else:
+            out.append(attrs.evolve(c, end=cut, title=" ".join(text[c.start:cut].split()), alias=None))
+    return out
 
 
 def to_result(st: State, doc_id: Optional[str]) -> Result:

@@ -474,6 +474,17 @@ class Gazetteer:
         return (e is not None and "a" not in e[4] and "d" not in e[4]
                 and (e[2] in ("country", "region", "admin", "feature") or e[3] >= 100_000))
 
+    def _is_title_line(self, text, pos, cache):
+        last = cache.get("t")  # the line of the previous call: no look-back per name on a 1 MB line
+        if last is not None and last[0] <= pos <= last[1]:
+            return last[2]
+        ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        le = len(text) if le < 0 else le
+        v = le - ls <= 160 and standalone_line(text, ls, le) and title_case_line(text[ls:le])
+        cache["t"] = (ls, le, v)
+        return v
+
     def _is_caps_line(self, text, pos, cache):
         last = cache.get(-1)  # the line of the previous call: no look-back per token on a 1 MB line
         if last is not None and last[0] <= pos <= last[1]:
@@ -745,6 +756,10 @@ class Gazetteer:
                 saw_place = True                                # "Moscow Helsinki Group"
                 k = nb[0] + 1
                 continue
+            if (k == j + 1 and not saw_place and "a" not in flags and "d" not in flags
+                    and (entry[2] in ("country", "admin", "region") or entry[3] >= 500_000)
+                    and self._is_title_line(text, tk.start, {} if caps_lines is None else caps_lines)):
+                break                                           # "Russia Denounces Treaty", "Moscow Quits …"
             return False, supported, True, start, end          # "Paris Hilton", "Texas Haunters"
         else:
             if saw_place:
@@ -821,6 +836,43 @@ COMPANY_SUFFIXES = frozenset("Ltd Limited Inc Incorporated Corp Corporation Co P
 # and people are commonly named after on their own.
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
                         "Central America", "Middle East", "Oceania", "Antarctica"})
+
+
+_LINE_WORD = regex.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def standalone_line(text: str, ls: int, le: int) -> bool:
+    """The line text[ls:le] stands alone, as a headline does: a blank line (or the text's start)
+    before, a blank line and more text after.  A short line of wrapped text ("Texas American Bancshares Inc") does not.
+    Looks at a few characters only."""
+    def blank_before(p: int) -> bool:  # p: the start of the line
+        if p == 0:
+            return True
+        q = p - 2  # text[p - 1] is the newline ending the previous line
+        while q >= 0 and p - q <= 5 and text[q] in " \t\r":
+            q -= 1
+        return q < 0 or text[q] == "\n"
+
+    def blank_after(p: int) -> bool:  # p: the end of the line (its newline, or the text's end)
+        if p >= len(text):
+            return False  # a headline has a body after it; a lone short text is not a headline
+        q = p + 1
+        while q < len(text) and q - p <= 5 and text[q] in " \t\r":
+            q += 1
+        return q >= len(text) or text[q] == "\n"
+
+    return blank_before(ls) and blank_after(le)
+
+
+def title_case_line(line: str) -> bool:
+    """A headline in Title Case ("Moscow Quits Treaty On Open Skies"): short, most of its longer
+    words capitalised, not all in capitals."""
+    line = line.strip()
+    if len(line) > 160 or line.isupper() or line.endswith((".", ",", ";", ":")):
+        return False
+    words = _LINE_WORD.findall(line)
+    longer = [w for w in words if len(w) >= 4]
+    return 3 <= len(words) <= 20 and len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.85 * len(longer)
 
 
 def find_places(text: str, gazetteer: Optional[Gazetteer] = None) -> list[Place]:
