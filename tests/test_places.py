@@ -412,3 +412,8 @@ def test_title_case_headline_subjects(gaz):
     assert surfaces(gaz, "Chad Smith and Florence Welch") == []
     assert surfaces(gaz, "He met Paris Hilton on Monday.") == []
     assert surfaces(gaz, "shares of the company rose\nTexas American Bancshares Inc\nsaid it will") == []
+
+
+def test_an_adjective_inside_a_longer_name(gaz):
+    assert surfaces(gaz, "As the media notes, Radio Free Europe/Radio Liberty reported it.") == []
+    assert surfaces(gaz, "New U.S. data showed growth. In Free France, they fought.") == ["U.S.", "France"]

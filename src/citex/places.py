@@ -702,7 +702,12 @@ class Gazetteer:
                     continue
                 if (adjacent and ws in ADJ_BEFORE
                         and (entry[2] in ("country", "region") or toks[j].text[-1] == ".")):
-                    decision = True                             # "New U.S. data"
+                    pk = toks[k - 1] if k > 0 else None
+                    if (pk is not None and not pk.conn and pk.text[-1] != "."
+                            and pk.text not in FUNCTION_WORDS and pk.text not in TIME_WORDS):
+                        decision, name_part = False, True       # "Radio Free Europe": a name
+                    else:
+                        decision = True                         # "New U.S. data", "Free Europe"
                     break
                 if adjacent and prev_place_end == i:
                     decision, name_part = False, True           # "Norman Baker", "Moscow Helsinki"
