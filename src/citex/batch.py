@@ -112,10 +112,8 @@ def _init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
 def run_local(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
     """Outcomes in task order, with ``jobs`` worker processes (1: in this process)."""
     from .workers import Workers
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from Workers(1).imap(tasks)
-        return
-    with Workers(jobs, tasks[0].kb, tasks[0].ner) as workers:
+    jobs = jobs if len(tasks) > 1 else 1  # no processes started for one document
+    with Workers(jobs, tasks[0].kb if tasks else None, tasks[0].ner if tasks else None) as workers:
         yield from workers.imap(tasks)
 
 

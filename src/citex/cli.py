@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from . import __version__
 from .batch import Done, run_dask, run_task, tasks_for
@@ -19,8 +19,6 @@ from .workers import Workers
 from .io import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, iter_inputs, missing_inputs
 from .writers import CSV_LEVELS, make_writer
 
-def _documents(inputs, globs) -> Iterator[tuple[str, Optional[Path]]]:
-    yield from iter_inputs(inputs, globs)
 
 
 # error types that say nothing about the document itself: --resume runs those documents again
@@ -114,7 +112,7 @@ def _extract(a, workers: Workers) -> int:
     def is_own(p) -> bool:
         return p is not None and p.name == own_name and os.path.realpath(p) == own
 
-    todo = [(d, p) for d, p in _documents(a.inputs, globs) if d not in done and not is_own(p)]
+    todo = [(d, p) for d, p in iter_inputs(a.inputs, globs) if d not in done and not is_own(p)]
     tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
                       max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
     try:

@@ -12,8 +12,7 @@ Results are plain dicts (``Result.to_dict()``), identical to the serial run, in 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Optional, Sequence, Union
 
 import dask.bag as db
 

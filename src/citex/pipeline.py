@@ -16,8 +16,8 @@ import regex
 
 from .grammar.dates import find_dates, parse_published
 from .grammar.instruments import Candidate, find_candidates
-from .models import Citation, Date, Place, Result
-from .resolve import Item, Resolver, merge
+from .models import Place, Result
+from .resolve import Resolver, merge
 
 
 @attrs.define(slots=True)
@@ -104,18 +104,19 @@ def _trim_headline_titles(text: str, cands: list, linker) -> list:
     """In a Title Case headline every word is capitalised, so a name runs on into the rest of the
     line ("Treaty On Open Skies As Tensions With West Mount"): keep the longest beginning of it that
     the knowledge base knows, if the whole is unknown."""
-    from .places import standalone_line, title_case_line
+    from .places import headline_at
     out = []
     for c in cands:
+        if c.numbers:
+            out.append(c)
+            continue
         # the line, looked for no further than a headline is long (a 1 MB line is not re-read per name)
         lo, hi = max(0, c.start - 170), min(len(text), c.end + 170)
         ls = text.rfind("\n", lo, c.start)
         ls = ls + 1 if ls >= 0 else (0 if lo == 0 else -1)
         le = text.find("\n", c.end, hi)
         le = le if le >= 0 else (len(text) if hi == len(text) else -1)
-        if c.numbers or ls < 0 or le < 0 or le - ls > 160 or not standalone_line(text, ls, le) \
-                or not title_case_line(text[ls:le]) \
-                or linker.known(c.title):
+        if ls < 0 or le < 0 or not headline_at(text, ls, le) or linker.known(c.title):
             out.append(c)
             continue
         ends = [m.end() for m in _WORD_END.finditer(text, c.start, c.end)]

@@ -368,7 +368,7 @@ class Gazetteer:
                 dateline_spans.extend(self._dateline(text, m, cands))
         dl_iter = iter(sorted(dateline_spans))
         dl = next(dl_iter, None)
-        caps_lines: dict[int, bool] = {}
+        caps_lines: dict = {}  # line flags (see _line_flag)
         names = self._names
         run_re = _RUN if _soft_line_breaks(text) else _RUN_HARD
         run_matches = list(run_re.finditer(text, timeout=limits.REGEX_TIMEOUT))
@@ -474,32 +474,27 @@ class Gazetteer:
         return (e is not None and "a" not in e[4] and "d" not in e[4]
                 and (e[2] in ("country", "region", "admin", "feature") or e[3] >= 100_000))
 
-    def _is_title_line(self, text, pos, cache):
-        last = cache.get("t")  # the line of the previous call: no look-back per name on a 1 MB line
+    @staticmethod
+    def _line_flag(text, pos, cache, kind, test):
+        """``test(text, ls, le)`` for the line around ``pos``, remembered per kind: the line of the
+        previous call (no look-back per token on a 1 MB line) and every line already judged."""
+        last = cache.get(kind)
         if last is not None and last[0] <= pos <= last[1]:
             return last[2]
         ls = text.rfind("\n", 0, pos) + 1
         le = text.find("\n", pos)
         le = len(text) if le < 0 else le
-        v = le - ls <= 160 and standalone_line(text, ls, le) and title_case_line(text[ls:le])
-        cache["t"] = (ls, le, v)
+        v = cache.get((kind, ls))
+        if v is None:
+            v = cache[(kind, ls)] = test(text, ls, le)
+        cache[kind] = (ls, le, v)
         return v
 
+    def _is_title_line(self, text, pos, cache):
+        return self._line_flag(text, pos, cache, "title", headline_at)
+
     def _is_caps_line(self, text, pos, cache):
-        last = cache.get(-1)  # the line of the previous call: no look-back per token on a 1 MB line
-        if last is not None and last[0] <= pos <= last[1]:
-            return last[2]
-        ls = text.rfind("\n", 0, pos) + 1
-        le = text.find("\n", pos)
-        le = len(text) if le < 0 else le
-        v = cache.get(ls)
-        if v is None:
-            line = text[ls:le]
-            letters = [c for c in line if c.isalpha()]
-            v = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-            cache[ls] = v
-        cache[-1] = (ls, le, v)
-        return v
+        return self._line_flag(text, pos, cache, "caps", _caps_line_at)
 
     def _run(self, text, toks, rs, re_, runs, ri, cands, caps_lines):
         n = len(toks)
@@ -593,7 +588,7 @@ class Gazetteer:
             c = text[q]
         return c in _SENT_PUNCT
 
-    def _judge(self, text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands, caps_lines=None):
+    def _judge(self, text, toks, i, j, end, entry, first_start, prev_place_end, runs, ri, cands, caps_lines):
         """Decide on the match toks[i..j] (ending at ``end``).
 
         Returns ``(accepted, supported, name_part, start, end)``: ``supported`` when the
@@ -754,7 +749,7 @@ class Gazetteer:
                 break
             if (k == j + 1 and _ACRONYM_AFTER.fullmatch(ws) and ws not in names and ws not in NAME_ACRONYMS
                     and (entry[2] in ("country", "admin", "region") or entry[3] >= 100_000)
-                    and not self._is_caps_line(text, tk.start, {} if caps_lines is None else caps_lines)):
+                    and not self._is_caps_line(text, tk.start, caps_lines)):
                 break                                           # "London BBC staff", "New York DJs"
             nb = self._longest(toks, k, False)
             if nb is not None and names[nb[2]][2] != "block":
@@ -763,7 +758,7 @@ class Gazetteer:
                 continue
             if (k == j + 1 and not saw_place and "a" not in flags and "d" not in flags
                     and (entry[2] in ("country", "admin", "region") or entry[3] >= 500_000)
-                    and self._is_title_line(text, tk.start, {} if caps_lines is None else caps_lines)):
+                    and self._is_title_line(text, tk.start, caps_lines)):
                 break                                           # "Russia Denounces Treaty", "Moscow Quits …"
             return False, supported, True, start, end          # "Paris Hilton", "Texas Haunters"
         else:
@@ -844,6 +839,16 @@ CONTINENTS = frozenset({"Europe", "Asia", "Africa", "North America", "South Amer
 
 
 _LINE_WORD = regex.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def _caps_line_at(text: str, ls: int, le: int) -> bool:
+    letters = [c for c in text[ls:le] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def headline_at(text: str, ls: int, le: int) -> bool:
+    """The line text[ls:le] is a Title Case headline standing on its own (see below)."""
+    return le - ls <= 160 and standalone_line(text, ls, le) and title_case_line(text[ls:le])
 
 
 def standalone_line(text: str, ls: int, le: int) -> bool:

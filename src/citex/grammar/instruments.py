@@ -480,8 +480,9 @@ def _cut_place_tail(text: str, start: int, end: int) -> int:
 def _country_word(word: str) -> bool:
     """A country's name or abbreviation ("U.S.", "Kenya", "Russia's"), from the place gazetteer."""
     from ..places import Gazetteer
+    gaz = Gazetteer.load()
     w = word[:-2] if word.endswith(("'s", "’s")) else word
-    entry = Gazetteer.load().lookup(w) or (Gazetteer.load().lookup(w.rstrip(".")) if w.endswith(".") else None)
+    entry = gaz.lookup(w) or (gaz.lookup(w.rstrip(".")) if w.endswith(".") else None)
     # the ambiguity flag is about the word in lower or title case ("us"), not an abbreviation
     return entry is not None and entry[2] == "country" and ("a" not in entry[4] or w.isupper())
 
