@@ -63,18 +63,25 @@ def test_published_from_sidecar_and_mtime(folder):
     assert [d["value"] for d in rel] == ["2018"]
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_kill_9_then_resume_gives_every_document_once(tmp_path, jobs):
+def _run_until_output(tmp_path, jobs, n_docs, repeat, **popen):
+    """Start `citex extract` on n_docs documents and return once it has written 20 kB:
+    (process, input folder, output file)."""
     src = tmp_path / "many"
     src.mkdir()
-    body = "Russia denounced the European Convention on Human Rights on 15 March 2022. " * 40
-    for i in range(400):
+    body = "Russia denounced the European Convention on Human Rights on 15 March 2022. " * repeat
+    for i in range(n_docs):
         (src / f"{i:04d}.txt").write_text(body, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", jobs, "-q"])
+    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", jobs, "-q"], **popen)
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.stat().st_size < 20000):
-        time.sleep(0.05)
+        time.sleep(0.02)
+    return proc, src, out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_kill_9_then_resume_gives_every_document_once(tmp_path, jobs):
+    proc, src, out = _run_until_output(tmp_path, jobs, 400, 40)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert out.exists()
@@ -206,16 +213,7 @@ def _session_processes(sid):
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
 def test_parent_killed_mid_run_leaves_no_helper_behind(tmp_path):
     # helpers with results still to send must not hang on a pipe nobody reads
-    src = tmp_path / "many"
-    src.mkdir()
-    body = "Russia denounced the European Convention on Human Rights on 15 March 2022. " * 60
-    for i in range(600):
-        (src / f"{i:04d}.txt").write_text(body, encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", "3", "-q"], start_new_session=True)
-    deadline = time.time() + 120
-    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20000):
-        time.sleep(0.02)
+    proc, _, _ = _run_until_output(tmp_path, "3", 600, 60, start_new_session=True)
     proc.kill()
     proc.wait()
     deadline = time.time() + 15
@@ -251,17 +249,8 @@ def test_one_slow_document_does_not_let_finished_batches_pile_up(tmp_path, monke
 
 
 def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
-    src = tmp_path / "many"
-    src.mkdir()
-    body = "Russia denounced the European Convention on Human Rights on 15 March 2022. " * 40
-    for i in range(400):
-        (src / f"{i:04d}.txt").write_text(body, encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen(EXE + ["extract", str(src), "-o", str(out), "--jobs", "2", "-q"],
-                            start_new_session=True, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 120
-    while time.time() < deadline and (not out.exists() or out.stat().st_size < 20000):
-        time.sleep(0.02)
+    proc, _, out = _run_until_output(tmp_path, "2", 400, 40, start_new_session=True,
+                                     stderr=subprocess.PIPE, text=True)
     os.killpg(proc.pid, signal.SIGINT)   # as a terminal does: the whole process group
     err = proc.communicate(timeout=60)[1]
     assert proc.returncode == 130 and "Traceback" not in err and "--resume" in err, err

@@ -200,14 +200,14 @@ def test_the_output_file_is_never_read_as_input(folder):
 
 def test_resume_runs_worker_deaths_again_and_keeps_one_record_each(folder, tmp_path):
     out = tmp_path / "out.jsonl"
-    r = run("extract", str(folder), "-o", str(out), "--jobs", "1", "-q")
+    run("extract", str(folder), "-o", str(out), "--jobs", "1", "-q")
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     # as a run whose worker was killed would have left it: a.txt lost with its batch, then a torn line
     lost = {"doc_id": "a.txt", "citations": [], "dates": [], "places": [],
             "error": {"type": "worker_died", "message": "the worker process died (exit code -9)"}}
     kept = [x for x in recs if x["doc_id"] != "a.txt"]
     out.write_text("".join(json.dumps(x) + "\n" for x in [lost] + kept) + '{"doc_id": "zz', encoding="utf-8")
-    r = run("extract", str(folder), "-o", str(out), "--resume", "--jobs", "2", "-q")
+    run("extract", str(folder), "-o", str(out), "--resume", "--jobs", "2", "-q")
     again = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(x["doc_id"] for x in again) == sorted(x["doc_id"] for x in recs)   # each once
     a = next(x for x in again if x["doc_id"] == "a.txt")

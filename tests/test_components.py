@@ -1,7 +1,6 @@
 """The spaCy side: factories found through entry points, same result as citex.extract, serialisable docs."""
 import pickle
 
-import pytest
 import spacy
 
 import citex

@@ -4,8 +4,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 import citex
 from conftest import GOLDEN, check_spans, needs
 

@@ -51,11 +51,16 @@ def test_off_by_default_and_neutral_on_rule_matches():
     assert _summary(citex.extract(GOLDEN, ner="builtin")) == _summary(citex.extract(GOLDEN))
 
 
+def _ruler_pipeline(patterns):
+    """A blank English pipeline whose only entities are ``patterns`` (a user's "NER model")."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(patterns)
+    return nlp
+
+
 def test_never_overrides_a_rule_match():
     # a user model that labels a piece of a rule-found name, and a rule-found place, differently
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([
+    nlp = _ruler_pipeline([
         {"label": "LAW", "pattern": "Prevention of Torture"},
         {"label": "LAW", "pattern": "Strasbourg"},
         {"label": "GPE", "pattern": [{"LOWER": "european"}, {"LOWER": "convention"}]},
@@ -64,9 +69,7 @@ def test_never_overrides_a_rule_match():
 
 
 def test_user_pipeline_law_and_gpe_entities_are_mapped():
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([
+    nlp = _ruler_pipeline([
         {"label": "LAW", "pattern": "Blue Ocean Compact"},
         {"label": "GPE", "pattern": "Zanzibaria"},
         {"label": "DATE", "pattern": "Tuesday"},
