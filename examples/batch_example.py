@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import citex
-from citex.report import build
+from citex.output.report import build
 
 folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "articles"
 files = sorted(folder.rglob("*.txt"))   # `citex extract` also reads .md and .html, and survives bad files

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 import citex
-from citex.report import build
+from citex.output.report import build
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "articles"

@@ -112,7 +112,7 @@ def test_dask_local_cluster_equals_serial(folder):
 # ------------------------------------------------------------------ local worker processes
 
 def _tasks(folder, n, body="Sweden joined the Paris Agreement on 15 March 2022. "):
-    from citex.batch import Task
+    from citex.batch.tasks import Task
     for i in range(n):
         (folder / f"{i:04d}.txt").write_text(body * 3, encoding="utf-8")
     return [Task(doc_id=f"{i:04d}.txt", path=str(folder / f"{i:04d}.txt"), as_line=True) for i in range(n)]
@@ -120,7 +120,7 @@ def _tasks(folder, n, body="Sweden joined the Paris Agreement on 15 March 2022. 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to pass the patched function to helpers")
 def test_a_helper_killed_mid_batch_costs_that_batch_only(tmp_path, monkeypatch):
-    from citex import workers
+    from citex.batch import workers
     tasks = _tasks(tmp_path, 200)
     parent, real = os.getpid(), workers.run_task
 
@@ -142,7 +142,7 @@ def test_a_helper_killed_mid_batch_costs_that_batch_only(tmp_path, monkeypatch):
 
 
 def test_every_helper_killed_the_run_still_finishes(tmp_path):
-    from citex import workers
+    from citex.batch import workers
     tasks = _tasks(tmp_path, 120)
     with workers.Workers(3) as w:
         for h in w._helpers:
@@ -156,8 +156,8 @@ def test_every_helper_killed_the_run_still_finishes(tmp_path):
 
 
 def test_three_processes_equal_one(tmp_path):
-    from citex import workers
-    from citex.batch import run_local
+    from citex.batch import workers
+    from citex.batch.tasks import run_local
     tasks = _tasks(tmp_path, 150, "Russia denounced the European Convention on Human Rights in 2022. ")
     one = [o.line for o in run_local(tasks, 1)]
     assert [o.line for o in run_local(tasks, 3)] == one
@@ -170,7 +170,7 @@ def test_three_processes_equal_one(tmp_path):
 def test_helpers_exit_when_the_parent_is_killed(tmp_path):
     # a parent killed by -9 leaves no helper behind (they notice the new parent pid)
     code = ("import os, sys, time\n"
-            "from citex.workers import Workers\n"
+            "from citex.batch.workers import Workers\n"
             "w = Workers(3)\n"
             "print(' '.join(str(h.proc.pid) for h in w._helpers), flush=True)\n"
             "time.sleep(60)\n")
@@ -227,7 +227,7 @@ def test_parent_killed_mid_run_leaves_no_helper_behind(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to pass the patched function to helpers")
 def test_one_slow_document_does_not_let_finished_batches_pile_up(tmp_path, monkeypatch):
-    from citex import workers
+    from citex.batch import workers
     tasks = _tasks(tmp_path, 1500)
     parent, real, here = os.getpid(), workers.run_task, []
 

@@ -133,7 +133,8 @@ def test_several_folders_keep_their_names_and_each_document_once(tmp_path):
 
 def test_a_folder_that_cannot_be_listed_gives_an_error_record(tmp_path, monkeypatch):
     # (chmod does not stop root, so the refusal is simulated)
-    from citex import batch, io
+    from citex.batch import inputs as io
+    from citex.batch import tasks as batch
     root = tmp_path / "in"
     (root / "open").mkdir(parents=True)
     (root / "locked").mkdir()

@@ -263,7 +263,7 @@ HTML_PIECES = ["<!--", "-->", "<script>", "</script>", "<SCRIPT a=1>", "</Script
 @given(st.lists(st.sampled_from(HTML_PIECES), max_size=20).map("".join))
 def test_linear_html_stripping_equals_the_regexes(html):
     """The one-pass comment and script removal gives exactly what the lazy regexes gave."""
-    from citex import clean
+    from citex.text import clean
     assert clean._strip_comments(html) == clean._COMMENT.sub(" ", html)
     assert clean._strip_scripts(html) == clean._SCRIPT.sub(" ", html)
 

@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import citex
-from citex.clean import looks_like_html
-from citex.writers import to_json_line
+from citex.text.clean import looks_like_html
+from citex.output.writers import to_json_line
 from conftest import check_spans
 
 ROOT = Path(__file__).resolve().parents[1]

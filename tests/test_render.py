@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import citex
 from citex.models import Citation, Mention, Result
-from citex.render import highlight, spans
-from citex.writers import CSV_LEVELS, rows, rows_fields
+from citex.output.render import highlight, spans
+from citex.output.writers import CSV_LEVELS, rows, rows_fields
 
 QUOTE = ("\u201cTo denounce the European Convention for the Prevention of Torture and Inhuman or Degrading "
          "Treatment or Punishment of 26 November 1987 and Protocols No. 1 and No. 2 of 4 November 1993 "
@@ -208,7 +208,7 @@ def test_event_points_and_plot():
     pytest.importorskip("matplotlib")
     import matplotlib
     matplotlib.use("Agg")
-    from citex.plot import event_points
+    from citex.output.plot import event_points
     results = _results()
     points, undated = event_points(results)
     assert undated == 3            # the quote's denunciation (x3): no date in the text

@@ -11,9 +11,9 @@ and the knowledge base in :mod:`citex.kb`.
 """
 from __future__ import annotations
 
-from .models import Citation, Date, Error, Event, Mention, Place, Result
+from citex.models import Citation, Date, Error, Event, Mention, Place, Result
 # standard library only; imported here so that the name citex.render is the function, not the module
-from .render import render
+from citex.output.render import render
 
 __version__ = "0.1.0"
 __all__ = ["extract", "extract_many", "load", "clean_text", "render", "to_dataframe", "plot_events",
@@ -27,7 +27,7 @@ def __getattr__(name):
     # The extraction API is imported on first use: ``import citex`` stays light (the batch parent
     # process never compiles the grammars its workers use).
     if name in _API:
-        from . import api
+        from citex import api
         value = globals()[name] = getattr(api, name)
         return value
     raise AttributeError(f"module 'citex' has no attribute {name!r}")
@@ -39,11 +39,11 @@ def __dir__():
 
 def to_dataframe(results, level="citations"):
     """Results as a pandas DataFrame, one row per citation|mention|event|date|place; see :mod:`citex.frames`."""
-    from .frames import to_dataframe as _to_dataframe
+    from citex.output.frames import to_dataframe as _to_dataframe
     return _to_dataframe(results, level)
 
 
 def plot_events(results, ax=None, published=None, max_instruments=40):
     """Timeline of treaty actions per instrument (matplotlib); see :mod:`citex.plot`."""
-    from .plot import plot_events as _plot_events
+    from citex.output.plot import plot_events as _plot_events
     return _plot_events(results, ax=ax, published=published, max_instruments=max_instruments)

@@ -4,17 +4,17 @@ from __future__ import annotations
 import functools
 from typing import Iterable, Iterator, Optional, Union
 
-from . import limits
-from .clean import clean_text
-from .models import Error, Result
-from .pipeline import Extractor
+from citex import limits
+from citex.text.clean import clean_text
+from citex.models import Error, Result
+from citex.pipeline.extractor import Extractor
 
 
 @functools.lru_cache(maxsize=4)
 def _default_extractor(kb_path: Optional[str] = None, ner=None) -> Extractor:
     """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner`."""
-    from .kb import KnowledgeBase
-    from .link import Linker
+    from citex.link.kb import KnowledgeBase
+    from citex.link.linker import Linker
     kb = KnowledgeBase.bundled()
     if kb_path:
         kb = kb.merge(KnowledgeBase.from_csv(kb_path))
@@ -77,5 +77,5 @@ def load(kb: Optional[str] = None, ner=None, **config):
     citex components (``citex_dates``, ``citex_places``, ``citex_instruments``, ``citex_resolver``,
     ``citex_linker``; with ``ner`` also ``citex_ner`` after ``citex_places``, see :func:`extract`).
     Results are on ``doc._.citex``."""
-    from .components import build_pipeline
+    from citex.components import build_pipeline
     return build_pipeline(kb=kb, ner=ner, **config)

@@ -151,7 +151,7 @@ class Citation:
         if self.id is None:
             return None
         if kb is None:
-            from .kb import KnowledgeBase
+            from citex.link.kb import KnowledgeBase
             kb = KnowledgeBase.bundled()
         return kb.get(self.id)
 
@@ -176,7 +176,7 @@ class Citation:
                 f"{len(self.events)} events>")
 
     def _repr_html_(self) -> str:  # Jupyter
-        from .render import render_citation
+        from citex.output.render import render_citation
         return render_citation(self)
 
     @classmethod
@@ -254,5 +254,5 @@ class Result:
                 f"{len(self.dates)} dates, {len(self.places)} places{err}>")
 
     def _repr_html_(self) -> str:  # Jupyter: the citations table (citex.render(result, text) highlights the text)
-        from .render import render_result
+        from citex.output.render import render_result
         return render_result(self)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import dates, instruments, linker, ner, places, resolver  # noqa: F401  (registers the factories)
-from .base import register_extensions
+from citex.components import dates, instruments, linker, ner, places, resolver  # noqa: F401  (registers the factories)
+from citex.components.base import register_extensions
 
 NAMES = ("citex_dates", "citex_places", "citex_instruments", "citex_resolver", "citex_linker")
 
 
 def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None):
     import spacy
-    from .tokenizer import SafeTokenizer
+    from citex.components.tokenizer import SafeTokenizer
     nlp = spacy.blank("en")
     nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # spaCy's, but linear on long runs of punctuation
     if sentencizer:

@@ -13,8 +13,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..models import Result
-from ..pipeline import Extractor, State, to_result
+from citex.models import Result
+from citex.pipeline.extractor import Extractor, State, to_result
 
 STATE_KEY = "citex_state"
 RESULT_KEY = "citex"
@@ -37,8 +37,8 @@ def register_extensions() -> None:
 def shared_extractor(kb_path: Optional[str] = None, with_places: bool = True, with_kb: bool = True) -> Extractor:
     linker = None
     if with_kb:
-        from ..kb import KnowledgeBase
-        from ..link import Linker
+        from citex.link.kb import KnowledgeBase
+        from citex.link.linker import Linker
         kb = KnowledgeBase.bundled()
         if kb_path:
             kb = kb.merge(KnowledgeBase.from_csv(kb_path))
@@ -50,7 +50,7 @@ def get_state(doc: Doc) -> State:
     raw = doc.user_data.get(STATE_KEY)
     if raw is not None:
         return pickle.loads(raw)
-    from ..grammar.dates import parse_published
+    from citex.grammar.dates import parse_published
     return State(text=doc.text, published=parse_published(doc.user_data.get(PUBLISHED_KEY)))
 
 

@@ -5,7 +5,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from .base import Stage, shared_extractor
+from citex.components.base import Stage, shared_extractor
 
 
 class InstrumentFinder(Stage):

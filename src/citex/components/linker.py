@@ -5,7 +5,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from .base import STATE_KEY, Stage, put_state, shared_extractor
+from citex.components.base import STATE_KEY, Stage, put_state, shared_extractor
 
 
 class LinkerComponent(Stage):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ..pipeline import Extractor
-from .base import Stage, put_state, set_spans
+from citex.pipeline.extractor import Extractor
+from citex.components.base import Stage, put_state, set_spans
 
 SPAN_KEY = "citex_ner"
 
@@ -16,7 +16,7 @@ class NerStage(Stage):
 
     def set_model(self, model) -> None:
         """Use another model: ``"builtin"``, a pipeline name or path, or a ``Language``."""
-        from ..ner import load_ner
+        from citex.ner.model import load_ner
         self.extractor.ner = load_ner(model)
 
     def after(self, doc, st):

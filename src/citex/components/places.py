@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from .base import SPAN_KEYS, Stage, put_state, set_spans, shared_extractor
+from citex.components.base import SPAN_KEYS, Stage, put_state, set_spans, shared_extractor
 
 
 class PlaceFinder(Stage):

@@ -12,8 +12,8 @@ from typing import Iterator, Optional
 
 import regex
 
-from .. import limits
-from ..models import Date
+from citex import limits
+from citex.models import Date
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,

@@ -21,9 +21,9 @@ import attrs
 import re
 import regex
 
-from .. import limits
-from .dates import F as DATE_F
-from .dates import compose
+from citex import limits
+from citex.grammar.dates import F as DATE_F
+from citex.grammar.dates import compose
 
 # Head words and the kind they give.  "Act", "Law", "Constitution", "Directive" and
 # "Memorandum" name domestic or non-treaty instruments: kind "other".
@@ -433,7 +433,7 @@ def _candidate(text: str, hm: regex.Match, ctx: Optional[dict] = None) -> Option
         return None
     title = _norm_ws(text[start:end])
     alias = None
-    from .relations import DATE_QUALIFIER
+    from citex.grammar.relations import DATE_QUALIFIER
     dq = DATE_QUALIFIER.match(text, end)
     am = ALIAS_DEF.match(text, dq.end() if dq else end)
     if am:
@@ -470,7 +470,7 @@ def _cut_place_tail(text: str, start: int, end: int) -> int:
     m = PLACE_TAIL.search(text, lo, end)
     if m is None:
         return end
-    from ..places import Gazetteer
+    from citex.places.gazetteer import Gazetteer
     entry = Gazetteer.load().lookup(m.group("p"))
     if entry is not None and entry[2] in ("country", "city", "admin") and m.start() > start:
         return m.start()
@@ -479,7 +479,7 @@ def _cut_place_tail(text: str, start: int, end: int) -> int:
 
 def _country_word(word: str) -> bool:
     """A country's name or abbreviation ("U.S.", "Kenya", "Russia's"), from the place gazetteer."""
-    from ..places import Gazetteer
+    from citex.places.gazetteer import Gazetteer
     gaz = Gazetteer.load()
     w = word[:-2] if word.endswith(("'s", "’s")) else word
     entry = gaz.lookup(w) or (gaz.lookup(w.rstrip(".")) if w.endswith(".") else None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from .dates import F, compose
+from citex.grammar.dates import F, compose
 
 # --- the instrument's own date and place ------------------------------------------------
 # gap between a name and its date: "… Punishment *of* 26 November 1987", "Law *dated* July 13, 1999"

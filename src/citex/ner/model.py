@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-BUILTIN = Path(__file__).resolve().parent / "data" / "ner"
+BUILTIN = Path(__file__).resolve().parent.parent / "data" / "ner"
 LABELS = {"INSTRUMENT": "INSTRUMENT", "LAW": "INSTRUMENT",
           "PLACE": "PLACE", "GPE": "PLACE", "LOC": "PLACE"}
 # components of a user's pipeline that never feed its entity recogniser: skipped for speed
@@ -83,7 +83,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 @functools.lru_cache(maxsize=1)
 def _builtin():
     import spacy
-    from .components.tokenizer import SafeTokenizer
+    from citex.components.tokenizer import SafeTokenizer
     nlp = spacy.load(BUILTIN)
     nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # linear on runs of punctuation (spaCy's is quadratic)
     return nlp

@@ -6,7 +6,7 @@ import io
 import json
 from typing import IO, Iterable
 
-from ..models import Result
+from citex.models import Result
 
 CSV_LEVELS = ("citations", "mentions", "events", "dates", "places")
 

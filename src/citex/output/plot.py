@@ -14,9 +14,9 @@ import datetime as dt
 from collections import Counter
 from typing import Mapping, Optional, Union
 
-from .frames import as_results
-from .models import ACTIONS
-from .writers import rows
+from citex.output.frames import as_results
+from citex.models import ACTIONS
+from citex.output.writers import rows
 
 MARKERS = dict(zip(ACTIONS, "o^sXDv*P"))
 

@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from html import escape
 from typing import Any, Optional
 
-from .models import Citation, Result
-from .writers import rows
+from citex.models import Citation, Result
+from citex.output.writers import rows
 
 # kind → (background, underline colour, legend label); also the nesting order at equal offsets
 COLOURS = {

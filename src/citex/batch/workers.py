@@ -28,9 +28,9 @@ import threading
 from multiprocessing.connection import wait as _wait
 from typing import Iterator, Optional
 
-from .batch import Done, Outcome, Task, _init_worker, run_task
-from .models import Error, Result
-from .writers import to_json_line
+from citex.batch.tasks import Done, Outcome, Task, _init_worker, run_task
+from citex.models import Error, Result
+from citex.output.writers import to_json_line
 
 POLL = 0.5          # seconds between liveness checks while waiting for helpers
 MAX_BATCH = 64      # tasks per batch at most

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from .models import Citation, Result
+from citex.models import Citation, Result
 
 CATEGORIES = ("instruments", "dates", "places")
 ATTRIBUTES = ("date", "place", "parent")

@@ -14,10 +14,10 @@ from typing import Optional
 import attrs
 import regex
 
-from .grammar.dates import find_dates, parse_published
-from .grammar.instruments import Candidate, find_candidates
-from .models import Place, Result
-from .resolve import Resolver, merge
+from citex.grammar.dates import find_dates, parse_published
+from citex.grammar.instruments import Candidate, find_candidates
+from citex.models import Place, Result
+from citex.resolve.resolver import Resolver, merge
 
 
 @attrs.define(slots=True)
@@ -40,12 +40,12 @@ class Extractor:
 
     def __init__(self, gazetteer=None, linker=None, places: bool = True, ner=None):
         if gazetteer is None and places:
-            from .places import Gazetteer
+            from citex.places.gazetteer import Gazetteer
             gazetteer = Gazetteer.load()
         self.gazetteer = gazetteer
         self.linker = linker
         if ner is not None:
-            from .ner import load_ner
+            from citex.ner.model import load_ner
             ner = load_ner(ner)
         self.ner = ner  # a citex.ner.NerModel, or None: no statistical stage
         self.resolver = Resolver(known=linker.known if linker is not None else None,
@@ -104,7 +104,7 @@ def _trim_headline_titles(text: str, cands: list, linker) -> list:
     """In a Title Case headline every word is capitalised, so a name runs on into the rest of the
     line ("Treaty On Open Skies As Tensions With West Mount"): keep the longest beginning of it that
     the knowledge base knows, if the whole is unknown."""
-    from .places import headline_at
+    from citex.places.gazetteer import headline_at
     out = []
     for c in cands:
         if c.numbers:
@@ -163,7 +163,7 @@ _LOCATIVE = regex.compile(r"(?:\b(?:in|near|outside)(?:[ \t]+the)?)[ \t]+$")
 
 def _ner_instrument(text: str, s: int, e: int, dates, linker) -> Optional[tuple[str, str]]:
     """``(kind, head)`` when a model span may be an instrument name, else None."""
-    from .grammar.instruments import AWARD_WORDS, BODY_AFTER, EVENT_PREMODS, HEADS, NEGATIVE_NAMES
+    from citex.grammar.instruments import AWARD_WORDS, BODY_AFTER, EVENT_PREMODS, HEADS, NEGATIVE_NAMES
     name = text[s:e]
     if linker is not None and linker.known(name):
         words = regex.findall(r"[\w\-]+", name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import regex
 
-from . import limits
+from citex import limits
 
 _SCRIPT = regex.compile(r"<(script|style|noscript|template)\b[^>]*+>.*?</\1\s*>", regex.IGNORECASE | regex.DOTALL)
 _COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)

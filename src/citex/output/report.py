@@ -20,9 +20,9 @@ from html import escape
 from pathlib import Path
 from typing import Optional
 
-from .frames import as_results
-from .models import Result
-from .writers import rows
+from citex.output.frames import as_results
+from citex.models import Result
+from citex.output.writers import rows
 
 _CSS = """
 body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 14px; margin: 24px; color: #222; }
@@ -39,8 +39,8 @@ def collect(inputs: list[str], published: Optional[str] = None, kb: Optional[str
             published_from: Optional[str] = None, jobs: int = 1) -> list[Result]:
     """Results for ``inputs``: ``.jsonl`` files are read, other files and folders are extracted
     (as by ``citex extract``)."""
-    from .batch import run_local, tasks_for
-    from .io import DEFAULT_GLOBS, iter_inputs
+    from citex.batch.tasks import run_local, tasks_for
+    from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs
     results: list[Result] = []
     for inp in inputs:
         if inp.endswith(".jsonl") and Path(inp).is_file():
@@ -54,7 +54,7 @@ def collect(inputs: list[str], published: Optional[str] = None, kb: Optional[str
 
 def timeline_png(results: list[Result], published=None) -> Optional[str]:
     """The events timeline as base64 PNG, or None when there is nothing to draw or no matplotlib."""
-    from .plot import draw, event_points, figsize
+    from citex.output.plot import draw, event_points, figsize
     try:
         from matplotlib.figure import Figure
     except ImportError:
@@ -150,7 +150,7 @@ def cli(argv: Optional[list[str]] = None) -> int:
     if missing:
         print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
         return 2
-    from .cli import published_ok
+    from citex.cli.main import published_ok
     if not published_ok(a.published):
         return 2
     try:

@@ -13,11 +13,12 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from . import __version__
-from .batch import Done, run_dask, run_task, tasks_for
-from .workers import Workers
-from .io import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, iter_inputs, missing_inputs
-from .writers import CSV_LEVELS, make_writer
+from citex import __version__
+from citex.batch.tasks import Done, run_dask, run_task, tasks_for
+from citex.batch.workers import Workers
+from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs, missing_inputs
+from citex.text.read import DEFAULT_MAX_BYTES
+from citex.output.writers import CSV_LEVELS, make_writer
 
 
 
@@ -117,7 +118,7 @@ def _extract(a, workers: Workers) -> int:
                       max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
     try:
         if a.format == "parquet":
-            from .writers.parquet import ParquetWriter
+            from citex.output.parquet import ParquetWriter
             writer = ParquetWriter(a.output, a.level)
             stream = None
         else:
@@ -220,12 +221,12 @@ def _extract(a, workers: Workers) -> int:
 
 
 def cmd_evaluate(a, rest) -> int:
-    from .evaluate import cli as eval_cli
+    from citex.evaluate.score import cli as eval_cli
     return eval_cli(rest)
 
 
 def cmd_kb(rest) -> int:
-    from .kb import cli as kb_cli
+    from citex.link.kb import cli as kb_cli
     return kb_cli(rest)
 
 
@@ -267,7 +268,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if argv and argv[0] == "kb":
         return cmd_kb(argv[1:])
     if argv and argv[0] == "report":
-        from .report import cli as report_cli
+        from citex.output.report import cli as report_cli
         return report_cli(argv[1:])
     a = build_parser().parse_args(argv)
     if not published_ok(a.published):
@@ -282,7 +283,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 def published_ok(value: Optional[str]) -> bool:
     """Check a --published value; print the one-line usage error when it is not an ISO date."""
     if value:
-        from .grammar.dates import parse_published
+        from citex.grammar.dates import parse_published
         try:
             parse_published(value)
         except ValueError as exc:

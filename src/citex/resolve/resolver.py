@@ -19,11 +19,11 @@ from typing import Callable, Iterable, Optional, Sequence
 import attrs
 import regex
 
-from . import limits
-from .grammar import relations as R
-from .grammar.dates import PATTERN
-from .grammar.instruments import Candidate, find_short_forms
-from .models import Citation, Date, Event, Mention, Place
+from citex import limits
+from citex.grammar import relations as R
+from citex.grammar.dates import PATTERN
+from citex.grammar.instruments import Candidate, find_short_forms
+from citex.models import Citation, Date, Event, Mention, Place
 
 
 @attrs.define(slots=True)

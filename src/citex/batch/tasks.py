@@ -14,9 +14,9 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Optional, Union
 
-from .io import DEFAULT_MAX_BYTES, Document, read_bytes, read_path
-from .models import Error, Result
-from .writers import to_json_line
+from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_path
+from citex.models import Error, Result
+from citex.output.writers import to_json_line
 
 
 class Task(NamedTuple):
@@ -44,7 +44,7 @@ Outcome = Union[Result, Done]
 
 
 def _extractor(kb: Optional[str], ner: Optional[str] = None):
-    from .api import _default_extractor
+    from citex.api import _default_extractor
     return _default_extractor(kb, ner)
 
 
@@ -75,7 +75,7 @@ def process(doc: Document, published, kb: Optional[str], ner: Optional[str] = No
     try:
         res = _extractor(kb, ner).extract(doc.text, doc_id=doc.doc_id, published=published)
     except TimeoutError as exc:  # a pattern scan over citex.limits.REGEX_TIMEOUT: an error record, not a hang
-        from .limits import timeout_message
+        from citex.limits import timeout_message
         return Result(doc_id=doc.doc_id, error=Error("timeout", timeout_message(exc)), meta=meta)
     except Exception as exc:  # never lose a document
         return Result(doc_id=doc.doc_id, error=Error(type(exc).__name__, str(exc)[:500]), meta=meta)
@@ -111,7 +111,7 @@ def _init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
 
 def run_local(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
     """Outcomes in task order, with ``jobs`` worker processes (1: in this process)."""
-    from .workers import Workers
+    from citex.batch.workers import Workers
     jobs = jobs if len(tasks) > 1 else 1  # no processes started for one document
     with Workers(jobs, tasks[0].kb if tasks else None, tasks[0].ner if tasks else None) as workers:
         yield from workers.imap(tasks)

@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 from typing import Iterable, Union
 
-from .models import Result
-from .writers import CSV_LEVELS, rows, rows_fields
+from citex.models import Result
+from citex.output.writers import CSV_LEVELS, rows, rows_fields
 
 # integer columns that may be empty (nullable Int64 instead of float with NaN)
 _INT_COLUMNS = ("index", "citation", "number", "parent", "start", "end", "mentions")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..models import Result
-from . import rows, rows_fields
+from citex.models import Result
+from citex.output.writers import rows, rows_fields
 
 INT_FIELDS = {"index", "number", "parent", "start", "end", "mentions", "citation"}
 BOOL_FIELDS = {"relative"}

@@ -1,0 +1,4 @@
+"""The ``citex`` command."""
+from citex.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,5 @@
+import sys
+
+from citex.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Text in: decoding and bounded reads (``read``), HTML to plain text (``clean``)."""
