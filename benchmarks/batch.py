@@ -50,10 +50,10 @@ def ceiling(files: list, jobs: int) -> None:
     """How well extraction alone scales on this machine: the pipeline preloaded, the texts in memory,
     ``jobs`` forked processes each extracting an equal share, no files, no messages, no output."""
     import multiprocessing as mp
-    from citex.api import _default_extractor
+    from citex.api import default_extractor
     global _TEXTS, _EX
     _TEXTS = [p.read_text(encoding="utf-8", errors="replace") for p in files]
-    _EX = _default_extractor(None, None)
+    _EX = default_extractor(None, None)
     for _ in range(3):
         t = time.perf_counter()
         _extract_share((0, 1))

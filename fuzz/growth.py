@@ -58,8 +58,8 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
 
     import citex
-    from citex.api import _default_extractor
-    ex = _default_extractor(None)
+    from citex.api import default_extractor
+    ex = default_extractor(None)
     citex.extract("warm up: the Paris Agreement of 12 December 2015 in Paris")
     extract = ex.extract
     rnd = random.Random(a.seed)

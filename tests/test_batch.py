@@ -157,7 +157,7 @@ def test_every_helper_killed_the_run_still_finishes(tmp_path):
 
 def test_three_processes_equal_one(tmp_path):
     from citex.batch import workers
-    from citex.batch.tasks import run_local
+    from citex.batch.workers import run_local
     tasks = _tasks(tmp_path, 150, "Russia denounced the European Convention on Human Rights in 2022. ")
     one = [o.line for o in run_local(tasks, 1)]
     assert [o.line for o in run_local(tasks, 3)] == one

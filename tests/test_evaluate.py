@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from citex.evaluate import (CaseFileError, Report, cli, combine, format_report, load_cases,
+from citex.cli.evaluate import main as cli
+from citex.evaluate import (CaseFileError, Report, combine, format_report, load_cases,
                             score)
 from citex.models import Citation, Date, Mention, Place, Result
 

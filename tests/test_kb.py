@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from citex import kb as kbmod
+from citex.cli.kb import main as kb_cli
 from citex.kb import KnowledgeBase, Record, canonical_id, is_acronym, normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -492,7 +493,7 @@ def test_merge(kb, user_kb):
 # ------------------------------------------------------------------ CLI
 
 def test_cli_show(capsys):
-    assert kbmod.cli(["show", "ETS No. 126"]) == 0
+    assert kb_cli(["show", "ETS No. 126"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("CETS 126  European Convention for the Prevention of Torture")
     assert "1987-11-26" in out and "Strasbourg" in out
@@ -500,34 +501,34 @@ def test_cli_show(capsys):
 
 
 def test_cli_show_json(capsys):
-    assert kbmod.cli(["show", "CETS-126", "--json"]) == 0
+    assert kb_cli(["show", "CETS-126", "--json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["id"] == "CETS 126" and d["children"] == ["CETS 151", "CETS 152"]
 
 
 def test_cli_show_unknown(capsys):
-    assert kbmod.cli(["show", "CETS 9999"]) == 2
+    assert kb_cli(["show", "CETS 9999"]) == 2
     cap = capsys.readouterr()
     assert cap.out == ""
     assert cap.err.strip().count("\n") == 0 and "CETS 9999" in cap.err
 
 
 def test_cli_search(capsys):
-    assert kbmod.cli(["search", "torture", "--limit", "3"]) == 0
+    assert kb_cli(["search", "torture", "--limit", "3"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 3
     assert "CETS 126" in "".join(lines[:2]) and "MTDSG IV-9" in "".join(lines[:2])
 
 
 def test_cli_search_json(capsys):
-    assert kbmod.cli(["search", "Paris", "climate", "--json", "--limit", "2"]) == 0
+    assert kb_cli(["search", "Paris", "climate", "--json", "--limit", "2"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 2 and hits[0]["id"] == "UNTS I-54113" and "score" in hits[0]
 
 
 def test_cli_bad_usage(capsys):
-    assert kbmod.cli([]) == 2
-    assert kbmod.cli(["frobnicate"]) == 2
+    assert kb_cli([]) == 2
+    assert kb_cli(["frobnicate"]) == 2
     capsys.readouterr()
 
 

@@ -74,8 +74,8 @@ def paragraphs(text: str):
 
 def collect(corpus: Path):
     import citex  # noqa: F401
-    from citex.api import _default_extractor
-    ex = _default_extractor(None)
+    from citex.api import default_extractor
+    ex = default_extractor(None)
     files = sorted(corpus.rglob("*.txt"))
     train, dev = [], []
     for f in files:

@@ -11,7 +11,7 @@ from citex.pipeline.extractor import Extractor
 
 
 @functools.lru_cache(maxsize=4)
-def _default_extractor(kb_path: Optional[str] = None, ner=None) -> Extractor:
+def default_extractor(kb_path: Optional[str] = None, ner=None) -> Extractor:
     """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner`."""
     from citex.link.kb import KnowledgeBase
     from citex.link.linker import Linker
@@ -54,7 +54,7 @@ def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Opti
     ``"timeout"``) and nothing found; see :mod:`citex.limits`.
     """
     _check_text(text)
-    return _run(_default_extractor(kb, ner), text, doc_id, published)
+    return _run(default_extractor(kb, ner), text, doc_id, published)
 
 
 def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optional[str] = None,
@@ -63,7 +63,7 @@ def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optiona
 
     A document that fails gives a ``Result`` with ``error`` set instead of stopping the run.
     """
-    ex = _default_extractor(kb, ner)
+    ex = default_extractor(kb, ner)
     for n, item in enumerate(texts):
         doc_id, text = item if isinstance(item, tuple) else (str(n), item)
         try:

@@ -23,6 +23,12 @@ ACTIONS = (
 )
 
 
+# How a Result and a Citation show themselves in a notebook: display belongs to the output layer,
+# which registers its renderers here when it is imported (``import citex`` does), so this module
+# imports nothing from it.
+HTML_RENDERERS: dict[str, Any] = {}
+
+
 def _tuple(value) -> tuple:
     return tuple(value) if value is not None else ()
 
@@ -175,9 +181,9 @@ class Citation:
         return (f"<Citation {title!r}{' ' + ', '.join(bits) if bits else ''}: {len(self.mentions)} mentions, "
                 f"{len(self.events)} events>")
 
-    def _repr_html_(self) -> str:  # Jupyter
-        from citex.output.render import render_citation
-        return render_citation(self)
+    def _repr_html_(self) -> Optional[str]:  # Jupyter
+        show = HTML_RENDERERS.get("Citation")
+        return show(self) if show else None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Citation":
@@ -253,6 +259,6 @@ class Result:
         return (f"<Result {self.doc_id!r}: {len(self.citations)} citations [{titles}{more}], "
                 f"{len(self.dates)} dates, {len(self.places)} places{err}>")
 
-    def _repr_html_(self) -> str:  # Jupyter: the citations table (citex.render(result, text) highlights the text)
-        from citex.output.render import render_result
-        return render_result(self)
+    def _repr_html_(self) -> Optional[str]:  # Jupyter: the citations table (citex.render(result, text) highlights the text)
+        show = HTML_RENDERERS.get("Result")
+        return show(self) if show else None

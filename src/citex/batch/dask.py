@@ -23,10 +23,10 @@ from citex.models import Error, Result
 
 
 def _extract_text(item, published, kb, ner) -> dict:
-    from citex.api import _default_extractor
+    from citex.api import default_extractor
     doc_id, text = item if isinstance(item, tuple) else (None, item)
     try:
-        return _default_extractor(kb, ner).extract(text, doc_id=doc_id, published=published).to_dict()
+        return default_extractor(kb, ner).extract(text, doc_id=doc_id, published=published).to_dict()
     except Exception as exc:  # never lose a document
         return Result(doc_id=doc_id, error=Error(type(exc).__name__, str(exc)[:500])).to_dict()
 

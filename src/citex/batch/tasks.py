@@ -3,7 +3,7 @@ processes, or on a Dask cluster.  Used by ``citex extract`` and :mod:`citex.dask
 
 Each task is a small picklable tuple; a worker reads, decodes and extracts one file and returns
 either the finished JSON line (for JSONL output: the parent only writes) or the ``Result``.
-The pipeline is loaded once per worker process (``api._default_extractor`` is cached).
+The pipeline is loaded once per worker process (``api.default_extractor`` is cached).
 Local processes are managed in :mod:`citex.workers`.
 """
 from __future__ import annotations
@@ -44,8 +44,8 @@ Outcome = Union[Result, Done]
 
 
 def _extractor(kb: Optional[str], ner: Optional[str] = None):
-    from citex.api import _default_extractor
-    return _default_extractor(kb, ner)
+    from citex.api import default_extractor
+    return default_extractor(kb, ner)
 
 
 def published_for(task: Task) -> Optional[str]:
@@ -99,7 +99,7 @@ def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
     return res
 
 
-def _init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
+def init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
     """Load the pipeline once per worker process.  A failure here (a broken --kb file, a missing NER
     model) must not kill the worker, or the pool would restart it forever: each task then meets the
     same failure in :func:`process` and records it as that document's error."""
@@ -107,14 +107,6 @@ def _init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
         _extractor(kb, ner)
     except Exception:
         pass
-
-
-def run_local(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
-    """Outcomes in task order, with ``jobs`` worker processes (1: in this process)."""
-    from citex.batch.workers import Workers
-    jobs = jobs if len(tasks) > 1 else 1  # no processes started for one document
-    with Workers(jobs, tasks[0].kb if tasks else None, tasks[0].ner if tasks else None) as workers:
-        yield from workers.imap(tasks)
 
 
 def run_dask(tasks: list[Task], scheduler: str, partition_size: int = 64) -> Iterator[Outcome]:

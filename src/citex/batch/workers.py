@@ -28,7 +28,7 @@ import threading
 from multiprocessing.connection import wait as _wait
 from typing import Iterator, Optional
 
-from citex.batch.tasks import Done, Outcome, Task, _init_worker, run_task
+from citex.batch.tasks import Done, Outcome, Task, init_worker, run_task
 from citex.models import Error, Result
 from citex.output.writers import to_json_line
 
@@ -56,7 +56,7 @@ def _helper(inbox, outbox, kb: Optional[str], ner: Optional[str], parent: int, t
     for conn in theirs:
         conn.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (close() stops us)
-    _init_worker(kb, ner)
+    init_worker(kb, ner)
     outgoing: _queue.SimpleQueue = _queue.SimpleQueue()
 
     def send() -> None:
@@ -251,3 +251,10 @@ class Workers:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def run_local(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
+    """Outcomes in task order, with ``jobs`` worker processes (1: in this process)."""
+    jobs = jobs if len(tasks) > 1 else 1  # no processes started for one document
+    with Workers(jobs, tasks[0].kb if tasks else None, tasks[0].ner if tasks else None) as workers:
+        yield from workers.imap(tasks)

@@ -1,4 +1,4 @@
-"""Command line: ``citex extract``, ``citex evaluate``, ``citex kb``.
+"""The ``citex`` command: ``extract`` (:mod:`citex.cli.extract`), ``evaluate``, ``kb``, ``report``.
 
 Exit codes: 0 all documents processed, 1 some documents failed (their records say
 why), 2 a usage problem (missing input, unwritable output) reported in one line.
@@ -6,228 +6,18 @@ why), 2 a usage problem (missing input, unwritable output) reported in one line.
 from __future__ import annotations
 
 import argparse
-import json
-import os
+import importlib
 import sys
-import time
-from pathlib import Path
 from typing import Optional
 
 from citex import __version__
-from citex.batch.tasks import Done, run_dask, run_task, tasks_for
-from citex.batch.workers import Workers
-from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs, missing_inputs
+from citex.batch.inputs import DEFAULT_GLOBS
+from citex.cli.options import published_ok
+from citex.output.writers import CSV_LEVELS
 from citex.text.read import DEFAULT_MAX_BYTES
-from citex.output.writers import CSV_LEVELS, make_writer
 
-
-
-# error types that say nothing about the document itself: --resume runs those documents again
-RETRY_ON_RESUME = ("worker_died",)
-
-
-def _done_ids(out: Path) -> set[str]:
-    """doc_ids already in an output file, read a line at a time (flat memory, however big the file).
-
-    A torn last line (a kill mid-write) is cut off.  Records whose error is in ``RETRY_ON_RESUME``
-    are taken out of the file (rewritten next to it, then moved over it) so their documents run
-    again and still appear exactly once."""
-    if not out.exists():
-        return set()
-    _cut_torn_line(out)
-    done: set[str] = set()
-    retry = 0
-    with open(out, "rb") as f:
-        for raw in f:
-            try:
-                rec = json.loads(raw)
-                doc_id = rec["doc_id"]
-            except (ValueError, KeyError, TypeError):
-                continue
-            if (rec.get("error") or {}).get("type") in RETRY_ON_RESUME:
-                retry += 1
-                continue
-            done.add(doc_id)
-    if retry:
-        tmp = out.with_name(out.name + ".citex-resume")
-        with open(out, "rb") as src, open(tmp, "wb") as dst:
-            for raw in src:
-                try:
-                    if (json.loads(raw).get("error") or {}).get("type") in RETRY_ON_RESUME:
-                        continue
-                except (ValueError, AttributeError):
-                    pass
-                dst.write(raw)
-        os.replace(tmp, out)
-    return done
-
-
-def _cut_torn_line(path: Path) -> None:
-    with open(path, "r+b") as f:
-        size = f.seek(0, os.SEEK_END)
-        if not size:
-            return
-        f.seek(size - 1)
-        if f.read(1) == b"\n":
-            return
-        pos, cut = size, 0
-        while pos > 0:  # back to the last newline, a block at a time
-            step = min(1 << 16, pos)
-            pos -= step
-            f.seek(pos)
-            i = f.read(step).rfind(b"\n")
-            if i >= 0:
-                cut = pos + i + 1
-                break
-        f.truncate(cut)
-
-
-def cmd_extract(a) -> int:
-    missing = missing_inputs(a.inputs)
-    if missing:
-        print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
-    if a.kb and not os.path.isfile(a.kb):
-        print(f"citex: no such knowledge-base file: {a.kb}", file=sys.stderr)
-        return 2
-    if a.resume and (a.output is None or a.format != "jsonl"):
-        print("citex: --resume needs -o FILE with --format jsonl", file=sys.stderr)
-        return 2
-    if a.format == "parquet" and a.output is None:
-        print("citex: --format parquet needs -o FILE", file=sys.stderr)
-        return 2
-    jobs = a.jobs or os.cpu_count() or 1
-    # Start the workers first: they load the pipeline while this process lists the inputs.
-    many = len(a.inputs) > 1 or os.path.isdir(a.inputs[0])
-    parallel = jobs > 1 and not a.scheduler and "-" not in a.inputs and many
-    with Workers(jobs if parallel else 1, a.kb, a.ner) as workers:
-        return _extract(a, workers)
-
-
-def _extract(a, workers: Workers) -> int:
-    globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
-    done = _done_ids(Path(a.output)) if a.resume else set()
-    own = os.path.realpath(a.output) if a.output else None  # never read our own output file
-    own_name = os.path.basename(own) if own else None
-
-    def is_own(p) -> bool:
-        return p is not None and p.name == own_name and os.path.realpath(p) == own
-
-    todo = [(d, p) for d, p in iter_inputs(a.inputs, globs) if d not in done and not is_own(p)]
-    tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
-                      max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
-    try:
-        if a.format == "parquet":
-            from citex.output.parquet import ParquetWriter
-            writer = ParquetWriter(a.output, a.level)
-            stream = None
-        else:
-            # backslashreplace: text that is not valid Unicode (lone surrogates from an API caller)
-            # still gives valid UTF-8 output instead of an exception mid-run
-            if a.output:
-                stream = open(a.output, "a" if a.resume else "w", encoding="utf-8", newline="",
-                              errors="backslashreplace")
-            else:
-                stream = sys.stdout
-                try:
-                    stream.reconfigure(errors="backslashreplace")
-                except (AttributeError, ValueError):  # not a TextIOWrapper (tests, notebooks)
-                    pass
-            writer = make_writer(a.format, stream, a.level)
-    except ImportError:
-        print("citex: --format parquet needs pyarrow (pip install 'citex[parquet]')", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    started = time.perf_counter()
-    n_docs = n_cites = n_err = 0
-    progress = None
-    if sys.stderr.isatty() and not a.quiet and len(tasks) > 1:
-        try:
-            from tqdm import tqdm
-            progress = tqdm(total=len(tasks), unit="doc", file=sys.stderr)
-        except ImportError:  # pragma: no cover
-            progress = None
-
-    def outcomes():
-        files = [t for t in tasks if t.path is not None]
-        if a.scheduler and files:
-            yield from run_dask(files, a.scheduler)
-            return
-        if len(files) == len(tasks):
-            yield from workers.imap(tasks)
-            return
-        for t in tasks:  # standard input among the inputs: serially, in order
-            yield run_task(t, sys.stdin.buffer.read() if t.path is None else None)
-
-    try:
-        source = outcomes()
-        while True:
-            try:
-                res = next(source)
-            except StopIteration:
-                break
-            except OSError as exc:  # e.g. the Dask scheduler cannot be reached or went away
-                where = f"Dask scheduler {a.scheduler}" if a.scheduler else "reading the inputs"
-                print(f"citex: {where}: {exc} (after {n_docs} documents"
-                      + ("; --resume goes on from there)" if a.output and a.format == "jsonl" else ")"),
-                      file=sys.stderr)
-                return 2
-            if isinstance(res, Done):
-                writer.write_line(res.line)
-                n_cites += res.n_citations
-                n_err += res.failed
-            else:
-                writer.write(res)
-                n_cites += len(res.citations)
-                n_err += res.error is not None
-            n_docs += 1
-            if progress is not None:
-                progress.update(1)
-        writer.close()
-    except BrokenPipeError:  # `citex extract … | head`
-        return 0
-    except KeyboardInterrupt:  # Ctrl-C: what is written is whole lines; --resume goes on from there
-        print(f"citex: interrupted after {n_docs} documents"
-              + (" (run again with --resume to finish)" if a.output and a.format == "jsonl" else ""),
-              file=sys.stderr)
-        return 130
-    except OSError as exc:  # the output went bad mid-run: disk full, device gone
-        print(f"citex: cannot write {a.output or 'standard output'}: {exc.strerror or exc} "
-              f"(after {n_docs} documents)", file=sys.stderr)
-        return 2
-    finally:
-        if progress is not None:
-            progress.close()
-        if stream is not None and stream is not sys.stdout:
-            try:
-                stream.close()
-            except OSError:
-                pass
-    secs = time.perf_counter() - started
-    n_bytes = 0
-    for t in tasks:
-        if t.path is not None:
-            try:
-                n_bytes += os.stat(t.path).st_size
-            except OSError:
-                pass
-    if not a.quiet:
-        skipped = f", {len(done)} skipped (already in output)" if done else ""
-        print(f"citex: {n_docs} documents, {n_cites} citations, {n_err} errors{skipped}, {secs:.1f} s, "
-              f"{n_bytes / 1e6 / secs if secs > 0 else 0:.2f} MB/s", file=sys.stderr)
-    return 1 if n_err else 0
-
-
-def cmd_evaluate(a, rest) -> int:
-    from citex.evaluate.score import cli as eval_cli
-    return eval_cli(rest)
-
-
-def cmd_kb(rest) -> int:
-    from citex.link.kb import cli as kb_cli
-    return kb_cli(rest)
+# the commands whose own module parses their arguments: ``citex NAME …`` → ``citex.cli.NAME.main``
+OWN_PARSERS = ("evaluate", "kb", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -263,14 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[list[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "evaluate":
-        return cmd_evaluate(None, argv[1:])
-    if argv and argv[0] == "kb":
-        return cmd_kb(argv[1:])
-    if argv and argv[0] == "report":
-        from citex.output.report import cli as report_cli
-        return report_cli(argv[1:])
+    if argv and argv[0] in OWN_PARSERS:
+        return importlib.import_module(f"citex.cli.{argv[0]}").main(argv[1:])
     a = build_parser().parse_args(argv)
+    from citex.cli.extract import cmd_extract
     if not published_ok(a.published):
         return 2
     try:
@@ -278,19 +64,3 @@ def main(argv: Optional[list[str]] = None) -> int:
     except KeyboardInterrupt:  # before the run started (listing, loading)
         print("citex: interrupted", file=sys.stderr)
         return 130
-
-
-def published_ok(value: Optional[str]) -> bool:
-    """Check a --published value; print the one-line usage error when it is not an ISO date."""
-    if value:
-        from citex.grammar.dates import parse_published
-        try:
-            parse_published(value)
-        except ValueError as exc:
-            print(f"citex: {exc}", file=sys.stderr)
-            return False
-    return True
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from html import escape
 from typing import Any, Optional
 
-from citex.models import Citation, Result
+from citex.models import HTML_RENDERERS, Citation, Result
 from citex.output.writers import rows
 
 # kind → (background, underline colour, legend label); also the nesting order at equal offsets
@@ -240,3 +240,6 @@ def render(obj, text: Optional[str] = None) -> HTML:
         return render_doc(obj)
     raise TypeError(f"citex.render needs a Result, a result dict, a Citation or a spaCy Doc, "
                     f"not {type(obj).__name__}")
+
+
+HTML_RENDERERS.update(Result=render_result, Citation=render_citation)

@@ -11,10 +11,8 @@ Exit code 0 when the report is written (documents with errors are listed in it),
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import io
-import sys
 from collections import Counter, defaultdict
 from html import escape
 from pathlib import Path
@@ -39,7 +37,8 @@ def collect(inputs: list[str], published: Optional[str] = None, kb: Optional[str
             published_from: Optional[str] = None, jobs: int = 1) -> list[Result]:
     """Results for ``inputs``: ``.jsonl`` files are read, other files and folders are extracted
     (as by ``citex extract``)."""
-    from citex.batch.tasks import run_local, tasks_for
+    from citex.batch.tasks import tasks_for
+    from citex.batch.workers import run_local
     from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs
     results: list[Result] = []
     for inp in inputs:
@@ -132,40 +131,3 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
                          for r in results], numeric=(1,)))
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n")
-
-
-def cli(argv: Optional[list[str]] = None) -> int:
-    p = argparse.ArgumentParser(prog="citex report", description="A self-contained HTML report of a batch run.")
-    p.add_argument("inputs", nargs="+", help="folders or files of articles to extract, or results .jsonl files")
-    p.add_argument("-o", "--output", help="the HTML file to write (default: standard output)")
-    p.add_argument("--published", help="publication date (YYYY-MM-DD): relative dates, and undated actions "
-                                       "on the timeline")
-    p.add_argument("--published-from", choices=("sidecar", "mtime"),
-                   help="per-file publication date: <file>.meta.json or the file's modification date")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction")
-    p.add_argument("--kb", help="CSV of extra treaty records merged over the bundled knowledge base")
-    p.add_argument("--title", default="citex report")
-    a = p.parse_args(argv)
-    missing = [i for i in a.inputs if not Path(i).exists()]
-    if missing:
-        print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
-    from citex.cli.main import published_ok
-    if not published_ok(a.published):
-        return 2
-    try:
-        results = collect(a.inputs, a.published, a.kb, a.published_from, a.jobs)
-        html = build(results, a.title, a.published)
-    except (ValueError, KeyError) as exc:   # a .jsonl file that is not citex output
-        print(f"citex: cannot read results: {exc}", file=sys.stderr)
-        return 2
-    if not a.output:
-        sys.stdout.write(html)
-        return 0
-    try:
-        Path(a.output).write_text(html, encoding="utf-8")
-    except OSError as exc:
-        print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    print(f"citex: report of {len(results)} documents written to {a.output}", file=sys.stderr)
-    return 0
