@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import regex
 
+from citex import limits
 from citex.grammar.dates import F, compose
+from citex.grammar.dates import PATTERN as DATE_PATTERN
 
 # --- the instrument's own date and place ------------------------------------------------
 # gap between a name and its date: "… Punishment *of* 26 November 1987", "Law *dated* July 13, 1999"
@@ -115,3 +117,24 @@ SENTENCE_END = regex.compile(
     r"(?<!\b(?:No|Nos|Art|Arts|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|St|Mr|Mrs|Ms|Dr|vol|Vol|pp|p|"
     r"Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|i\.e|e\.g|[A-Z]))[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])"
     r"|\n[ \t]*\n")
+
+
+def strip_date_qualifier(gap: str, pre: bool = False) -> str:
+    """Remove a date between two things: " of 26 November 1987 and " → " and ";
+    with ``pre``, a date before a name: " the 1986 " → " the "."""
+    m = DATE_PATTERN.search(gap, timeout=limits.REGEX_TIMEOUT)
+    if not m:
+        return gap
+    if pre:
+        return gap[:m.start()].rstrip(" \t") + " " if not gap[m.end():].strip() else gap
+    head = gap[:m.start()].rstrip()
+    for w in ("of", "dated", "from"):
+        if head.endswith(w):
+            head = head[: -len(w)]
+    return head.rstrip(" \t,") + gap[m.end():]
+
+
+def skip_date_qualifier(text: str, pos: int) -> int:
+    """The end of a name's own date right after ``pos`` (" of 26 November 1987"), or ``pos``."""
+    m = DATE_QUALIFIER.match(text, pos)
+    return m.end() if m else pos

@@ -16,7 +16,7 @@ from citex.models import KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from citex.link.kb import KnowledgeBase, Record
-    from citex.resolve.resolver import Item
+    from citex.resolve.items import Item
 
 # a series number written next to the name: "(CETS No. 225)", "ETS No. 126", "ETS 5"
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")

@@ -17,7 +17,7 @@ import regex
 from citex.grammar.dates import find_dates, parse_published
 from citex.grammar.instruments import Candidate, find_candidates
 from citex.models import Place, Result
-from citex.resolve.resolver import Resolver, merge
+from citex.resolve import Resolver, merge
 
 
 @attrs.define(slots=True)

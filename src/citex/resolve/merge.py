@@ -1,0 +1,90 @@
+"""The last step of resolution: items → one citation per instrument (same id, title or defined
+short form), with every mention and every event."""
+from __future__ import annotations
+
+from typing import Optional
+
+from citex.models import Citation, Event, Mention
+from citex.resolve.items import Item
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _keys(items: list[Item]) -> list[str]:
+    """Merge keys: the linked id if any, else the normalised title, with number and parent."""
+    keys: list[Optional[str]] = [None] * len(items)
+
+    def key(i: int, depth: int = 0) -> str:
+        if keys[i] is not None:
+            return keys[i]
+        it = items[i]
+        if it.alias_of is not None and depth < 8:
+            k = key(it.alias_of, depth + 1)
+        elif it.link and it.link[0]:
+            k = f"id:{it.link[0]}"
+        else:
+            parent = key(it.parent, depth + 1) if it.parent is not None and depth < 8 else ""
+            k = f"t:{_norm(it.title).lower()}|{it.number}|{parent}"
+        keys[i] = k
+        return k
+
+    return [key(i) for i in range(len(items))]
+
+
+def _root(items: list[Item], i: int) -> int:
+    for _ in range(8):
+        if items[i].alias_of is None:
+            return i
+        i = items[i].alias_of
+    return i
+
+
+def merge(text: str, items: list[Item]) -> list[Citation]:
+    """One citation per instrument: same id, title or defined short form → one citation with every
+    mention; citations are ordered by first mention."""
+    keys = _keys(items)
+    order = sorted((i for i in range(len(items)) if not (items[i].short and _root(items, i) == i)),
+                   key=lambda i: items[i].start)
+    key_of: dict[str, int] = {}
+    cites: list[dict] = []
+    index_of_item: dict[int, int] = {}
+    for i in order:
+        ci = key_of.get(keys[i])
+        if ci is None:
+            ci = key_of[keys[i]] = len(cites)
+            cites.append({"items": [i]})
+        else:
+            cites[ci]["items"].append(i)
+        index_of_item[i] = ci
+    out: list[Citation] = []
+    for ci, c in enumerate(cites):
+        first = items[c["items"][0]]
+        mentions = []
+        events: list[Event] = []
+        seen_ev = set()
+        date = place = None
+        for i in c["items"]:
+            it = items[i]
+            mentions.append(Mention(start=it.start, end=it.end, text=text[it.start:it.end]))
+            date = date or it.date
+            place = place or it.place
+            for ev in it.events:
+                k = (ev.action, ev.start, ev.party)
+                if k not in seen_ev:
+                    seen_ev.add(k)
+                    events.append(ev)
+        named = [items[i] for i in c["items"] if items[i].alias_of is None] or [first]
+        title = max(named, key=lambda it: (len(it.title), -it.start)).title
+        parent = next((index_of_item[items[i].parent] for i in c["items"] if items[i].parent is not None), None)
+        if parent == ci:
+            parent = None
+        link = next((items[i].link for i in c["items"] if items[i].link and items[i].link[0]), None) \
+            or first.link or (None, None, ())
+        out.append(Citation(kind=first.kind, title=title, start=first.start, end=first.end,
+                            text=text[first.start:first.end], number=first.number, parent=parent,
+                            date=date, place=place, id=link[0], canonical_title=link[1],
+                            mentions=sorted(mentions, key=lambda m: m.start),
+                            events=sorted(events, key=lambda e: e.start), candidates=link[2] or ()))
+    return out

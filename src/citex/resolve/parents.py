@@ -1,0 +1,55 @@
+"""Steps 2-3 of resolution: lists of names (groups) and the parent of each protocol
+("Protocols No. 1 and No. 2 … thereto", "Protocol No. 14 to the Convention …")."""
+from __future__ import annotations
+
+from citex.grammar import relations as R
+from citex.resolve.context import DocContext
+
+
+def find_groups(doc: DocContext) -> list[list[int]]:
+    """Items of one candidate, and candidates coordinated into one list ("… 1987 and Protocols …")."""
+    text, cands, items = doc.text, doc.cands, doc.items
+    by_cand: dict[int, list[int]] = {}
+    for i, it in enumerate(items):
+        by_cand.setdefault(it.cand, []).append(i)
+    groups: list[list[int]] = []
+    prev_ci = None
+    for ci in sorted(by_cand):
+        if prev_ci is not None and groups:
+            gap = R.strip_date_qualifier(text[cands[prev_ci].end:cands[ci].start])
+            m = R.COORD_GAP.match(gap) if len(gap) <= 40 else None
+            if m and m.end() == len(gap):
+                groups[-1].extend(by_cand[ci])
+                prev_ci = ci
+                continue
+        groups.append(list(by_cand[ci]))
+        prev_ci = ci
+    return groups
+
+
+def attach_parents(doc: DocContext) -> None:
+    """A protocol's parent: the nearest earlier non-protocol name for "thereto", the name right
+    after "to the / amending the"; a single protocol's span then runs through its parent."""
+    text, cands, items = doc.text, doc.cands, doc.items
+    starts = {cands[it.cand].start: i for i, it in enumerate(items) if it.kind != "protocol" or it.number is None}
+    by_cand: dict[int, list[int]] = {}
+    for i, it in enumerate(items):
+        by_cand.setdefault(it.cand, []).append(i)
+    last_other = None  # the nearest earlier non-protocol item (one pass: linear in the items)
+    for i, it in enumerate(items):
+        if it.kind != "protocol":
+            last_other = i
+            continue
+        if it.parent is not None:
+            continue
+        c = cands[it.cand]
+        if R.THERETO.match(text, R.skip_date_qualifier(text, c.end)):
+            it.parent = last_other
+            continue
+        m = R.PARENT_LINK.match(text, c.end)
+        if m and m.end() in starts:
+            it.parent = starts[m.end()]
+        if it.parent is not None and len(c.numbers) <= 1:
+            it.end = max(it.end, items[it.parent].end)
+            for j in by_cand[it.cand]:
+                items[j].end = max(items[j].end, items[it.parent].end)

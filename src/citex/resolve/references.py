@@ -1,0 +1,133 @@
+"""Step 5 of resolution: short forms and defined aliases refer back to a name cited before
+("the convention", "the 1987 treaty", "… Weapons (NPT) … the NPT")."""
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import Optional
+
+import regex
+
+from citex import limits
+from citex.grammar.instruments import Candidate
+from citex.models import Date
+from citex.resolve.items import Item
+
+STOPWORDS = {"the", "of", "on", "for", "and", "or", "to", "in", "a", "an", "against", "between", "with", "by",
+             "at", "from", "concerning", "relating", "un", "u.n.", "united", "nations"}
+
+
+GENERIC_KINDS = {"treaty", "pact", "accord", "agreement"}
+GENERIC_HEADS = {"treaty", "treaties", "pact", "pacts", "accord", "accords", "agreement", "agreements", "deal"}
+
+
+def _words(title: str) -> frozenset:
+    return frozenset(w for w in title.lower().replace("-", " ").split() if w not in STOPWORDS)
+
+
+def _year(d: Optional[Date]) -> Optional[str]:
+    return d.value[:4] if d is not None else None
+
+
+# At most this many distinct earlier names are tried as the antecedent of a short form or partial name
+# (repeats of one name count once): bounded work per reference, so a document with 40,000 names stays linear.
+MAX_ANTECEDENTS = 100
+
+
+def back_references(items: list[Item]) -> None:
+    """Short forms and partial names refer back to the nearest compatible earlier name:
+    "the convention", "The European Convention of 1987" → the full title cited before.
+    A year must agree when both sides have one; a short form with no antecedent is dropped later.
+    Only the latest of identical earlier names (same title, kind, number and year) is kept as a
+    candidate: it is the one the nearest-first search would pick."""
+    # (title, kind, number, year) → (item index, title words), oldest first
+    named: dict[tuple, tuple[int, frozenset]] = {}
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    for i in order:
+        it = items[i]
+        if it.alias_of is not None:
+            continue
+        if it.short:
+            want = it.kind
+            for j, _ in itertools.islice(reversed(named.values()), MAX_ANTECEDENTS):
+                ante = items[j]
+                if ante.number is not None and it.number is None and want != "protocol":
+                    continue
+                if not (ante.kind == want or want == "treaty" and ante.kind != "protocol"):
+                    continue
+                if it.date and _year(ante.date) and _year(ante.date) != _year(it.date):
+                    continue
+                it.alias_of = j
+                break
+            continue
+        own_words = _words(it.title)
+        if it.number is None and it.kind != "protocol":
+            words = own_words
+            generic = it.kind in GENERIC_KINDS
+            if generic:  # "Kyoto treaty" after "Kyoto Protocol", "Louvre pact" after "Louvre Accord"
+                words = words - GENERIC_HEADS
+            for j, ante_words in itertools.islice(reversed(named.values()), MAX_ANTECEDENTS if words else 0):
+                ante = items[j]
+                if ante.number is not None or len(ante.title) <= len(it.title) and not generic:
+                    continue
+                if ante.kind != it.kind and not generic:
+                    continue
+                if words <= ante_words and (
+                        not (it.date and ante.date) or _year(it.date) == _year(ante.date)):
+                    it.alias_of = j
+                    break
+        sig = (it.title, it.kind, it.number, _year(it.date))
+        named.pop(sig, None)
+        named[sig] = (i, own_words)
+
+
+def alias_items(text: str, cands: list, items: list[Item]) -> tuple[list, list[Item]]:
+    """A short form defined after a name ("… Weapons (NPT)", "(hereinafter the Convention)") names the
+    same instrument from there on: each later occurrence becomes an item (with a candidate of its own,
+    so relations and events attach to it like to any name) that refers to the defining item.
+    One scan for all the short forms of the document; items come back in text order."""
+    defined: dict[str, int] = {}
+    first_item: dict[int, int] = {}
+    for i, it in enumerate(items):
+        first_item.setdefault(it.cand, i)
+    outer: dict[int, int] = {}  # end → the outermost item ending there ("Optional Protocol to the …")
+    for i, it in enumerate(items):
+        if it.end not in outer or it.start < items[outer[it.end]].start:
+            outer[it.end] = i
+    for ci, c in enumerate(cands):
+        if c.alias and ci in first_item:
+            src = first_item[ci]
+            defined.setdefault(text[c.alias[0]:c.alias[1]].strip(), outer.get(items[src].end, src))
+    if not defined:
+        return cands, items
+    by_start = {it.start: i for i, it in enumerate(items)}
+    pattern = regex.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % "|".join(
+        regex.escape(a) for a in sorted(defined, key=len, reverse=True)))
+    covered = sorted((it.start, it.end) for it in items)
+    starts = [s for s, _ in covered]
+    cands = list(cands)
+    for m in pattern.finditer(text, timeout=limits.REGEX_TIMEOUT):
+        src = defined[m.group()]
+        s, e = m.span()
+        if s <= items[src].start:
+            continue
+        if s in by_start:
+            if by_start[s] != src:
+                items[by_start[s]].alias_of = src
+            continue
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and covered[k][1] > s:
+            continue  # inside another name
+        base = items[src]
+        cands.append(Candidate(start=s, end=e, kind=base.kind, head="#alias", title=base.title))
+        items.append(Item(start=s, end=e, kind=base.kind, title=base.title, number=base.number,
+                          cand=len(cands) - 1, alias_of=src))
+    order = sorted(range(len(items)), key=lambda i: (items[i].start, i))
+    new_index = {old: new for new, old in enumerate(order)}
+    items = [items[i] for i in order]
+    for it in items:
+        if it.alias_of is not None:
+            it.alias_of = new_index[it.alias_of]
+        if it.parent is not None:
+            it.parent = new_index[it.parent]
+    return cands, items
