@@ -35,12 +35,16 @@ surface in ``text``.  The scoring rules (see :func:`score`):
 """
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
+from citex.evaluate.counts import AttrCounts, Counts, fmt_rate
+from citex.evaluate.relations import (InstrumentMatch, RelationCase, RelationCounts, format_relation_details,
+                                      format_relations, has_relations, score_relations)
 from citex.models import Citation, Result
 
 CATEGORIES = ("instruments", "dates", "places")
@@ -81,87 +85,6 @@ def load_cases(path) -> list[dict]:
 
 # --------------------------------------------------------------------------- counts
 
-@dataclass
-class Counts:
-    """Matching counts of one category.  ``tp`` equals the number of matched gold items."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    duplicates: int = 0
-    ignored: int = 0  # instruments: nested parents not scored; dates: relative dates
-
-    @property
-    def gold(self) -> int:
-        return self.tp + self.fn
-
-    @property
-    def predicted(self) -> int:
-        return self.tp + self.fp
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: "Counts") -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        self.duplicates += other.duplicates
-        self.ignored += other.ignored
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "gold": self.gold, "duplicates": self.duplicates, "ignored": self.ignored}
-
-
-@dataclass
-class AttrCounts:
-    """Accuracy of one attribute over matched instrument pairs; ``*_gold`` only where gold is non-null."""
-
-    n: int = 0
-    correct: int = 0
-    n_gold: int = 0
-    correct_gold: int = 0
-
-    @property
-    def accuracy(self) -> Optional[float]:
-        return self.correct / self.n if self.n else None
-
-    @property
-    def accuracy_gold(self) -> Optional[float]:
-        return self.correct_gold / self.n_gold if self.n_gold else None
-
-    def record(self, ok: bool, gold_set: bool) -> None:
-        self.n += 1
-        self.correct += ok
-        if gold_set:
-            self.n_gold += 1
-            self.correct_gold += ok
-
-    def add(self, other: "AttrCounts") -> None:
-        self.n += other.n
-        self.correct += other.correct
-        self.n_gold += other.n_gold
-        self.correct_gold += other.correct_gold
-
-    def to_dict(self) -> dict[str, Any]:
-        rnd = lambda x: None if x is None else round(x, 4)  # noqa: E731
-        return {"accuracy": rnd(self.accuracy), "correct": self.correct, "n": self.n,
-                "accuracy_gold_set": rnd(self.accuracy_gold), "correct_gold_set": self.correct_gold,
-                "n_gold_set": self.n_gold}
-
-
 def _new_counts() -> dict[str, Counts]:
     return {c: Counts() for c in CATEGORIES}
 
@@ -187,18 +110,21 @@ class CaseResult:
     duplicates: list[dict] = field(default_factory=list)
     wrong_attributes: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    relations: Optional[RelationCase] = None  # links and treaty actions, when the case has that gold
 
     @property
     def has_issues(self) -> bool:
         return bool(self.false_positives or self.false_negatives or self.duplicates
-                    or self.wrong_attributes or self.warnings)
+                    or self.wrong_attributes or self.warnings
+                    or (self.relations is not None and self.relations.has_issues))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id,
                 "counts": {k: v.to_dict() for k, v in self.counts.items()},
                 "false_positives": self.false_positives, "false_negatives": self.false_negatives,
                 "duplicates": self.duplicates, "wrong_attributes": self.wrong_attributes,
-                "warnings": self.warnings}
+                "warnings": self.warnings,
+                "relations": None if self.relations is None else self.relations.to_dict()}
 
 
 @dataclass
@@ -210,6 +136,7 @@ class Report:
     dates: Counts = field(default_factory=Counts)
     places: Counts = field(default_factory=Counts)
     attributes: dict[str, AttrCounts] = field(default_factory=_new_attrs)
+    relations: RelationCounts = field(default_factory=RelationCounts)
     cases: list[CaseResult] = field(default_factory=list)
 
     @property
@@ -226,6 +153,8 @@ class Report:
             self.category(cat).add(case.counts[cat])
         for attr in ATTRIBUTES:
             self.attributes[attr].add(case.attributes[attr])
+        if case.relations is not None:
+            self.relations.add(case.relations.counts)
         self.cases.append(case)
 
     def to_dict(self, details: bool = True) -> dict[str, Any]:
@@ -233,6 +162,7 @@ class Report:
         for cat in CATEGORIES:
             d[cat] = self.category(cat).to_dict()
         d["attributes"] = {k: v.to_dict() for k, v in self.attributes.items()}
+        d.update(self.relations.to_dict())
         if details:
             d["case_results"] = [c.to_dict() for c in self.cases]
         return d
@@ -295,7 +225,7 @@ def _greedy(pred_spans: Sequence[list[Span]], gold_occs: Sequence[list[Span]],
     order = sorted(range(len(pred_spans)), key=lambda p: (min((s[0] for s in pred_spans[p]), default=0), p))
     assign: dict[int, int] = {}
     taken: set[int] = set()
-    duplicates: list[int] = []
+    duplicates: dict[int, int] = {}  # prediction -> the best compatible gold item it duplicates
     unmatched: list[int] = []
     clashes: dict[int, int] = {}
     for p in order:
@@ -314,7 +244,7 @@ def _greedy(pred_spans: Sequence[list[Span]], gold_occs: Sequence[list[Span]],
             assign[p] = g
             taken.add(g)
         elif cands:
-            duplicates.append(p)
+            duplicates[p] = max(cands, key=lambda c: (c[0], -c[1]))[1]
         else:
             unmatched.append(p)
     return assign, duplicates, unmatched, clashes
@@ -390,7 +320,7 @@ def _check_offsets(text: str, result: Result, case: CaseResult) -> None:
                              f"{o.text!r} at {o.start}:{o.end} vs {text[o.start:o.end]!r}")
 
 
-def _score_instruments(text: str, gold: list[dict], result: Result, case: CaseResult) -> None:
+def _score_instruments(text: str, gold: list[dict], result: Result, case: CaseResult) -> InstrumentMatch:
     counts = case.counts["instruments"]
     preds = list(result.citations)
     spans = [_citation_spans(c) for c in preds]
@@ -422,9 +352,17 @@ def _score_instruments(text: str, gold: list[dict], result: Result, case: CaseRe
         if g not in matched:
             case.false_negatives.append({"category": "instruments", "surface": item.get("surface"),
                                          "number": item.get("number")})
+    _score_attributes(text, gold, preds, {g: scored[p] for p, g in assign.items()}, case)
+    return InstrumentMatch(assigned={g: scored[p] for p, g in assign.items()},
+                           duplicates={scored[p]: g for p, g in dups.items()},
+                           unmatched=[scored[p] for p in unmatched], ignored=sorted(excluded))
 
-    for p, g in sorted(assign.items(), key=lambda pg: pg[1]):
-        c, item = preds[scored[p]], gold[g]
+
+def _score_attributes(text: str, gold: list[dict], preds: Sequence[Citation], assigned: dict[int, int],
+                      case: CaseResult) -> None:
+    """Date, place and parent of each matched (gold instrument, citation) pair."""
+    for g, p in sorted(assigned.items()):
+        c, item = preds[p], gold[g]
         checks = {
             "date": (item.get("date"), c.date.value if c.date else None,
                      (c.date.value if c.date else None) == item.get("date")),
@@ -488,19 +426,34 @@ def _score_simple(category: str, text: str, gold: list[dict], groups, case: Case
             case.false_negatives.append(rec)
 
 
+def _wants_published(case: dict, extract: Extract) -> bool:
+    """The case gives a publication date and ``extract`` takes ``published=`` (as citex.extract does)."""
+    if not case.get("published"):
+        return False
+    try:
+        params = inspect.signature(extract).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "published" or p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
+
+
 def score_case(case: dict, extract: Extract) -> CaseResult:
     """Score one case (see the module docstring for the rules)."""
     text = case["text"]
     res = CaseResult(id=str(case.get("id", "")))
     try:
-        result = extract(text)
+        result = extract(text, published=case["published"]) if _wants_published(case, extract) else extract(text)
     except Exception as exc:  # a crash is a miss of everything, reported, not fatal
         res.warnings.append(f"extract raised {type(exc).__name__}: {exc}")
         result = Result()
     if result.error is not None:
         res.warnings.append(f"result error {result.error.type}: {result.error.message}")
     _check_offsets(text, result, res)
-    _score_instruments(text, list(case.get("instruments") or ()), result, res)
+    instruments = list(case.get("instruments") or ())
+    match = _score_instruments(text, instruments, result, res)
+    if has_relations(case):
+        res.relations = score_relations(case, instruments, result, match)
+        res.warnings.extend(res.relations.warnings)
 
     dates = [d for d in result.dates if not d.relative]
     res.counts["dates"].ignored += len(result.dates) - len(dates)
@@ -521,48 +474,51 @@ def score(cases: Iterable[dict], extract: Extract, name: str = "") -> Report:
 
 # --------------------------------------------------------------------------- output
 
-def _fmt_acc(x: Optional[float]) -> str:
-    return "  -  " if x is None else f"{x:.3f}"
-
-
 def _show(s: Any) -> str:
     return json.dumps(s, ensure_ascii=False) if isinstance(s, str) else repr(s)
 
 
 def format_report(report: Report, details: bool = False) -> str:
-    """A compact table; with ``details`` every case's misses follow."""
+    """A compact table ("–" where there is nothing to score); with ``details`` every case's misses follow."""
     lines = [f"{report.name or 'evaluation'}: {report.n_cases} cases",
              f"{'':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'dup':>5}"]
     for cat in CATEGORIES:
         c = report.category(cat)
-        lines.append(f"{cat:<12} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} "
+        lines.append(f"{cat:<12} {fmt_rate(c.p)} {fmt_rate(c.r)} {fmt_rate(c.f)} "
                      f"{c.tp:>5} {c.fp:>5} {c.fn:>5} {c.duplicates:>5}")
     lines.append(f"{'attribute':<12} {'acc':>6} {'n':>5}   {'acc*':>6} {'n*':>5}   "
                  "(* = gold value set; over matched instruments)")
     for attr in ATTRIBUTES:
         a = report.attributes[attr]
-        lines.append(f"{attr:<12} {_fmt_acc(a.accuracy):>6} {a.n:>5}   {_fmt_acc(a.accuracy_gold):>6} {a.n_gold:>5}")
+        lines.append(f"{attr:<12} {fmt_rate(a.accuracy)} {a.n:>5}   {fmt_rate(a.accuracy_gold)} {a.n_gold:>5}")
+    lines.extend(format_relations(report.relations))
     if details:
         for case in report.cases:
-            if not case.has_issues:
-                continue
-            lines.append(f"- {case.id}")
-            for w in case.warnings:
-                lines.append(f"    warning: {w}")
-            for fn in case.false_negatives:
-                extra = f" = {fn['value']}" if fn.get("value") else ""
-                extra += f" No. {fn['number']}" if fn.get("number") is not None else ""
-                lines.append(f"    FN {fn['category']:<11} {_show(fn['surface'])}{extra}")
-            for fp in case.false_positives:
-                extra = f" = {fp['value']}" if fp.get("value") else ""
-                extra += f"  ({fp['note']})" if fp.get("note") else ""
-                lines.append(f"    FP {fp['category']:<11} {_show(fp['text'])}@{fp['start']}{extra}")
-            for d in case.duplicates:
-                lines.append(f"    dup {d['category']:<10} {_show(d['text'])}@{d['start']}")
-            for w in case.wrong_attributes:
-                lines.append(f"    attr {w['attribute']:<9} {_show(w['surface'])}: gold {_show(w['gold'])}, "
-                             f"got {_show(w['predicted'])}")
+            if case.has_issues:
+                lines.extend(_case_details(case))
     return "\n".join(lines)
+
+
+def _case_details(case: CaseResult) -> list[str]:
+    lines = [f"- {case.id}"]
+    for w in case.warnings:
+        lines.append(f"    warning: {w}")
+    for fn in case.false_negatives:
+        extra = f" = {fn['value']}" if fn.get("value") else ""
+        extra += f" No. {fn['number']}" if fn.get("number") is not None else ""
+        lines.append(f"    FN {fn['category']:<11} {_show(fn['surface'])}{extra}")
+    for fp in case.false_positives:
+        extra = f" = {fp['value']}" if fp.get("value") else ""
+        extra += f"  ({fp['note']})" if fp.get("note") else ""
+        lines.append(f"    FP {fp['category']:<11} {_show(fp['text'])}@{fp['start']}{extra}")
+    for d in case.duplicates:
+        lines.append(f"    dup {d['category']:<10} {_show(d['text'])}@{d['start']}")
+    for w in case.wrong_attributes:
+        lines.append(f"    attr {w['attribute']:<9} {_show(w['surface'])}: gold {_show(w['gold'])}, "
+                     f"got {_show(w['predicted'])}")
+    if case.relations is not None:
+        lines.extend(format_relation_details(case.relations))
+    return lines
 
 
 # --------------------------------------------------------------------------- CLI
