@@ -365,3 +365,273 @@ def test_dev_files_load_and_gold_scores_perfectly(name):
     for cat in ("instruments", "dates", "places"):
         c = rep.category(cat)
         assert c.fp == 0 and c.fn == 0, (cat, format_report(rep, details=True))
+
+
+# --------------------------------------------------------------------------- links and treaty actions
+
+from types import SimpleNamespace as NS  # noqa: E402
+
+from citex.cli.evaluate import target_value  # noqa: E402
+from citex.evaluate.relations import assign, norm_id, party_ok  # noqa: E402
+from citex.models import Event  # noqa: E402
+
+TR = ("Freedonia signed the Accord on Lake Fishing on 4 June 2010 and ratified it in 2012. "
+      "Sylvania signed the Accord on Lake Fishing too. Freedonia later withdrew from the "
+      "Pact of Nine, and the Grand Marsh Charter entered into force.")
+
+
+def rcase(links=(), events=(), instruments=("Accord on Lake Fishing", "Pact of Nine"), id="r1", text=TR):
+    c = case(text, [inst(s) for s in instruments], id=id)
+    c["links"] = [{"surface": s, "number": None, "kb_id": k} for s, k in links]
+    c["events"] = [{"instrument": "Accord on Lake Fishing", "number": None, "party": None, "date": None,
+                    "trigger": "signed", **e} for e in events]
+    return c
+
+
+def ev(trigger, action, party=None, date_value=None, nth=0, status=None, text=TR):
+    a, b = span(text, trigger, nth)
+    d = Date(text="x", value=date_value, start=0, end=1) if date_value else None
+    if status is None:
+        return Event(action=action, party=party, date=d, place=None, start=a, end=b, text=trigger)
+    return NS(action=action, party=party, date=d, place=None, start=a, end=b, text=trigger, status=status)
+
+
+def acc_cit(*events, id=None, s="Accord on Lake Fishing", text=TR):
+    return cit(text, s, id=id, events=list(events))
+
+
+GOLD_SIG = {"action": "signature", "party": ["Freedonia"], "date": "2010-06-04"}
+GOLD_RAT = {"action": "ratification", "party": ["Freedonia"], "date": "2012", "trigger": "ratified"}
+GOLD_SIG2 = {"action": "signature", "party": ["Sylvania"], "trigger": "signed"}
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("CETS 126", "CETS-126", True), ("cets 0126", "CETS 126", True), ("MTDSG XXVI-4", "mtdsg xxvi 4", True),
+    ("UNTS I-54113", "UNTS I-5411", False), ("CETS 126", "CETS 1260", False), ("GK NEWSTART-2010", "GK NEWSTART 2010", True),
+])
+def test_norm_id(a, b, same):
+    assert (norm_id(a) == norm_id(b)) is same
+
+
+@pytest.mark.parametrize("gold,pred,ok", [
+    (["Russian Federation", "Russia"], "russia", True),
+    (["Russian Federation", "Russia"], "“Russia”", True),
+    (["United States"], "U.S.", True),                                   # same state by the gazetteer
+    (["United States"], "Washington", False),                            # a capital is no party name
+    (["United States"], {"text": "Washington", "name": "United States", "country": "US"}, True),
+    (["United States"], NS(text="Washington", name="Washington", country="US"), True),   # by country code
+    (["France"], NS(text="Paris", name="Paris", country="DE"), False),
+    (["the Netherlands"], "Netherlands", True),
+    (["European Union", "EU"], NS(text="Brussels", name="Brussels", country="EU"), True),
+    (["Freedonia"], "Sylvania", False),
+    (["Freedonia"], None, False),
+])
+def test_party_agreement(gold, pred, ok):
+    assert party_ok(gold, pred) is ok
+
+
+def test_assign_is_optimal_not_greedy():
+    # row 0 fits both columns, row 1 only column 0: the best total gives row 0 column 1
+    assert assign([[5, 4], [3, 0]]) == {0: 1, 1: 0}
+    assert assign([[0, 0]]) == {}
+    assert assign([]) == {}
+
+
+@pytest.mark.parametrize("label,events,preds,expect", [
+    ("exact with party and date", [GOLD_SIG], [ev("signed", "signature", "Freedonia", "2010-06-04")],
+     dict(tp=1, fp=0, fn=0, party=(1, 1), date=(1, 1))),
+    ("alt action", [{**GOLD_RAT, "alt_actions": ["accession"]}], [ev("ratified", "accession", "Freedonia", "2012")],
+     dict(tp=1, fp=0, fn=0, party=(1, 1), date=(1, 1))),
+    ("wrong action", [GOLD_RAT], [ev("ratified", "accession", "Freedonia")],
+     dict(tp=0, fp=1, fn=1, party=(0, 0), date=(0, 0))),
+    ("restatements merged", [GOLD_SIG], [ev("signed", "signature", "Freedonia"),
+                                         ev("signed", "signature", "Freedonia", "2010-06-04", nth=1)],
+     dict(tp=1, fp=0, fn=0, party=(1, 1), date=(1, 1))),
+    ("optional neither required nor penalised", [{**GOLD_SIG, "optional": True}],
+     [ev("signed", "signature", "Freedonia")], dict(tp=0, fp=0, fn=0, party=(0, 0), date=(0, 0))),
+    ("preference for the agreeing party", [GOLD_SIG, GOLD_SIG2],
+     [ev("signed", "signature", "Sylvania", nth=1), ev("signed", "signature", "Freedonia", "2010-06-04")],
+     dict(tp=2, fp=0, fn=0, party=(2, 2), date=(1, 1))),
+    ("wrong party and date", [GOLD_SIG], [ev("signed", "signature", "Sylvania", "2010")],
+     dict(tp=1, fp=0, fn=0, party=(0, 1), date=(0, 1))),
+    ("gold party null not scored", [{"action": "signature"}], [ev("signed", "signature", "Freedonia")],
+     dict(tp=1, fp=0, fn=0, party=(0, 0), date=(0, 0))),
+    ("party object", [GOLD_SIG], [ev("signed", "signature", NS(text="Freedonia", name="Freedonia", country=None))],
+     dict(tp=1, fp=0, fn=0, party=(1, 1), date=(0, 1))),
+    ("missed", [GOLD_SIG, GOLD_RAT], [], dict(tp=0, fp=0, fn=2, party=(0, 0), date=(0, 0))),
+])
+def test_action_scoring(label, events, preds, expect):
+    rep = score([rcase(events=events)], fixed(Result(citations=[acc_cit(*preds)])))
+    rel = rep.relations
+    assert (rel.actions.tp, rel.actions.fp, rel.actions.fn) == (expect["tp"], expect["fp"], expect["fn"]), label
+    assert (rel.party.correct, rel.party.n) == expect["party"], label
+    assert (rel.date.correct, rel.date.n) == expect["date"], label
+
+
+def test_proposed_excluded_and_counted():
+    preds = [ev("signed", "signature", "Freedonia", status="proposed"),
+             ev("ratified", "ratification", "Freedonia", status="done"),
+             ev("signed", "ratification", "Sylvania", nth=1, status="announced")]
+    rep = score([rcase(events=[GOLD_SIG, GOLD_RAT])], fixed(Result(citations=[acc_cit(*preds)])))
+    rel = rep.relations
+    assert (rel.actions.tp, rel.actions.fp, rel.actions.fn) == (1, 1, 1)
+    assert rel.status["proposed"].acts == 1 and rel.status["proposed"].gold_hit == 1
+    assert rel.status["done"].tp == 1 and rel.status["announced"].fp == 1
+    table = format_report(rep, details=True)
+    assert "proposed" in table and "excluded" in table
+    assert 'proposed signature by "Freedonia"' in table
+
+
+def test_events_on_instruments_outside_the_gold():
+    # an act on a false-positive instrument is a false act; a gold instrument not found loses its acts
+    grand = cit(TR, "Grand Marsh Charter", events=[ev("entered into force", "entry_into_force")])
+    pact = {"action": "withdrawal", "instrument": "Pact of Nine", "party": ["Freedonia"], "trigger": "withdrew"}
+    rep = score([rcase(events=[pact])], fixed(Result(citations=[grand])))
+    rel = rep.relations
+    assert (rel.actions.tp, rel.actions.fp, rel.actions.fn) == (0, 1, 1)
+    assert rel.by_action["entry_into_force"].fp == 1 and rel.by_action["withdrawal"].fn == 1
+    details = format_report(rep, details=True)
+    assert "FP event entry_into_force" in details and "instrument not in the gold" in details
+    assert 'FN event withdrawal by "Freedonia"' in details and '"withdrew"' in details
+
+
+def test_document_actions_are_used_when_present():
+    c = acc_cit(ev("signed", "signature", "Freedonia"), ev("signed", "signature", "Freedonia", nth=1))
+    action = NS(citation=0, action="signature", status="done", party=NS(name="Freedonia", country=None),
+                date=Date(text="4 June 2010", value="2010-06-04", start=0, end=1),
+                evidence=[Mention(*span(TR, "signed"), "signed")])
+    result = NS(citations=[c], dates=(), places=(), error=None, actions=[action])
+    rel = score([rcase(events=[GOLD_SIG])], lambda text: result).relations
+    assert (rel.actions.tp, rel.actions.fp, rel.events_predicted) == (1, 0, 1)
+    assert rel.date.correct == 1
+
+
+@pytest.mark.parametrize("gold_id,pred_id,expect", [
+    ("CETS 126", "CETS-126", (1, 0, 0, 0)),
+    ("CETS 126", None, (0, 0, 1, 0)),
+    ("CETS 126", "CETS 127", (0, 1, 1, 0)),
+    (None, "CETS 127", (0, 1, 0, 0)),
+    (None, None, (0, 0, 0, 1)),
+])
+def test_link_scoring(gold_id, pred_id, expect):
+    c = rcase(links=[("Accord on Lake Fishing", gold_id)])
+    rel = score([c], fixed(Result(citations=[acc_cit(id=pred_id)]))).relations
+    assert (rel.links.tp, rel.links.fp, rel.links.fn, rel.links_null_ok) == expect
+
+
+def test_link_of_unfound_instrument_is_missed():
+    c = rcase(links=[("Accord on Lake Fishing", "CETS 126"), ("Pact of Nine", None)])
+    rel = score([c], fixed(Result())).relations
+    assert (rel.links.tp, rel.links.fp, rel.links.fn, rel.links_null_ok) == (0, 0, 1, 0)
+    assert rel.links.p is None and rel.links.r == 0.0
+
+
+def test_nothing_to_score_prints_dash():
+    rep = score([rcase()], fixed(Result(citations=[acc_cit()])))
+    assert rep.relations.cases == 1 and rep.relations.actions.f is None and rep.relations.links.f is None
+    table = format_report(rep)
+    line = next(l for l in table.splitlines() if l.startswith("actions"))
+    assert "–" in line and "1.000" not in line
+    d = rep.to_dict()
+    assert d["actions"]["f1"] is None and d["links"]["precision"] is None
+    assert target_value(rep, "actions") is None
+    no_gold = format_report(score([case(TR)], fixed(Result())))
+    assert "no relations gold" in no_gold
+
+
+def test_cli_relations_beside_and_targets(tmp_path, capsys):
+    c = case(TR, [inst("Accord on Lake Fishing")], id="lake")
+    path = _write(tmp_path, "cases.jsonl", [c])
+    rel = {"id": "lake", "links": [{"surface": "Accord on Lake Fishing", "number": None, "kb_id": "XX 1"}],
+           "events": [{"instrument": "Accord on Lake Fishing", "number": None, "trigger": "signed", **GOLD_SIG}]}
+    (tmp_path / "relations.jsonl").write_text(json.dumps(rel) + "\n", encoding="utf-8")
+    ex = fixed(Result(citations=[acc_cit(ev("signed", "signature", "Freedonia"), id="XX-1")]))
+    assert cli([path], extract=ex) == 0
+    out = capsys.readouterr().out
+    assert "links" in out and "actions" in out and "signature" in out and "party" in out
+    assert cli([path, "--min-f1", "actions=0.85,links=1,actions.signature=1,actions.party=1"], extract=ex) == 0
+    assert cli([path, "--min-f1", "actions.date=0.9"], extract=ex) == 1
+    assert "actions.date 0.000 < 0.900" in capsys.readouterr().err
+    assert cli([path, "--min-f1", "actions.withdrawal=0.5"], extract=ex) == 1      # nothing to score
+    assert "nothing to score" in capsys.readouterr().err
+    assert cli([path, "--min-f1", "actions.bogus=0.5"], extract=ex) == 2
+    assert cli([path, "--json", "--details"], extract=ex) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["actions"]["tp"] == 1 and out["links"]["tp"] == 1
+    assert out["case_results"][0]["relations"]["wrong_event_attributes"][0]["attribute"] == "date"
+    # --relations given explicitly; a file without the case id scores no relations
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "elsewhere", "links": [], "events": []}) + "\n", encoding="utf-8")
+    assert cli([path, "--relations", str(other)], extract=ex) == 0
+    assert "no relations gold" in capsys.readouterr().out
+    other.write_text("{bad\n", encoding="utf-8")
+    assert cli([path, "--relations", str(other)], extract=ex) == 2
+
+
+def test_published_passed_to_an_extract_that_takes_it():
+    seen = []
+
+    def ex(text, published=None):
+        seen.append(published)
+        return Result()
+
+    c = case(TR)
+    c["published"] = "2024-05-01"
+    score([c, case(TR)], ex)
+    score([c], fixed(Result()))                                  # a one-argument extract still works
+    assert seen == ["2024-05-01", None]
+
+
+def _dev(name):
+    return next((d / name for d in (DEV, DEV_ALT) if (d / name).exists()), None)
+
+
+def _oracle(cases):
+    """A perfect extractor built from the gold instruments, links and events."""
+    by_text = {c["text"]: c for c in cases}
+
+    def extract(text, published=None):
+        gold = by_text[text]
+        links = {(l["surface"], l["number"]): l["kb_id"] for l in gold.get("links", ())}
+        cits = []
+        for g in gold["instruments"]:
+            a = text.index(g["surface"])
+            evs = []
+            for e in gold.get("events", ()):
+                if (e["instrument"], e.get("number")) == (g["surface"], g["number"]):
+                    t = text.index(e["trigger"])
+                    d = Date(text="x", value=e["date"], start=0, end=1) if e.get("date") else None
+                    evs.append(Event(action=e["action"], party=(e.get("party") or [None])[0], date=d, place=None,
+                                     start=t, end=t + len(e["trigger"]), text=e["trigger"]))
+            cits.append(Citation(kind=g["kind"], title=g["surface"], start=a, end=a + len(g["surface"]),
+                                 text=g["surface"], number=g["number"], id=links.get((g["surface"], g["number"])),
+                                 mentions=[Mention(a, a + len(g["surface"]), g["surface"])], events=evs))
+        return Result(citations=cits)
+    return extract
+
+
+@pytest.mark.parametrize("names", [["actions_cases.jsonl"], ["cases.jsonl", "corpus_cases.jsonl"]])
+def test_dev_relations_gold_scores_perfectly(names):
+    from citex.cli.evaluate import _load
+    paths = [_dev(n) for n in names]
+    if None in paths:
+        pytest.skip("dev cases not available")
+    cases = [c for _, cs in _load([str(p) for p in paths], None) for c in cs]
+    rep = score(cases, _oracle(cases))
+    rel = rep.relations
+    assert rel.cases == len(cases)
+    assert rel.links.fp == 0 and rel.links.fn == 0 and rel.links.tp > 0
+    assert rel.actions.fp == 0 and rel.actions.fn == 0 and rel.actions.tp > 0, format_report(rep, details=True)
+    assert rel.party.accuracy == 1.0 and rel.date.accuracy == 1.0
+
+
+def test_dev_evaluate_command_prints_the_new_sections(capsys):
+    paths = [_dev(n) for n in ("cases.jsonl", "corpus_cases.jsonl", "actions_cases.jsonl")]
+    if None in paths:
+        pytest.skip("dev cases not available")
+    assert cli([str(p) for p in paths] + ["--details"]) == 0
+    out = capsys.readouterr().out
+    assert "combined: 132 cases" in out
+    for section in ("links", "actions", "action attribute", "  party", "  date", "132 cases with relations gold"):
+        assert section in out, section
+    assert "FN event" in out
