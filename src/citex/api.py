@@ -1,24 +1,19 @@
 """The public functions behind ``import citex``."""
 from __future__ import annotations
 
-import functools
 from typing import Iterable, Iterator, Optional, Union
 
 from citex import limits
 from citex.text.clean import clean_text
 from citex.models import Error, Result
 from citex.pipeline.extractor import Extractor
+from citex.pipeline.resources import extractor_for
 
 
-@functools.lru_cache(maxsize=4)
 def default_extractor(kb_path: Optional[str] = None, ner=None) -> Extractor:
-    """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner`."""
-    from citex.link.kb import KnowledgeBase
-    from citex.link.linker import Linker
-    kb = KnowledgeBase.bundled()
-    if kb_path:
-        kb = kb.merge(KnowledgeBase.from_csv(kb_path))
-    return Extractor(linker=Linker(kb), ner=ner)
+    """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner`
+    (the cache is :func:`citex.pipeline.stages.extractor_for`, shared with the spaCy components)."""
+    return extractor_for(kb_path, ner)
 
 
 def _check_text(text) -> str:
