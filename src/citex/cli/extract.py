@@ -6,8 +6,9 @@ why), 2 a usage problem (missing input, unwritable output) reported in one line.
 """
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -15,91 +16,63 @@ from typing import Optional
 
 import attrs
 
+from citex import limits
 from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs, missing_inputs
 from citex.batch.tasks import Done, run_dask, run_task, tasks_for
 from citex.batch.workers import Workers
+from citex.cli.outfile import OutputError, OutputLock, output_problem, resume
 from citex.output.writers import make_writer
+from citex.text.read import bounded_file_problem, special_problem
 
-# error types that say nothing about the document itself: --resume runs those documents again
-RETRY_ON_RESUME = ("worker_died",)
-
-
-def _done_ids(out: Path) -> set[str]:
-    """doc_ids already in an output file, read a line at a time (flat memory, however big the file).
-
-    A torn last line (a kill mid-write) is cut off.  Records whose error is in ``RETRY_ON_RESUME``
-    are taken out of the file (rewritten next to it, then moved over it) so their documents run
-    again and still appear exactly once."""
-    if not out.exists():
-        return set()
-    _cut_torn_line(out)
-    done: set[str] = set()
-    retry = 0
-    with open(out, "rb") as f:
-        for raw in f:
-            try:
-                rec = json.loads(raw)
-                doc_id = rec["doc_id"]
-            except (ValueError, KeyError, TypeError):
-                continue
-            if (rec.get("error") or {}).get("type") in RETRY_ON_RESUME:
-                retry += 1
-                continue
-            done.add(doc_id)
-    if retry:
-        tmp = out.with_name(out.name + ".citex-resume")
-        with open(out, "rb") as src, open(tmp, "wb") as dst:
-            for raw in src:
-                try:
-                    if (json.loads(raw).get("error") or {}).get("type") in RETRY_ON_RESUME:
-                        continue
-                except (ValueError, AttributeError):
-                    pass
-                dst.write(raw)
-        os.replace(tmp, out)
-    return done
+class Stopped(KeyboardInterrupt):
+    """SIGTERM: handled as Ctrl-C is (exit code 143 instead of 130)."""
 
 
-def _cut_torn_line(path: Path) -> None:
-    with open(path, "r+b") as f:
-        size = f.seek(0, os.SEEK_END)
-        if not size:
-            return
-        f.seek(size - 1)
-        if f.read(1) == b"\n":
-            return
-        pos, cut = size, 0
-        while pos > 0:  # back to the last newline, a block at a time
-            step = min(1 << 16, pos)
-            pos -= step
-            f.seek(pos)
-            i = f.read(step).rfind(b"\n")
-            if i >= 0:
-                cut = pos + i + 1
-                break
-        f.truncate(cut)
+def _on_sigterm(signum, frame):
+    raise Stopped()
 
 
 def cmd_extract(a) -> int:
-    missing = missing_inputs(a.inputs)
-    if missing:
-        print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
-    if a.kb and not os.path.isfile(a.kb):
-        print(f"citex: no such knowledge-base file: {a.kb}", file=sys.stderr)
-        return 2
-    if a.resume and (a.output is None or a.format != "jsonl"):
-        print("citex: --resume needs -o FILE with --format jsonl", file=sys.stderr)
-        return 2
-    if a.format == "parquet" and a.output is None:
-        print("citex: --format parquet needs -o FILE", file=sys.stderr)
+    globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
+    problem = _usage_problem(a, globs)
+    if problem:  # before anything is opened, created or read
+        print(f"citex: {problem}", file=sys.stderr)
         return 2
     jobs = a.jobs or os.cpu_count() or 1
-    # Start the workers first: they load the pipeline while this process lists the inputs.
     many = len(a.inputs) > 1 or os.path.isdir(a.inputs[0])
     parallel = jobs > 1 and not a.scheduler and "-" not in a.inputs and many
-    with Workers(jobs if parallel else 1, a.kb, a.ner) as workers:
-        return _extract(a, workers)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        with contextlib.ExitStack() as stack:
+            if a.output and (os.path.isfile(a.output) or not os.path.exists(a.output)):
+                stack.enter_context(OutputLock(a.output))  # a file (not /dev/null, a FIFO): one writer
+            done = resume(Path(a.output)) if a.resume else set()
+            # Start the workers first: they load the pipeline while this process lists the inputs.
+            workers = stack.enter_context(Workers(jobs if parallel else 1, a.kb, a.ner, watchdog=a.watchdog))
+            return _extract(a, workers, globs, done)
+    except OutputError as exc:
+        print(f"citex: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as exc:  # before the run started (locking, resuming, loading)
+        print("citex: " + ("terminated" if isinstance(exc, Stopped) else "interrupted"), file=sys.stderr)
+        return 143 if isinstance(exc, Stopped) else 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _usage_problem(a, globs) -> Optional[str]:
+    missing = missing_inputs(a.inputs)
+    if missing:
+        return f"no such file or folder: {missing[0]}"
+    if a.kb:
+        kb_problem = bounded_file_problem(a.kb, limits.KB_MAX_BYTES)
+        if kb_problem:
+            return f"knowledge-base file {a.kb}: {kb_problem}"
+    if a.resume and (a.output is None or a.format != "jsonl"):
+        return "--resume needs -o FILE with --format jsonl"
+    if a.format == "parquet" and a.output is None:
+        return "--format parquet needs -o FILE"
+    return output_problem(a.output, a.inputs, globs)
 
 
 @attrs.define
@@ -111,9 +84,8 @@ class Counts:
     errors: int = 0
 
 
-def _extract(a, workers: Workers) -> int:
-    done = _done_ids(Path(a.output)) if a.resume else set()
-    tasks = _plan(a, done)
+def _extract(a, workers: Workers, globs, done: set) -> int:
+    tasks = _plan(a, globs, done)
     try:
         writer, stream = _open_writer(a)
     except ImportError:
@@ -142,18 +114,24 @@ def _extract(a, workers: Workers) -> int:
     return 1 if counts.errors else 0
 
 
-def _plan(a, done: set) -> list:
-    """The tasks of this run: every input document not already done, never our own output file."""
-    globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
+def _plan(a, globs, done: set) -> list:
+    """The tasks of this run: every input document not already done, never our own output file;
+    an entry of a folder that is not a document (a FIFO, a device, a broken link) gets an error."""
     own = os.path.realpath(a.output) if a.output else None  # never read our own output file
     own_name = os.path.basename(own) if own else None
 
     def is_own(p) -> bool:
         return p is not None and p.name == own_name and os.path.realpath(p) == own
 
+    given = {Path(i) for i in a.inputs if i != "-"}
     todo = [(d, p) for d, p in iter_inputs(a.inputs, globs) if d not in done and not is_own(p)]
-    return tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
-                     max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
+    tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
+                      max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
+    for i, (t, (_, p)) in enumerate(zip(tasks, todo)):
+        why = special_problem(p) if p is not None and p not in given else None
+        if why:
+            tasks[i] = t._replace(error=("unreadable", why))
+    return tasks
 
 
 def _open_writer(a):
@@ -197,7 +175,8 @@ def _outcomes(a, tasks: list, workers: Workers):
         yield from workers.imap(tasks)
         return
     for t in tasks:  # standard input among the inputs: serially, in order
-        yield run_task(t, sys.stdin.buffer.read() if t.path is None else None)
+        # standard input is bounded like files are: at most one byte over --max-bytes is read
+        yield run_task(t, sys.stdin.buffer.read(a.max_bytes + 1) if t.path is None else None)
 
 
 def _resumable(a) -> bool:
@@ -223,15 +202,33 @@ def _write_all(a, writer, source, counts: Counts, progress) -> Optional[int]:
         writer.close()
     except BrokenPipeError:  # `citex extract … | head`
         return 0
-    except KeyboardInterrupt:  # Ctrl-C: what is written is whole lines; --resume goes on from there
-        print(f"citex: interrupted after {counts.docs} documents"
-              + (" (run again with --resume to finish)" if _resumable(a) else ""), file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM
+        return _interrupted(a, writer, counts, isinstance(exc, Stopped))
     except OSError as exc:  # the output went bad mid-run: disk full, device gone
         print(f"citex: cannot write {a.output or 'standard output'}: {exc.strerror or exc} "
               f"(after {counts.docs} documents)", file=sys.stderr)
         return 2
     return None
+
+
+def _interrupted(a, writer, counts: Counts, terminated: bool) -> int:
+    """JSON lines: what is written is whole lines, ready for --resume.  JSON, CSV and Parquet: the
+    file is closed as a valid one (the array, the Parquet footer), said to be partial."""
+    how = "terminated" if terminated else "interrupted"
+    note = " (run again with --resume to finish)" if _resumable(a) else ""
+    if a.format != "jsonl":
+        # no second signal in the middle of the closing bytes
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            writer.close()
+            note = (f": {a.output or 'the output'} is valid {a.format.upper()} but partial (only JSON lines "
+                    f"output can be resumed: run again, or use --format jsonl with --resume)")
+        except Exception as exc:  # the stream itself went bad
+            note = f": {a.output or 'the output'} is incomplete ({exc})"
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    print(f"citex: {how} after {counts.docs} documents{note}", file=sys.stderr)
+    return 143 if terminated else 130
 
 
 def _write_one(writer, res, counts: Counts) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 from typing import Optional
 
+from citex import limits
 from citex.pipeline.extractor import Extractor
+from citex.text.read import bounded_file_problem
 
 
 @functools.lru_cache(maxsize=8)
@@ -15,6 +17,9 @@ def linker_for(kb_path: Optional[str] = None):
     from citex.link.linker import Linker
     kb = KnowledgeBase.bundled()
     if kb_path:
+        problem = bounded_file_problem(kb_path, limits.KB_MAX_BYTES)  # reads are bounded: no link to /dev/zero
+        if problem:
+            raise ValueError(f"knowledge-base file {kb_path}: {problem}")
         kb = kb.merge(KnowledgeBase.from_csv(kb_path))
     return Linker(kb)
 
