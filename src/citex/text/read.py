@@ -160,7 +160,9 @@ def read_path(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
                             error_message=f"{size} bytes is over the limit of {max_bytes} (--max-bytes)")
         if stat.S_ISREG(st.st_mode):
             with open(path, "rb") as f:
-                data = f.read(max_bytes + 1)  # it may have grown since
+                data = f.read(size + 1)  # not read(max_bytes + 1): that allocates max_bytes every time
+                if len(data) > size:  # it grew since: read on, bounded
+                    data += f.read(max_bytes + 1 - len(data))
             if len(data) > max_bytes:
                 return Document(doc_id, error_type="too_large",
                                 error_message=f"over the limit of {max_bytes} bytes (--max-bytes)")
