@@ -195,8 +195,9 @@ def test_the_output_file_is_never_read_as_input(folder):
     out = folder / "results.txt"   # matches the default *.txt, inside the folder being read
     out.write_text("left from an earlier run", encoding="utf-8")
     r = run("extract", str(folder), "-o", str(out), "--jobs", "1", "-q")
-    ids = [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()]
-    assert ids and "results.txt" not in ids, r.stderr
+    # issue 15: refused before anything is touched (it would be read as an input, or overwrite one)
+    assert r.returncode == 2 and "inside the input folder" in r.stderr
+    assert out.read_text(encoding="utf-8") == "left from an earlier run"
 
 
 def test_resume_runs_worker_deaths_again_and_keeps_one_record_each(folder, tmp_path):

@@ -1,24 +1,19 @@
 """The public functions behind ``import citex``."""
 from __future__ import annotations
 
-import functools
 from typing import Iterable, Iterator, Optional, Union
 
 from citex import limits
 from citex.text.clean import clean_text
 from citex.models import Error, Result
 from citex.pipeline.extractor import Extractor
+from citex.pipeline.resources import extractor_for
 
 
-@functools.lru_cache(maxsize=4)
 def default_extractor(kb_path: Optional[str] = None, ner=None) -> Extractor:
-    """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner`."""
-    from citex.link.kb import KnowledgeBase
-    from citex.link.linker import Linker
-    kb = KnowledgeBase.bundled()
-    if kb_path:
-        kb = kb.merge(KnowledgeBase.from_csv(kb_path))
-    return Extractor(linker=Linker(kb), ner=ner)
+    """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner`
+    (the cache is :func:`citex.pipeline.stages.extractor_for`, shared with the spaCy components)."""
+    return extractor_for(kb_path, ner)
 
 
 def _check_text(text) -> str:
@@ -65,11 +60,21 @@ def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optiona
     """
     ex = default_extractor(kb, ner)
     for n, item in enumerate(texts):
-        doc_id, text = item if isinstance(item, tuple) else (str(n), item)
+        doc_id = str(n)
         try:
+            doc_id, text = _item(n, item)
             yield _run(ex, _check_text(text), doc_id, published)
-        except Exception as exc:  # one bad document never stops a batch
+        except Exception as exc:  # one bad document (or malformed item) never stops a batch
             yield Result(doc_id=doc_id, error=Error(type=type(exc).__name__, message=str(exc)[:500]))
+
+
+def _item(n: int, item) -> tuple:
+    """``(doc_id, text)`` of the n-th item of :func:`extract_many`: a ``str`` or a ``(doc_id, str)`` pair."""
+    if not isinstance(item, tuple):
+        return str(n), item
+    if len(item) != 2:
+        raise TypeError(f"an item of extract_many is a str or a (doc_id, str) pair, not a tuple of {len(item)}")
+    return item
 
 
 def load(kb: Optional[str] = None, ner=None, **config):

@@ -65,3 +65,7 @@ def timeout_message(exc: BaseException) -> str:
 def too_large_message(n: int) -> str:
     return (f"{n} characters is over the limit of {MAX_CHARS} (citex.limits.MAX_CHARS; set it to None "
             f"to lift the limit)")
+
+# A knowledge-base file (``--kb``, ``kb=``) larger than this, or not a regular file (a link to
+# /dev/zero, a FIFO), is refused before it is read.
+KB_MAX_BYTES = 512 * 1024 * 1024

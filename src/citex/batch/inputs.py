@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -22,13 +23,42 @@ def iter_inputs(inputs: list[str], globs=DEFAULT_GLOBS) -> Iterator[tuple[str, O
 
 
 def printable_id(name: str) -> str:
-    """A file name as valid Unicode: bytes that were not UTF-8 (kept by the OS layer as lone
-    surrogates, which no UTF-8 output can hold) are written ``\\xe9``."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A file name as valid Unicode, unique and reversible (:func:`name_of`): bytes that were not
+    UTF-8 (kept by the OS layer as lone surrogates, which no UTF-8 output can hold) are written
+    ``\\xe9``, and a backslash of the name itself ``\\\\``, so that a file literally named
+    ``caf\\xe9.txt`` and a Latin-1 ``café.txt`` get different ids."""
+    if "\\" not in name:
+        try:
+            name.encode("utf-8")
+            return name
+        except UnicodeEncodeError:
+            pass
+    return "".join(_escape(c) for c in name)
+
+
+def _escape(c: str) -> str:
+    if c == "\\":
+        return "\\\\"
+    if "\udc80" <= c <= "\udcff":  # an undecodable byte (surrogateescape)
+        return f"\\x{ord(c) - 0xdc00:02x}"
+    if "\ud800" <= c <= "\udfff":  # any other lone surrogate: its code point
+        return f"\\u{ord(c):04x}"
+    return c
+
+
+_UNESCAPE = re.compile(r"\\(\\|x[0-9a-f]{2}|u[0-9a-f]{4})")
+
+
+def name_of(doc_id: str) -> str:
+    """The file name (as ``os`` functions take it, surrogate-escaped) a doc_id was made from."""
+    def one(m: re.Match) -> str:
+        g = m.group(1)
+        if g == "\\":
+            return "\\"
+        if g[0] == "x":
+            return chr(0xdc00 + int(g[1:], 16))
+        return chr(int(g[1:], 16))
+    return _UNESCAPE.sub(one, doc_id)
 
 
 def _iter_inputs(inputs: list[str], globs) -> Iterator[tuple[str, Optional[Path]]]:
@@ -77,12 +107,14 @@ def _matching_files(root: Path, globs: tuple) -> set[str]:
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         stack.append((prefix + entry.name + "/", entry.path))
-                    elif any(fnmatch.fnmatchcase(entry.name, g) for g in names) and entry.is_file():
+                    elif any(fnmatch.fnmatchcase(entry.name, g) for g in names):
+                        # special files (a FIFO, a device, a dangling or looping link) too: each
+                        # gets an error record (citex.text.read.special_problem), none is opened
                         found.add(prefix + entry.name)
                 except OSError:
                     continue
     for pattern in (g for g in globs if "/" in g):
-        found.update(x.relative_to(root).as_posix() for x in root.rglob(pattern) if x.is_file())
+        found.update(x.relative_to(root).as_posix() for x in root.rglob(pattern) if not x.is_dir())
     return found
 
 

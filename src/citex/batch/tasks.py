@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Optional, Union
 
-from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_path
+from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_limited, read_path
 from citex.models import Error, Result
 from citex.output.writers import to_json_line
 
@@ -30,6 +30,7 @@ class Task(NamedTuple):
     max_bytes: int = DEFAULT_MAX_BYTES
     as_line: bool = False
     ner: Optional[str] = None             # NER stage: None, "builtin", or a spaCy pipeline name/path
+    error: Optional[tuple] = None         # (type, message): an entry that is not a document (never opened)
 
 
 class Done(NamedTuple):
@@ -48,16 +49,20 @@ def _extractor(kb: Optional[str], ner: Optional[str] = None):
     return default_extractor(kb, ner)
 
 
+SIDECAR_MAX_BYTES = 1 << 20  # a sidecar is a few bytes of JSON: a larger one (a link to /dev/zero) is ignored
+
+
 def published_for(task: Task) -> Optional[str]:
     """The reference date of one file: a sidecar ``<file>.meta.json`` (``{"published": "YYYY-MM-DD"}``),
     the file's modification date, or the fixed ``--published`` date (the fallback)."""
     if task.path and task.published_from == "sidecar":
-        side = Path(task.path + ".meta.json")
+        side = task.path + ".meta.json"
         try:
-            value = json.loads(side.read_text(encoding="utf-8")).get("published")
+            data = read_limited(side, SIDECAR_MAX_BYTES, timeout=1.0) if os.path.exists(side) else b""
+            value = json.loads(data).get("published") if 0 < len(data) <= SIDECAR_MAX_BYTES else None
             if value:
                 return str(value)[:10]
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AttributeError, TimeoutError):
             pass
     if task.path and task.published_from == "mtime":
         try:
@@ -84,7 +89,9 @@ def process(doc: Document, published, kb: Optional[str], ner: Optional[str] = No
 
 def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
     """Read, decode and extract one file (the worker entry point)."""
-    if task.path is None:
+    if task.error is not None:
+        doc = Document(task.doc_id, error_type=task.error[0], error_message=task.error[1])
+    elif task.path is None:
         doc = read_bytes(stdin_data or b"", task.doc_id, task.max_bytes)
     else:
         doc = read_path(Path(task.path), task.doc_id, task.max_bytes)

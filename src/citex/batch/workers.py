@@ -25,6 +25,7 @@ import queue as _queue
 import signal
 import sys
 import threading
+import time
 from multiprocessing.connection import wait as _wait
 from typing import Iterator, Optional
 
@@ -33,6 +34,7 @@ from citex.models import Error, Result
 from citex.output.writers import to_json_line
 
 POLL = 0.5          # seconds between liveness checks while waiting for helpers
+DEFAULT_WATCHDOG = 300.0  # seconds a helper may go without finishing a document before it is stopped
 MAX_BATCH = 64      # tasks per batch at most
 AHEAD = 3           # batches sent to a helper before it has finished the first
 # Batches done but not yet written are bounded: no batch is started more than WINDOW_PER_PROCESS *
@@ -46,16 +48,17 @@ def batch_size(n_tasks: int, jobs: int) -> int:
     return max(1, min(MAX_BATCH, n_tasks // (jobs * 16) or 1))
 
 
-def _helper(inbox, outbox, kb: Optional[str], ner: Optional[str], parent: int, theirs=()) -> None:
+def _helper(inbox, outbox, kb: Optional[str], ner: Optional[str], parent: int, theirs=(), count=None) -> None:
     """A helper process: load the pipeline, then process the batches that arrive in ``inbox``.
 
     Results leave through a sender thread, so a full pipe never stops the extraction.
     ``theirs``: the parent's pipe ends that a fork copied into this process (its own and earlier
     helpers'); closed at once, or this process would keep its own pipes open and never see the
-    parent go."""
+    parent go.  ``count``: a shared counter of the documents finished, the parent's watchdog."""
     for conn in theirs:
         conn.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (close() stops us)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (a fork copies it)
     init_worker(kb, ner)
     outgoing: _queue.SimpleQueue = _queue.SimpleQueue()
 
@@ -83,7 +86,11 @@ def _helper(inbox, outbox, kb: Optional[str], ner: Optional[str], parent: int, t
             break
         b, chunk = msg
         try:
-            out = [run_task(t) for t in chunk]
+            out = []
+            for t in chunk:
+                out.append(run_task(t))
+                if count is not None:
+                    count.value += 1
         except Exception as exc:  # run_task records its own failures; this is a last resort
             out = [_failed(t, type(exc).__name__, str(exc)[:500]) for t in chunk]
         outgoing.put((b, out))
@@ -102,12 +109,19 @@ def _died(exitcode: Optional[int], n: int) -> str:
             f"documents; one of them may be the cause (rerun it alone with --jobs 1)")
 
 
-class _Helper:
-    __slots__ = ("proc", "inbox", "outbox", "queued")
+def _stalled(seconds: float, n: int) -> str:
+    return (f"the worker process finished no document for {seconds:g} s (stopped, or stuck reading a "
+            f"file) and was stopped by the watchdog (--watchdog) while processing this document's batch "
+            f"of {n} documents; --resume runs them again")
 
-    def __init__(self, proc, inbox, outbox):
-        self.proc, self.inbox, self.outbox = proc, inbox, outbox
+
+class _Helper:
+    __slots__ = ("proc", "inbox", "outbox", "queued", "count", "seen")
+
+    def __init__(self, proc, inbox, outbox, count):
+        self.proc, self.inbox, self.outbox, self.count = proc, inbox, outbox, count
         self.queued: collections.deque = collections.deque()  # batches sent, oldest (in work) first
+        self.seen = (0, time.monotonic())  # (documents finished, when that count was first seen)
 
 
 class Workers:
@@ -116,8 +130,10 @@ class Workers:
     Start them before listing the inputs (``with Workers(2) as w: … w.imap(tasks)``); one
     :meth:`imap` per ``Workers``."""
 
-    def __init__(self, jobs: int = 1, kb: Optional[str] = None, ner: Optional[str] = None):
+    def __init__(self, jobs: int = 1, kb: Optional[str] = None, ner: Optional[str] = None,
+                 watchdog: Optional[float] = DEFAULT_WATCHDOG):
         self.jobs, self.kb, self.ner = max(1, jobs), kb, ner
+        self.watchdog = watchdog  # None: no watchdog
         self._helpers: list[_Helper] = []
         self._used = self._finished = False
         if self.jobs > 1:
@@ -131,7 +147,8 @@ class Workers:
                 in_r, in_w = ctx.Pipe(duplex=False)
                 out_r, out_w = ctx.Pipe(duplex=False)
                 theirs = tuple(ours) + (in_w, out_r) if fork else ()
-                p = ctx.Process(target=_helper, args=(in_r, out_w, kb, ner, os.getpid(), theirs),
+                count = ctx.RawValue("Q", 0)
+                p = ctx.Process(target=_helper, args=(in_r, out_w, kb, ner, os.getpid(), theirs, count),
                                 name=f"citex-worker-{i}", daemon=True)
                 p.start()
                 # close our copies of the helper's ends now, before the next fork, so that its
@@ -139,7 +156,7 @@ class Workers:
                 in_r.close()
                 out_w.close()
                 ours += [in_w, out_r]
-                self._helpers.append(_Helper(p, in_w, out_r))
+                self._helpers.append(_Helper(p, in_w, out_r, count))
 
     def imap(self, tasks: list[Task]) -> Iterator[Outcome]:
         """Outcomes in task order, whatever the number of processes."""
@@ -177,13 +194,14 @@ class Workers:
                     return
                 h.queued.append(b)
 
-        def lost(h: _Helper) -> None:
+        def lost(h: _Helper, stalled: bool = False) -> None:
             """``h`` died: its batch in work becomes error records, its queued ones go back."""
             alive.remove(h)
             h.proc.join(timeout=1)
             if h.queued:
                 b = h.queued.popleft()
-                msg = _died(h.proc.exitcode, len(batch(b)))
+                n = len(batch(b))
+                msg = _stalled(self.watchdog, n) if stalled else _died(h.proc.exitcode, n)
                 ready[b] = [_failed(t, "worker_died", msg) for t in batch(b)]
                 todo.extendleft(reversed(h.queued))
                 h.queued.clear()
@@ -210,10 +228,24 @@ class Workers:
                     if h in alive and not h.outbox.poll():  # dead, and nothing more to read from it
                         lost(h)
 
+        def watch() -> None:
+            """Stop a helper that has finished no document for ``self.watchdog`` seconds."""
+            now = time.monotonic()
+            for h in list(alive):
+                count = h.count.value
+                if not h.queued or count != h.seen[0]:
+                    h.seen = (count, now)
+                elif now - h.seen[1] > self.watchdog:
+                    h.proc.kill()  # SIGKILL: it ends a stopped process too
+                    h.proc.join(timeout=5)
+                    lost(h, stalled=True)
+
         for h in alive:
             feed(h)
         while nxt < n_batches:
             receive(0)
+            if self.watchdog is not None:
+                watch()
             if nxt in ready:
                 yield from ready.pop(nxt)
                 nxt += 1

@@ -6,129 +6,88 @@ why), 2 a usage problem (missing input, unwritable output) reported in one line.
 """
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import signal
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
+import attrs
+
+from citex import limits
 from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs, missing_inputs
 from citex.batch.tasks import Done, run_dask, run_task, tasks_for
 from citex.batch.workers import Workers
+from citex.cli.outfile import OutputError, OutputLock, output_problem, resume
 from citex.output.writers import make_writer
+from citex.text.read import bounded_file_problem, special_problem
 
-# error types that say nothing about the document itself: --resume runs those documents again
-RETRY_ON_RESUME = ("worker_died",)
-
-
-def _done_ids(out: Path) -> set[str]:
-    """doc_ids already in an output file, read a line at a time (flat memory, however big the file).
-
-    A torn last line (a kill mid-write) is cut off.  Records whose error is in ``RETRY_ON_RESUME``
-    are taken out of the file (rewritten next to it, then moved over it) so their documents run
-    again and still appear exactly once."""
-    if not out.exists():
-        return set()
-    _cut_torn_line(out)
-    done: set[str] = set()
-    retry = 0
-    with open(out, "rb") as f:
-        for raw in f:
-            try:
-                rec = json.loads(raw)
-                doc_id = rec["doc_id"]
-            except (ValueError, KeyError, TypeError):
-                continue
-            if (rec.get("error") or {}).get("type") in RETRY_ON_RESUME:
-                retry += 1
-                continue
-            done.add(doc_id)
-    if retry:
-        tmp = out.with_name(out.name + ".citex-resume")
-        with open(out, "rb") as src, open(tmp, "wb") as dst:
-            for raw in src:
-                try:
-                    if (json.loads(raw).get("error") or {}).get("type") in RETRY_ON_RESUME:
-                        continue
-                except (ValueError, AttributeError):
-                    pass
-                dst.write(raw)
-        os.replace(tmp, out)
-    return done
+class Stopped(KeyboardInterrupt):
+    """SIGTERM: handled as Ctrl-C is (exit code 143 instead of 130)."""
 
 
-def _cut_torn_line(path: Path) -> None:
-    with open(path, "r+b") as f:
-        size = f.seek(0, os.SEEK_END)
-        if not size:
-            return
-        f.seek(size - 1)
-        if f.read(1) == b"\n":
-            return
-        pos, cut = size, 0
-        while pos > 0:  # back to the last newline, a block at a time
-            step = min(1 << 16, pos)
-            pos -= step
-            f.seek(pos)
-            i = f.read(step).rfind(b"\n")
-            if i >= 0:
-                cut = pos + i + 1
-                break
-        f.truncate(cut)
+def _on_sigterm(signum, frame):
+    raise Stopped()
 
 
 def cmd_extract(a) -> int:
-    missing = missing_inputs(a.inputs)
-    if missing:
-        print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
-    if a.kb and not os.path.isfile(a.kb):
-        print(f"citex: no such knowledge-base file: {a.kb}", file=sys.stderr)
-        return 2
-    if a.resume and (a.output is None or a.format != "jsonl"):
-        print("citex: --resume needs -o FILE with --format jsonl", file=sys.stderr)
-        return 2
-    if a.format == "parquet" and a.output is None:
-        print("citex: --format parquet needs -o FILE", file=sys.stderr)
+    globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
+    problem = _usage_problem(a, globs)
+    if problem:  # before anything is opened, created or read
+        print(f"citex: {problem}", file=sys.stderr)
         return 2
     jobs = a.jobs or os.cpu_count() or 1
-    # Start the workers first: they load the pipeline while this process lists the inputs.
     many = len(a.inputs) > 1 or os.path.isdir(a.inputs[0])
     parallel = jobs > 1 and not a.scheduler and "-" not in a.inputs and many
-    with Workers(jobs if parallel else 1, a.kb, a.ner) as workers:
-        return _extract(a, workers)
-
-
-def _extract(a, workers: Workers) -> int:
-    globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
-    done = _done_ids(Path(a.output)) if a.resume else set()
-    own = os.path.realpath(a.output) if a.output else None  # never read our own output file
-    own_name = os.path.basename(own) if own else None
-
-    def is_own(p) -> bool:
-        return p is not None and p.name == own_name and os.path.realpath(p) == own
-
-    todo = [(d, p) for d, p in iter_inputs(a.inputs, globs) if d not in done and not is_own(p)]
-    tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
-                      max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        if a.format == "parquet":
-            from citex.output.parquet import ParquetWriter
-            writer = ParquetWriter(a.output, a.level)
-            stream = None
-        else:
-            # backslashreplace: text that is not valid Unicode (lone surrogates from an API caller)
-            # still gives valid UTF-8 output instead of an exception mid-run
-            if a.output:
-                stream = open(a.output, "a" if a.resume else "w", encoding="utf-8", newline="",
-                              errors="backslashreplace")
-            else:
-                stream = sys.stdout
-                try:
-                    stream.reconfigure(errors="backslashreplace")
-                except (AttributeError, ValueError):  # not a TextIOWrapper (tests, notebooks)
-                    pass
-            writer = make_writer(a.format, stream, a.level)
+        with contextlib.ExitStack() as stack:
+            if a.output and (os.path.isfile(a.output) or not os.path.exists(a.output)):
+                stack.enter_context(OutputLock(a.output))  # a file (not /dev/null, a FIFO): one writer
+            done = resume(Path(a.output)) if a.resume else set()
+            # Start the workers first: they load the pipeline while this process lists the inputs.
+            workers = stack.enter_context(Workers(jobs if parallel else 1, a.kb, a.ner, watchdog=a.watchdog))
+            return _extract(a, workers, globs, done)
+    except OutputError as exc:
+        print(f"citex: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as exc:  # before the run started (locking, resuming, loading)
+        print("citex: " + ("terminated" if isinstance(exc, Stopped) else "interrupted"), file=sys.stderr)
+        return 143 if isinstance(exc, Stopped) else 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _usage_problem(a, globs) -> Optional[str]:
+    missing = missing_inputs(a.inputs)
+    if missing:
+        return f"no such file or folder: {missing[0]}"
+    if a.kb:
+        kb_problem = bounded_file_problem(a.kb, limits.KB_MAX_BYTES)
+        if kb_problem:
+            return f"knowledge-base file {a.kb}: {kb_problem}"
+    if a.resume and (a.output is None or a.format != "jsonl"):
+        return "--resume needs -o FILE with --format jsonl"
+    if a.format == "parquet" and a.output is None:
+        return "--format parquet needs -o FILE"
+    return output_problem(a.output, a.inputs, globs)
+
+
+@attrs.define
+class Counts:
+    """What a run has written so far."""
+
+    docs: int = 0
+    citations: int = 0
+    errors: int = 0
+
+
+def _extract(a, workers: Workers, globs, done: set) -> int:
+    tasks = _plan(a, globs, done)
+    try:
+        writer, stream = _open_writer(a)
     except ImportError:
         print("citex: --format parquet needs pyarrow (pip install 'citex[parquet]')", file=sys.stderr)
         return 2
@@ -136,62 +95,10 @@ def _extract(a, workers: Workers) -> int:
         print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    n_docs = n_cites = n_err = 0
-    progress = None
-    if sys.stderr.isatty() and not a.quiet and len(tasks) > 1:
-        try:
-            from tqdm import tqdm
-            progress = tqdm(total=len(tasks), unit="doc", file=sys.stderr)
-        except ImportError:  # pragma: no cover
-            progress = None
-
-    def outcomes():
-        files = [t for t in tasks if t.path is not None]
-        if a.scheduler and files:
-            yield from run_dask(files, a.scheduler)
-            return
-        if len(files) == len(tasks):
-            yield from workers.imap(tasks)
-            return
-        for t in tasks:  # standard input among the inputs: serially, in order
-            yield run_task(t, sys.stdin.buffer.read() if t.path is None else None)
-
+    counts = Counts()
+    progress = _progress_bar(a, len(tasks))
     try:
-        source = outcomes()
-        while True:
-            try:
-                res = next(source)
-            except StopIteration:
-                break
-            except OSError as exc:  # e.g. the Dask scheduler cannot be reached or went away
-                where = f"Dask scheduler {a.scheduler}" if a.scheduler else "reading the inputs"
-                print(f"citex: {where}: {exc} (after {n_docs} documents"
-                      + ("; --resume goes on from there)" if a.output and a.format == "jsonl" else ")"),
-                      file=sys.stderr)
-                return 2
-            if isinstance(res, Done):
-                writer.write_line(res.line)
-                n_cites += res.n_citations
-                n_err += res.failed
-            else:
-                writer.write(res)
-                n_cites += len(res.citations)
-                n_err += res.error is not None
-            n_docs += 1
-            if progress is not None:
-                progress.update(1)
-        writer.close()
-    except BrokenPipeError:  # `citex extract … | head`
-        return 0
-    except KeyboardInterrupt:  # Ctrl-C: what is written is whole lines; --resume goes on from there
-        print(f"citex: interrupted after {n_docs} documents"
-              + (" (run again with --resume to finish)" if a.output and a.format == "jsonl" else ""),
-              file=sys.stderr)
-        return 130
-    except OSError as exc:  # the output went bad mid-run: disk full, device gone
-        print(f"citex: cannot write {a.output or 'standard output'}: {exc.strerror or exc} "
-              f"(after {n_docs} documents)", file=sys.stderr)
-        return 2
+        code = _write_all(a, writer, _outcomes(a, tasks, workers), counts, progress)
     finally:
         if progress is not None:
             progress.close()
@@ -200,7 +107,143 @@ def _extract(a, workers: Workers) -> int:
                 stream.close()
             except OSError:
                 pass
-    secs = time.perf_counter() - started
+    if code is not None:
+        return code
+    if not a.quiet:
+        _summary(tasks, done, counts, time.perf_counter() - started)
+    return 1 if counts.errors else 0
+
+
+def _plan(a, globs, done: set) -> list:
+    """The tasks of this run: every input document not already done, never our own output file;
+    an entry of a folder that is not a document (a FIFO, a device, a broken link) gets an error."""
+    own = os.path.realpath(a.output) if a.output else None  # never read our own output file
+    own_name = os.path.basename(own) if own else None
+
+    def is_own(p) -> bool:
+        return p is not None and p.name == own_name and os.path.realpath(p) == own
+
+    given = {Path(i) for i in a.inputs if i != "-"}
+    todo = [(d, p) for d, p in iter_inputs(a.inputs, globs) if d not in done and not is_own(p)]
+    tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
+                      max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
+    for i, (t, (_, p)) in enumerate(zip(tasks, todo)):
+        why = special_problem(p) if p is not None and p not in given else None
+        if why:
+            tasks[i] = t._replace(error=("unreadable", why))
+    return tasks
+
+
+def _open_writer(a):
+    """``(writer, stream)``: the writer of ``a.format`` on ``-o`` or standard output (stream None for
+    Parquet, which opens its own file)."""
+    if a.format == "parquet":
+        from citex.output.parquet import ParquetWriter
+        return ParquetWriter(a.output, a.level), None
+    # backslashreplace: text that is not valid Unicode (lone surrogates from an API caller)
+    # still gives valid UTF-8 output instead of an exception mid-run
+    if a.output:
+        stream = open(a.output, "a" if a.resume else "w", encoding="utf-8", newline="",
+                      errors="backslashreplace")
+    else:
+        stream = sys.stdout
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a TextIOWrapper (tests, notebooks)
+            pass
+    return make_writer(a.format, stream, a.level), stream
+
+
+def _progress_bar(a, n_tasks: int):
+    if sys.stderr.isatty() and not a.quiet and n_tasks > 1:
+        try:
+            from tqdm import tqdm
+            return tqdm(total=n_tasks, unit="doc", file=sys.stderr)
+        except ImportError:  # pragma: no cover
+            return None
+    return None
+
+
+def _outcomes(a, tasks: list, workers: Workers):
+    """The tasks' outcomes in task order: on the Dask cluster, the local workers, or serially when
+    standard input is among the inputs."""
+    files = [t for t in tasks if t.path is not None]
+    if a.scheduler and files:
+        yield from run_dask(files, a.scheduler)
+        return
+    if len(files) == len(tasks):
+        yield from workers.imap(tasks)
+        return
+    for t in tasks:  # standard input among the inputs: serially, in order
+        # standard input is bounded like files are: at most one byte over --max-bytes is read
+        yield run_task(t, sys.stdin.buffer.read(a.max_bytes + 1) if t.path is None else None)
+
+
+def _resumable(a) -> bool:
+    return bool(a.output) and a.format == "jsonl"
+
+
+def _write_all(a, writer, source, counts: Counts, progress) -> Optional[int]:
+    """Write every outcome; None when all went well, else the exit code (the message printed)."""
+    try:
+        while True:
+            try:
+                res = next(source)
+            except StopIteration:
+                break
+            except OSError as exc:  # e.g. the Dask scheduler cannot be reached or went away
+                where = f"Dask scheduler {a.scheduler}" if a.scheduler else "reading the inputs"
+                print(f"citex: {where}: {exc} (after {counts.docs} documents"
+                      + ("; --resume goes on from there)" if _resumable(a) else ")"), file=sys.stderr)
+                return 2
+            _write_one(writer, res, counts)
+            if progress is not None:
+                progress.update(1)
+        writer.close()
+    except BrokenPipeError:  # `citex extract … | head`
+        return 0
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM
+        return _interrupted(a, writer, counts, isinstance(exc, Stopped))
+    except OSError as exc:  # the output went bad mid-run: disk full, device gone
+        print(f"citex: cannot write {a.output or 'standard output'}: {exc.strerror or exc} "
+              f"(after {counts.docs} documents)", file=sys.stderr)
+        return 2
+    return None
+
+
+def _interrupted(a, writer, counts: Counts, terminated: bool) -> int:
+    """JSON lines: what is written is whole lines, ready for --resume.  JSON, CSV and Parquet: the
+    file is closed as a valid one (the array, the Parquet footer), said to be partial."""
+    how = "terminated" if terminated else "interrupted"
+    note = " (run again with --resume to finish)" if _resumable(a) else ""
+    if a.format != "jsonl":
+        # no second signal in the middle of the closing bytes
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            writer.close()
+            note = (f": {a.output or 'the output'} is valid {a.format.upper()} but partial (only JSON lines "
+                    f"output can be resumed: run again, or use --format jsonl with --resume)")
+        except Exception as exc:  # the stream itself went bad
+            note = f": {a.output or 'the output'} is incomplete ({exc})"
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    print(f"citex: {how} after {counts.docs} documents{note}", file=sys.stderr)
+    return 143 if terminated else 130
+
+
+def _write_one(writer, res, counts: Counts) -> None:
+    if isinstance(res, Done):
+        writer.write_line(res.line)
+        counts.citations += res.n_citations
+        counts.errors += res.failed
+    else:
+        writer.write(res)
+        counts.citations += len(res.citations)
+        counts.errors += res.error is not None
+    counts.docs += 1
+
+
+def _summary(tasks: list, done: set, counts: Counts, secs: float) -> None:
     n_bytes = 0
     for t in tasks:
         if t.path is not None:
@@ -208,8 +251,6 @@ def _extract(a, workers: Workers) -> int:
                 n_bytes += os.stat(t.path).st_size
             except OSError:
                 pass
-    if not a.quiet:
-        skipped = f", {len(done)} skipped (already in output)" if done else ""
-        print(f"citex: {n_docs} documents, {n_cites} citations, {n_err} errors{skipped}, {secs:.1f} s, "
-              f"{n_bytes / 1e6 / secs if secs > 0 else 0:.2f} MB/s", file=sys.stderr)
-    return 1 if n_err else 0
+    skipped = f", {len(done)} skipped (already in output)" if done else ""
+    print(f"citex: {counts.docs} documents, {counts.citations} citations, {counts.errors} errors{skipped}, "
+          f"{secs:.1f} s, {n_bytes / 1e6 / secs if secs > 0 else 0:.2f} MB/s", file=sys.stderr)

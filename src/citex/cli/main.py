@@ -12,6 +12,7 @@ from typing import Optional
 
 from citex import __version__
 from citex.batch.inputs import DEFAULT_GLOBS
+from citex.batch.workers import DEFAULT_WATCHDOG
 from citex.cli.options import published_ok
 from citex.output.writers import CSV_LEVELS
 from citex.text.read import DEFAULT_MAX_BYTES
@@ -39,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--glob", action="append", help=f"file patterns in folders (default: {' '.join(DEFAULT_GLOBS)})")
     e.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files give an error record")
     e.add_argument("--resume", action="store_true", help="skip documents already in the -o file")
+    e.add_argument("--watchdog", type=float, default=DEFAULT_WATCHDOG, metavar="SECONDS",
+                   help="a worker process that finishes no document for this long is stopped; its batch "
+                        f"gets worker_died records and the run goes on (default {DEFAULT_WATCHDOG:g})")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     e.add_argument("--scheduler", help="run on a Dask cluster (tcp://host:8786); needs citex[dask]")
     e.add_argument("--ner", nargs="?", const="builtin", default=None, metavar="MODEL",

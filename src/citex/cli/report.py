@@ -28,19 +28,23 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     if not published_ok(a.published):
         return 2
+    problems: list[str] = []
     try:
-        results = collect(a.inputs, a.published, a.kb, a.published_from, a.jobs)
-        html = build(results, a.title, a.published)
-    except (ValueError, KeyError) as exc:   # a .jsonl file that is not citex output
-        print(f"citex: cannot read results: {exc}", file=sys.stderr)
+        results = collect(a.inputs, a.published, a.kb, a.published_from, a.jobs, problems)
+    except OSError as exc:
+        print(f"citex: cannot read results: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    for line in problems:  # one line per bad record; the others are in the report
+        print(f"citex: skipped {line}", file=sys.stderr)
+    html = build(results, a.title, a.published)
     if not a.output:
         sys.stdout.write(html)
-        return 0
+        return 1 if problems else 0
     try:
         Path(a.output).write_text(html, encoding="utf-8")
     except OSError as exc:
         print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"citex: report of {len(results)} documents written to {a.output}", file=sys.stderr)
-    return 0
+    print(f"citex: report of {len(results)} documents written to {a.output}"
+          + (f" ({len(problems)} bad records skipped)" if problems else ""), file=sys.stderr)
+    return 1 if problems else 0

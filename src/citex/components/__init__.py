@@ -1,29 +1,38 @@
-"""spaCy components, one per module, each registered with ``@Language.factory`` and listed under
-the ``spacy_factories`` entry point, so ``nlp.add_pipe("citex_dates")`` works without an import."""
+"""spaCy components, one per row of the stage table (:mod:`citex.pipeline.stages`), registered in
+:mod:`citex.components.factories` and listed under the ``spacy_factories`` entry point, so
+``nlp.add_pipe("citex_dates")`` works without an import."""
 from __future__ import annotations
 
 from typing import Optional
 
-from citex.components import dates, instruments, linker, ner, places, resolver  # noqa: F401  (registers the factories)
+from citex.components import factories  # noqa: F401  (registers the factories)
 from citex.components.base import register_extensions
+from citex.pipeline.stages import STAGES
 
-NAMES = ("citex_dates", "citex_places", "citex_instruments", "citex_resolver", "citex_linker")
+NAMES = tuple(s.factory for s in STAGES if not s.optional)
 
 
 def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None):
+    """A blank English pipeline with the citex components in the stage table's order (``citex_ner``
+    only with ``ner``: ``True``/``"builtin"``, a pipeline name or path, or a ``Language``)."""
     import spacy
     from citex.components.tokenizer import SafeTokenizer
     nlp = spacy.blank("en")
     nlp.tokenizer = SafeTokenizer(nlp.tokenizer)  # spaCy's, but linear on long runs of punctuation
     if sentencizer:
         nlp.add_pipe("sentencizer")
-    for name in NAMES:
-        cfg = {"kb_path": kb} if name in ("citex_instruments", "citex_resolver", "citex_linker") else {}
-        nlp.add_pipe(name, config=cfg)
-        if name == "citex_places" and ner is not None and ner is not False:
+    with_ner = ner is not None and ner is not False
+    for stage in STAGES:
+        if stage.optional and not (stage.name == "ner" and with_ner):
+            continue
+        cfg = {}
+        if "kb_path" in dict(stage.config):
+            cfg["kb_path"] = kb
+        if stage.name == "ner":
             is_spec = isinstance(ner, str) or ner is True
-            pipe = nlp.add_pipe("citex_ner", config={"model": "builtin" if ner is True else ner} if is_spec else {})
-            if not is_spec:  # a Language (or a path object): not a config value
-                pipe.set_model(ner)
+            cfg = {"model": "builtin" if ner is True else ner} if is_spec else {}
+        pipe = nlp.add_pipe(stage.factory, config=cfg)
+        if stage.name == "ner" and not (isinstance(ner, str) or ner is True):
+            pipe.set_model(ner)  # a Language (or a path object): not a config value
     register_extensions()
     return nlp

@@ -21,6 +21,8 @@ import os
 from pathlib import Path
 from typing import Optional
 
+from citex.protocols import NerModel as ProtocolNer
+
 BUILTIN = Path(__file__).resolve().parent.parent / "data" / "ner"
 LABELS = {"INSTRUMENT": "INSTRUMENT", "LAW": "INSTRUMENT",
           "PLACE": "PLACE", "GPE": "PLACE", "LOC": "PLACE"}
@@ -93,7 +95,7 @@ def load_ner(spec) -> Optional[NerModel]:
     """The NER stage for ``spec`` (see the module docstring); ``None`` for no stage."""
     if spec is None or spec is False:
         return None
-    if isinstance(spec, NerModel):
+    if isinstance(spec, (NerModel, ProtocolNer)):  # any object with spans(text) (citex.protocols.NerModel)
         return spec
     if spec is True or spec == "builtin":
         return NerModel(_builtin(), "builtin")

@@ -6,8 +6,9 @@
 The report has the counts per instrument (documents, mentions, treaty actions), the
 timeline of treaty actions as an embedded PNG (when matplotlib is installed:
 ``pip install "citex[plot]"``), the documents and the documents with errors.
-Exit code 0 when the report is written (documents with errors are listed in it),
-2 for a usage problem.
+Exit code 0 when the report is written (documents with errors are listed in it), 1 when it
+is written but some lines of a results file were not citex records (one line each on standard
+error; the other records are in the report), 2 for a usage problem.
 """
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from html import escape
 from pathlib import Path
 from typing import Optional
 
-from citex.output.frames import as_results
 from citex.models import Result
+from citex.output.records import read_records
 from citex.output.writers import rows
 
 _CSS = """
@@ -34,16 +35,21 @@ h2 { margin-top: 28px; font-size: 17px; }
 
 
 def collect(inputs: list[str], published: Optional[str] = None, kb: Optional[str] = None,
-            published_from: Optional[str] = None, jobs: int = 1) -> list[Result]:
+            published_from: Optional[str] = None, jobs: int = 1, problems: Optional[list] = None) -> list[Result]:
     """Results for ``inputs``: ``.jsonl`` files are read, other files and folders are extracted
-    (as by ``citex extract``)."""
+    (as by ``citex extract``).  A line of a ``.jsonl`` file that is not a whole citex record is
+    skipped; ``"FILE:LINE: why"`` goes to ``problems`` (a ``ValueError`` without it)."""
+    strict = problems is None
+    problems = [] if strict else problems
     from citex.batch.tasks import tasks_for
     from citex.batch.workers import run_local
     from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs
     results: list[Result] = []
     for inp in inputs:
         if inp.endswith(".jsonl") and Path(inp).is_file():
-            results += as_results(inp)
+            results += read_records(inp, problems)
+            if strict and problems:
+                raise ValueError(problems[0])
         else:
             todo = [(d, p) for d, p in iter_inputs([inp], DEFAULT_GLOBS) if p is not None]
             tasks = tasks_for(todo, published=published, published_from=published_from, kb=kb)

@@ -17,6 +17,8 @@ import regex
 from citex.grammar.dates import find_dates, parse_published
 from citex.grammar.instruments import Candidate, find_candidates
 from citex.models import Place, Result
+from citex.pipeline.stages import METHODS
+from citex.protocols import Linker, NerModel, PlaceFinder
 from citex.resolve import Resolver, merge
 
 
@@ -36,9 +38,14 @@ class State:
 
 
 class Extractor:
-    """Holds the loaded resources (gazetteer, knowledge base) and runs the stages."""
+    """Holds the loaded resources and runs the stages of ``citex.pipeline.stages.STAGES`` in order.
 
-    def __init__(self, gazetteer=None, linker=None, places: bool = True, ner=None):
+    ``gazetteer``: a :class:`~citex.protocols.PlaceFinder` (default: the bundled gazetteer, unless
+    ``places`` is false); ``linker``: a :class:`~citex.protocols.Linker` (None: no knowledge base);
+    ``ner``: a :class:`~citex.protocols.NerModel` or a spec for :func:`citex.ner.load_ner`."""
+
+    def __init__(self, gazetteer: Optional[PlaceFinder] = None, linker: Optional[Linker] = None,
+                 places: bool = True, ner=None):
         if gazetteer is None and places:
             from citex.places.gazetteer import Gazetteer
             gazetteer = Gazetteer.load()
@@ -47,7 +54,7 @@ class Extractor:
         if ner is not None:
             from citex.ner.model import load_ner
             ner = load_ner(ner)
-        self.ner = ner  # a citex.ner.NerModel, or None: no statistical stage
+        self.ner: Optional[NerModel] = ner  # None: no statistical stage
         self.resolver = Resolver(known=linker.known if linker is not None else None,
                                  countries=getattr(gazetteer, "is_country", None))
 
@@ -82,7 +89,7 @@ class Extractor:
         self.linker.link_items(st.text, st.items, latest_year=st.published.year if st.published else None)
         st.citations = merge(st.text, st.items)
 
-    STAGES = ("stage_dates", "stage_places", "stage_ner", "stage_instruments", "stage_resolve", "stage_link")
+    STAGES = METHODS  # the stage table's order (citex.pipeline.stages)
 
     # -- whole runs ----------------------------------------------------------------------------
     def run(self, text: str, published=None) -> State:
