@@ -257,7 +257,7 @@ def test_find_places_wrapper():
 
 
 def test_lookup(gaz):
-    assert gaz.lookup("New  York")[1] == "US"
+    assert gaz.lookup("New  York").country == "US"
     assert gaz.lookup("Nowhere Land At All") is None
     assert "Paris" in gaz
 
@@ -417,3 +417,38 @@ def test_title_case_headline_subjects(gaz):
 def test_an_adjective_inside_a_longer_name(gaz):
     assert surfaces(gaz, "As the media notes, Radio Free Europe/Radio Liberty reported it.") == []
     assert surfaces(gaz, "New U.S. data showed growth. In Free France, they fought.") == ["U.S.", "France"]
+
+
+# ----------------------------------------------------------------------------- typed entries, protocol, lines
+
+def test_gazetteer_is_a_place_finder(gaz):
+    from citex.places import PlaceFinder
+    assert isinstance(gaz, PlaceFinder)
+
+
+def test_entries_are_typed(gaz):
+    from citex.places import Entry
+    e = gaz.lookup("Jordan")
+    assert isinstance(e, Entry) and e.kind == "country" and e.country == "JO"
+    assert gaz.lookup("Reading").ambiguous
+    assert gaz.lookup("Fla.").abbreviation
+    assert gaz.lookup("Paris").population > 1_000_000 and not gaz.lookup("Paris").ambiguous
+
+
+@pytest.mark.parametrize("line,caps", [
+    ("PARIS", True), ("RIGA —", True), ("NPT", False), ("Moscow Quits Treaty", False),
+    ("RUSSIA QUITS OPEN SKIES TREATY", True), ("A", False)])
+def test_caps_line(line, caps):
+    from citex.text.lines import caps_line_at
+    assert caps_line_at(line, 0, len(line)) is caps
+
+
+@pytest.mark.parametrize("text,headline", [
+    ("Moscow Quits Treaty On Open Skies\n\nThe body.", True),
+    ("Moscow quits the treaty on open skies\n\nThe body.", False),
+    ("Moscow Quits Treaty On Open Skies", False),                  # no body after it
+    ("wrapped text line\nTexas American Bancshares Inc\nmore text", False)])
+def test_headline_line(text, headline):
+    from citex.text.lines import LineFlags
+    pos = text.index("Moscow") if "Moscow" in text else text.index("Texas")
+    assert LineFlags(text).headline(pos) is headline

@@ -14,17 +14,15 @@ import regex
 
 from citex import limits
 from citex.models import Date
+from citex.vocab import entries
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+_MONTH_NAMES = entries("dates/months")  # in calendar order
+# month name or abbreviation (lower case) -> number: "january" and "jan" -> 1, "sept" -> 9
+MONTHS = {w.lower(): n for n, full in enumerate(_MONTH_NAMES, 1)
+          for w in (full, *[a for a in entries("dates/month_abbreviations") if full.startswith(a)])}
 ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
                 "IX": 9, "X": 10, "XI": 11, "XII": 12}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
+WEEKDAYS = {w.lower(): n for n, w in enumerate(entries("dates/weekdays"))}  # "monday" -> 0
 
 F: dict[str, str] = {}
 # A month name, capitalised or upper-case ("March", "MARCH"), or its abbreviation ("Nov.", "Sept").

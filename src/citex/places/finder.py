@@ -1,0 +1,211 @@
+"""The scan of a text for place names, in one pass over its capitalised runs.
+
+1. Datelines (:mod:`citex.places.datelines`) at line starts give their city and state.
+2. One regex finds the runs of capitalised tokens (:mod:`citex.places.runs`).  Inside a run the
+   longest gazetteer name is looked up token by token in a dict (no per-name regex).  Case
+   matters: ALL-CAPS forms are looked up only in ALL-CAPS lines (headlines) and only for
+   unambiguous names.
+3. Each name found in mixed case is judged in its context (:mod:`citex.places.judge`).
+4. One sense per text: a small city name that was rejected as part of a longer name ("Centurion
+   Savings and Loan", "Bill Clinton") is not accepted elsewhere in the same text without support.
+"""
+from __future__ import annotations
+
+from citex import limits
+from citex.models import Place
+from citex.places.datelines import dateline_cands
+from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
+from citex.places.names import Entry, NameTable
+from citex.places.runs import RUN, RUN_HARD, Cand, Tok, tokens
+from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.text.lines import LineFlags, soft_line_breaks
+
+__all__ = ["find"]
+
+_SENT_PUNCT = frozenset('.!?:;"“”‘’\'([{•*–—-')
+
+
+def find(table: NameTable, text: str) -> list[Place]:
+    """Every place named in ``text``, in text order, without overlaps."""
+    if not text:
+        return []
+    cands = dateline_cands(table, text)
+    dl_iter = iter(sorted((c.start, c.end) for c in cands))
+    dl = next(dl_iter, None)
+    lines = LineFlags(text)
+    names = table.names
+    run_re = RUN if soft_line_breaks(text) else RUN_HARD
+    runs = list(run_re.finditer(text, timeout=limits.REGEX_TIMEOUT))
+    for ri, m in enumerate(runs):
+        rs, re_ = m.span()
+        while dl is not None and dl[1] <= rs:
+            dl = next(dl_iter, None)
+        if dl is not None and dl[0] < re_ and rs < dl[1]:
+            # a run that reaches into a dateline ("… SIGN MACAO DEAL\nPEKING, April 13 -" when
+            # soft line breaks join the headline to it): keep the part before the dateline
+            cut = text[rs:dl[0]].rstrip()
+            if not cut or "\n" not in text[rs + len(cut):dl[0] + 1]:
+                continue
+            re_ = rs + len(cut)
+            toks = tokens(text, rs, re_)
+            if toks:
+                _run(table, text, toks, rs, re_, runs, ri, cands, lines)
+            continue
+        s = m.group()
+        if " " not in s and "\n" not in s and "\t" not in s:
+            # fast path: a one-token run
+            if s in names or (s[-1] == "." and s[:-1] in names):
+                toks = [Tok(rs, re_, s, False)]
+            elif "-" in s:
+                _hyphen(table, rs, s, cands)
+                continue
+            elif len(s) > 2 and s.rstrip(".").isupper():
+                toks = [Tok(rs, re_, s, False)]
+            else:
+                if re_ < len(text) and text[re_] == ",":
+                    _unknown_place(table, text, [Tok(rs, re_, s, False)], rs, re_, runs, ri, cands)
+                continue
+        else:
+            toks = tokens(text, rs, re_)
+        _run(table, text, toks, rs, re_, runs, ri, cands, lines)
+    return _finish(text, cands)
+
+
+def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
+    """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'Kyoto-lite'."""
+    parts = tok.split("-")
+    if len(parts) > 4:
+        return
+    spans = []
+    pos = start
+    for p in parts:
+        spans.append((pos, pos + len(p), p))
+        pos += len(p) + 1
+    for k, (ps, pe, p) in enumerate(spans):
+        e = table.names.get(p)
+        if e is None or e.kind == "block" or e.ambiguous or e.abbreviation:
+            continue
+        others = [q for kk, (_, _, q) in enumerate(spans) if kk != k]
+        if all(table.major(q) for q in others) or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES):
+            cands.append(Cand(ps, pe, p, e, True, False, False))
+
+
+def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, runs: list, ri: int,
+         cands: list[Cand], lines: LineFlags) -> None:
+    """The names of one run, each judged (or, in capitals, taken when unambiguous)."""
+    n = len(toks)
+    first_start = _sentence_start(text, rs)
+    i = 0
+    n_before = len(cands)
+    prev_place_end = -1  # token index just after the previous gazetteer match in this run
+    while i < n:
+        tok = toks[i]
+        if tok.conn:
+            i += 1
+            continue
+        best = table.longest(toks, i, False)
+        upper = False
+        if best is None:
+            t = tok.text.rstrip(".")
+            if len(t) > 2 and t.isupper() and text[tok.start - 1:tok.start] != "<" and lines.caps(tok.start):
+                best = table.longest(toks, i, True)
+                upper = best is not None
+            if best is None:
+                if "-" in tok.text:
+                    _hyphen(table, tok.start, tok.text.rstrip("."), cands)
+                i += 1
+                continue
+        j, end, name = best
+        entry = table.names[name]
+        if entry.kind == "block":
+            i = j + 1
+            prev_place_end = -1
+            continue
+        if upper:
+            ok = (not entry.ambiguous and not entry.abbreviation
+                  and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2)
+            cands.append(Cand(tok.start, end, name, entry, ok, False, False))
+            i = j + 1
+            continue
+        v = judge(Context(text, toks, i, j, end, entry, table, runs, ri, cands, lines, first_start, prev_place_end))
+        cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part))
+        prev_place_end = j + 1
+        i = j + 1
+    if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
+        _unknown_place(table, text, toks, rs, re_, runs, ri, cands)
+
+
+def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, runs: list, ri: int,
+                   cands: list[Cand]) -> None:
+    """'in Bala Cynwyd, Pa.', 'in Punta del Este, Uruguay': a capitalized name that the
+    gazetteer lacks, after a location preposition and before ', <country or state>'."""
+    if ri + 1 >= len(runs) or toks[-1].conn or toks[-1].text[-1] == ".":
+        return
+    nxt = runs[ri + 1]
+    cm = NEXT_COMMA.match(text, re_)
+    if cm is None or cm.end() != nxt.start():
+        return
+    words = nxt.group().split()
+    e2 = None
+    for k in (2, 1):
+        if len(words) >= k:
+            e2 = table.names.get(" ".join(words[:k]))
+            if e2 is None and words[k - 1][-1] == ".":
+                e2 = table.names.get(" ".join(words[:k])[:-1])
+            if e2 is not None:
+                break
+    if e2 is None or e2.kind not in ("country", "admin") or e2.ambiguous:
+        return
+    if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
+        return
+    if prev_words(text, rs)[0] not in ("in", "at", "near", "from", "outside"):
+        return
+    surface = " ".join(text[rs:re_].split())
+    cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """The run at ``pos`` opens a sentence, a line after a blank line, or an indented paragraph."""
+    p = pos - 1
+    while p >= 0 and text[p] in " \t":
+        p -= 1
+    if p < 0:
+        return True
+    c = text[p]
+    if c == "\n":
+        if pos - p - 1 >= 2:      # indented line: a new paragraph
+            return True
+        q = p - 1
+        while q >= 0 and text[q] in " \t\r":
+            q -= 1
+        if q < 0 or text[q] == "\n":
+            return True
+        c = text[q]
+    return c in _SENT_PUNCT
+
+
+def _banned(cands: list[Cand]) -> set[str]:
+    """One sense per text: a smaller place name rejected as part of a longer name is not accepted
+    elsewhere in the same text without support."""
+    out = set()
+    for c in cands:
+        e = c.entry
+        if c.name_part and (e.kind == "city" and e.population < 500_000 or e.ambiguous
+                            or e.kind in ("feature", "region") and e.canonical not in CONTINENTS):
+            out.add(c.name)
+    return out
+
+
+def _finish(text: str, cands: list[Cand]) -> list[Place]:
+    banned = _banned(cands)
+    out = []
+    last_end = -1
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if not c.ok or c.start < last_end:
+            continue
+        if c.name in banned and not c.supported:
+            continue
+        out.append(Place(text=text[c.start:c.end], name=c.entry.canonical, country=c.entry.country,
+                         start=c.start, end=c.end))
+        last_end = c.end
+    return out

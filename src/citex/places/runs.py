@@ -1,0 +1,56 @@
+"""Runs of capitalised tokens, the units the place finder reads, and the candidates it keeps.
+
+A run is capitalised tokens joined by spaces (and line breaks in hard-wrapped text) and by the
+lower-case connectors that occur inside place names ("Isle of Man", "Rio de Janeiro").
+"""
+from __future__ import annotations
+
+import regex
+
+from citex.places.names import Entry
+from citex.places.words import CONNECTORS
+
+__all__ = ["RUN", "RUN_HARD", "Tok", "Cand", "tokens"]
+
+# a capitalised token: an initialism ("U.S."), or a capital and letters, with inner apostrophes
+# and hyphens ("O'Hare", "Saint-Denis") but not a possessive 's, and an optional full stop
+CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?"
+_WS = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"   # spaces, at most one line break
+_WS_HARD = r"[ \t]+"                                # spaces only
+_CONN = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + ")"
+# capitalised tokens joined by spaces and at most three connectors in a row
+RUN = regex.compile(rf"(?<![\w'’])(?:{CAP})(?:{_WS}(?:{_CONN}{_WS}){{0,3}}(?:{CAP}))*")
+# the same without line breaks, for texts whose line breaks end lines (titles, fields)
+RUN_HARD = regex.compile(rf"(?<![\w'’])(?:{CAP})(?:{_WS_HARD}(?:{_CONN}{_WS_HARD}){{0,3}}(?:{CAP}))*")
+_TOK = regex.compile(rf"{CAP}|\p{{Ll}}+")
+
+
+class Tok:
+    """A token of a run; ``conn`` for a lower-case connector."""
+
+    __slots__ = ("start", "end", "text", "conn")
+
+    def __init__(self, start: int, end: int, text: str, conn: bool):
+        self.start, self.end, self.text, self.conn = start, end, text, conn
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of the run text[start:end]."""
+    return [Tok(tm.start(), tm.end(), tm.group(), tm.group()[0].islower())
+            for tm in _TOK.finditer(text, start, end)]
+
+
+class Cand:
+    """A gazetteer name found in the text and the finder's decision on it.
+
+    ``ok``: accepted; ``supported``: its context says "place" (in/at/from…, ", <state>", a list
+    of places, a dateline); ``name_part``: rejected as part of a longer proper name ("Paris
+    Hilton"), which bans the name elsewhere in the text unless supported (one sense per text).
+    """
+
+    __slots__ = ("start", "end", "name", "entry", "ok", "supported", "name_part")
+
+    def __init__(self, start: int, end: int, name: str, entry: Entry, ok: bool, supported: bool,
+                 name_part: bool):
+        self.start, self.end, self.name, self.entry = start, end, name, entry
+        self.ok, self.supported, self.name_part = ok, supported, name_part
