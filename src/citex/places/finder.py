@@ -16,59 +16,90 @@ from citex.models import Place
 from citex.places.datelines import dateline_cands
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
-from citex.places.runs import RUN, RUN_HARD, Cand, Tok, tokens
+from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
 from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
 
 __all__ = ["find"]
-
-_SENT_PUNCT = frozenset('.!?:;"“”‘’\'([{•*–—-')
-
 
 def find(table: NameTable, text: str) -> list[Place]:
     """Every place named in ``text``, in text order, without overlaps."""
     if not text:
         return []
     cands = dateline_cands(table, text)
-    dl_iter = iter(sorted((c.start, c.end) for c in cands))
-    dl = next(dl_iter, None)
+    datelines = sorted((c.start, c.end) for c in cands)
     lines = LineFlags(text)
-    names = table.names
     run_re = RUN if soft_line_breaks(text) else RUN_HARD
-    runs = list(run_re.finditer(text, timeout=limits.REGEX_TIMEOUT))
-    for ri, m in enumerate(runs):
+    names = table.names
+    n_text = len(text)
+    dl_iter = iter(datelines)
+    dl = next(dl_iter, None)
+    for m in run_re.finditer(text, timeout=limits.REGEX_TIMEOUT):
         rs, re_ = m.span()
         while dl is not None and dl[1] <= rs:
             dl = next(dl_iter, None)
         if dl is not None and dl[0] < re_ and rs < dl[1]:
-            # a run that reaches into a dateline ("… SIGN MACAO DEAL\nPEKING, April 13 -" when
-            # soft line breaks join the headline to it): keep the part before the dateline
-            cut = text[rs:dl[0]].rstrip()
-            if not cut or "\n" not in text[rs + len(cut):dl[0] + 1]:
-                continue
-            re_ = rs + len(cut)
-            toks = tokens(text, rs, re_)
-            if toks:
-                _run(table, text, toks, rs, re_, runs, ri, cands, lines)
+            _dateline_run(table, text, m, dl, run_re, cands, lines)
             continue
         s = m.group()
-        if " " not in s and "\n" not in s and "\t" not in s:
-            # fast path: a one-token run
-            if s in names or (s[-1] == "." and s[:-1] in names):
-                toks = [Tok(rs, re_, s, False)]
-            elif "-" in s:
-                _hyphen(table, rs, s, cands)
-                continue
-            elif len(s) > 2 and s.rstrip(".").isupper():
-                toks = [Tok(rs, re_, s, False)]
-            else:
-                if re_ < len(text) and text[re_] == ",":
-                    _unknown_place(table, text, [Tok(rs, re_, s, False)], rs, re_, runs, ri, cands)
-                continue
-        else:
-            toks = tokens(text, rs, re_)
-        _run(table, text, toks, rs, re_, runs, ri, cands, lines)
+        if (" " not in s and "\n" not in s and "\t" not in s and s not in names and "-" not in s
+                and not (s[-1] == "." and s[:-1] in names) and not (len(s) > 2 and s.rstrip(".").isupper())
+                and not (re_ < n_text and text[re_] == ",")):
+            continue                                # the common case: one word, no name
+        _one_run(table, text, m, run_re, cands, lines)
     return _finish(text, cands)
+
+
+def _dateline_run(table: NameTable, text: str, m, dl: tuple[int, int], run_re, cands: list[Cand],
+                  lines: LineFlags) -> None:
+    """A run that reaches into a dateline ("… SIGN MACAO DEAL\nPEKING, April 13 -" when soft
+    line breaks join the headline to it): keep the part before the dateline."""
+    rs, re_ = m.span()
+    cut = text[rs:dl[0]].rstrip()
+    if not cut or "\n" not in text[rs + len(cut):dl[0] + 1]:
+        return
+    toks = tokens(text, rs, rs + len(cut))
+    if toks:
+        _run(table, text, toks, rs, rs + len(cut), run_re, re_, cands, lines)
+
+
+def _one_run(table: NameTable, text: str, m, run_re, cands: list[Cand], lines: LineFlags) -> None:
+    """Read one run: its names (judged), hyphenated words, or an unknown place before a comma."""
+    rs, re_ = m.span()
+    s = m.group()
+    comma = re_ < len(text) and text[re_] == ","
+    if " " not in s and "\n" not in s and "\t" not in s:
+        # fast path: a one-token run
+        if s in table.names or (s[-1] == "." and s[:-1] in table.names):
+            toks = [Tok(rs, re_, s, False)]
+        elif "-" in s:
+            _hyphen(table, rs, s, cands)
+            return
+        elif len(s) > 2 and s.rstrip(".").isupper():
+            toks = [Tok(rs, re_, s, False)]
+        else:
+            if comma:
+                _unknown_place(table, text, [Tok(rs, re_, s, False)], rs, re_, run_re, re_, cands)
+            return
+    elif not comma and not _may_name(table, s):
+        return                                      # no word of the run can begin a name
+    else:
+        toks = tokens(text, rs, re_)
+    _run(table, text, toks, rs, re_, run_re, re_, cands, lines)
+
+
+def _may_name(table: NameTable, run: str) -> bool:
+    """Some word of the run may begin a gazetteer name (in mixed case or in capitals) or is
+    hyphenated: the words that :func:`_run` looks up."""
+    first = table.first_words
+    for w in run.split():
+        if "’" in w:
+            w = w.replace("’", "'")
+        if w in first or "-" in w or w[-1] == "." and w[:-1] in first:
+            return True
+        if len(w) > 2 and w.isupper():
+            return True
+    return False
 
 
 def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
@@ -90,11 +121,10 @@ def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
             cands.append(Cand(ps, pe, p, e, True, False, False))
 
 
-def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, runs: list, ri: int,
+def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
          cands: list[Cand], lines: LineFlags) -> None:
     """The names of one run, each judged (or, in capitals, taken when unambiguous)."""
     n = len(toks)
-    first_start = _sentence_start(text, rs)
     i = 0
     n_before = len(cands)
     prev_place_end = -1  # token index just after the previous gazetteer match in this run
@@ -107,8 +137,10 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, runs: 
         upper = False
         if best is None:
             t = tok.text.rstrip(".")
-            if len(t) > 2 and t.isupper() and text[tok.start - 1:tok.start] != "<" and lines.caps(tok.start):
-                best = table.longest(toks, i, True)
+            if len(t) > 2 and t.isupper() and text[tok.start - 1:tok.start] != "<":
+                best = table.longest(toks, i, True)    # (the line's test costs more than the look-up)
+                if best is not None and not lines.caps(tok.start):
+                    best = None
                 upper = best is not None
             if best is None:
                 if "-" in tok.text:
@@ -127,21 +159,23 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, runs: 
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
             i = j + 1
             continue
-        v = judge(Context(text, toks, i, j, end, entry, table, runs, ri, cands, lines, first_start, prev_place_end))
+        v = judge(Context(text, toks, i, j, end, entry, table, run_re, run_end, cands, lines, prev_place_end))
         cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part))
         prev_place_end = j + 1
         i = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
-        _unknown_place(table, text, toks, rs, re_, runs, ri, cands)
+        _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
 
 
-def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, runs: list, ri: int,
+def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
                    cands: list[Cand]) -> None:
     """'in Bala Cynwyd, Pa.', 'in Punta del Este, Uruguay': a capitalized name that the
     gazetteer lacks, after a location preposition and before ', <country or state>'."""
-    if ri + 1 >= len(runs) or toks[-1].conn or toks[-1].text[-1] == ".":
+    if toks[-1].conn or toks[-1].text[-1] == ".":
         return
-    nxt = runs[ri + 1]
+    nxt = next_run(text, run_re, run_end)
+    if nxt is None:
+        return
     cm = NEXT_COMMA.match(text, re_)
     if cm is None or cm.end() != nxt.start():
         return
@@ -162,26 +196,6 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
         return
     surface = " ".join(text[rs:re_].split())
     cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    """The run at ``pos`` opens a sentence, a line after a blank line, or an indented paragraph."""
-    p = pos - 1
-    while p >= 0 and text[p] in " \t":
-        p -= 1
-    if p < 0:
-        return True
-    c = text[p]
-    if c == "\n":
-        if pos - p - 1 >= 2:      # indented line: a new paragraph
-            return True
-        q = p - 1
-        while q >= 0 and text[q] in " \t\r":
-            q -= 1
-        if q < 0 or text[q] == "\n":
-            return True
-        c = text[q]
-    return c in _SENT_PUNCT
 
 
 def _banned(cands: list[Cand]) -> set[str]:

@@ -25,7 +25,7 @@ import attrs
 import regex
 
 from citex.places.names import Entry, NameTable
-from citex.places.runs import Cand, Tok
+from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
 from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, BOUNDARY, COMPANY_SUFFIXES, DIRECTIONS,
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
@@ -57,11 +57,10 @@ class Context:
     end: int
     entry: Entry
     table: NameTable
-    runs: list              # the run matches of the text (regex match objects)
-    ri: int                 # the index of this run in ``runs``
+    run_re: regex.Pattern   # the run pattern the text is read with
+    run_end: int            # the end of this run (before any cut at a dateline)
     cands: list[Cand]       # the candidates found so far in the text
     lines: LineFlags
-    first_start: bool       # the run opens a sentence
     prev_place_end: int     # the token index just after the previous name of this run, or -1
 
 
@@ -79,29 +78,35 @@ class Verdict:
 
 
 def judge(ctx: Context) -> Verdict:
-    """The verdict on one match (see the module's docstring for the rules, in order)."""
-    start, end = ctx.toks[ctx.i].start, ctx.end
-    if ctx.entry.abbreviation:
+    """The verdict on one match (see the module's docstring for the rules, in order).  Each rule
+    is guarded here by its cheapest condition: most names meet none of them."""
+    text, toks, i, j, end, entry = ctx.text, ctx.toks, ctx.i, ctx.j, ctx.end, ctx.entry
+    start, n = toks[i].start, len(toks)
+    if entry.abbreviation:
         ok = abbreviation_after_city(ctx)
         return Verdict(ok, ok, False, start, end)
-    if bracketed_in_company(ctx):
+    if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
-    supported = support_before(ctx) or in_list_of_places(ctx) or followed_by_country(ctx)  # support(ctx)
-    if organisation_of_tail(ctx):
+    supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and in_list_of_places(ctx)
+                 or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx))
+    if i >= 2 and toks[i].text in OF_NAME_TAILS and organisation_of_tail(ctx):
         return Verdict(False, supported, True, start, end)
-    if ctx.i > 0:
+    if i > 0:
         decision, name_part, start = words_before(ctx)
         if decision is False:
             return Verdict(False, supported, name_part, start, end)
         # decision None: the chain "X of Y of <place>" has no head word: "Buhari of Nigeria"
-    keep, end, k = words_after(ctx)
-    if not keep:
-        return Verdict(False, supported, True, start, end)
-    if k >= len(ctx.toks) and instrument_noun_after(ctx, k, end):
+    if j + 1 < n:
+        keep, end, k = words_after(ctx)
+        if not keep:
+            return Verdict(False, supported, True, start, end)
+    else:
+        k = j + 1
+    if k >= n and instrument_noun_after(ctx, k, end):
         return Verdict(False, supported, False, start, end)
-    if ctx.entry.ambiguous and not supported:
+    if entry.ambiguous and not supported:
         return Verdict(False, False, False, start, end)
-    if not supported and lone_small_town(ctx):
+    if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
         return Verdict(False, False, False, start, end)
     return Verdict(True, supported, False, start, end)
 
@@ -109,20 +114,19 @@ def judge(ctx: Context) -> Verdict:
 def abbreviation_after_city(ctx: Context) -> bool:
     """A state abbreviation counts only right after "<Capitalised name>, " ("Miami, Fla.")."""
     start = ctx.toks[ctx.i].start
-    if ctx.i != 0 or ctx.ri == 0:
+    if ctx.i != 0:
         return False
-    prev_end = ctx.runs[ctx.ri - 1].end()
-    return ctx.text[prev_end:start].strip() == "," and start - prev_end <= 3
+    return any(ctx.text[q:start].strip() == "," and run_ends_at(ctx.text, ctx.run_re, q) for q in range(max(0, start - 3), start))
 
 
 def bracketed_in_company(ctx: Context) -> bool:
     """A bracketed place before a company suffix: "Sumitomo Finance (Asia) Ltd"."""
     text, start, end = ctx.text, ctx.toks[ctx.i].start, ctx.end
     if not (ctx.i == 0 and ctx.j == len(ctx.toks) - 1 and text[start - 1:start] == "("
-            and text[end:end + 1] == ")" and ctx.ri + 1 < len(ctx.runs)):
+            and text[end:end + 1] == ")"):
         return False
-    nxt = ctx.runs[ctx.ri + 1]
-    return nxt.start() - end <= 2 and nxt.group().split()[0].rstrip(".,") in COMPANY_SUFFIXES
+    nxt = next_run(ctx.text, ctx.run_re, ctx.run_end)
+    return nxt is not None and nxt.start() - end <= 2 and nxt.group().split()[0].rstrip(".,") in COMPANY_SUFFIXES
 
 
 def support(ctx: Context) -> bool:
@@ -154,9 +158,11 @@ def in_list_of_places(ctx: Context) -> bool:
 
 def followed_by_country(ctx: Context) -> bool:
     """The name ends its run and ", <country or state>" follows ("Reading, Pennsylvania")."""
-    if ctx.j != len(ctx.toks) - 1 or ctx.ri + 1 >= len(ctx.runs):
+    if ctx.j != len(ctx.toks) - 1:
         return False
-    nxt = ctx.runs[ctx.ri + 1]
+    nxt = next_run(ctx.text, ctx.run_re, ctx.run_end)
+    if nxt is None:
+        return False
     cm = NEXT_COMMA.match(ctx.text, ctx.end)
     if cm is None or cm.end() != nxt.start():
         return False
@@ -318,7 +324,7 @@ def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
 def lone_small_town(ctx: Context) -> bool:
     """A small town alone in its run, opening a sentence ("Napier, a …"): more often a surname."""
     e = ctx.entry
-    return (ctx.i == 0 and ctx.j == 0 and len(ctx.toks) == 1 and ctx.first_start
+    return (ctx.i == 0 and ctx.j == 0 and len(ctx.toks) == 1 and sentence_start(ctx.text, ctx.toks[0].start)
             and e.kind == "city" and e.population < 100_000)
 
 

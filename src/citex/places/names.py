@@ -76,6 +76,8 @@ class NameTable:
     def __init__(self, entries: dict[str, Entry]):
         self.names = entries
         self.prefixes = word_prefixes(entries)
+        # every word a name can begin with (one-word names, first words of the others)
+        self.first_words = frozenset(n.split(" ", 1)[0] for n in entries)
         self._upper: Optional[dict[str, str]] = None
         self._upper_prefixes: frozenset = frozenset()
 

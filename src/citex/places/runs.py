@@ -10,7 +10,7 @@ import regex
 from citex.places.names import Entry
 from citex.places.words import CONNECTORS
 
-__all__ = ["RUN", "RUN_HARD", "Tok", "Cand", "tokens"]
+__all__ = ["RUN", "RUN_HARD", "Tok", "Cand", "tokens", "segment", "next_run", "run_ends_at", "sentence_start"]
 
 # a capitalised token: an initialism ("U.S."), or a capital and letters, with inner apostrophes
 # and hyphens ("O'Hare", "Saint-Denis") but not a possessive 's, and an optional full stop
@@ -54,3 +54,58 @@ class Cand:
                  name_part: bool):
         self.start, self.end, self.name, self.entry = start, end, name, entry
         self.ok, self.supported, self.name_part = ok, supported, name_part
+
+
+# a character that no run holds (a run is letters, marks, apostrophes, hyphens, full stops and
+# white space): runs never cross one, so the text between two of them can be scanned on its own
+_BREAKER = r"[^\p{L}\p{M}'’.\- \t\r\n]"
+_BREAK_BACK = regex.compile(r"(?r)" + _BREAKER)
+_BREAK_FWD = regex.compile(_BREAKER)
+
+
+def segment(text: str, pos: int) -> tuple[int, int]:
+    """The stretch of text around ``pos`` between two characters that no run holds: the runs in
+    it are the same whether the scan starts at the text's start or at the stretch's."""
+    b = _BREAK_BACK.search(text, 0, pos)
+    f = _BREAK_FWD.search(text, pos)
+    return (b.end() if b is not None else 0), (f.start() if f is not None else len(text))
+
+
+def next_run(text: str, run_re, end: int):
+    """The run after the one ending at ``end`` (a match), or None: what the whole-text scan finds next."""
+    return run_re.search(text, end)
+
+
+def run_ends_at(text: str, run_re, q: int) -> bool:
+    """Some run of the text ends at ``q`` (the scan from the start of its stretch finds it)."""
+    if q <= 0 or _BREAK_FWD.match(text, q - 1):
+        return False
+    for m in run_re.finditer(text, segment(text, q - 1)[0]):
+        if m.start() >= q:
+            break
+        if m.end() == q:
+            return True
+    return False
+
+
+_SENT_PUNCT = frozenset('.!?:;"“”‘’\'([{•*–—-')
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """The run at ``pos`` opens a sentence, a line after a blank line, or an indented paragraph."""
+    p = pos - 1
+    while p >= 0 and text[p] in " \t":
+        p -= 1
+    if p < 0:
+        return True
+    c = text[p]
+    if c == "\n":
+        if pos - p - 1 >= 2:      # indented line: a new paragraph
+            return True
+        q = p - 1
+        while q >= 0 and text[q] in " \t\r":
+            q -= 1
+        if q < 0 or text[q] == "\n":
+            return True
+        c = text[q]
+    return c in _SENT_PUNCT
