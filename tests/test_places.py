@@ -452,3 +452,27 @@ def test_headline_line(text, headline):
     from citex.text.lines import LineFlags
     pos = text.index("Moscow") if "Moscow" in text else text.index("Texas")
     assert LineFlags(text).headline(pos) is headline
+
+
+# ----------------------------------------------------------------------------- people are not places (issue 14)
+
+@pytest.mark.parametrize("text,places", [
+    # a given name before the place: a surname here and in the rest of the text
+    ("Michael Jordan scored 40 points. Jordan said the Bulls would win.", []),
+    ("Michael Jordan scored. Jordan and Syria signed the pact in Amman.", ["Syria", "Amman"]),
+    # the context still says "place"
+    ("Michael Jordan scored 40 points. He later lived in Jordan.", ["Jordan"]),
+    # an honorific before it
+    ("Sheikh Sabah met the envoy. Sabah said talks went well.", []),
+    ("Mr Howard spoke in Canberra.", ["Canberra"]),
+    # another capitalised word before a city, and the text uses the city alone as a surname
+    ("referee John Dallas. Dallas said that he saw it.", []),
+    ("referee John Dallas was there. Dallas said he saw it. The game in Dallas ended.", ["Dallas"]),
+    # a country needs a title for that: "Britain said" is the state speaking
+    ("Visit Britain said tourism rose. Britain imported more.", ["Britain"]),
+    # a title that is also an adjective or a place's first word bans nothing
+    ("Major U.S. banks may lift rates. The U.S. economy grew.", ["U.S."]),
+    ("Jordan and Syria signed the pact.", ["Jordan", "Syria"]),
+])
+def test_people_are_not_places(gaz, text, places):
+    assert [p.text for p in gaz.find(text)] == places

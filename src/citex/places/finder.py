@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+import regex
+
 from citex import limits
 from citex.models import Place
 from citex.places.datelines import dateline_cands
@@ -160,7 +162,7 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
             i = j + 1
             continue
         v = judge(Context(text, toks, i, j, end, entry, table, run_re, run_end, cands, lines, prev_place_end))
-        cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part))
+        cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part, v.person, v.surname))
         prev_place_end = j + 1
         i = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
@@ -198,20 +200,41 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
     cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
 
 
-def _banned(cands: list[Cand]) -> set[str]:
-    """One sense per text: a smaller place name rejected as part of a longer name is not accepted
-    elsewhere in the same text without support."""
+# a name standing alone as a person's surname: "Hamilton said", "said Hamilton", "Mr Hamilton"
+_REPORT = r"(?:said|says|told|added|explained|insisted|warned)"
+_NAME = r"\p{Lu}[\p{L}\p{M}'’\-]*+"
+_SURNAME_USES = regex.compile(rf"(?<![\w.'’-])(?P<s>{_NAME})[ \t]+{_REPORT}\b|\b{_REPORT}[ \t]+(?P<s>{_NAME})"
+                              rf"|\b(?P<t>Mr|Mrs|Ms|Dr)\.?[ \t]+(?P<s>{_NAME})", regex.VERSION1)
+
+
+def _surnames_in_use(text: str) -> tuple[set[str], set[str]]:
+    """The words used alone as surnames in ``text``: (any use, after a title), in one pass."""
+    said, titled = set(), set()
+    for m in _SURNAME_USES.finditer(text, timeout=limits.REGEX_TIMEOUT):
+        (titled if m.group("t") else said).add(m.group("s"))
+    return said | titled, titled
+
+
+def _banned(cands: list[Cand], text: str = "") -> set[str]:
+    """One sense per text: a smaller place name rejected as part of a longer name, or any name
+    rejected as a person's surname, is not accepted elsewhere in the same text without support.
+    A name rejected after another capitalised word ("Lewis Hamilton") is a surname when the text
+    uses it alone as one ("Hamilton said"); other than a city only after a title ("Britain said" is
+    the state speaking, "Union Texas said" a company)."""
     out = set()
+    uses = None
     for c in cands:
         e = c.entry
-        if c.name_part and (e.kind == "city" and e.population < 500_000 or e.ambiguous
-                            or e.kind in ("feature", "region") and e.canonical not in CONTINENTS):
+        if c.surname and not c.person and uses is None:
+            uses = _surnames_in_use(text)
+        if c.person or c.surname and c.name in uses[0 if e.kind == "city" else 1] or c.name_part and (e.kind == "city" and e.population < 500_000 or e.ambiguous
+                                        or e.kind in ("feature", "region") and e.canonical not in CONTINENTS):
             out.add(c.name)
     return out
 
 
 def _finish(text: str, cands: list[Cand]) -> list[Place]:
-    banned = _banned(cands)
+    banned = _banned(cands, text)
     out = []
     last_end = -1
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):

@@ -16,6 +16,10 @@ proper name, or an ordinary word.
 7. :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names.
 8. Ambiguous names without support are not places.
 9. :func:`lone_small_town`: a small town opening a sentence on its own is more often a surname.
+
+A name rejected after a given name or a title (:func:`after_given_name`: "Michael Jordan") is a
+person's surname: the finder then takes the name for no place anywhere in the text unless its
+context says "place" ("Jordan scored … in Jordan" keeps the second).
 """
 from __future__ import annotations
 
@@ -28,8 +32,8 @@ from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
 from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, BOUNDARY, COMPANY_SUFFIXES, DIRECTIONS,
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
-                                INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
-                                ORG_HEADS, PLACE_NOUNS, SUPPORT_PREPS, TIME_WORDS, TITLES, TRANSPARENT)
+                                GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
+                                ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN"]
@@ -75,6 +79,9 @@ class Verdict:
     name_part: bool
     start: int
     end: int
+    person: bool = False    # rejected as a person's surname: a given name or a title before it
+    surname: bool = False   # rejected after one other capitalised word ("Lewis Hamilton"): a surname if
+                            # the text uses it alone as one ("Hamilton said", "Mr Hamilton")
 
 
 def judge(ctx: Context) -> Verdict:
@@ -94,7 +101,8 @@ def judge(ctx: Context) -> Verdict:
     if i > 0:
         decision, name_part, start = words_before(ctx)
         if decision is False:
-            return Verdict(False, supported, name_part, start, end)
+            return Verdict(False, supported, name_part, start, end, name_part and after_given_name(ctx),
+                           name_part and len(ctx.toks) == 2 and i == 1 and ctx.toks[0].text[-1] != ".")
         # decision None: the chain "X of Y of <place>" has no head word: "Buhari of Nigeria"
     if j + 1 < n:
         keep, end, k = words_after(ctx)
@@ -182,6 +190,14 @@ def organisation_of_tail(ctx: Context) -> bool:
         return False
     w = toks[i - 2].text.rstrip(".")
     return w not in TITLES and w not in OFFICES
+
+
+def after_given_name(ctx: Context) -> bool:
+    """The word right before the name is a given name or a person's title ("Michael Jordan",
+    "Denzel Washington", "President Washington"): the name is a surname here."""
+    prev = ctx.toks[ctx.i - 1]
+    w = prev.text.rstrip(".")
+    return not prev.conn and (prev.text in GIVEN_NAMES or w in HONORIFICS)
 
 
 def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
