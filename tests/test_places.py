@@ -476,3 +476,37 @@ def test_headline_line(text, headline):
 ])
 def test_people_are_not_places(gaz, text, places):
     assert [p.text for p in gaz.find(text)] == places
+
+
+# ----------------------------------------------------------------------------- names, context, datelines (issue 14)
+
+@pytest.mark.parametrize("text,places", [
+    # a place inside the name of an organisation, facility or event is no place
+    ("He teaches at Tbilisi State University.", []),
+    ("flights from London City Airport", []),
+    ("Leon County Courthouse", []),                                   # not León, Nicaragua
+    ("held at the Houston County Jail", []),
+    ("the London 2012 Olympics", []),
+    # but a jurisdiction's own body keeps its place, and a US county is a US place
+    ("Essex County Council said", [("Essex", "GB")]),
+    ("a US District Court judge", [("US", "US")]),
+    ("a plant in Orange County, New York", [("Orange County", "US"), ("New York", "US")]),
+    # a club by its city
+    ("they lost against Lyon on Sunday", []),
+    ("sanctions against Russia", [("Russia", "RU")]),              # a country is no team here
+    # context chooses the reading: a US state among US states or after a US city
+    ("Georgia, Alabama and Texas passed laws", [("Georgia", "US"), ("Alabama", "US"), ("Texas", "US")]),
+    ("based in Atlanta, Georgia", [("Atlanta", "US"), ("Georgia", "US")]),
+    ("Russia invaded Georgia in 2008", [("Russia", "RU"), ("Georgia", "GE")]),
+    # the longest name, with its possessive
+    ("the People's Republic of China said", [("People's Republic of China", "CN")]),
+    ("Democratic People’s Republic of Korea", [("Democratic People’s Republic of Korea", "KP")]),
+    # datelines in agency forms
+    ("VILNIUS, March 6 (Reuters) - The talks", [("VILNIUS", "LT")]),
+    ("NASHVILLE, Tenn. — The", [("NASHVILLE", "US"), ("Tenn.", "US")]),
+    ("GENEVA (AP) — The", [("GENEVA", "CH")]),
+    ("RIGA — The", [("RIGA", "LV")]),
+    ("SMITH, Jones — text", []),
+])
+def test_names_context_and_datelines(gaz, text, places):
+    assert [(p.text, p.country) for p in gaz.find(text)] == places

@@ -2,8 +2,9 @@
 state abbreviation.
 
 * Reuters style, with a month and day: ``ST. PETERSBURG, Fla., June 29 -``
-* wire styles with an agency, a dash or a full date, for a known city only:
-  ``STRASBOURG (AP) —``, ``WASHINGTON — ``, ``VILNIUS, 5 September 2024 (AFP) –``
+* with an agency before the dash: ``VILNIUS, March 6 (Reuters) –``
+* wire styles with an agency, a dash, a state or a full date, for a known city or state only:
+  ``STRASBOURG (AP) —``, ``WASHINGTON — ``, ``NASHVILLE, Tenn. —``, ``VILNIUS, 5 September 2024 (AFP) –``
 """
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ DATELINE = regex.compile(
     rf"^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*){{0,4}})(?:,[ ]+"
     # an optional state ("Fla.", "N.Y."), then the month and day and a dash
     rf"(?:(?P<st>\p{{Lu}}[\p{{L}}.]{{0,6}}(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,4}})?),[ ]+)?"
-    rf"{_MONTH}[ ]+\d{{1,2}}[ \t]*[-–—]"
-    # wire styles with a known city only: "STRASBOURG (AP) —", "WASHINGTON — ", "VILNIUS, 5 September 2024 (AFP) –"
-    rf"|(?P<weak>(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*[-–—][ \t]))",
+    rf"{_MONTH}[ ]+\d{{1,2}}(?:[ ]+{_AGENCY})?[ \t]*[-–—]"   # "VILNIUS, March 6 (Reuters) –"
+    # wire styles with a known city or state only: "STRASBOURG (AP) —", "WASHINGTON — ", "NASHVILLE, Tenn. —",
+    # "VILNIUS, 5 September 2024 (AFP) –"
+    rf"|(?P<weak>(?:,[ ]+(?P<st2>\p{{Lu}}[\p{{L}}.]{{0,6}}(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,4}})?))?"
+    rf"(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*[-–—][ \t]))",
     regex.M)
 
 
@@ -61,15 +64,18 @@ def _dateline(table: NameTable, m) -> list[Cand]:
         city, ce = city[:-1], ce - 1
     if len(city.replace(" ", "").replace(".", "")) < 2:
         return []
-    st_entry = _state(table, m.group("st")) if m.group("st") else None
+    st_group = "st" if m.group("st") else "st2" if m.group("st2") else None
+    st_entry = _state(table, m.group(st_group)) if st_group else None
     key = " ".join(city.split())
     name = table.upper().get(key)
     entry = table.names.get(name) if name else None
     title = " ".join(w[:1] + w[1:].lower() for w in key.split(" "))
     if entry is not None and entry.kind == "block":
         return []
-    if m.group("weak") is not None and (entry is None or entry.ambiguous):
+    if m.group("weak") is not None and (entry is None or entry.ambiguous) and st_entry is None:
         return []  # "BREAKING — …": only a known place opens a dateline without a month and day
+    if m.group("st2") and st_entry is None:
+        return []  # "SMITH, Jones —": no state after the city
     if st_entry is not None:
         cc = st_entry.country
         canon = entry.canonical if entry is not None and entry.country == cc else title
@@ -79,6 +85,6 @@ def _dateline(table: NameTable, m) -> list[Cand]:
         canon, cc = title, None
     out = [Cand(cs, ce, key, Entry(canon, cc, "city"), True, True, False)]
     if st_entry is not None:
-        ss, se = m.span("st")
-        out.append(Cand(ss, se, m.group("st"), st_entry, True, True, False))
+        ss, se = m.span(st_group)
+        out.append(Cand(ss, se, m.group(st_group), st_entry, True, True, False))
     return out

@@ -49,7 +49,21 @@ def find(table: NameTable, text: str) -> list[Place]:
                 and not (re_ < n_text and text[re_] == ",")):
             continue                                # the common case: one word, no name
         _one_run(table, text, m, run_re, cands, lines)
-    return _finish(text, cands)
+    if "'s " in text or "’s " in text:
+        _possessive_names(table, text, cands)
+    return _finish(table, text, cands)
+
+
+def _possessive_names(table: NameTable, text: str, cands: list[Cand]) -> None:
+    """"the People's Republic of China": the whole name, not its tail "Republic of China" (TW)."""
+    pattern = table.possessive()
+    if not pattern:
+        return
+    for m in pattern.finditer(text, timeout=limits.REGEX_TIMEOUT):
+        name = " ".join(m.group().replace("’", "'").split())
+        e = table.names.get(name)
+        if e is not None:
+            cands.append(Cand(m.start(), m.end(), name, e, True, True, False))
 
 
 def _dateline_run(table: NameTable, text: str, m, dl: tuple[int, int], run_re, cands: list[Cand],
@@ -233,16 +247,43 @@ def _banned(cands: list[Cand], text: str = "") -> set[str]:
     return out
 
 
-def _finish(text: str, cands: list[Cand]) -> list[Place]:
+def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
     banned = _banned(cands, text)
-    out = []
+    kept: list[Cand] = []
     last_end = -1
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if not c.ok or c.start < last_end:
             continue
         if c.name in banned and not c.supported:
             continue
-        out.append(Place(text=text[c.start:c.end], name=c.entry.canonical, country=c.entry.country,
-                         start=c.start, end=c.end))
+        kept.append(c)
         last_end = c.end
+    alternatives = table.alternatives()
+    out = []
+    for k, c in enumerate(kept):
+        e = c.entry
+        alt = alternatives.get(e.canonical) if e.kind == "country" else None
+        if alt is not None and _among(text, kept, k, alt.country):
+            e = alt
+        out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
     return out
+
+
+_LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
+
+
+def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:
+    """The place ``kept[k]`` stands next to places of ``country`` below the level of a state: after
+    "<city>, " ("Atlanta, Georgia") or in a list of its states ("Georgia, Alabama and Texas")."""
+    c = kept[k]
+    if k > 0:
+        p = kept[k - 1]
+        gap = text[p.end:c.start].strip()
+        if p.entry.country == country and p.entry.kind in ("city", "admin") and (
+                gap == "," or gap in _LIST_GAPS and p.entry.kind == "admin"):
+            return True
+    if k + 1 < len(kept):
+        n = kept[k + 1]
+        if n.entry.country == country and n.entry.kind == "admin" and text[c.end:n.start].strip() in _LIST_GAPS:
+            return True
+    return False

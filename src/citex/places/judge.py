@@ -13,7 +13,9 @@ proper name, or an ordinary word.
    "Tony Blair" reject it; "President of Chile", "In Paris" keep it; "South Wales" extends it).
 6. :func:`words_after`: what follows it ("Paris Hilton", "Texas Air Corp", "Berlin Wall" reject;
    "U.S. President", "UK Government" keep; "Guantanamo Bay" extends).
-7. :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names.
+7. :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names;
+   :func:`event_year_after`: "London 2012 Olympics" an event's; :func:`team_by_city`: "against
+   Lyon" a team.
 8. Ambiguous names without support are not places.
 9. :func:`lone_small_town`: a small town opening a sentence on its own is more often a surname.
 
@@ -30,10 +32,10 @@ import regex
 
 from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
-from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, BOUNDARY, COMPANY_SUFFIXES, DIRECTIONS,
+from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
-                                ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TIME_WORDS, TITLES, TRANSPARENT)
+                                ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN"]
@@ -47,6 +49,9 @@ NEXT_COMMA = regex.compile(r",[ \t]*\r?\n?[ \t]*")
 # ("London BBC staff"), unless it ends a club's or company's own name (NAME_ACRONYMS)
 _ACRONYM_AFTER = regex.compile(r"(?![IVXLC]+\b)[A-Z]{2,6}s?")  # not a roman numeral ("Metro III", "Wales XV")
 _LIST_GAPS = (",", "and", ", and", "or", "/")
+# countries whose counties are named after their towns: "<town> County" is a county of the same country
+COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
+_EVENT_YEAR = regex.compile(r"[ \t]{1,3}(?:19|20)\d\d[ \t]{1,3}\p{Lu}")
 _BIG = ("country", "admin", "region")
 
 
@@ -110,8 +115,10 @@ def judge(ctx: Context) -> Verdict:
             return Verdict(False, supported, True, start, end)
     else:
         k = j + 1
-    if k >= n and instrument_noun_after(ctx, k, end):
+    if k >= n and (instrument_noun_after(ctx, k, end) or event_year_after(ctx, end)):
         return Verdict(False, supported, False, start, end)
+    if not supported and team_by_city(ctx):
+        return Verdict(False, False, False, start, end)
     if entry.ambiguous and not supported:
         return Verdict(False, False, False, start, end)
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
@@ -302,6 +309,15 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
             k += 1
             continue
         if ws in OFFICES:
+            if (k == j + 1 and ws in COUNTY_WORDS and entry.kind == "city"
+                    and f"{ctx.text[toks[ctx.i].start:ctx.end]} {ws}" not in names):
+                if entry.country not in COUNTY_COUNTRIES:
+                    return False, end, k                        # "Leon County" is not in Nicaragua
+                end = tk.end                                    # "Orange County", "Houston County"
+                k += 1
+                continue
+            if _office_then_head(toks, k):
+                return False, end, k                            # "Tbilisi State University"
             break                                               # "U.S. President", "UK Government"
         if ws in GOV_MODIFIERS:
             k += 1                                              # "U.S. Agriculture Department"
@@ -326,6 +342,30 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if saw_place:
             return False, end, k                                # "Norman Baker"
     return True, end, k
+
+
+def _office_then_head(toks: list[Tok], k: int) -> bool:
+    """Office words run on into an organisation's head: "State University", "City Airport" (not a
+    government body's: "County Council", "District Court" belong to the place)."""
+    while k < len(toks) and not toks[k].conn:
+        w = toks[k].text.rstrip(".")
+        if w in ORG_HEADS:
+            return w not in GOVERNMENT_HEADS                # but "Essex County Council", "US District Court"
+        if w not in OFFICES and w not in GOV_MODIFIERS:
+            return False
+        k += 1
+    return False
+
+
+def event_year_after(ctx: Context, end: int) -> bool:
+    """The name ends its run and a year and a capitalised word follow: an event ("London 2012
+    Olympics", "Paris 2024 Games")."""
+    return _EVENT_YEAR.match(ctx.text, end) is not None
+
+
+def team_by_city(ctx: Context) -> bool:
+    """A city after "against", "beat", "versus" …: its team ("against Lyon on Sunday")."""
+    return ctx.i == 0 and ctx.entry.kind == "city" and prev_words(ctx.text, ctx.toks[0].start)[0] in TEAM_CUES
 
 
 def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:

@@ -80,6 +80,32 @@ class NameTable:
         self.first_words = frozenset(n.split(" ", 1)[0] for n in entries)
         self._upper: Optional[dict[str, str]] = None
         self._upper_prefixes: frozenset = frozenset()
+        self._possessive = None
+        self._alternatives: Optional[dict[str, Entry]] = None
+
+    def possessive(self):
+        """A regex of the names with a possessive inside ("People's Republic of China", "Cox's
+        Bazar"): runs stop at "'s", so the scan finds only their tails ("Republic of China")."""
+        if self._possessive is None:
+            import regex
+            names = sorted((n for n, e in self.names.items() if "'s " in n and not e.ambiguous
+                            and (e.kind in ("country", "admin") or e.population >= 100_000)), key=len, reverse=True)
+            alts = "|".join(regex.escape(n).replace("'", "['’]").replace(r"\ ", "[ \t]+") for n in names)
+            self._possessive = regex.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])") if names else False
+        return self._possessive
+
+    def alternatives(self) -> dict[str, Entry]:
+        """Second readings of a name, as a state of another country: "Georgia" (the country) is
+        also the US state that "Ga." abbreviates."""
+        if self._alternatives is None:
+            alt: dict[str, Entry] = {}
+            for name, e in self.names.items():
+                main = self.names.get(e.canonical)
+                if (e.kind == "admin" and e.canonical != name and main is not None
+                        and main.country != e.country and main.kind == "country"):
+                    alt.setdefault(e.canonical, Entry(e.canonical, e.country, "admin"))
+            self._alternatives = alt
+        return self._alternatives
 
     def get(self, name: str) -> Optional[Entry]:
         return self.names.get(name)
