@@ -42,9 +42,20 @@ def has_dash(text: str) -> bool:
 def dateline_cands(table: NameTable, text: str) -> list[Cand]:
     """The candidates of every dateline in ``text`` (accepted and supported), in text order."""
     out: list[Cand] = []
-    if has_dash(text):
-        for m in DATELINE.finditer(text, timeout=limits.REGEX_TIMEOUT):
-            out.extend(_dateline(table, m))
+    if not has_dash(text):
+        return out
+    n, pos = len(text), 0
+    while pos < n:                       # line by line: the regex is tried only where a city may begin
+        nl = text.find("\n", pos)
+        nl = n if nl < 0 else nl
+        j = pos
+        while j < nl and text[j] in " \t":
+            j += 1
+        if j < nl and text[j].isupper() and (j + 1 == nl or text[j + 1].isupper() or text[j + 1] in ".'’- ,\t"):
+            m = DATELINE.match(text, pos, timeout=limits.REGEX_TIMEOUT)
+            if m is not None:
+                out.extend(_dateline(table, m))
+        pos = nl + 1
     return out
 
 

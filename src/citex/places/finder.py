@@ -38,6 +38,8 @@ def find(table: NameTable, text: str) -> list[Place]:
     dl = next(dl_iter, None)
     for m in run_re.finditer(text, timeout=limits.REGEX_TIMEOUT):
         rs, re_ = m.span()
+        if text[rs - 3:rs - 1] in ("'s", "’s") and rs >= 3:
+            _possessive_names(table, text, rs, re_, cands)
         while dl is not None and dl[1] <= rs:
             dl = next(dl_iter, None)
         if dl is not None and dl[0] < re_ and rs < dl[1]:
@@ -49,17 +51,16 @@ def find(table: NameTable, text: str) -> list[Place]:
                 and not (re_ < n_text and text[re_] == ",")):
             continue                                # the common case: one word, no name
         _one_run(table, text, m, run_re, cands, lines)
-    if "'s " in text or "’s " in text:
-        _possessive_names(table, text, cands)
     return _finish(table, text, cands)
 
 
-def _possessive_names(table: NameTable, text: str, cands: list[Cand]) -> None:
-    """"the People's Republic of China": the whole name, not its tail "Republic of China" (TW)."""
+def _possessive_names(table: NameTable, text: str, rs: int, re_: int, cands: list[Cand]) -> None:
+    """"the People's Republic of China": the whole name, not its tail "Republic of China" (TW),
+    for a run that follows "'s " (runs stop at a possessive)."""
     pattern = table.possessive()
-    if not pattern:
+    if pattern is None:
         return
-    for m in pattern.finditer(text, timeout=limits.REGEX_TIMEOUT):
+    for m in pattern.finditer(text, max(0, rs - 48), re_, timeout=limits.REGEX_TIMEOUT):
         name = " ".join(m.group().replace("’", "'").split())
         e = table.names.get(name)
         if e is not None:
@@ -229,20 +230,48 @@ def _surnames_in_use(text: str) -> tuple[set[str], set[str]]:
     return said | titled, titled
 
 
+_VERBS = _REPORT[3:-1].split("|")
+_TITLES = ("Mr", "Mrs", "Ms", "Dr")
+
+
+def _used_as_surname(text: str, name: str, titled_only: bool) -> bool:
+    """``name`` stands alone in ``text`` after a title, or (unless ``titled_only``) before or after
+    a reporting verb: a few substring searches, for the few names that need them."""
+    forms = [f"{t}{dot} {name}" for t in _TITLES for dot in ("", ".")]
+    if not titled_only:
+        forms += [f"{name} {v}" for v in _VERBS] + [f"{v} {name}" for v in _VERBS]
+    for form in forms:
+        i = text.find(form)
+        while i >= 0:
+            before = text[i - 1:i]
+            after = text[i + len(form):i + len(form) + 1]
+            if not (before.isalnum() or before in "'’-.") and not (after.isalnum() or after in "'’-"):
+                return True
+            i = text.find(form, i + 1)
+    return False
+
+
 def _banned(cands: list[Cand], text: str = "") -> set[str]:
     """One sense per text: a smaller place name rejected as part of a longer name, or any name
     rejected as a person's surname, is not accepted elsewhere in the same text without support.
     A name rejected after another capitalised word ("Lewis Hamilton") is a surname when the text
     uses it alone as one ("Hamilton said"); other than a city only after a title ("Britain said" is
     the state speaking, "Union Texas said" a company)."""
+    parts = [c for c in cands if c.name_part]
+    if not parts:
+        return set()
     out = set()
-    uses = None
-    for c in cands:
+    surnames = {(c.name, c.entry.kind != "city") for c in parts if c.surname and not c.person}
+    if len(surnames) > 20:                               # one pass over the text for all of them
+        uses = _surnames_in_use(text)
+        used = {k for k in surnames if k[0] in uses[1 if k[1] else 0]}
+    else:
+        used = {k for k in surnames if _used_as_surname(text, k[0], k[1])}
+    for c in parts:
         e = c.entry
-        if c.surname and not c.person and uses is None:
-            uses = _surnames_in_use(text)
-        if c.person or c.surname and c.name in uses[0 if e.kind == "city" else 1] or c.name_part and (e.kind == "city" and e.population < 500_000 or e.ambiguous
-                                        or e.kind in ("feature", "region") and e.canonical not in CONTINENTS):
+        if (c.person or c.surname and (c.name, e.kind != "city") in used
+                or e.kind == "city" and e.population < 500_000 or e.ambiguous
+                or e.kind in ("feature", "region") and e.canonical not in CONTINENTS):
             out.add(c.name)
     return out
 

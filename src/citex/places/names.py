@@ -80,18 +80,18 @@ class NameTable:
         self.first_words = frozenset(n.split(" ", 1)[0] for n in entries)
         self._upper: Optional[dict[str, str]] = None
         self._upper_prefixes: frozenset = frozenset()
-        self._possessive = None
+        self._possessive = False    # not built yet
         self._alternatives: Optional[dict[str, Entry]] = None
 
     def possessive(self):
         """A regex of the names with a possessive inside ("People's Republic of China", "Cox's
         Bazar"): runs stop at "'s", so the scan finds only their tails ("Republic of China")."""
-        if self._possessive is None:
+        if self._possessive is False:
             import regex
             names = sorted((n for n, e in self.names.items() if "'s " in n and not e.ambiguous
                             and (e.kind in ("country", "admin") or e.population >= 100_000)), key=len, reverse=True)
             alts = "|".join(regex.escape(n).replace("'", "['’]").replace(r"\ ", "[ \t]+") for n in names)
-            self._possessive = regex.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])") if names else False
+            self._possessive = regex.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])") if names else None
         return self._possessive
 
     def alternatives(self) -> dict[str, Entry]:
