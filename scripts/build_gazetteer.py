@@ -93,6 +93,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from citex.vocab import lower_words, words
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "src" / "citex" / "data" / "places.tsv.gz"
 DEFAULT_EXTRAS = REPO / "scripts" / "gazetteer_extras.tsv"
@@ -148,13 +150,12 @@ Barnsley Watford Chelsea Fulham Everton Arsenal Celtic Rangers Amazon Canton Gul
 Atlantic Pacific Baltic Aegean Caspian Java Highlands Emirates Brunswick Kent
 """.split())
 
-LOCATION_PREPS = set("""
-in at from near outside across around throughout into via towards toward inside within
-visit visited visiting to
-""".split())
+# where the finder looks for support ("in", "near", "visiting"), and "to"
+LOCATION_PREPS = set(lower_words("places/support_preps")) | {"to"}
 ATTEST_PREPS = {"in", "near", "outside", "throughout", "inside"}
 # the finder's own word lists: the corpus statistics judge words the way the finder will
-from citex.places import FUNCTION_WORDS, TITLES  # noqa: E402
+FUNCTION_WORDS = words("places/function_words")
+TITLES = words("places/titles")
 
 _FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i",
                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",

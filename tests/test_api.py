@@ -22,9 +22,10 @@ def test_doc_id_and_published():
     res = citex.extract(text, doc_id="a.txt", published="2025-10-02")
     assert res.doc_id == "a.txt"
     rel = [d for d in res.dates if d.relative]
-    assert [(d.text, d.value) for d in rel] == [("At the end of September", "2025-09")]
+    assert [(d.text, d.value) for d in rel] == [("September", "2025-09")]   # the span is the date only
     assert res.to_dict()["dates"][0]["relative"] is True
-    assert [d for d in citex.extract(text).dates if d.relative] == []
+    # without a reference date: a partial value (issue 14)
+    assert [(d.text, d.value) for d in citex.extract(text).dates if d.relative] == [("September", "--09")]
 
 
 def test_extract_many_keeps_order_and_errors():

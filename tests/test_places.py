@@ -257,7 +257,7 @@ def test_find_places_wrapper():
 
 
 def test_lookup(gaz):
-    assert gaz.lookup("New  York")[1] == "US"
+    assert gaz.lookup("New  York").country == "US"
     assert gaz.lookup("Nowhere Land At All") is None
     assert "Paris" in gaz
 
@@ -417,3 +417,96 @@ def test_title_case_headline_subjects(gaz):
 def test_an_adjective_inside_a_longer_name(gaz):
     assert surfaces(gaz, "As the media notes, Radio Free Europe/Radio Liberty reported it.") == []
     assert surfaces(gaz, "New U.S. data showed growth. In Free France, they fought.") == ["U.S.", "France"]
+
+
+# ----------------------------------------------------------------------------- typed entries, protocol, lines
+
+def test_gazetteer_is_a_place_finder(gaz):
+    from citex.places import PlaceFinder
+    assert isinstance(gaz, PlaceFinder)
+
+
+def test_entries_are_typed(gaz):
+    from citex.places import Entry
+    e = gaz.lookup("Jordan")
+    assert isinstance(e, Entry) and e.kind == "country" and e.country == "JO"
+    assert gaz.lookup("Reading").ambiguous
+    assert gaz.lookup("Fla.").abbreviation
+    assert gaz.lookup("Paris").population > 1_000_000 and not gaz.lookup("Paris").ambiguous
+
+
+@pytest.mark.parametrize("line,caps", [
+    ("PARIS", True), ("RIGA —", True), ("NPT", False), ("Moscow Quits Treaty", False),
+    ("RUSSIA QUITS OPEN SKIES TREATY", True), ("A", False)])
+def test_caps_line(line, caps):
+    from citex.text.lines import caps_line_at
+    assert caps_line_at(line, 0, len(line)) is caps
+
+
+@pytest.mark.parametrize("text,headline", [
+    ("Moscow Quits Treaty On Open Skies\n\nThe body.", True),
+    ("Moscow quits the treaty on open skies\n\nThe body.", False),
+    ("Moscow Quits Treaty On Open Skies", False),                  # no body after it
+    ("wrapped text line\nTexas American Bancshares Inc\nmore text", False)])
+def test_headline_line(text, headline):
+    from citex.text.lines import LineFlags
+    pos = text.index("Moscow") if "Moscow" in text else text.index("Texas")
+    assert LineFlags(text).headline(pos) is headline
+
+
+# ----------------------------------------------------------------------------- people are not places (issue 14)
+
+@pytest.mark.parametrize("text,places", [
+    # a given name before the place: a surname here and in the rest of the text
+    ("Michael Jordan scored 40 points. Jordan said the Bulls would win.", []),
+    ("Michael Jordan scored. Jordan and Syria signed the pact in Amman.", ["Syria", "Amman"]),
+    # the context still says "place"
+    ("Michael Jordan scored 40 points. He later lived in Jordan.", ["Jordan"]),
+    # an honorific before it
+    ("Sheikh Sabah met the envoy. Sabah said talks went well.", []),
+    ("Mr Howard spoke in Canberra.", ["Canberra"]),
+    # another capitalised word before a city, and the text uses the city alone as a surname
+    ("referee John Dallas. Dallas said that he saw it.", []),
+    ("referee John Dallas was there. Dallas said he saw it. The game in Dallas ended.", ["Dallas"]),
+    # a country needs a title for that: "Britain said" is the state speaking
+    ("Visit Britain said tourism rose. Britain imported more.", ["Britain"]),
+    # a title that is also an adjective or a place's first word bans nothing
+    ("Major U.S. banks may lift rates. The U.S. economy grew.", ["U.S."]),
+    ("Jordan and Syria signed the pact.", ["Jordan", "Syria"]),
+])
+def test_people_are_not_places(gaz, text, places):
+    assert [p.text for p in gaz.find(text)] == places
+
+
+# ----------------------------------------------------------------------------- names, context, datelines (issue 14)
+
+@pytest.mark.parametrize("text,places", [
+    # a place inside the name of an organisation, facility or event is no place
+    ("He teaches at Tbilisi State University.", []),
+    ("flights from London City Airport", []),
+    ("Leon County Courthouse", []),                                   # not León, Nicaragua
+    ("held at the Houston County Jail", []),
+    ("the London 2012 Olympics", []),
+    # but a jurisdiction's own body keeps its place, and a US county is a US place
+    ("Essex County Council said", [("Essex", "GB")]),
+    ("a US District Court judge", [("US", "US")]),
+    ("a plant in Orange County, New York", [("Orange County", "US"), ("New York", "US")]),
+    # a club by its city
+    ("they lost against Lyon on Sunday", []),
+    ("sanctions against Russia", [("Russia", "RU")]),              # a country is no team here
+    # context chooses the reading: a US state among US states or after a US city
+    ("Georgia, Alabama and Texas passed laws", [("Georgia", "US"), ("Alabama", "US"), ("Texas", "US")]),
+    ("based in Atlanta, Georgia", [("Atlanta", "US"), ("Georgia", "US")]),
+    ("Russia invaded Georgia in 2008", [("Russia", "RU"), ("Georgia", "GE")]),
+    # the longest name, with its possessive
+    ("the People's Republic of China said", [("People's Republic of China", "CN")]),
+    ("Democratic People’s Republic of Korea", [("Democratic People’s Republic of Korea", "KP")]),
+    # datelines in agency forms
+    ("VILNIUS, March 6 (Reuters) - The talks", [("VILNIUS", "LT")]),
+    ("NASHVILLE, Tenn. — The", [("NASHVILLE", "US"), ("Tenn.", "US")]),
+    ("GENEVA (AP) — The", [("GENEVA", "CH")]),
+    ("RIGA — The", [("RIGA", "LV")]),
+    ("SMITH, Jones — text", []),
+])
+def test_names_context_and_datelines(gaz, text, places):
+    assert [(p.text, p.country) for p in gaz.find(text)] == places

@@ -54,7 +54,8 @@ class Date:
     """An absolute date, or a relative one resolved against ``published``.
 
     ``value`` is ISO 8601 at the precision the text gives: ``YYYY-MM-DD``,
-    ``YYYY-MM`` or ``YYYY``.
+    ``YYYY-MM`` or ``YYYY``; a date without a year and no reference date to give it one has a
+    partial value, ``--MM-DD`` or ``--MM`` (``relative`` is true).
     """
 
     text: str
@@ -65,6 +66,8 @@ class Date:
 
     @property
     def precision(self) -> str:
+        if self.value.startswith("--"):  # a partial value, no year: --MM-DD or --MM
+            return "day" if len(self.value) == 7 else "month"
         return {4: "year", 7: "month"}.get(len(self.value), "day")
 
     def to_dict(self) -> dict[str, Any]:

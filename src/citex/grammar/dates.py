@@ -7,6 +7,7 @@ All quantifiers are bounded or possessive, so a scan stays linear on hostile inp
 from __future__ import annotations
 
 import calendar
+import bisect
 import datetime as _dt
 from typing import Iterator, Optional
 
@@ -14,25 +15,25 @@ import regex
 
 from citex import limits
 from citex.models import Date
+from citex.vocab import entries
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+_MONTH_NAMES = entries("dates/months")  # in calendar order
+# month name or abbreviation (lower case) -> number: "january" and "jan" -> 1, "sept" -> 9
+MONTHS = {w.lower(): n for n, full in enumerate(_MONTH_NAMES, 1)
+          for w in (full, *[a for a in entries("dates/month_abbreviations") if full.startswith(a)])}
 ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
                 "IX": 9, "X": 10, "XI": 11, "XII": 12}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
+WEEKDAYS = {w.lower(): n for n, w in enumerate(entries("dates/weekdays"))}  # "monday" -> 0
 
 F: dict[str, str] = {}
 # A month name, capitalised or upper-case ("March", "MARCH"), or its abbreviation ("Nov.", "Sept").
 # Lower-case "may"/"march" are verbs, so month names must start with a capital.
-F["month"] = (r"(?=[A-Z])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-              r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-              r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
-              r"(?![\w])\.?")
+# A month name, capitalised or upper-case ("March", "MARCH"), or its abbreviation ("Nov.", "Sept"):
+# only an abbreviation takes a full stop (after a full name it ends the sentence: "in May.").
+# Lower-case "may"/"march" are verbs, so month names must start with a capital.
+F["month"] = (r"(?=[A-Z])(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+              r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![\w])"
+              r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\w])\.?)")
 # A plausible year: 1500–2099, not part of a bigger number, an identifier or an amount.
 # Not after "No.", "vol.", "Article", "p.", a currency sign …; not before "%" or a decimal part.
 F["year"] = (r"(?=[12]\d\d\d)(?<![\w.,/$£€#+\-–])(?<![A-Za-z]\()"
@@ -46,13 +47,25 @@ F["ws"] = r"[ \t]{1,3}(?:\r?\n[ \t]{0,8})?|\r?\n[ \t]{0,8}"   # at most one line
 
 PATTERN_SRC = r"""
   (?P<iso>(?=\d)(?<![\w\-/.])(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w]|-\d))
-| (?P<num>(?=\d)(?<![\w\-/.,])(?P<num_a>\d{1,2})(?P<sep>[./])(?P<num_b>\d{1,2})(?P=sep)(?P<num_y>1[5-9]\d\d|20\d\d)(?![\w]|[./\-]\d))
+  # 26.11.1987, 05/09/2014, 8-28-2023: day first unless only month first is possible
+| (?P<num>(?=\d)(?<![\w\-/.,])(?P<num_a>\d{1,2})(?P<sep>[./\-])(?P<num_b>\d{1,2})(?P=sep)(?P<num_y>1[5-9]\d\d|20\d\d)(?![\w]|[./\-]\d))
 | (?P<roman>(?=\d)(?<![\w\-/.])(?P<rom_d>{day})\.(?P<rom_m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<rom_y>1[5-9]\d\d|20\d\d)(?![\w]))
+  # the first day of "19 and 20 August 2024", "19-20 August 2024": month and year from the second
+| (?P<dd>(?=\d)(?<![\w.,])(?P<dd_d>{day}){ord}(?=(?:{ws})?(?:and|to|&|-|–)(?:{ws})?{day}{ord}(?:(?:{ws})of)?(?:{ws})(?P<dd_m>{month}),?(?:{ws})(?P<dd_y>{year})))
 | (?P<dmy>(?=\d)(?<![\w.,])(?P<dmy_d>{day}){ord}(?:(?:{ws})of)?(?:{ws})(?P<dmy_m>{month}),?(?:{ws})(?P<dmy_y>{year}))
-| (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?P<mdy_d>{day}){ord},?(?:{ws})(?P<mdy_y>{year}))
+  # "Apr 03, 2017", also without a space after the comma ("Apr 03,2017")
+| (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?P<mdy_d>{day}){ord}(?:,?(?:{ws})(?P<mdy_y>{year})|,(?P<mdy_y2>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/]\d)))
+  # the first month of "late March and early April 2025": the year from the second
+| (?P<mm>(?P<mm_m>{month})(?=(?:{ws})(?:and|to|or|&|-|–)(?:{ws})(?:(?:early|late|mid)(?:{ws})|mid-)?{month},?(?:{ws})(?P<mm_y>{year})))
 | (?P<my>(?P<my_m>{month}),?(?:{ws})(?:of(?:{ws}))?(?P<my_y>{year}))
+  # a span of years ("the 2018-2019 school year", "1914–1918"): two dates
+| (?P<yr>(?=[12])(?<![\w.,/$£€#+\-–])(?P<yr_a>1[5-9]\d\d|20\d\d)[\-–/](?P<yr_b>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/\-–]\d))
 | (?P<y>{year})
 """
+
+# A day, month and two-digit year with slashes ("1/09/23"): day first unless only month first is
+# possible; 00-49 are 2000-2049, 50-99 are 1950-1999.  Found apart: it has no four-digit year.
+SHORT_NUM = regex.compile(r"(?<![\w\-/.,])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d\d)(?![\w/]|[.\-]\d)")
 
 
 def compose(src: str, fragments: dict[str, str]) -> str:
@@ -79,19 +92,30 @@ QUANTITY_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 
-# Relative expressions, normalised only against a reference (publication) date.
+# Relative expressions, normalised only against a reference (publication) date.  The four that
+# are dates without a year are also kept without a reference date (with a partial value).
+REL_MD = r"""(?P<rel_md>(?<![\w.])(?P<rel_md_m>{month})\s{1,3}(?P<rel_md_d>{day}){ord}(?!\s{0,3}[,.]?\s{0,3}(?:\d|1[5-9]\d\d|20\d\d))(?![\w–\-]))"""            # "July 21", "Feb. 1"
+REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dm_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))"""            # "21 July", "the 5th of May"
+# the first day of "19 and 20 August", "19-20 August" (the second is a REL_DM)
+REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
+# a month after "in", "since", "by", "early", "mid-", "at the end of" …: the span is the month only
+REL_M = r"""(?P<rel_m>(?<=(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id)\s{1,3}|\b[Mm]id-))(?P<rel_m_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))"""
 REL_SRC = r"""
   (?P<rel_day>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
 | (?P<rel_unit>\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s{1,3}(?P<rel_u>year|month)\b)
 | (?P<rel_ago>\b(?P<rel_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s{1,3}(?P<rel_agou>years?)\s{1,3}ago\b)
 | (?P<rel_named>\b(?P<rel_dir>[Ll]ast|[Tt]his|[Nn]ext)\s{1,3}(?P<rel_nm>{month}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s{0,2}\d))
 | (?P<rel_mofy>(?P<rel_mofy_m>{month})\s{1,3}of\s{1,3}(?P<rel_mofy_w>this|last|next)\s{1,3}year\b)
-| (?P<rel_md>(?<![\w.])(?P<rel_md_m>{month})\s{1,3}(?P<rel_md_d>{day}){ord}(?!\s{0,3}[,.]?\s{0,3}(?:\d|1[5-9]\d\d|20\d\d))(?![\w–\-]))
-| (?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dm_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))
+| """ + REL_MD + r"""
+| """ + REL_DM + r"""
 | (?P<rel_wd>\b(?:on|On|last|Last|since|by|until)\s{1,3}(?P<rel_wd_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
-| (?P<rel_m>\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|mid-)\s{1,3}(?P<rel_m_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))
+| """ + REL_DD + r"""
+| """ + REL_M + r"""
 """
 REL_PATTERN = regex.compile(compose(REL_SRC, F), regex.VERBOSE | regex.VERSION1)
+# without a reference date: a month first, matched at a month name; a day first, looked for just before one
+_PARTIAL_MONTH_FIRST = regex.compile(compose(f"(?:{REL_MD}|{REL_M})", F), regex.VERBOSE | regex.VERSION1)
+_PARTIAL_DAY_FIRST = regex.compile(compose(f"(?:{REL_DD}|{REL_DM})", F), regex.VERBOSE | regex.VERSION1)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -124,18 +148,43 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("growth of 1999.5 points", []),
     ("30 February 2001", []),
     ("June 29 -", []),
+    # issue 14: forms that were missed
+    ("on 19 and 20 August 2024", [("19", "2024-08-19"), ("20 August 2024", "2024-08-20")]),
+    ("from 19-20 August 2024", [("19", "2024-08-19"), ("20 August 2024", "2024-08-20")]),
+    ("Apr 03,2017 -", [("Apr 03,2017", "2017-04-03")]),
+    ("the 2018-2019 school year", [("2018", "2018"), ("2019", "2019")]),
+    ("in 1914–1918", [("1914", "1914"), ("1918", "1918")]),
+    ("late March and early April 2025", [("March", "2025-03"), ("April 2025", "2025-04")]),
+    ("posted 1/09/23 by", [("1/09/23", "2023-09-01")]),
+    ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
+    ("in May. 1987 was", [("1987", "1987")]),
 ]
 
 #: Relative examples: (text, published, [(surface, value)]).
-RELATIVE_EXAMPLES: list[tuple[str, str, list[tuple[str, str]]]] = [
-    ("At the end of September, he signed", "2025-10-02", [("At the end of September", "2025-09")]),
+RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
+    ("At the end of September, he signed", "2025-10-02", [("September", "2025-09")]),
     ("signed last year", "2025-10-02", [("last year", "2024")]),
-    ("in December, it said", "2025-10-02", [("in December", "2024-12")]),
+    ("in December, it said", "2025-10-02", [("December", "2024-12")]),
+    ("in February.", "2025-10-02", [("February", "2025-02")]),
+    ("since mid-March", "2025-10-02", [("March", "2025-03")]),
     ("on Tuesday the minister", "2025-10-02", [("on Tuesday", "2025-09-30")]),
     ("met yesterday", "2025-10-02", [("yesterday", "2025-10-01")]),
-    ("a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
+    # a day and month: the most recent past one, unless the sentence speaks of the future
+    ("the law of Feb. 1 applies", "2025-10-02", [("Feb. 1", "2025-02-01")]),
+    ("a meeting on July 13 in London", "1987-06-29", [("July 13", "1986-07-13")]),
+    ("they will hold a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
+    ("the vote is due in March", "2025-10-02", [("March", "2026-03")]),
+    ("Monday, May 5, police said", "2025-10-02", [("May 5", "2025-05-05")]),
+    ("on 19 and 20 August", "2025-10-02", [("19", "2025-08-19"), ("20 August", "2025-08-20")]),
+    ("by 29 February", "2025-10-02", [("29 February", "2024-02-29")]),
     ("in January of this year", "2019-12-14", [("January of this year", "2019-01")]),
     ("two years ago", "2019-12-14", [("two years ago", "2017")]),
+    # without a reference date: a partial value (ISO 8601 without the year)
+    ("on July 21 they met", None, [("July 21", "--07-21")]),
+    ("Monday, May 5, police said", None, [("May 5", "--05-05")]),
+    ("on 19 and 20 August", None, [("19", "--08-19"), ("20 August", "--08-20")]),
+    ("At the end of September, he signed", None, [("September", "--09")]),
+    ("met yesterday, last year and on Tuesday", None, []),
 ]
 
 
@@ -167,10 +216,14 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
         return _iso(y, b, a)
     if g("roman"):
         return _iso(int(g("rom_y")), ROMAN_MONTHS[g("rom_m")], int(g("rom_d")))
+    if g("dd"):
+        return _iso(int(g("dd_y")), _month(g("dd_m")), int(g("dd_d")))
     if g("dmy"):
         return _iso(int(g("dmy_y")), _month(g("dmy_m")), int(g("dmy_d")))
     if g("mdy"):
-        return _iso(int(g("mdy_y")), _month(g("mdy_m")), int(g("mdy_d")))
+        return _iso(int(g("mdy_y") or g("mdy_y2")), _month(g("mdy_m")), int(g("mdy_d")))
+    if g("mm"):
+        return _iso(int(g("mm_y")), _month(g("mm_m")))
     if g("my"):
         return _iso(int(g("my_y")), _month(g("my_m")))
     # a bare year: reject quantities
@@ -189,6 +242,16 @@ WINDOW_BEFORE, WINDOW_AFTER = 48, 16
 
 def find_absolute(text: str) -> Iterator[Date]:
     """Yield every absolute date in ``text``, left to right, without overlaps."""
+    dates = list(_find_anchored(text))
+    if "/" in text:
+        short = list(_find_short(text, dates))
+        if short:
+            dates = sorted(dates + short, key=lambda d: d.start)
+    yield from dates
+
+
+def _find_anchored(text: str) -> Iterator[Date]:
+    """The dates with a four-digit year, each found in a window around its year."""
     n = len(text)
     last = 0
     for y in YEAR_ANCHOR.finditer(text, timeout=limits.REGEX_TIMEOUT):
@@ -203,9 +266,29 @@ def find_absolute(text: str) -> Iterator[Date]:
                 break
             s, e = m.span()
             pos = last = e
+            if m.group("yr"):                               # "2018-2019": two years
+                a, b = m.span("yr_a"), m.span("yr_b")
+                yield Date(text=text[a[0]:a[1]], value=m.group("yr_a"), start=a[0], end=a[1])
+                yield Date(text=text[b[0]:b[1]], value=m.group("yr_b"), start=b[0], end=b[1])
+                continue
             value = _value(m, text)
             if value is not None:
                 yield Date(text=text[s:e], value=value, start=s, end=e)
+
+
+def _find_short(text: str, taken: list[Date]) -> Iterator[Date]:
+    """"1/09/23": dates with a two-digit year, outside the dates already found."""
+    starts = [d.start for d in taken]
+    for m in SHORT_NUM.finditer(text, timeout=limits.REGEX_TIMEOUT):
+        s, e = m.span()
+        i = bisect.bisect_left(starts, e) - 1
+        if i >= 0 and taken[i].end > s:
+            continue
+        a, b, yy = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        y = 2000 + yy if yy < 50 else 1900 + yy
+        value = _iso(y, a, b) if a <= 12 < b else _iso(y, b, a)
+        if value is not None:
+            yield Date(text=text[s:e], value=value, start=s, end=e)
 
 
 def _shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
@@ -213,7 +296,11 @@ def _shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def _rel_value(m: regex.Match, ref: _dt.date) -> Optional[str]:
+def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optional[str]:
+    """The value of a relative date against ``ref``; without ``ref``, a partial value for a date
+    without a year (``--MM-DD``, ``--MM``), else None."""
+    if ref is None:
+        return _partial_value(m)
     g = m.group
     if g("rel_day"):
         word = g("rel_day").lower()
@@ -248,43 +335,131 @@ def _rel_value(m: regex.Match, ref: _dt.date) -> Optional[str]:
     if g("rel_mofy"):
         delta = {"this": 0, "last": -1, "next": 1}[g("rel_mofy_w")]
         return _iso(ref.year + delta, _month(g("rel_mofy_m")))
-    if g("rel_md") or g("rel_dm"):
-        mo = _month(g("rel_md_m") or g("rel_dm_m"))
-        d = int(g("rel_md_d") or g("rel_dm_d"))
-        # news speaks of the recent past or the near future: pick the year that puts the date closest
-        best = min((ref.year - 1, ref.year, ref.year + 1),
-                   key=lambda y: abs((_dt.date(y, mo, min(d, 28)) - ref).days))
-        return _iso(best, mo, d)
+    if g("rel_md") or g("rel_dm") or g("rel_dd"):
+        mo = _month(g("rel_md_m") or g("rel_dm_m") or g("rel_dd_m"))
+        d = int(g("rel_md_d") or g("rel_dm_d") or g("rel_dd_d"))
+        if not _valid(2000, mo, d):                     # 2000: a leap year, 29 February is a date
+            return None
+        # the most recent past occurrence, or the next one when the sentence speaks of the future
+        if _future(text, m.start()):
+            step, y = 1, (ref.year if (mo, d) >= (ref.month, ref.day) else ref.year + 1)
+        else:
+            step, y = -1, (ref.year if (mo, d) <= (ref.month, ref.day) else ref.year - 1)
+        while not _valid(y, mo, d):                     # 29 February: the leap year before or after
+            y += step
+        return _iso(y, mo, d)
     if g("rel_wd"):
         back = (ref.weekday() - WEEKDAYS[g("rel_wd_d").lower()]) % 7
         return (ref - _dt.timedelta(days=back)).isoformat()
     if g("rel_m"):
         mo = _month(g("rel_m_m"))
+        if _future(text, m.start()):
+            return _iso(ref.year if mo >= ref.month else ref.year + 1, mo)
         return _iso(ref.year if mo <= ref.month else ref.year - 1, mo)
     return None
 
 
-def find_relative(text: str, published: _dt.date, taken: list[tuple[int, int]]) -> Iterator[Date]:
-    """Yield relative dates resolved against ``published``, skipping spans in ``taken``."""
+def _partial_value(m: regex.Match) -> Optional[str]:
+    """``--MM-DD`` or ``--MM`` for a date without a year (no reference date to give it one)."""
+    g = m.groupdict()
+    if g.get("rel_m"):
+        return f"--{_month(g['rel_m_m']):02d}"
+    mo = _month(g.get("rel_md_m") or g.get("rel_dm_m") or g.get("rel_dd_m"))
+    d = int(g.get("rel_md_d") or g.get("rel_dm_d") or g.get("rel_dd_d"))
+    return f"--{mo:02d}-{d:02d}" if _valid(2000, mo, d) else None
+
+
+# Words before a date without a year, in its sentence, that put it in the future ("will meet on
+# July 13", "is due in March", "next month's vote on May 5"); otherwise it is the most recent past one.
+FUTURE_BEFORE = regex.compile(
+    r"\b(?:will|won['’]t|shall|['’]ll|is[ \t]+to|are[ \t]+to|due|scheduled|set[ \t]+to|expected[ \t]+to|"
+    r"plans?[ \t]+to|planned|upcoming|next|coming|to[ \t]+be[ \t]+held|from[ \t]+now)\b[^.!?;\n]*+\Z")
+
+
+def _future(text: str, pos: int) -> bool:
+    return FUTURE_BEFORE.search(text, max(0, pos - 80), pos) is not None
+
+
+# Every relative expression holds one of these words (a month, a weekday, yesterday/today/tomorrow,
+# year, month) or, for the first day of "19 and 20 August", is followed by a month within a few
+# words: the grammar runs only in a window around each (same matches as a scan of the whole text,
+# as for absolute dates, since no expression reaches further).  Without a reference date only the
+# dates without a year are kept, and they all come with a month name.
+_MONTH_PREFIX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+REL_ANCHOR = regex.compile(_MONTH_PREFIX + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday|[Tt]omorrow|year|month")
+# a whole month name (the dates without a year all have one after a space or a cue word)
+MONTH_ANCHOR = regex.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b")
+_DIGIT = regex.compile(r"\d")
+REL_WINDOW_BEFORE, REL_WINDOW_AFTER = 40, 48
+
+
+def find_relative(text: str, published: Optional[_dt.date], taken: list[tuple[int, int]]) -> Iterator[Date]:
+    """Yield relative dates resolved against ``published``, skipping spans in ``taken``; without
+    ``published``, only the dates without a year, with a partial value (``--07-21``, ``--03``)."""
     taken = sorted(taken)
-    import bisect
     starts = [s for s, _ in taken]
-    for m in REL_PATTERN.finditer(text, timeout=limits.REGEX_TIMEOUT):
+    matches = _rel_matches(text, REL_ANCHOR) if published is not None else _partial_matches(text)
+    for m in matches:
         s, e = m.span()
         i = bisect.bisect_right(starts, e) - 1
         if i >= 0 and taken[i][1] > s:
             continue  # overlaps an absolute date
-        value = _rel_value(m, published)
+        value = _rel_value(m, published, text)
         if value is not None:
             yield Date(text=text[s:e], value=value, start=s, end=e, relative=True)
 
 
+def _partial_matches(text: str) -> Iterator[regex.Match]:
+    """The day-and-month and month dates of ``text``, left to right, without overlaps."""
+    last = 0
+    for a in MONTH_ANCHOR.finditer(text):
+        a_s = a.start()
+        if a_s < last:
+            continue
+        lo = max(last, a_s - 24)
+        m = None
+        if _DIGIT.search(text, lo, a_s) is not None:   # a day first needs a digit before the month
+            m = _PARTIAL_DAY_FIRST.search(text, lo, min(len(text), a_s + REL_WINDOW_AFTER),
+                                          timeout=limits.REGEX_TIMEOUT)
+        while m is not None and m.start() < a_s:
+            last = m.end()
+            yield m
+            if last > a_s:
+                break
+            m = _PARTIAL_DAY_FIRST.search(text, last, min(len(text), a_s + REL_WINDOW_AFTER))
+        if last <= a_s:
+            m = _PARTIAL_MONTH_FIRST.match(text, a_s, min(len(text), a_s + REL_WINDOW_AFTER))
+            if m is not None:
+                last = m.end()
+                yield m
+
+
+def _rel_matches(text: str, anchor: regex.Pattern) -> Iterator[regex.Match]:
+    n = len(text)
+    last = 0
+    for a in anchor.finditer(text):
+        a_s, a_e = a.span()
+        if a_e <= last:
+            continue
+        pos = max(last, a_s - REL_WINDOW_BEFORE)
+        stop = min(n, a_e + REL_WINDOW_AFTER)
+        while pos < a_e:
+            m = REL_PATTERN.search(text, pos, stop, timeout=limits.REGEX_TIMEOUT)
+            if m is None or m.start() >= a_e:
+                break
+            pos = last = m.end()
+            yield m
+
+
 def find_dates(text: str, published: Optional[_dt.date] = None) -> list[Date]:
-    """Every date in ``text``: absolute ones always, relative ones when ``published`` is given."""
+    """Every date in ``text``: absolute ones, and relative ones (``relative=True``): resolved when
+    ``published`` is given, else only those without a year, with a partial value."""
     dates = list(find_absolute(text))
-    if published is not None:
-        dates.extend(find_relative(text, published, [(d.start, d.end) for d in dates]))
-        dates.sort(key=lambda d: d.start)
+    dates.extend(find_relative(text, published, [(d.start, d.end) for d in dates]))
+    dates.sort(key=lambda d: d.start)
     return dates
 
 

@@ -24,6 +24,7 @@ import regex
 from citex import limits
 from citex.grammar.dates import F as DATE_F
 from citex.grammar.dates import compose
+from citex.vocab import lower_words
 
 # Head words and the kind they give.  "Act", "Law", "Constitution", "Directive" and
 # "Memorandum" name domestic or non-treaty instruments: kind "other".
@@ -138,9 +139,7 @@ STOP = {
 }
 STOP.discard("")
 AWARD_WORDS = {"best", "worst"}
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-               "sept", "oct", "nov", "dec"}
+MONTH_WORDS = lower_words("dates/months") | lower_words("dates/month_abbreviations")
 # Lower-case words that may describe an instrument between its proper name and a lower-case head:
 # "Egypt–Israel *peace* treaty", "Paris *climate* accord".  Others ("merger", "reached") may not.
 DESCRIPTORS = {
@@ -472,7 +471,7 @@ def _cut_place_tail(text: str, start: int, end: int) -> int:
         return end
     from citex.places.gazetteer import Gazetteer
     entry = Gazetteer.load().lookup(m.group("p"))
-    if entry is not None and entry[2] in ("country", "city", "admin") and m.start() > start:
+    if entry is not None and entry.kind in ("country", "city", "admin") and m.start() > start:
         return m.start()
     return end
 
@@ -484,7 +483,7 @@ def _country_word(word: str) -> bool:
     w = word[:-2] if word.endswith(("'s", "’s")) else word
     entry = gaz.lookup(w) or (gaz.lookup(w.rstrip(".")) if w.endswith(".") else None)
     # the ambiguity flag is about the word in lower or title case ("us"), not an abbreviation
-    return entry is not None and entry[2] == "country" and ("a" not in entry[4] or w.isupper())
+    return entry is not None and entry.kind == "country" and (not entry.ambiguous or w.isupper())
 
 
 def _pnum(token: str) -> int:

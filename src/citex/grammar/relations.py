@@ -71,7 +71,9 @@ RELATIVE_CLAUSE = regex.compile(r",[ \t]{1,3}(?:which|who|whose|where|that|whom)
 PARTY_LIST_GAP = regex.compile(r"[ \t]{0,2},[ \t]{1,3}(?:and[ \t]{1,3})?(?:the[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3}(?:the[ \t]{1,3})?")
 # where and when: "… *in* Strasbourg *on* 28 February 1996"
 EVENT_PLACE_GAP = regex.compile(r"[ \t]{1,3}(?:in|at)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
-EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}\Z")
+# a month's span is the month alone ("in *early June*" → "June"): its qualifier sits in the gap
+MONTH_QUALIFIER = r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[ \t]{1,3}|[Mm]id-|(?:[Aa]t[ \t]{1,3})?the[ \t]{1,3}(?:end|beginning|start|middle)[ \t]{1,3}of[ \t]{1,3})?"
+EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}" + MONTH_QUALIFIER + r"\Z")
 # "denounce" also means "condemn": not a treaty action when its object is called something ("denounced the
 # pact *as* a betrayal") or when the subject is not a state ("rights *groups* denounced", "Cairo *summit*
 # denounces", "*critics* have denounced")
@@ -93,7 +95,7 @@ ATTRIBUTIVE_AFTER = regex.compile(
     r"controversy|saga|pledge|pledges|targets?|goals?|deadline|summit|conference|secretariat|negotiators|"
     r"framework|process|review|vote|referendum|campaign|protests?)(?![\w\-])")
 # what may precede a date that opens a sentence: "*In* 2019 Ukraine ended …", "*On* 1 July, …"
-LEADING_DATE = regex.compile(r"[\s\"“]*(?:(?:In|On|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?")
+LEADING_DATE = regex.compile(r"[\s\"“]*(?:(?:In|On|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?" + MONTH_QUALIFIER)
 # "*None of* the nine nuclear-armed states has joined …": no state acted
 NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")
 # a pronoun object: "… signed the Paris Agreement in 2016 and ratified *it* in 2017"

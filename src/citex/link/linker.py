@@ -13,6 +13,7 @@ import re
 import regex
 
 from citex.models import KINDS
+from citex.text.lines import caps_line_at
 
 if TYPE_CHECKING:  # pragma: no cover
     from citex.link.kb import KnowledgeBase, Record
@@ -41,17 +42,6 @@ SUBJECT_STOP = {"convention", "treaty", "protocol", "agreement", "international"
 
 
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
-
-
-def _caps_line(text: str, pos: int) -> bool:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return _caps_text(text[start:end if end >= 0 else len(text)])
-
-
-def _caps_text(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 class Linker:
@@ -93,7 +83,7 @@ class Linker:
                 line_start = text.rfind("\n", max(0, line_end), m.start()) + 1
                 line_end = text.find("\n", m.start())
                 line_end = len(text) if line_end < 0 else line_end
-                caps = _caps_text(text[line_start:line_end])
+                caps = caps_line_at(text, line_start, line_end)
             if caps:
                 continue  # an all-caps headline: "NPT" there may be any word
             rid = table.get(m.group())

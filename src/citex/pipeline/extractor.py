@@ -111,7 +111,7 @@ def _trim_headline_titles(text: str, cands: list, linker) -> list:
     """In a Title Case headline every word is capitalised, so a name runs on into the rest of the
     line ("Treaty On Open Skies As Tensions With West Mount"): keep the longest beginning of it that
     the knowledge base knows, if the whole is unknown."""
-    from citex.places.gazetteer import headline_at
+    from citex.text.lines import headline_at
     out = []
     for c in cands:
         if c.numbers:

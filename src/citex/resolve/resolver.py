@@ -55,7 +55,9 @@ class Resolver:
         if names:  # short forms only matter where a name was cited
             cands = sorted(cands + find_short_forms(text, names), key=lambda c: c.start)
         doc = DocContext(text=text, cands=cands, items=make_items(text, cands, self.known),
-                         dates=SpanIndex([d for d in dates if not d.relative] + [d for d in dates if d.relative]),
+                         # a date without a year (partial value "--07-21") dates no instrument or act
+                         dates=SpanIndex([d for d in dates if not d.relative]
+                                         + [d for d in dates if d.relative and d.value[0] != "-"]),
                          places=SpanIndex(places), is_country=self.is_country)
         attach_parents(doc)
         doc.cands, doc.items = alias_items(text, doc.cands, doc.items)  # after the parents: a protocol's span is whole

@@ -1,0 +1,318 @@
+"""The scan of a text for place names, in one pass over its capitalised runs.
+
+1. Datelines (:mod:`citex.places.datelines`) at line starts give their city and state.
+2. One regex finds the runs of capitalised tokens (:mod:`citex.places.runs`).  Inside a run the
+   longest gazetteer name is looked up token by token in a dict (no per-name regex).  Case
+   matters: ALL-CAPS forms are looked up only in ALL-CAPS lines (headlines) and only for
+   unambiguous names.
+3. Each name found in mixed case is judged in its context (:mod:`citex.places.judge`).
+4. One sense per text: a small city name that was rejected as part of a longer name ("Centurion
+   Savings and Loan", "Bill Clinton") is not accepted elsewhere in the same text without support.
+"""
+from __future__ import annotations
+
+import regex
+
+from citex import limits
+from citex.models import Place
+from citex.places.datelines import dateline_cands
+from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
+from citex.places.names import Entry, NameTable
+from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
+from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.text.lines import LineFlags, soft_line_breaks
+
+__all__ = ["find"]
+
+def find(table: NameTable, text: str) -> list[Place]:
+    """Every place named in ``text``, in text order, without overlaps."""
+    if not text:
+        return []
+    cands = dateline_cands(table, text)
+    datelines = sorted((c.start, c.end) for c in cands)
+    lines = LineFlags(text)
+    run_re = RUN if soft_line_breaks(text) else RUN_HARD
+    names = table.names
+    n_text = len(text)
+    dl_iter = iter(datelines)
+    dl = next(dl_iter, None)
+    for m in run_re.finditer(text, timeout=limits.REGEX_TIMEOUT):
+        rs, re_ = m.span()
+        if text[rs - 3:rs - 1] in ("'s", "’s") and rs >= 3:
+            _possessive_names(table, text, rs, re_, cands)
+        while dl is not None and dl[1] <= rs:
+            dl = next(dl_iter, None)
+        if dl is not None and dl[0] < re_ and rs < dl[1]:
+            _dateline_run(table, text, m, dl, run_re, cands, lines)
+            continue
+        s = m.group()
+        if (" " not in s and "\n" not in s and "\t" not in s and s not in names and "-" not in s
+                and not (s[-1] == "." and s[:-1] in names) and not (len(s) > 2 and s.rstrip(".").isupper())
+                and not (re_ < n_text and text[re_] == ",")):
+            continue                                # the common case: one word, no name
+        _one_run(table, text, m, run_re, cands, lines)
+    return _finish(table, text, cands)
+
+
+def _possessive_names(table: NameTable, text: str, rs: int, re_: int, cands: list[Cand]) -> None:
+    """"the People's Republic of China": the whole name, not its tail "Republic of China" (TW),
+    for a run that follows "'s " (runs stop at a possessive)."""
+    pattern = table.possessive()
+    if pattern is None:
+        return
+    for m in pattern.finditer(text, max(0, rs - 48), re_, timeout=limits.REGEX_TIMEOUT):
+        name = " ".join(m.group().replace("’", "'").split())
+        e = table.names.get(name)
+        if e is not None:
+            cands.append(Cand(m.start(), m.end(), name, e, True, True, False))
+
+
+def _dateline_run(table: NameTable, text: str, m, dl: tuple[int, int], run_re, cands: list[Cand],
+                  lines: LineFlags) -> None:
+    """A run that reaches into a dateline ("… SIGN MACAO DEAL\nPEKING, April 13 -" when soft
+    line breaks join the headline to it): keep the part before the dateline."""
+    rs, re_ = m.span()
+    cut = text[rs:dl[0]].rstrip()
+    if not cut or "\n" not in text[rs + len(cut):dl[0] + 1]:
+        return
+    toks = tokens(text, rs, rs + len(cut))
+    if toks:
+        _run(table, text, toks, rs, rs + len(cut), run_re, re_, cands, lines)
+
+
+def _one_run(table: NameTable, text: str, m, run_re, cands: list[Cand], lines: LineFlags) -> None:
+    """Read one run: its names (judged), hyphenated words, or an unknown place before a comma."""
+    rs, re_ = m.span()
+    s = m.group()
+    comma = re_ < len(text) and text[re_] == ","
+    if " " not in s and "\n" not in s and "\t" not in s:
+        # fast path: a one-token run
+        if s in table.names or (s[-1] == "." and s[:-1] in table.names):
+            toks = [Tok(rs, re_, s, False)]
+        elif "-" in s:
+            _hyphen(table, rs, s, cands)
+            return
+        elif len(s) > 2 and s.rstrip(".").isupper():
+            toks = [Tok(rs, re_, s, False)]
+        else:
+            if comma:
+                _unknown_place(table, text, [Tok(rs, re_, s, False)], rs, re_, run_re, re_, cands)
+            return
+    elif not comma and not _may_name(table, s):
+        return                                      # no word of the run can begin a name
+    else:
+        toks = tokens(text, rs, re_)
+    _run(table, text, toks, rs, re_, run_re, re_, cands, lines)
+
+
+def _may_name(table: NameTable, run: str) -> bool:
+    """Some word of the run may begin a gazetteer name (in mixed case or in capitals) or is
+    hyphenated: the words that :func:`_run` looks up."""
+    first = table.first_words
+    for w in run.split():
+        if "’" in w:
+            w = w.replace("’", "'")
+        if w in first or "-" in w or w[-1] == "." and w[:-1] in first:
+            return True
+        if len(w) > 2 and w.isupper():
+            return True
+    return False
+
+
+def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
+    """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'Kyoto-lite'."""
+    parts = tok.split("-")
+    if len(parts) > 4:
+        return
+    spans = []
+    pos = start
+    for p in parts:
+        spans.append((pos, pos + len(p), p))
+        pos += len(p) + 1
+    for k, (ps, pe, p) in enumerate(spans):
+        e = table.names.get(p)
+        if e is None or e.kind == "block" or e.ambiguous or e.abbreviation:
+            continue
+        others = [q for kk, (_, _, q) in enumerate(spans) if kk != k]
+        if all(table.major(q) for q in others) or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES):
+            cands.append(Cand(ps, pe, p, e, True, False, False))
+
+
+def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
+         cands: list[Cand], lines: LineFlags) -> None:
+    """The names of one run, each judged (or, in capitals, taken when unambiguous)."""
+    n = len(toks)
+    i = 0
+    n_before = len(cands)
+    prev_place_end = -1  # token index just after the previous gazetteer match in this run
+    while i < n:
+        tok = toks[i]
+        if tok.conn:
+            i += 1
+            continue
+        best = table.longest(toks, i, False)
+        upper = False
+        if best is None:
+            t = tok.text.rstrip(".")
+            if len(t) > 2 and t.isupper() and text[tok.start - 1:tok.start] != "<":
+                best = table.longest(toks, i, True)    # (the line's test costs more than the look-up)
+                if best is not None and not lines.caps(tok.start):
+                    best = None
+                upper = best is not None
+            if best is None:
+                if "-" in tok.text:
+                    _hyphen(table, tok.start, tok.text.rstrip("."), cands)
+                i += 1
+                continue
+        j, end, name = best
+        entry = table.names[name]
+        if entry.kind == "block":
+            i = j + 1
+            prev_place_end = -1
+            continue
+        if upper:
+            ok = (not entry.ambiguous and not entry.abbreviation
+                  and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2)
+            cands.append(Cand(tok.start, end, name, entry, ok, False, False))
+            i = j + 1
+            continue
+        v = judge(Context(text, toks, i, j, end, entry, table, run_re, run_end, cands, lines, prev_place_end))
+        cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part, v.person, v.surname))
+        prev_place_end = j + 1
+        i = j + 1
+    if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
+        _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
+
+
+def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
+                   cands: list[Cand]) -> None:
+    """'in Bala Cynwyd, Pa.', 'in Punta del Este, Uruguay': a capitalized name that the
+    gazetteer lacks, after a location preposition and before ', <country or state>'."""
+    if toks[-1].conn or toks[-1].text[-1] == ".":
+        return
+    nxt = next_run(text, run_re, run_end)
+    if nxt is None:
+        return
+    cm = NEXT_COMMA.match(text, re_)
+    if cm is None or cm.end() != nxt.start():
+        return
+    words = nxt.group().split()
+    e2 = None
+    for k in (2, 1):
+        if len(words) >= k:
+            e2 = table.names.get(" ".join(words[:k]))
+            if e2 is None and words[k - 1][-1] == ".":
+                e2 = table.names.get(" ".join(words[:k])[:-1])
+            if e2 is not None:
+                break
+    if e2 is None or e2.kind not in ("country", "admin") or e2.ambiguous:
+        return
+    if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
+        return
+    if prev_words(text, rs)[0] not in ("in", "at", "near", "from", "outside"):
+        return
+    surface = " ".join(text[rs:re_].split())
+    cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
+
+
+# a name standing alone as a person's surname: "Hamilton said", "said Hamilton", "Mr Hamilton"
+_REPORT = r"(?:said|says|told|added|explained|insisted|warned)"
+_NAME = r"\p{Lu}[\p{L}\p{M}'’\-]*+"
+_SURNAME_USES = regex.compile(rf"(?<![\w.'’-])(?P<s>{_NAME})[ \t]+{_REPORT}\b|\b{_REPORT}[ \t]+(?P<s>{_NAME})"
+                              rf"|\b(?P<t>Mr|Mrs|Ms|Dr)\.?[ \t]+(?P<s>{_NAME})", regex.VERSION1)
+
+
+def _surnames_in_use(text: str) -> tuple[set[str], set[str]]:
+    """The words used alone as surnames in ``text``: (any use, after a title), in one pass."""
+    said, titled = set(), set()
+    for m in _SURNAME_USES.finditer(text, timeout=limits.REGEX_TIMEOUT):
+        (titled if m.group("t") else said).add(m.group("s"))
+    return said | titled, titled
+
+
+_VERBS = _REPORT[3:-1].split("|")
+_TITLES = ("Mr", "Mrs", "Ms", "Dr")
+
+
+def _used_as_surname(text: str, name: str, titled_only: bool) -> bool:
+    """``name`` stands alone in ``text`` after a title, or (unless ``titled_only``) before or after
+    a reporting verb: a few substring searches, for the few names that need them."""
+    forms = [f"{t}{dot} {name}" for t in _TITLES for dot in ("", ".")]
+    if not titled_only:
+        forms += [f"{name} {v}" for v in _VERBS] + [f"{v} {name}" for v in _VERBS]
+    for form in forms:
+        i = text.find(form)
+        while i >= 0:
+            before = text[i - 1:i]
+            after = text[i + len(form):i + len(form) + 1]
+            if not (before.isalnum() or before in "'’-.") and not (after.isalnum() or after in "'’-"):
+                return True
+            i = text.find(form, i + 1)
+    return False
+
+
+def _banned(cands: list[Cand], text: str = "") -> set[str]:
+    """One sense per text: a smaller place name rejected as part of a longer name, or any name
+    rejected as a person's surname, is not accepted elsewhere in the same text without support.
+    A name rejected after another capitalised word ("Lewis Hamilton") is a surname when the text
+    uses it alone as one ("Hamilton said"); other than a city only after a title ("Britain said" is
+    the state speaking, "Union Texas said" a company)."""
+    parts = [c for c in cands if c.name_part]
+    if not parts:
+        return set()
+    out = set()
+    surnames = {(c.name, c.entry.kind != "city") for c in parts if c.surname and not c.person}
+    if len(surnames) > 20:                               # one pass over the text for all of them
+        uses = _surnames_in_use(text)
+        used = {k for k in surnames if k[0] in uses[1 if k[1] else 0]}
+    else:
+        used = {k for k in surnames if _used_as_surname(text, k[0], k[1])}
+    for c in parts:
+        e = c.entry
+        if (c.person or c.surname and (c.name, e.kind != "city") in used
+                or e.kind == "city" and e.population < 500_000 or e.ambiguous
+                or e.kind in ("feature", "region") and e.canonical not in CONTINENTS):
+            out.add(c.name)
+    return out
+
+
+def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
+    banned = _banned(cands, text)
+    kept: list[Cand] = []
+    last_end = -1
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if not c.ok or c.start < last_end:
+            continue
+        if c.name in banned and not c.supported:
+            continue
+        kept.append(c)
+        last_end = c.end
+    alternatives = table.alternatives()
+    out = []
+    for k, c in enumerate(kept):
+        e = c.entry
+        alt = alternatives.get(e.canonical) if e.kind == "country" else None
+        if alt is not None and _among(text, kept, k, alt.country):
+            e = alt
+        out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
+    return out
+
+
+_LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
+
+
+def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:
+    """The place ``kept[k]`` stands next to places of ``country`` below the level of a state: after
+    "<city>, " ("Atlanta, Georgia") or in a list of its states ("Georgia, Alabama and Texas")."""
+    c = kept[k]
+    if k > 0:
+        p = kept[k - 1]
+        gap = text[p.end:c.start].strip()
+        if p.entry.country == country and p.entry.kind in ("city", "admin") and (
+                gap == "," or gap in _LIST_GAPS and p.entry.kind == "admin"):
+            return True
+    if k + 1 < len(kept):
+        n = kept[k + 1]
+        if n.entry.country == country and n.entry.kind == "admin" and text[c.end:n.start].strip() in _LIST_GAPS:
+            return True
+    return False

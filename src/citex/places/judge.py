@@ -1,0 +1,403 @@
+"""The decision about one gazetteer name found in a capitalised run: a place, or part of a longer
+proper name, or an ordinary word.
+
+:func:`judge` takes a :class:`Context` (the match and what surrounds it) and returns a
+:class:`Verdict`.  It applies these rules in order; each is a function below:
+
+1. :func:`abbreviation_after_city`: a state abbreviation ("Fla.") only right after "<City>, ".
+2. :func:`bracketed_in_company`: "Sumitomo Finance (Asia) Ltd" is a company's name.
+3. :func:`support`: does the context say "place" (in/at/from…, ", <country/state>", a list of
+   places)?  Ambiguous names need it (rule 8), and it is reported with the verdict.
+4. :func:`organisation_of_tail`: "Voice of America" is an organisation's name.
+5. :func:`words_before`: what precedes the name inside its run ("Mr Howard", "Bank of England",
+   "Tony Blair" reject it; "President of Chile", "In Paris" keep it; "South Wales" extends it).
+6. :func:`words_after`: what follows it ("Paris Hilton", "Texas Air Corp", "Berlin Wall" reject;
+   "U.S. President", "UK Government" keep; "Guantanamo Bay" extends).
+7. :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names;
+   :func:`event_year_after`: "London 2012 Olympics" an event's; :func:`team_by_city`: "against
+   Lyon" a team.
+8. Ambiguous names without support are not places.
+9. :func:`lone_small_town`: a small town opening a sentence on its own is more often a surname.
+
+A name rejected after a given name or a title (:func:`after_given_name`: "Michael Jordan") is a
+person's surname: the finder then takes the name for no place anywhere in the text unless its
+context says "place" ("Jordan scored … in Jordan" keeps the second).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import attrs
+import regex
+
+from citex.places.names import Entry, NameTable
+from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
+from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
+                                FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
+                                GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
+                                ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TIME_WORDS, TITLES, TRANSPARENT)
+from citex.text.lines import LineFlags
+
+__all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN"]
+
+MAX_SCAN = 12  # tokens looked at before / after a name for context
+
+_WORDS_BACK = regex.compile(r"\p{L}+|[^\p{L}\s]+")
+_NEXT_LOWER = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+)")
+NEXT_COMMA = regex.compile(r",[ \t]*\r?\n?[ \t]*")
+# an acronym right after a well-known place is another body, not the rest of the place's name
+# ("London BBC staff"), unless it ends a club's or company's own name (NAME_ACRONYMS)
+_ACRONYM_AFTER = regex.compile(r"(?![IVXLC]+\b)[A-Z]{2,6}s?")  # not a roman numeral ("Metro III", "Wales XV")
+_LIST_GAPS = (",", "and", ", and", "or", "/")
+# countries whose counties are named after their towns: "<town> County" is a county of the same country
+COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
+_EVENT_YEAR = regex.compile(r"[ \t]{1,3}(?:19|20)\d\d[ \t]{1,3}\p{Lu}")
+_BIG = ("country", "admin", "region")
+
+
+@attrs.define(slots=True)
+class Context:
+    """A gazetteer name matched on the tokens ``toks[i..j]`` of a capitalised run, ending at ``end``."""
+
+    text: str
+    toks: list[Tok]
+    i: int
+    j: int
+    end: int
+    entry: Entry
+    table: NameTable
+    run_re: regex.Pattern   # the run pattern the text is read with
+    run_end: int            # the end of this run (before any cut at a dateline)
+    cands: list[Cand]       # the candidates found so far in the text
+    lines: LineFlags
+    prev_place_end: int     # the token index just after the previous name of this run, or -1
+
+
+@attrs.frozen(slots=True)
+class Verdict:
+    """``accepted``: a place.  ``supported``: the context says "place".  ``name_part``: rejected as
+    part of a longer proper name.  ``start``/``end`` may have grown over a direction or a feature
+    word ("South Wales", "Guantanamo Bay")."""
+
+    accepted: bool
+    supported: bool
+    name_part: bool
+    start: int
+    end: int
+    person: bool = False    # rejected as a person's surname: a given name or a title before it
+    surname: bool = False   # rejected after one other capitalised word ("Lewis Hamilton"): a surname if
+                            # the text uses it alone as one ("Hamilton said", "Mr Hamilton")
+
+
+def judge(ctx: Context) -> Verdict:
+    """The verdict on one match (see the module's docstring for the rules, in order).  Each rule
+    is guarded here by its cheapest condition: most names meet none of them."""
+    text, toks, i, j, end, entry = ctx.text, ctx.toks, ctx.i, ctx.j, ctx.end, ctx.entry
+    start, n = toks[i].start, len(toks)
+    if entry.abbreviation:
+        ok = abbreviation_after_city(ctx)
+        return Verdict(ok, ok, False, start, end)
+    if text[start - 1:start] == "(" and bracketed_in_company(ctx):
+        return Verdict(False, False, True, start, end)
+    supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and in_list_of_places(ctx)
+                 or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx))
+    if i >= 2 and toks[i].text in OF_NAME_TAILS and organisation_of_tail(ctx):
+        return Verdict(False, supported, True, start, end)
+    if i > 0:
+        decision, name_part, start = words_before(ctx)
+        if decision is False:
+            return Verdict(False, supported, name_part, start, end, name_part and after_given_name(ctx),
+                           name_part and len(ctx.toks) == 2 and i == 1 and ctx.toks[0].text[-1] != ".")
+        # decision None: the chain "X of Y of <place>" has no head word: "Buhari of Nigeria"
+    if j + 1 < n:
+        keep, end, k = words_after(ctx)
+        if not keep:
+            return Verdict(False, supported, True, start, end)
+    else:
+        k = j + 1
+    if k >= n and (instrument_noun_after(ctx, k, end) or event_year_after(ctx, end)):
+        return Verdict(False, supported, False, start, end)
+    if not supported and team_by_city(ctx):
+        return Verdict(False, False, False, start, end)
+    if entry.ambiguous and not supported:
+        return Verdict(False, False, False, start, end)
+    if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
+        return Verdict(False, False, False, start, end)
+    return Verdict(True, supported, False, start, end)
+
+
+def abbreviation_after_city(ctx: Context) -> bool:
+    """A state abbreviation counts only right after "<Capitalised name>, " ("Miami, Fla.")."""
+    start = ctx.toks[ctx.i].start
+    if ctx.i != 0:
+        return False
+    return any(ctx.text[q:start].strip() == "," and run_ends_at(ctx.text, ctx.run_re, q) for q in range(max(0, start - 3), start))
+
+
+def bracketed_in_company(ctx: Context) -> bool:
+    """A bracketed place before a company suffix: "Sumitomo Finance (Asia) Ltd"."""
+    text, start, end = ctx.text, ctx.toks[ctx.i].start, ctx.end
+    if not (ctx.i == 0 and ctx.j == len(ctx.toks) - 1 and text[start - 1:start] == "("
+            and text[end:end + 1] == ")"):
+        return False
+    nxt = next_run(ctx.text, ctx.run_re, ctx.run_end)
+    return nxt is not None and nxt.start() - end <= 2 and nxt.group().split()[0].rstrip(".,") in COMPANY_SUFFIXES
+
+
+def support(ctx: Context) -> bool:
+    """The context says "place": a location word before it ("in", "the city of"), a list of
+    places ("Germany, Britain and France"), or ", <country or state>" after it."""
+    return support_before(ctx) or in_list_of_places(ctx) or followed_by_country(ctx)
+
+
+def support_before(ctx: Context) -> bool:
+    toks, i = ctx.toks, ctx.i
+    if i == 0:
+        pw = prev_words(ctx.text, toks[0].start)
+    else:
+        k = i - 1
+        while k >= 0 and toks[k].text in TRANSPARENT:
+            k -= 1
+        pw = (toks[k].text.lower(), toks[k - 1].text.lower() if k > 0 else "") if k >= 0 else ("", "")
+    return pw[0] in SUPPORT_PREPS or (pw[0] == "of" and pw[1] in PLACE_NOUNS)
+
+
+def in_list_of_places(ctx: Context) -> bool:
+    """The previous candidate is an accepted major place just before, joined by a comma, and, or."""
+    if not ctx.cands:
+        return False
+    last, start = ctx.cands[-1], ctx.toks[ctx.i].start
+    return (last.ok and 0 < start - last.end <= 6 and ctx.table.major(last.name)
+            and ctx.text[last.end:start].strip() in _LIST_GAPS)
+
+
+def followed_by_country(ctx: Context) -> bool:
+    """The name ends its run and ", <country or state>" follows ("Reading, Pennsylvania")."""
+    if ctx.j != len(ctx.toks) - 1:
+        return False
+    nxt = next_run(ctx.text, ctx.run_re, ctx.run_end)
+    if nxt is None:
+        return False
+    cm = NEXT_COMMA.match(ctx.text, ctx.end)
+    if cm is None or cm.end() != nxt.start():
+        return False
+    names = ctx.table.names
+    words = nxt.group().split()
+    e2 = names.get(words[0]) or names.get(words[0].rstrip("."))
+    if e2 is None and len(words) > 1:
+        e2 = names.get(" ".join(words[:2]))
+    return e2 is not None and e2.kind in ("country", "admin") and not e2.ambiguous
+
+
+def organisation_of_tail(ctx: Context) -> bool:
+    """"Voice of America", "Writers Guild of America": "<Capitalised word> of <tail>" names an
+    organisation, unless the word is a title or an office ("President of America")."""
+    toks, i = ctx.toks, ctx.i
+    if i < 2 or toks[i].text not in OF_NAME_TAILS or toks[i - 1].text != "of" or toks[i - 2].conn:
+        return False
+    w = toks[i - 2].text.rstrip(".")
+    return w not in TITLES and w not in OFFICES
+
+
+def after_given_name(ctx: Context) -> bool:
+    """The word right before the name is a given name or a person's title ("Michael Jordan",
+    "Denzel Washington", "President Washington"): the name is a surname here."""
+    prev = ctx.toks[ctx.i - 1]
+    w = prev.text.rstrip(".")
+    return not prev.conn and (prev.text in GIVEN_NAMES or w in HONORIFICS)
+
+
+def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
+    """Read back from the name inside its run: ``(decision, name_part, start)``.  ``decision``
+    False rejects the name (``name_part`` when it is part of a longer proper name), True keeps
+    it, None leaves it to the later rules; ``start`` moves back over a direction or feature word."""
+    toks, i = ctx.toks, ctx.i
+    start = toks[i].start
+    decision: Optional[bool] = None
+    linked = crossed = False
+    link_word = ""
+    k = i - 1
+    while k >= max(0, i - MAX_SCAN):
+        tk = toks[k]
+        w = tk.text
+        if tk.conn:
+            crossed = True
+            if w in LINK:
+                linked, link_word = True, w
+            elif w in BOUNDARY:
+                return True, False, start
+            elif w not in TRANSPARENT and not linked:
+                return False, True, start                       # "Perez de Cuellar"
+            k -= 1
+            continue
+        ws = w.rstrip(".")
+        said = _head_word_before(tk, ws, k == i - 1, linked, link_word)
+        if said is not None:
+            return said[0], said[1], start
+        if tk.end + 2 >= start and (ws in DIRECTIONS or ws in FEATURE_PREFIX) and not linked:
+            start = tk.start                                    # "South Wales", "River Thames"
+            decision = True                                     # (scan on: "Association of
+            k -= 1                                              #  Upper East Tennessee")
+            continue
+        said = _other_word_before(ctx, k, ws, linked, crossed)
+        if said is not None:
+            return said[0], said[1], start
+        k -= 1                                                  # "... Affairs of the X": go on
+    return decision, False, start
+
+
+def _head_word_before(tk: Tok, ws: str, adjacent: bool, linked: bool, link_word: str):
+    """Titles, offices and organisation heads before the name: ``(decision, name_part)`` or None."""
+    if ws in TITLES:
+        if linked:
+            return ws not in NOBLE, False                       # "President of X", not "Duke of X"
+        return False, True                                      # "Mr Howard", "President Obama"
+    if tk.text[-1] == "." and tk.text not in ABBREV_TITLES and adjacent:
+        return True, False                                      # sentence boundary
+    if ws in OFFICES:
+        return True, False                                      # "Parliament of the Republic of X"
+    if ws in ORG_HEADS:
+        if link_word == "for" and ws not in FOR_HEADS:
+            return True, False                                  # "Square for the UK"
+        return False, not linked                                # "Bank of England"
+    return None
+
+
+def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: bool):
+    """Adjectives, places, function words and names before the name: ``(decision, name_part)``, or
+    None to read further back (a plain word across "of": "Ministry of Foreign Affairs of X")."""
+    toks, i = ctx.toks, ctx.i
+    adjacent = k == i - 1
+    if adjacent and ws in ADJ_BEFORE and (ctx.entry.kind in ("country", "region") or toks[ctx.j].text[-1] == "."):
+        pk = toks[k - 1] if k > 0 else None
+        if (pk is not None and not pk.conn and pk.text[-1] != "."
+                and pk.text not in FUNCTION_WORDS and pk.text not in TIME_WORDS):
+            return False, True                                  # "Radio Free Europe": a name
+        return True, False                                      # "New U.S. data", "Free Europe"
+    if adjacent and ctx.prev_place_end == i:
+        return False, True                                      # "Norman Baker", "Moscow Helsinki"
+    if ws in FUNCTION_WORDS or ws in TIME_WORDS:
+        return True, False                                      # "In Paris", "Monday Paris"
+    if not linked:
+        if crossed:
+            return True, False                                  # "Should the United Kingdom"
+        return False, True                                      # "Tony Blair", "Crystal Harmony"
+    return None
+
+
+def words_after(ctx: Context) -> tuple[bool, int, int]:
+    """Read on from the name inside its run: ``(keep, end, k)``; ``keep`` False when the name is
+    part of a longer proper name, ``end`` grown over a feature word, ``k`` the token where reading
+    stopped."""
+    toks, j, entry, names = ctx.toks, ctx.j, ctx.entry, ctx.table.names
+    n = len(toks)
+    end = ctx.end
+    k = j + 1
+    saw_place = False
+    while k < min(n, j + 1 + MAX_SCAN):
+        tk = toks[k]
+        w = tk.text
+        if tk.conn:
+            break
+        if toks[k - 1].text[-1] == "." and toks[k - 1].text not in ABBREV_TITLES:
+            break                                               # "U.S. Treasury", sentence end
+        ws = w.rstrip(".")
+        if len(ws) == 1:
+            return False, end, k                                # "Pool A"
+        if ws in FEATURE_SUFFIX and not saw_place and entry.kind != "country":
+            end = tk.end if w[-1] != "." else tk.end - 1        # "Guantanamo Bay"
+            k += 1
+            continue
+        if ws in OFFICES:
+            if (k == j + 1 and ws in COUNTY_WORDS and entry.kind == "city"
+                    and f"{ctx.text[toks[ctx.i].start:ctx.end]} {ws}" not in names):
+                if entry.country not in COUNTY_COUNTRIES:
+                    return False, end, k                        # "Leon County" is not in Nicaragua
+                end = tk.end                                    # "Orange County", "Houston County"
+                k += 1
+                continue
+            if _office_then_head(toks, k):
+                return False, end, k                            # "Tbilisi State University"
+            break                                               # "U.S. President", "UK Government"
+        if ws in GOV_MODIFIERS:
+            k += 1                                              # "U.S. Agriculture Department"
+            continue
+        if ws in ORG_HEADS:
+            return False, end, k                                # "Texas Air Corp", "Berlin Wall"
+        if ws in TIME_WORDS or ws in FUNCTION_WORDS:
+            break
+        if (k == j + 1 and _ACRONYM_AFTER.fullmatch(ws) and ws not in names and ws not in NAME_ACRONYMS
+                and (entry.kind in _BIG or entry.population >= 100_000) and not ctx.lines.caps(tk.start)):
+            break                                               # "London BBC staff", "New York DJs"
+        nb = ctx.table.longest(toks, k, False)
+        if nb is not None and names[nb[2]].kind != "block":
+            saw_place = True                                    # "Moscow Helsinki Group"
+            k = nb[0] + 1
+            continue
+        if (k == j + 1 and not saw_place and not entry.ambiguous and not entry.abbreviation
+                and (entry.kind in _BIG or entry.population >= 500_000) and ctx.lines.headline(tk.start)):
+            break                                               # "Russia Denounces Treaty", "Moscow Quits …"
+        return False, end, k                                    # "Paris Hilton", "Texas Haunters"
+    else:
+        if saw_place:
+            return False, end, k                                # "Norman Baker"
+    return True, end, k
+
+
+def _office_then_head(toks: list[Tok], k: int) -> bool:
+    """Office words run on into an organisation's head: "State University", "City Airport" (not a
+    government body's: "County Council", "District Court" belong to the place)."""
+    while k < len(toks) and not toks[k].conn:
+        w = toks[k].text.rstrip(".")
+        if w in ORG_HEADS:
+            return w not in GOVERNMENT_HEADS                # but "Essex County Council", "US District Court"
+        if w not in OFFICES and w not in GOV_MODIFIERS:
+            return False
+        k += 1
+    return False
+
+
+def event_year_after(ctx: Context, end: int) -> bool:
+    """The name ends its run and a year and a capitalised word follow: an event ("London 2012
+    Olympics", "Paris 2024 Games")."""
+    return _EVENT_YEAR.match(ctx.text, end) is not None
+
+
+def team_by_city(ctx: Context) -> bool:
+    """A city after "against", "beat", "versus" …: its team ("against Lyon on Sunday")."""
+    return ctx.i == 0 and ctx.entry.kind == "city" and prev_words(ctx.text, ctx.toks[0].start)[0] in TEAM_CUES
+
+
+def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
+    """The name ends its run and a lower-case instrument noun follows: "Kyoto treaty"."""
+    n = len(ctx.toks)
+    if k < n or ctx.toks[n - 1].end != end:
+        return False
+    nm = _NEXT_LOWER.match(ctx.text, end)
+    return nm is not None and nm.group(1) in INSTRUMENT_NOUNS
+
+
+def lone_small_town(ctx: Context) -> bool:
+    """A small town alone in its run, opening a sentence ("Napier, a …"): more often a surname."""
+    e = ctx.entry
+    return (ctx.i == 0 and ctx.j == 0 and len(ctx.toks) == 1 and sentence_start(ctx.text, ctx.toks[0].start)
+            and e.kind == "city" and e.population < 100_000)
+
+
+def prev_words(text: str, pos: int) -> tuple[str, str]:
+    """The two words before ``pos`` (lower case, nearest first), skipping one 'the';
+    punctuation in between ends the look-back."""
+    words = _WORDS_BACK.findall(text[max(0, pos - 40):pos])
+    out = []
+    for w in reversed(words):
+        if not w[0].isalpha():
+            break
+        w = w.lower()
+        if w == "the" and not out:
+            continue
+        out.append(w)
+        if len(out) == 2:
+            break
+    while len(out) < 2:
+        out.append("")
+    return out[0], out[1]

@@ -1,0 +1,43 @@
+"""The place finder's word lists, read once from ``citex/data/vocab/places/*.txt`` (and the month
+and weekday lists of ``dates/``).  Each file says what its words do; this module only names them."""
+from __future__ import annotations
+
+from citex.vocab import entries, words
+
+__all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "TITLES", "NOBLE", "OFFICES",
+           "GOV_MODIFIERS", "ORG_HEADS", "FOR_HEADS", "ADJ_BEFORE", "INSTRUMENT_NOUNS", "FEATURE_SUFFIX",
+           "FEATURE_PREFIX", "DIRECTIONS", "TIME_WORDS", "SUPPORT_PREPS", "PLACE_NOUNS", "HYPHEN_SUFFIXES",
+           "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS"]
+
+CONNECTORS = entries("places/connectors")
+LINK = frozenset({"of", "for"})                        # "Minister of X": compositional
+TRANSPARENT = frozenset({"the"})
+BOUNDARY = frozenset({"in", "on", "upon", "and", "at", "from", "to", "near"})  # a connector that ends a name
+
+FUNCTION_WORDS = words("places/function_words")
+TITLES = words("places/titles")
+NOBLE = words("places/noble")
+OFFICES = words("places/offices")
+GOV_MODIFIERS = words("places/gov_modifiers")
+ORG_HEADS = words("places/org_heads")
+FOR_HEADS = words("places/for_heads")
+ADJ_BEFORE = words("places/adjectives_before")
+INSTRUMENT_NOUNS = words("places/instrument_nouns")
+FEATURE_SUFFIX = words("places/feature_suffixes")
+FEATURE_PREFIX = words("places/feature_prefixes")
+DIRECTIONS = words("places/directions")
+TIME_WORDS = words("dates/months") | words("dates/month_abbreviations") | words("dates/weekdays")
+SUPPORT_PREPS = words("places/support_preps")
+PLACE_NOUNS = words("places/place_nouns")
+HYPHEN_SUFFIXES = words("places/hyphen_suffixes")
+ABBREV_TITLES = words("places/abbreviated_titles")
+NAME_ACRONYMS = words("places/name_acronyms")
+OF_NAME_TAILS = words("places/of_name_tails")
+COMPANY_SUFFIXES = words("places/company_suffixes")
+CONTINENTS = words("places/continents")
+AGENCIES = entries("places/agencies")
+GIVEN_NAMES = words("places/given_names")
+HONORIFICS = words("places/honorifics")
+COUNTY_WORDS = words("places/county_words")
+TEAM_CUES = words("places/team_cues")
+GOVERNMENT_HEADS = words("places/government_heads")
