@@ -163,8 +163,8 @@ def _codes(names: Iterable[str]) -> set[str]:
         bare = bare[4:] if bare.lower().startswith("the ") else bare
         for cand in (name, bare, bare.title()):
             entry = gaz.lookup(cand)
-            if entry is not None and entry[2] == "country" and entry[1]:
-                out.add(entry[1])
+            if entry is not None and entry.kind == "country" and entry.country:
+                out.add(entry.country)
                 break
     return out
 
