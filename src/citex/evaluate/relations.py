@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, Union
 
+from citex.evaluate.jsonl import json_records
 from citex.evaluate.counts import AttrCounts, Counts, fmt_rate
 from citex.places import Gazetteer
 
@@ -104,18 +105,11 @@ def load_relations(path) -> dict[str, dict]:
     """``{case id: {"links": [...], "events": [...]}}`` from a relations JSONL file."""
     path = Path(path)
     out: dict[str, dict] = {}
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RelationsFileError(f"{path}:{lineno}: invalid JSON: {exc.msg} (column {exc.colno})") from exc
-            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-                raise RelationsFileError(f"{path}:{lineno}: a relations record must be an object with an 'id'")
-            out[record["id"]] = {"links": list(record.get("links") or ()),
-                                 "events": list(record.get("events") or ())}
+    for lineno, record in json_records(path, RelationsFileError):
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            raise RelationsFileError(f"{path}:{lineno}: a relations record must be an object with an 'id'")
+        out[record["id"]] = {"links": list(record.get("links") or ()),
+                             "events": list(record.get("events") or ())}
     return out
 
 

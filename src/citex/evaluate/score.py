@@ -45,6 +45,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 from citex.evaluate.counts import AttrCounts, Counts, fmt_rate
 from citex.evaluate.relations import (InstrumentMatch, RelationCase, RelationCounts, format_relation_details,
                                       format_relations, has_relations, score_relations)
+from citex.evaluate.jsonl import json_records
 from citex.models import Citation, Result
 
 CATEGORIES = ("instruments", "dates", "places")
@@ -68,18 +69,11 @@ def load_cases(path) -> list[dict]:
     """
     path = Path(path)
     cases: list[dict] = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CaseFileError(f"{path}:{lineno}: invalid JSON: {exc.msg} (column {exc.colno})") from exc
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise CaseFileError(f"{path}:{lineno}: a case must be a JSON object with a 'text' string")
-            record.setdefault("id", f"{path.name}:{lineno}")
-            cases.append(record)
+    for lineno, record in json_records(path, CaseFileError):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise CaseFileError(f"{path}:{lineno}: a case must be a JSON object with a 'text' string")
+        record.setdefault("id", f"{path.name}:{lineno}")
+        cases.append(record)
     return cases
 
 
