@@ -10,7 +10,7 @@ from citex.components.base import register_extensions
 NAMES = ("citex_dates", "citex_places", "citex_instruments", "citex_resolver", "citex_linker")
 
 
-def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None):
+def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None, linker=None):
     import spacy
     from citex.components.tokenizer import SafeTokenizer
     nlp = spacy.blank("en")
@@ -25,5 +25,10 @@ def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None)
             pipe = nlp.add_pipe("citex_ner", config={"model": "builtin" if ner is True else ner} if is_spec else {})
             if not is_spec:  # a Language (or a path object): not a config value
                 pipe.set_model(ner)
+    if linker is not None:  # an object, not a config value: the stages that link share one extractor
+        from citex.pipeline.extractor import Extractor
+        ex = Extractor(linker=linker)
+        for name in ("citex_instruments", "citex_resolver", "citex_linker"):
+            nlp.get_pipe(name).extractor = ex
     register_extensions()
     return nlp

@@ -1,4 +1,6 @@
-"""Linking: the treaty knowledge base (``kb``) and the linker that gives citations their ids."""
-from citex.link.linker import Linker
+"""Linking: the treaty knowledge base (``kb``: records, ids, names, search) and the linker that gives
+citations their ids (``Linker``; any object with the methods of ``LinkerProtocol`` can replace it)."""
+from citex.link.linker import Linker, LinkerProtocol
+from citex.link.result import LinkResult
 
-__all__ = ["Linker"]
+__all__ = ["Linker", "LinkerProtocol", "LinkResult"]
