@@ -16,7 +16,7 @@ them.  Quantifiers are possessive or bounded so that scanning stays linear.
 :func:`find_candidates` runs, for every head word, the steps of :func:`_candidate`: the
 pre-modifiers (:func:`_premods`), protocol numbers (:func:`_protocol_numbers`), the continuation
 (:func:`_continuation`), the acceptance guards (:func:`_rejected`), weakness (:func:`_is_weak`) and
-the alias defined after the name (:func:`_alias_after`).
+the alias defined after the name (:func:`alias_after`).
 """
 from __future__ import annotations
 
@@ -114,15 +114,19 @@ G["sp"] = r"""(?:
       [ \t]{1,4}(?!\r?\n)                                   # spaces, not before a line break
     | [ \t]{0,4}\r?\n[ \t]{0,8}                             # or one line break …
       (?![A-Z][\w'’.\-]*+(?:[ \t]{1,3}[A-Z][\w'’.\-]*+){0,2}  # … not into "Place, 17 July 1998"
-         [ \t]{0,2},[ \t]{0,3}\d)
+         [ \t]{0,2},[ \t]{0,3}(?:\d|{month}))                # or "VILNIUS, March 6" (a dateline)
+      (?![A-Z][A-Z'’.\-]++(?:[ \t]{1,3}[A-Z][A-Z'’.\-]*+){0,2}  # … nor into "VILNIUS (Reuters)",
+         [ \t]{0,2}(?:[,(—–]|-{1,2}[ \t]))                     # "MOSCOW —": a dateline in capitals
     )"""
 # every head word: treaty heads in Title, UPPER or lower case; the "other" heads capitalised only
 G["head"] = alternation(_case_forms(TREATY_HEADS) + _case_forms(CAPITAL_ONLY_HEADS, lower=False))
 # heads that start a new name inside a title (plural "Treaties", "Agreements" may sit in one)
 G["treaty_head"] = alternation(_case_forms([w for w in TREATY_HEADS if w not in TITLE_PLURALS], lower=False))
+# "Thursday", "Today": when something happened, never a title word ("… Munitions on Thursday")
+G["day_word"] = alternation(_case_forms(lower_words("common/days"), lower=False))
 # A capitalised title word: "Torture", "Non-Proliferation", "Seafarers'", "U.N.", "AfCFTA".
 # Not a head word (a new instrument starts there), not a month before a day or year (a date).
-G["tw"] = r"""(?!(?:{treaty_head})(?![\w\-]))(?!{month})
+G["tw"] = r"""(?!(?:{treaty_head})(?![\w\-]))(?!{month})(?!{day_word}(?![\w\-]))
     (?: (?:[A-Z]\.){2,}                                     # "U.N.", "U.S."
       | [A-Z]\w*+(?:[\-–]\w++)*+(?:['’](?![sS]\b)\w*+)?      # "Non-Proliferation", "Seafarers'"
     )"""
@@ -169,12 +173,15 @@ def numlist(max_numbers: int):
 
 NUM_ITEM = regex.compile(compose(r"(?:{no})?(?P<n>{pnum})", G), _V)
 # Lower-case continuation, after an organisation qualifier only: "UN Convention on refugees"
+_SUBJECT_FIRST = r"(?!(?:" + alternation(w for w, *first in _SUBJECT_STOP_ROWS if first) + r")\b)[a-z][a-z'\-]{2,}"
+_SUBJECT_WORD = r"(?!(?:" + alternation(w for w, *_ in _SUBJECT_STOP_ROWS) + r")\b)[a-z][a-z'\-]{2,}"
 LOWER_CONT = regex.compile(
     r"(?:[ \t]{1,3})(?:on|for|against)[ \t]{1,3}(?:the[ \t]{1,3})?"                      # " on the"
-    r"(?!(?:" + alternation(w for w, *first in _SUBJECT_STOP_ROWS if first) + r")\b)"     # not "on which"
-    r"[a-z][a-z'\-]{2,}"                                                                  # "refugees"
-    r"(?:[ \t]{1,3}(?!(?:" + alternation(w for w, *_ in _SUBJECT_STOP_ROWS) + r")\b)"     # up to two more
-    r"[a-z][a-z'\-]{2,}){0,2}+"
+    + _SUBJECT_FIRST                                                                     # "refugees", "preventing"
+    + r"(?:[ \t]{1,3}" + _SUBJECT_WORD + r"){0,2}+"                                      # up to two more words
+    # joined by a connector: "preventing *and combating violence against women and domestic violence*"
+    + r"(?:[ \t]{1,3}(?:and|or|against|of)[ \t]{1,3}" + _SUBJECT_WORD
+    + r"(?:[ \t]{1,3}" + _SUBJECT_WORD + r"){0,2}+){0,3}+"
 )
 # A quoted law title: Law of Ukraine “With respect to …”
 QUOTED_TITLE = regex.compile(r"[ \t]{1,3}[“\"«](?P<q>[A-Z0-9][^”\"»\n]{2,199})[”\"»]")
@@ -199,6 +206,8 @@ PRE_TOKEN = regex.compile(r"""
 
 # Body words after a head: the head word is part of an organisation, place or party name.
 BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r")(?![\w\-])")
+# "… Amendment *to the* Montreal Protocol": what an amendment amends
+AMENDS = regex.compile(r"[ \t]{1,3}to[ \t]{1,3}(?:the[ \t]{1,3})?(?:[A-Z]|\d{4}[ \t])")
 # a document's title line after an upper-case head: "PROTOCOL on the results of …"
 TITLE_LINE = regex.compile(r"[ \t]{1,3}(?:on|between|of|concerning|relating|for|amending|to)[ \t]")
 
@@ -418,7 +427,7 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
         return None
     return Candidate(start=name.start, end=name.end, kind=h.kind, head=h.word, title=title,
                      numbers=name.numbers, named=bool(pre) and not name.descriptive,
-                     alias=_alias_after(text, name.end), weak=_is_weak(name))
+                     alias=alias_after(text, name.end), weak=_is_weak(text, name))
 
 
 def _inside_byline(text: str, h: Head, ctx: dict) -> bool:
@@ -452,8 +461,8 @@ def _continuation(text: str, name: Name, ctx: dict) -> Optional[Name]:
     """The title after the head (one name only, not after a protocol list): "Convention *on Cybercrime*",
     "UN Convention *on refugees*", a domestic law's designation, a document's title line.  None: a
     "Law of …" that is a byline, not a name."""
-    if len(name.numbers) > 1:
-        return name
+    if len(name.numbers) > 1 or name.head.low == "amendment":
+        return name  # (an amendment is named before its head: "Kigali Amendment", not "Amendment of …")
     h, end = name.head, name.end
     title_end, from_cont = _title_continuation(text, name, ctx.get("gazetteer"))
     if h.kind == "other":
@@ -522,23 +531,25 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
             h.low == "constitution" and not h.lower and pre and _country_word(pre[-1], gazetteer)):
         return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
-    if h.kind == "other" and h.low == "act" and not pre and not has_cont:
-        return True
+    if h.kind == "other" and h.low in ("act", "amendment") and not pre and not has_cont:
+        return True  # "the Act", "an Amendment to the Treaty" (no name)
     return False
 
 
-def _is_weak(name: Name) -> bool:
+def _is_weak(text: str, name: Name) -> bool:
     """Names the knowledge base must confirm: lower-case "convention", "protocol", "charter" … ("Elvis
-    convention", "ISDN protocol", "the WRU charter"), upper-case headline words ("CHIP PACT"), and a
-    named protocol without continuation ("Apple File Protocol" vs "Kyoto Protocol")."""
+    convention", "ISDN protocol", "the WRU charter"), upper-case headline words ("CHIP PACT"), a
+    named protocol without continuation ("Apple File Protocol" vs "Kyoto Protocol"), and an
+    amendment that amends nothing named ("Second Amendment freedom" vs "Kigali Amendment to the …")."""
     h, has_cont = name.head, name.has_cont
     named = bool(name.pre) and not name.descriptive
     return (h.lower and h.low in WEAK_LOWER_HEADS and not has_cont and " ".join(name.pre_low) not in ORG_QUALIFIERS) \
         or (h.upper and not has_cont) \
-        or (h.low == "protocol" and named and not has_cont and not name.numbers)
+        or (h.low == "protocol" and named and not has_cont and not name.numbers) \
+        or (h.low == "amendment" and not AMENDS.match(text, name.end))
 
 
-def _alias_after(text: str, end: int) -> Optional[tuple[int, int]]:
+def alias_after(text: str, end: int) -> Optional[tuple[int, int]]:
     """The span of an alias defined right after the name (a date may come between): "(NPT)"."""
     dq = DATE_QUALIFIER.match(text, end)
     am = ALIAS_DEF.match(text, dq.end() if dq else end)

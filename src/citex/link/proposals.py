@@ -7,11 +7,52 @@ import bisect
 import attrs
 import regex
 
-from citex.grammar.instruments import Candidate
+from citex.grammar.instruments import Candidate, alias_after
+from citex.vocab import lower_words
 
-__all__ = ["trim_headline_titles", "with_acronyms"]
+SMALL_WORDS = lower_words("instruments/title_small_words")
+
+__all__ = ["known_boundaries", "extend_known_names", "trim_headline_titles", "with_acronyms"]
 
 _WORD_END = regex.compile(r"[\w'’.\-]+")
+# the words after a name, on its line, up to a sentence or clause mark or a number (the name's date,
+# "… Treaties *of 1969*", is not part of it): where a longer known name may end
+_NEXT_WORD = regex.compile(r"[ \t]{1,3}(?![\w'’\-]*\d)[\w'’\-]++")
+MAX_EXTRA_WORDS = 10
+
+
+def known_boundaries(text: str, cands: list, linker) -> list:
+    """Names cut or extended to what the knowledge base knows (see the two steps)."""
+    return extend_known_names(text, trim_headline_titles(text, cands, linker), linker)
+
+
+def extend_known_names(text: str, cands: list, linker) -> list:
+    """A name the grammar ended early, at a lower-case word of its title ("Montreal Protocol on
+    Substances *that Deplete the Ozone Layer*"), runs on to the end of the longest name the knowledge
+    base knows that starts where it starts (at most ``MAX_EXTRA_WORDS`` more words, never into the next
+    name)."""
+    out = []
+    for i, c in enumerate(cands):
+        if c.numbers or c.short:
+            out.append(c)
+            continue
+        limit = cands[i + 1].start if i + 1 < len(cands) else len(text)
+        ends = []
+        pos = c.end
+        for _ in range(MAX_EXTRA_WORDS):
+            m = _NEXT_WORD.match(text, pos, limit)
+            if m is None:
+                break
+            pos = m.end()
+            if m.group().strip().lower() not in SMALL_WORDS:  # a name never ends on "of", "the" …
+                ends.append(pos)
+        best = next((e for e in reversed(ends) if linker.known(text[c.start:e])), None)
+        if best is None:
+            out.append(c)
+        else:
+            out.append(attrs.evolve(c, end=best, title=" ".join(text[c.start:best].split()),
+                                    alias=alias_after(text, best)))
+    return out
 
 
 def trim_headline_titles(text: str, cands: list, linker) -> list:

@@ -14,7 +14,7 @@ import attrs
 
 from citex.grammar.dates import find_dates, parse_published
 from citex.grammar.instruments import find_candidates
-from citex.link.proposals import trim_headline_titles, with_acronyms
+from citex.link.proposals import known_boundaries, with_acronyms
 from citex.models import Result
 from citex.ner.proposals import add_ner
 from citex.resolve import Resolver, merge
@@ -66,7 +66,7 @@ class Extractor:
         st.candidates = find_candidates(st.text, self.gazetteer)
         if self.linker is not None:
             st.acronyms = self.linker.find_acronyms(st.text)
-            st.candidates = trim_headline_titles(st.text, st.candidates, self.linker)
+            st.candidates = known_boundaries(st.text, st.candidates, self.linker)
         if st.ner:
             st.candidates, st.places = add_ner(st.text, st.ner, st.candidates, st.acronyms, st.dates, st.places,
                                                self.gazetteer, self.linker)
