@@ -102,6 +102,10 @@ WEAK_LOWER_HEADS = lower_words("instruments/weak_lower_heads")
 NEGATIVE_NAMES = lower_words("instruments/negative_names")
 # Pre-modifiers that make "Convention" a meeting, not a treaty
 EVENT_PREMODS = lower_words("instruments/event_premods")
+# Last pre-modifiers that give an agreement, pact, accord or charter an ordinary sense: "City Charter",
+# "Merger Agreement", "Coalition Agreement", "Democrat Pact", "Honda Accord"
+ORDINARY_PREMODS = lower_words("instruments/ordinary_premods")
+ORDINARY_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords", "charter", "charters"})
 # Organisation qualifiers that allow a lower-case subject: "UN Convention on refugees"
 ORG_QUALIFIERS = lower_words("instruments/org_qualifiers")
 _SUBJECT_STOP_ROWS = [line.split() for line in entries("instruments/lower_subject_stop")]
@@ -528,6 +532,8 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
         return True  # "Democratic National Convention", "Texas Haunters Convention"
+    if h.low in ORDINARY_HEADS and pre_low and pre_low[-1] in ORDINARY_PREMODS:
+        return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord"
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
             h.low == "constitution" and not h.lower and pre and _country_word(pre[-1], gazetteer)):
         return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
@@ -545,7 +551,7 @@ def _is_weak(text: str, name: Name) -> bool:
     named = bool(name.pre) and not name.descriptive
     return (h.lower and h.low in WEAK_LOWER_HEADS and not has_cont and " ".join(name.pre_low) not in ORG_QUALIFIERS) \
         or (h.upper and not has_cont) \
-        or (h.low == "protocol" and named and not has_cont and not name.numbers) \
+        or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
         or (h.low == "amendment" and not AMENDS.match(text, name.end))
 
 

@@ -29,6 +29,10 @@ ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[
 # (data/vocab/link/standalone_acronyms.txt); each must name exactly one knowledge-base record.
 STANDALONE_ACRONYMS = words("link/standalone_acronyms")
 
+# "the ECHR ruled", "the ECHR's judgment": an acronym used for a court (data/vocab/link/court_words.txt)
+COURT_AFTER = regex.compile(r"(?:['’]s)?[ \t]{1,3}(?:has[ \t]{1,3}|had[ \t]{1,3}|have[ \t]{1,3})?(?:"
+                            + "|".join(sorted(lower_words("link/court_words"), key=lambda w: (-len(w), w)))
+                            + r")(?![\w\-])", regex.IGNORECASE)
 
 PAREN = re.compile(r"\([^()]{1,60}\)")
 WORD = re.compile(r"[A-Za-z]{4,}")
@@ -111,6 +115,8 @@ class Linker:
                 caps = _caps_text(text[line_start:line_end])
             if caps:
                 continue  # an all-caps headline: "NPT" there may be any word
+            if COURT_AFTER.match(text, m.end()):
+                continue  # "the ECHR ruled": the court, not the convention
             rid = table.get(m.group())
             if rid is None and " " in m.group():  # "New START"
                 recs = self.kb.lookup(m.group())
