@@ -10,16 +10,20 @@ from citex.pipeline.extractor import Extractor
 from citex.pipeline.resources import extractor_for
 
 
-def default_extractor(kb_path: Optional[str] = None, ner=None) -> Extractor:
-    """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner`
-    (the cache is :func:`citex.pipeline.stages.extractor_for`, shared with the spaCy components)."""
+def default_extractor(kb_path: Optional[str] = None, ner=None, linker=None) -> Extractor:
+    """One cached extractor per (KB file, NER choice); ``ner`` as in :func:`citex.ner.load_ner` (the
+    cache is :func:`citex.pipeline.resources.extractor_for`, shared with the spaCy components).
+    ``linker`` replaces the knowledge-base linker (any :class:`citex.protocols.Linker`); an extractor
+    with a linker of its own is not cached."""
+    if linker is not None:
+        return Extractor(linker=linker, ner=ner)
     return extractor_for(kb_path, ner)
 
 
 def _check_text(text) -> str:
     if not isinstance(text, str):
         raise TypeError(f"citex.extract needs a str, not {type(text).__name__}"
-                        + (" (decode bytes first, or use citex.io.read_document)" if isinstance(text, (bytes, bytearray)) else ""))
+                        + (" (decode bytes first: text, _ = citex.io.decode(data); or citex.io.read_bytes(data, doc_id).text)" if isinstance(text, (bytes, bytearray)) else ""))
     return text
 
 
@@ -35,7 +39,7 @@ def _run(ex: Extractor, text: str, doc_id: Optional[str], published) -> Result:
 
 
 def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Optional[str] = None,
-            ner=None) -> Result:
+            ner=None, linker=None) -> Result:
     """Find the instruments, dates and places in ``text``.
 
     ``published`` (a date or ``YYYY-MM-DD``) lets relative dates ("last year") be resolved.
@@ -43,22 +47,24 @@ def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Opti
     ``ner`` adds a statistical NER stage that proposes names no rule foresaw: ``"builtin"`` (the
     bundled compact model), a spaCy pipeline name or path, or a ``Language`` (its LAW/GPE/LOC
     entities are used); rule matches always win.  Off (``None``) by default: it costs speed.
+    ``linker`` replaces the knowledge-base linker with any object that has the methods of
+    :class:`citex.link.LinkerProtocol` (``kb`` is then not used).
     Raises ``TypeError`` for anything but a ``str``; never raises on odd text: a text longer than
     ``citex.limits.MAX_CHARS`` (20 million characters) or one whose pattern scans run over
     ``citex.limits.REGEX_TIMEOUT`` gives a result with ``error`` set (type ``"too_large"`` or
     ``"timeout"``) and nothing found; see :mod:`citex.limits`.
     """
     _check_text(text)
-    return _run(default_extractor(kb, ner), text, doc_id, published)
+    return _run(default_extractor(kb, ner, linker), text, doc_id, published)
 
 
 def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optional[str] = None,
-                 ner=None) -> Iterator[Result]:
+                 ner=None, linker=None) -> Iterator[Result]:
     """Extract from many texts (``str`` or ``(doc_id, str)`` pairs), one ``Result`` each, in order.
 
     A document that fails gives a ``Result`` with ``error`` set instead of stopping the run.
     """
-    ex = default_extractor(kb, ner)
+    ex = default_extractor(kb, ner, linker)
     for n, item in enumerate(texts):
         doc_id = str(n)
         try:
@@ -77,10 +83,10 @@ def _item(n: int, item) -> tuple:
     return item
 
 
-def load(kb: Optional[str] = None, ner=None, **config):
+def load(kb: Optional[str] = None, ner=None, linker=None, **config):
     """The spaCy ``Language`` behind citex: a blank English tokenizer, a rule sentencizer and the
     citex components (``citex_dates``, ``citex_places``, ``citex_instruments``, ``citex_resolver``,
-    ``citex_linker``; with ``ner`` also ``citex_ner`` after ``citex_places``, see :func:`extract`).
-    Results are on ``doc._.citex``."""
+    ``citex_linker``; with ``ner`` also ``citex_ner`` after ``citex_places``, see :func:`extract`;
+    ``linker`` as in :func:`extract`).  Results are on ``doc._.citex``."""
     from citex.components import build_pipeline
-    return build_pipeline(kb=kb, ner=ner, **config)
+    return build_pipeline(kb=kb, ner=ner, linker=linker, **config)

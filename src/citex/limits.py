@@ -22,8 +22,8 @@ and memory proportionate.  They are module attributes, read at call time, so a c
     (the command line applies ``--max-bytes`` to the file, not this).  ``None``: no limit.
 
 ``MAX_PROTOCOL_NUMBERS``
-    A protocol list ("Protocols Nos. 1, 2, 3, …") gives at most this many protocol items (50, written
-    into the instrument grammar as ``{0,49}+``): the rest of a longer list is not read as protocol
+    A protocol list ("Protocols Nos. 1, 2, 3, …") gives at most this many protocol items (50; the
+    instrument grammar reads it at every scan): the rest of a longer list is not read as protocol
     numbers, so 100,000 numbers give 50 citations, not 100,000.
 
 ``MAX_ANTECEDENTS``, ``MAX_SUBJECT_PLACES`` (in :mod:`citex.resolve`)

@@ -41,7 +41,8 @@ class Linker(Protocol):
         """The kind (``convention``, ``treaty``…, see ``citex.models.KINDS``) of a record."""
 
     def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
-        """Set ``item.link`` on the items it can link (records after ``latest_year`` ruled out)."""
+        """Set ``item.link`` (a :class:`citex.link.result.LinkResult`) on the items it can link; an item
+        whose ``link`` is set already is left alone (records after ``latest_year`` ruled out)."""
 
 
 @runtime_checkable

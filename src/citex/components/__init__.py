@@ -12,9 +12,10 @@ from citex.pipeline.stages import STAGES
 NAMES = tuple(s.factory for s in STAGES if not s.optional)
 
 
-def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None):
+def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None, linker=None):
     """A blank English pipeline with the citex components in the stage table's order (``citex_ner``
-    only with ``ner``: ``True``/``"builtin"``, a pipeline name or path, or a ``Language``)."""
+    only with ``ner``: ``True``/``"builtin"``, a pipeline name or path, or a ``Language``); ``linker``
+    replaces the knowledge-base linker (any :class:`citex.protocols.Linker`)."""
     import spacy
     from citex.components.tokenizer import SafeTokenizer
     nlp = spacy.blank("en")
@@ -34,5 +35,10 @@ def build_pipeline(kb: Optional[str] = None, sentencizer: bool = True, ner=None)
         pipe = nlp.add_pipe(stage.factory, config=cfg)
         if stage.name == "ner" and not (isinstance(ner, str) or ner is True):
             pipe.set_model(ner)  # a Language (or a path object): not a config value
+    if linker is not None:  # an object, not a config value: the stages that link share one extractor
+        from citex.pipeline.extractor import Extractor
+        ex = Extractor(linker=linker)
+        for name in ("citex_instruments", "citex_resolver", "citex_linker"):
+            nlp.get_pipe(name).extractor = ex
     register_extensions()
     return nlp

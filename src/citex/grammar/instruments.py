@@ -8,14 +8,21 @@ A name is built around a *head word* (Convention, Treaty, Protocol, …):
                        Protocols   "No. 1 and No. 2"
      "Second Optional" Protocol    (number 2)
 
-The fragments below are named and commented; ``EXAMPLES`` lists names that must
+The fragments below are named and commented; their word lists are data
+(``data/vocab/instruments/``, ``data/vocab/common/``).  ``EXAMPLES`` lists names that must
 come out whole and phrases that must not give an instrument, and the tests run
 them.  Quantifiers are possessive or bounded so that scanning stays linear.
+
+:func:`find_candidates` runs, for every head word, the steps of :func:`_candidate`: the
+pre-modifiers (:func:`_premods`), protocol numbers (:func:`_protocol_numbers`), the continuation
+(:func:`_continuation`), the acceptance guards (:func:`_rejected`), weakness (:func:`_is_weak`) and
+the alias defined after the name (:func:`alias_after`).
 """
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+import functools
+from typing import Literal, Optional
 
 import attrs
 import re
@@ -24,52 +31,122 @@ import regex
 from citex import limits
 from citex.grammar.dates import F as DATE_F
 from citex.grammar.dates import compose
-from citex.vocab import lower_words
+from citex.grammar.relations import DATE_QUALIFIER
+from citex.vocab import entries, lower_words
 
-# Head words and the kind they give.  "Act", "Law", "Constitution", "Directive" and
-# "Memorandum" name domestic or non-treaty instruments: kind "other".
-HEADS = {
-    "convention": "convention", "conventions": "convention",
-    "treaty": "treaty", "treaties": "treaty",
-    "protocol": "protocol", "protocols": "protocol",
-    "agreement": "agreement", "agreements": "agreement",
-    "charter": "charter", "charters": "charter",
-    "covenant": "covenant", "covenants": "covenant",
-    "statute": "statute", "statutes": "statute",
-    "pact": "pact", "pacts": "pact",
-    "accord": "accord", "accords": "accord",
-    "act": "other", "law": "other", "constitution": "other", "directive": "other",
-    "memorandum": "other",
-}
+
+def alternation(words) -> str:
+    """A regex alternation of ``words`` (escaped), factored on common prefixes so that a scan over
+    the whole text tries few branches per position: ``["Treaty", "Treaties"]`` → ``Treat(?:ies|y)``."""
+    words = sorted(set(words))
+    if not words:
+        return "(?!)"
+    if len(words) == 1:
+        return re.escape(words[0])
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w)
+    out = []
+    for first, ws in sorted(groups.items()):
+        if first == "":
+            continue
+        common = ws[0]
+        for w in ws[1:]:
+            while not w.startswith(common):
+                common = common[:-1]
+        rests = [w[len(common):] for w in ws]
+        if len(ws) == 1:
+            out.append(re.escape(ws[0]))
+            continue
+        optional = "" in rests
+        inner = alternation([r for r in rests if r])
+        out.append(re.escape(common) + (f"(?:{inner})?" if optional else f"(?:{inner})"))
+    return out[0] if len(out) == 1 else "(?:" + "|".join(out) + ")"
+
+
+def _case_forms(words, title: bool = True, upper: bool = True, lower: bool = True) -> list[str]:
+    out = []
+    for w in words:
+        out += ([w.capitalize()] if title else []) + ([w.upper()] if upper else []) + ([w] if lower else [])
+    return out
+
+
+# ------------------------------------------------------------------------------- vocabulary
+# Head words and the kind they give (data/vocab/instruments/heads.txt).  Kind "other" ("Act", "Law",
+# "Constitution", "Directive", "Memorandum") names domestic or non-treaty instruments.
+_HEAD_ROWS = [line.split() for line in entries("instruments/heads")]
+HEADS: dict[str, str] = {}
+for _sing, _plural, _kind in _HEAD_ROWS:
+    HEADS[_sing] = _kind
+    if _plural != "-":
+        HEADS[_plural] = _kind
+TREATY_HEADS = [w for w, k in HEADS.items() if k != "other"]          # convention(s), treaty/treaties …
+SINGULAR_TREATY_HEADS = [s for s, _, k in _HEAD_ROWS if k != "other"]  # convention, treaty …
 # heads that are only names when capitalised (lower-case "act", "law" are ordinary words)
-CAPITAL_ONLY_HEADS = {"act", "law", "constitution", "directive", "memorandum"}
+CAPITAL_ONLY_HEADS = frozenset(w for w, k in HEADS.items() if k == "other")
+# plural heads that may sit inside a title ("the Law of Treaties"): they start no new name
+TITLE_PLURALS = lower_words("instruments/plural_heads_in_titles")
+ORDINALS = {w: i + 1 for i, w in enumerate(entries("common/ordinals"))}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+         "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+# descriptive words before "Protocol" that do not make it a named protocol
+PROTOCOL_DESCRIPTORS = lower_words("instruments/protocol_descriptors") | set(ORDINALS)
+STOP = lower_words("instruments/premod_stop")            # end the pre-modifier scan
+AWARD_WORDS = lower_words("instruments/award_words")     # "Best Dance Act": an award category
+MONTH_WORDS = lower_words("common/months")
+# lower-case words between a proper name and a lower-case head: "Egypt–Israel *peace* treaty"
+DESCRIPTORS = lower_words("instruments/descriptors")
+VERBS = lower_words("instruments/headline_verbs")        # headline verbs before a name
+WEAK_LOWER_HEADS = lower_words("instruments/weak_lower_heads")
+# Names that contain a head word but are not instruments (protocols of computing, military alliances)
+NEGATIVE_NAMES = lower_words("instruments/negative_names")
+# Pre-modifiers that make "Convention" a meeting, not a treaty
+EVENT_PREMODS = lower_words("instruments/event_premods")
+# Last pre-modifiers that give an agreement, pact, accord or charter an ordinary sense: "City Charter",
+# "Merger Agreement", "Coalition Agreement", "Democrat Pact", "Honda Accord"
+ORDINARY_PREMODS = lower_words("instruments/ordinary_premods")
+ORDINARY_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords", "charter", "charters"})
+# Organisation qualifiers that allow a lower-case subject: "UN Convention on refugees"
+ORG_QUALIFIERS = lower_words("instruments/org_qualifiers")
+_SUBJECT_STOP_ROWS = [line.split() for line in entries("instruments/lower_subject_stop")]
 
+# ------------------------------------------------------------------------------- fragments
 G: dict[str, str] = dict(DATE_F)
 # whitespace inside a name: spaces, or one line break (wire copy breaks lines mid-name)
 # (a line break is not crossed into a "Place, 17 July 1998" line: that is the title's dateline)
-G["sp"] = (r"(?:[ \t]{1,4}(?!\r?\n)|[ \t]{0,4}\r?\n[ \t]{0,8}"
-           r"(?![A-Z][\w'’.\-]*+(?:[ \t]{1,3}[A-Z][\w'’.\-]*+){0,2}[ \t]{0,2},[ \t]{0,3}\d))")
-G["head"] = (r"(?:Conventions?|Treat(?:y|ies)|Protocols?|Agreements?|Charters?|Covenants?|Statutes?|Pacts?|Accords?"
-             r"|CONVENTIONS?|TREAT(?:Y|IES)|PROTOCOLS?|AGREEMENTS?|CHARTERS?|COVENANTS?|STATUTES?|PACTS?|ACCORDS?"
-             r"|conventions?|treat(?:y|ies)|protocols?|agreements?|charters?|covenants?|statutes?|pacts?|accords?"
-             r"|Act|Law|Constitution|Directive|Memorandum|ACT|LAW|CONSTITUTION|DIRECTIVE|MEMORANDUM)")
-# (plural "Treaties", "Agreements" may sit inside a title: "the Law of Treaties")
-G["treaty_head"] = (r"(?:Conventions?|Treaty|Protocols?|Agreement|Charter|Covenant|Statute|Pact"
-                    r"|Accords?|CONVENTIONS?|TREATY|PROTOCOLS?|AGREEMENT|CHARTER|COVENANT|STATUTE|PACT|ACCORDS?)")
+G["sp"] = r"""(?:
+      [ \t]{1,4}(?!\r?\n)                                   # spaces, not before a line break
+    | [ \t]{0,4}\r?\n[ \t]{0,8}                             # or one line break …
+      (?![A-Z][\w'’.\-]*+(?:[ \t]{1,3}[A-Z][\w'’.\-]*+){0,2}  # … not into "Place, 17 July 1998"
+         [ \t]{0,2},[ \t]{0,3}(?:\d|{month}))                # or "VILNIUS, March 6" (a dateline)
+      (?![A-Z][A-Z'’.\-]++(?:[ \t]{1,3}[A-Z][A-Z'’.\-]*+){0,2}  # … nor into "VILNIUS (Reuters)",
+         [ \t]{0,2}(?:[,(—–]|-{1,2}[ \t]))                     # "MOSCOW —": a dateline in capitals
+    )"""
+# every head word: treaty heads in Title, UPPER or lower case; the "other" heads capitalised only
+G["head"] = alternation(_case_forms(TREATY_HEADS) + _case_forms(CAPITAL_ONLY_HEADS, lower=False))
+# heads that start a new name inside a title (plural "Treaties", "Agreements" may sit in one)
+G["treaty_head"] = alternation(_case_forms([w for w in TREATY_HEADS if w not in TITLE_PLURALS], lower=False))
+# "Thursday", "Today": when something happened, never a title word ("… Munitions on Thursday")
+G["day_word"] = alternation(_case_forms(lower_words("common/days"), lower=False))
 # A capitalised title word: "Torture", "Non-Proliferation", "Seafarers'", "U.N.", "AfCFTA".
 # Not a head word (a new instrument starts there), not a month before a day or year (a date).
-G["tw"] = (r"(?!(?:{treaty_head})(?![\w\-]))(?!{month})"
-           r"(?:(?:[A-Z]\.){2,}|[A-Z]\w*+(?:[\-–]\w++)*+(?:['’](?![sS]\b)\w*+)?)")
+G["tw"] = r"""(?!(?:{treaty_head})(?![\w\-]))(?!{month})(?!{day_word}(?![\w\-]))
+    (?: (?:[A-Z]\.){2,}                                     # "U.N.", "U.S."
+      | [A-Z]\w*+(?:[\-–]\w++)*+(?:['’](?![sS]\b)\w*+)?      # "Non-Proliferation", "Seafarers'"
+    )"""
 # small words that may sit between title words: "Prevention *of* Torture *and* Inhuman *or* …"
 # ("by" and "at" only in transport titles: "Carriage of Goods by Sea", "Safety of Life at Sea"; else
 #  "the Treaty on Open Skies *by* Russia" would run on into the actor)
-G["inner"] = (r"(?:of|the|and|or|for|on|in|to|against|a|an|with|between|concerning|from|into|"
-              r"(?:by|at)(?=[ \t]{1,3}(?:Sea|Road|Rail|Air|Inland|Land|Means)\b)|"
-              r"its|their|other|certain|all|de|la|du|des|upon|under|over|through|among|&)(?![\w\-])")
+G["inner"] = (r"(?:" + alternation(entries("instruments/title_small_words")) + r"|"
+              r"(?:by|at)(?=[ \t]{1,3}(?:Sea|Road|Rail|Air|Inland|Land|Means)\b)"
+              r")(?![\w\-])")
 # words that open a continuation after the head: "Convention *on* …", "Treaty *of* Amsterdam"
-G["prep"] = (r"(?:[Oo]f|[Oo]n|[Ff]or|[Aa]gainst|[Bb]etween|[Cc]oncerning|[Rr]elating[ \t]to|[Rr]egarding|"
-             r"[Ee]stablishing|[Cc]reating|[Ii]nstituting|[Ww]ith[ \t]+[Rr]espect[ \t]+to|[Ii]n[ \t]+[Rr]espect[ \t]+of|"
-             r"[Gg]overning|[Aa]mong)(?![\w\-])")
+G["prep"] = r"""(?:
+      [Oo]f | [Oo]n | [Ff]or | [Aa]gainst | [Bb]etween | [Cc]oncerning | [Rr]elating[ \t]to | [Rr]egarding
+    | [Ee]stablishing | [Cc]reating | [Ii]nstituting
+    | [Ww]ith[ \t]+[Rr]espect[ \t]+to | [Ii]n[ \t]+[Rr]espect[ \t]+of
+    | [Gg]overning | [Aa]mong
+    )(?![\w\-])"""
 G["det"] = r"(?:the|a|an|The)(?![\w\-])"
 # A comma inside a title only in a list that closes with and/or: "Cruel, Inhuman or Degrading"
 G["listcomma"] = r",(?={sp}{tw}(?:{sp}{tw}){0,4}+{sp}(?:and|or)(?![\w\-]))"
@@ -78,118 +155,67 @@ G["cont"] = r"(?:{sp}{prep}{sp}(?:{det}{sp})?{titlerun})*+"
 # Roman numerals as protocol numbers: "Protocol III", "Protocols I and II"
 G["roman"] = r"(?:XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w\-])"
 G["pnum"] = r"(?:\d{1,3}(?![\d,.]\d)(?![\w\-])|{roman})"
-G["no"] = r"(?:(?:No|Nos|no|nos|Number|Numbers)\.?[ \t]{0,2}|n°[ \t]{0,2}|#)"
-# "No. 1", "Nos. 1, 4 and 6", "No. 1 and No. 2", "6", "I and II" (at most 50 items)
+G["no"] = r"(?:(?:No|Nos|no|nos|Number|Numbers)\.?[ \t]{0,2}|n°[ \t]{0,2}|\#)"
+# "No. 1", "Nos. 1, 4 and 6", "No. 1 and No. 2", "6", "I and II" (at most limits.MAX_PROTOCOL_NUMBERS items)
 G["numlist"] = (r"{sp}(?P<no>{no})?(?P<n1>{pnum})"
-                r"(?P<more>(?:(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|{sp}(?:and|&){sp})(?:{no})?{pnum}){0,49}+)")
+                r"(?P<more>(?:(?:[ \t]{0,2},[ \t]{0,2}(?:and[ \t]{1,3})?|{sp}(?:and|&){sp})(?:{no})?{pnum})"
+                r"{0,MORE}+)")
 
+_V = regex.VERSION1 | regex.VERBOSE
 # the head scan runs over the whole text: the standard library's engine is faster for this plain pattern
 HEAD = re.compile(compose(r"(?<![\w\-])(?P<head>{head})(?![\w\-])", G))
-NEXT_HEAD = regex.compile(compose(r"[ \t]{1,3}(?:{head})(?![\w\-])", G), regex.VERSION1)
-CONT = regex.compile(compose(r"{cont}", G), regex.VERSION1)
-NUMLIST = regex.compile(compose(G["numlist"], G), regex.VERSION1)
-NUM_ITEM = regex.compile(compose(r"(?:{no})?(?P<n>{pnum})", G), regex.VERSION1)
+NEXT_HEAD = regex.compile(compose(r"[ \t]{1,3}(?:{head})(?![\w\-])", G), _V)
+CONT = regex.compile(compose(r"{cont}", G), _V)
+
+
+@functools.lru_cache(maxsize=4)
+def numlist(max_numbers: int):
+    """The protocol-number list pattern for at most ``max_numbers`` items (``limits.MAX_PROTOCOL_NUMBERS``,
+    read at every scan, so that changing the limit takes effect)."""
+    return regex.compile(compose(G["numlist"], G).replace("{0,MORE}", "{0,%d}" % max(0, max_numbers - 1)), _V)
+
+
+NUM_ITEM = regex.compile(compose(r"(?:{no})?(?P<n>{pnum})", G), _V)
 # Lower-case continuation, after an organisation qualifier only: "UN Convention on refugees"
+_SUBJECT_FIRST = r"(?!(?:" + alternation(w for w, *first in _SUBJECT_STOP_ROWS if first) + r")\b)[a-z][a-z'\-]{2,}"
+_SUBJECT_WORD = r"(?!(?:" + alternation(w for w, *_ in _SUBJECT_STOP_ROWS) + r")\b)[a-z][a-z'\-]{2,}"
 LOWER_CONT = regex.compile(
-    r"(?:[ \t]{1,3})(?:on|for|against)[ \t]{1,3}(?:the[ \t]{1,3})?"
-    r"(?!(?:which|that|who|and|to|is|was|were|will|has|have|had|be|in|of|it|its|a|an)\b)"
-    r"[a-z][a-z'\-]{2,}(?:[ \t]{1,3}(?!(?:which|that|who|and|or|to|is|was|were|will|has|have|had|be|in|of|on|it|its"
-    r"|by|at|as|for|with|from|since|but|not)\b)[a-z][a-z'\-]{2,}){0,2}+"
+    r"(?:[ \t]{1,3})(?:on|for|against)[ \t]{1,3}(?:the[ \t]{1,3})?"                      # " on the"
+    + _SUBJECT_FIRST                                                                     # "refugees", "preventing"
+    + r"(?:[ \t]{1,3}" + _SUBJECT_WORD + r"){0,2}+"                                      # up to two more words
+    # joined by a connector: "preventing *and combating violence against women and domestic violence*"
+    + r"(?:[ \t]{1,3}(?:and|or|against|of)[ \t]{1,3}" + _SUBJECT_WORD
+    + r"(?:[ \t]{1,3}" + _SUBJECT_WORD + r"){0,2}+){0,3}+"
 )
 # A quoted law title: Law of Ukraine “With respect to …”
 QUOTED_TITLE = regex.compile(r"[ \t]{1,3}[“\"«](?P<q>[A-Z0-9][^”\"»\n]{2,199})[”\"»]")
 # Designation tail of a domestic law: "dated July 13, 1999 No. 420-1", "of 8 July 2005", "1998"
 LAW_TAIL_NO = regex.compile(r"[ \t]{1,3}No\.?[ \t]{0,2}[\w\-/]{1,20}")
 # "(NPT)", "(“CCM”)", "(hereinafter referred to as the Convention)"
-ALIAS_DEF = regex.compile(
-    r"[ \t]{0,3}(?:\r?\n[ \t]{0,8})?\([ \t]{0,2}(?:(?:hereinafter|hereafter)(?:[ \t]{1,3}referred[ \t]{1,3}to)?(?:[ \t]{1,3}as)?[ \t]{1,3})?"
-    r"(?:the[ \t]{1,3})?[\"“']?(?!(?:C?ETS|UNTS|No|Nos|Art|Article|ILO|UN)[ .])(?P<alias>[A-Z][\w.\-’' ]{0,40}?)[\"”']?[ \t]{0,2}\)"
-)
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-            "fourteenth": 14, "fifteenth": 15, "sixteenth": 16}
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
-         "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
-# descriptive words before "Protocol" that do not make it a named protocol
-PROTOCOL_DESCRIPTORS = {"optional", "additional", "amending", "supplementary", "facultative"} | set(ORDINALS)
+ALIAS_DEF = regex.compile(r"""
+    [ \t]{0,3}(?:\r?\n[ \t]{0,8})?\([ \t]{0,2}                          # "(" on this line or the next
+    (?:(?:hereinafter|hereafter)(?:[ \t]{1,3}referred[ \t]{1,3}to)?(?:[ \t]{1,3}as)?[ \t]{1,3})?
+    (?:the[ \t]{1,3})?[\"“']?
+    (?!(?:C?ETS|UNTS|No|Nos|Art|Article|ILO|UN)[ .])                    # a series number, an article
+    (?P<alias>[A-Z][\w.\-’'\ ]{0,40}?)[\"”']?[ \t]{0,2}\)               # the alias itself
+    """, regex.VERBOSE)
 
 # Tokens for the backward scan of pre-modifiers.
-PRE_TOKEN = regex.compile(
-    r"(?P<paren>\([^()\n]{1,60}\))|(?P<word>(?:[A-Z]\.){2,}(?:[\-–][\w.]+)*|[\w][\w'’]*(?:[.\-–][\w'’]+)*\.?)|(?P<other>\S)"
-)
+PRE_TOKEN = regex.compile(r"""
+      (?P<paren>\([^()\n]{1,60}\))                                      # "(Anti-Ballistic Missile)"
+    | (?P<word>(?:[A-Z]\.){2,}(?:[\-–][\w.]+)*                          # "U.S.", "U.S.-USSR"
+             | [\w][\w'’]*(?:[.\-–][\w'’]+)*\.?)                        # "Non-Proliferation", "Seafarers'"
+    | (?P<other>\S)
+    """, regex.VERBOSE)
 
-# Words that end the pre-modifier scan (function words, sentence openers, headline verbs).
-STOP = {
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my",
-    "under", "in", "on", "at", "by", "for", "from", "to", "with", "into", "onto", "upon", "over", "after",
-    "before", "since", "during", "between", "against", "about", "as", "if", "when", "while", "where",
-    "and", "or", "but", "nor", "so", "yet", "of", "per", "via", "than", "then", "also", "not", "no",
-    "new" if False else "", "which", "who", "whom", "whose", "what", "why", "how", "all", "any", "each",
-    "every", "both", "either", "neither", "some", "such", "same", "other", "another", "is", "are", "was",
-    "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall",
-    "should", "may", "might", "must", "can", "could", "said", "says", "say", "mr", "mrs", "ms", "dr",
-    "sir", "president", "minister", "secretary", "today", "yesterday", "tomorrow", "however", "meanwhile",
-    "moreover", "furthermore", "thus", "hence", "therefore", "although", "though", "because", "unless",
-    "until", "whether", "here", "there", "now", "only", "just", "even", "still", "already", "again",
-    "ahead", "amid", "despite", "towards", "toward", "without", "within", "beyond", "across", "behind",
-    "near", "like", "unlike", "including", "following", "according", "regarding", "concerning",
-    "current", "previous", "former", "proposed", "existing", "landmark", "historic", "controversial",
-    "so-called", "revised", "draft", "final", "full", "formal", "official", "signed", "ratified",
-    "best", "top", "worst", "greatest", "latest", "it", "he", "she", "they", "we", "i", "you", "them", "him", "us", "one", "two", "three",
-}
-STOP.discard("")
-AWARD_WORDS = {"best", "worst"}
-MONTH_WORDS = lower_words("dates/months") | lower_words("dates/month_abbreviations")
-# Lower-case words that may describe an instrument between its proper name and a lower-case head:
-# "Egypt–Israel *peace* treaty", "Paris *climate* accord".  Others ("merger", "reached") may not.
-DESCRIPTORS = {
-    "peace", "trade", "free-trade", "climate", "nuclear", "arms", "border", "maritime", "security",
-    "defence", "defense", "cooperation", "co-operation", "partnership", "ceasefire", "cease-fire",
-    "friendship", "gas", "oil", "fishing", "fisheries", "extradition", "tax", "investment", "water",
-    "aid", "association", "accession", "withdrawal", "framework", "control", "reduction",
-    "non-proliferation", "nonproliferation", "test-ban", "ban", "missile", "weapons", "emissions",
-    "environmental", "income", "visa", "readmission", "currency", "monetary", "grain", "grains",
-    "commodity", "coffee", "cocoa", "sugar", "tin", "rubber", "wheat", "textile", "fibre", "fiber",
-    "semiconductor", "steel", "debt", "stabilization", "stabilisation", "disarmament", "migration",
-    "asylum", "refugee", "human", "rights", "basing", "status-of-forces", "military", "mutual",
-    "bilateral", "multilateral", "global", "regional", "international", "economic", "energy",
-    "fishery", "whaling", "space", "aviation", "air", "shipping", "customs", "transit", "power-sharing",
-    "unity", "reconciliation", "armistice", "truce", "normalization", "normalisation", "exit", "brexit",
-}
-# Headline and reporting verbs that precede a name in Title Case headlines.
-VERBS = {
-    "denounces", "denounce", "denounced", "ratifies", "ratify", "ratified", "signs", "sign", "quits", "quit",
-    "exits", "exit", "joins", "join", "leaves", "leave", "withdraws", "withdraw", "withdrew", "suspends",
-    "suspend", "violates", "violate", "breaches", "breach", "backs", "back", "rejects", "reject", "approves",
-    "approve", "adopts", "adopt", "ends", "end", "scraps", "scrap", "abandons", "abandon", "renews",
-    "extends", "revives", "defends", "slams", "hails", "urges", "seeks", "wants", "plans", "vows",
-    "says", "tells", "warns", "threatens", "calls", "pulls", "out", "blocks", "rejoins", "enters",
-    "honours", "honors", "invokes", "cites", "amends", "breaks", "tears", "ditches", "accepts", "welcomes",
-}
 # Body words after a head: the head word is part of an organisation, place or party name.
-BODY_AFTER = regex.compile(
-    r"[ \t]{1,3}(?:Organi[sz]ations?|Cent(?:er|re)s?|Halls?|Party|Parties|People['’]s|Secretariat|Council|"
-    r"Committee|Commission|Bureau|Office|Court|Tribunal|Bank|Fund|Authority|Agency|Institute|Society|"
-    r"Group|Association|League|Union|Forces?|Alliance|Members?|States|TV|Television|Suite|Stack|Address|"
-    r"Square|Street|Road|Avenue|Park|Building|House|Hotel|Arena|Ground|Grounds|School|Schools|College)(?![\w\-])"
-)
-WEAK_LOWER_HEADS = {"convention", "conventions", "protocol", "protocols", "charter", "charters", "covenant",
-                    "statute", "statutes"}
+BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r")(?![\w\-])")
+# "… Amendment *to the* Montreal Protocol": what an amendment amends
+AMENDS = regex.compile(r"[ \t]{1,3}to[ \t]{1,3}(?:the[ \t]{1,3})?(?:[A-Z]|\d{4}[ \t])")
+# a document's title line after an upper-case head: "PROTOCOL on the results of …"
 TITLE_LINE = regex.compile(r"[ \t]{1,3}(?:on|between|of|concerning|relating|for|amending|to)[ \t]")
-# Names that contain a head word but are not instruments (protocols of computing, military alliances)
-NEGATIVE_NAMES = {"internet protocol", "transmission control protocol", "hypertext transfer protocol",
-                  "file transfer protocol", "simple mail transfer protocol", "voice over internet protocol",
-                  "voice-over internet protocol", "warsaw pact", "memorandum of understanding",
-                  "act of parliament", "acts of parliament"}
-# Pre-modifiers that make "Convention" a meeting, not a treaty
-EVENT_PREMODS = {"national", "constitutional", "annual", "democratic", "republican", "libertarian",
-                 "comic", "fan", "party", "nominating", "leadership", "state", "world", "tattoo", "trade",
-                 "film", "music", "gaming", "games", "anime", "sci-fi", "horror", "wedding", "dental",
-                 "medical", "sales", "baptist", "methodist", "church"}
-# Organisation qualifiers that allow a lower-case subject: "UN Convention on refugees"
-ORG_QUALIFIERS = {"un", "u.n.", "united nations", "international", "european", "council of europe",
-                  "ilo", "who", "unesco", "oecd", "african", "inter-american", "american", "arab", "global",
-                  "world", "hague", "eu", "european union"}
+
+Origin = Literal["grammar", "acronym", "alias", "ner"]
 
 
 @attrs.frozen(slots=True)
@@ -198,7 +224,9 @@ class Candidate:
 
     ``start``/``end`` cover the whole name; ``numbers`` lists the protocol numbers
     with the span of each item (``(number, start, end)``); ``alias`` is an
-    acronym or short name the text defines right after the name.
+    acronym or short name the text defines right after the name.  ``origin`` says
+    what found it: the grammar (``head`` is then its head word), a stand-alone
+    knowledge-base acronym, a defined alias ("… (NPT) … the NPT"), or the NER model.
     """
 
     start: int
@@ -211,14 +239,11 @@ class Candidate:
     alias: Optional[tuple[int, int]] = None
     weak: bool = False           # only an instrument if the knowledge base knows the name ("Elvis convention")
     short: bool = False          # a short form ("the Convention", "the 1987 treaty") that refers back
+    origin: Origin = "grammar"
 
 
 def _norm_ws(s: str) -> str:
     return " ".join(s.split())
-
-
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit() and False
 
 
 def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[str]]:
@@ -289,11 +314,14 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
 
 
 # "the Convention", "the 1987 Convention", "The treaty", "this Protocol": refer back to a name
+# (a head in Title or lower case; lower-case "statute" is mostly "the statute of limitations")
 SHORT_FORM = regex.compile(
     r"(?<![\w\-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]{1,3}(?:(?P<year>1[5-9]\d\d|20\d\d)[ \t]{1,3})?"
-    r"(?P<head>Convention|convention|Treaty|treaty|Protocol|protocol|Agreement|agreement|Charter|charter|"
-    r"Covenant|covenant|Statute|Pact|pact|Accord|accord)(?![\w\-])(?![ \t]{1,3}(?:of|on|for|against|between)[ \t]{1,3}[A-Z])"
-    r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))")
+    r"(?P<head>" + alternation(_case_forms(SINGULAR_TREATY_HEADS, upper=False, lower=False)
+                               + [w for w in SINGULAR_TREATY_HEADS
+                                  if w not in lower_words("instruments/no_lower_short_form")]) + r")"
+    r"(?![\w\-])(?![ \t]{1,3}(?:of|on|for|against|between)[ \t]{1,3}[A-Z])"   # not "the Treaty of Rome"
+    r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))")             # not "the Convention Center"
 
 
 def find_short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
@@ -312,11 +340,13 @@ def find_short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every instrument-like name in ``text`` (before context rules and resolution)."""
+def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
+    """Every instrument-like name in ``text`` (before context rules and resolution).  ``gazetteer``
+    (a :class:`citex.places.Gazetteer`; the bundled one by default) tells countries and cities
+    ("… into UK law", "the U.S. Constitution")."""
     out: list[Candidate] = []
     last_end = -1
-    ctx = {"law_to": -1}
+    ctx = {"law_to": -1, "gazetteer": gazetteer}
     for hm in HEAD.finditer(text):
         hs, he = hm.span()
         if hs < last_end:
@@ -337,108 +367,199 @@ def find_candidates(text: str) -> list[Candidate]:
 SKIP_BYLINE_LAWS = True
 
 
-def _candidate(text: str, hm: regex.Match, ctx: Optional[dict] = None) -> Optional[Candidate]:
-    head = hm.group("head")
-    hs, he = hm.span()
-    low = head.lower()
-    kind = HEADS[low]
-    lower_head = head.islower()
-    upper_head = head.isupper() and len(head) > 1
-    plural = low.endswith("s") and low not in ("accords",) or low == "treaties"
-    if lower_head and low in CAPITAL_ONLY_HEADS:
+@attrs.frozen(slots=True)
+class Head:
+    """The head word a name is built around, and what its form says."""
+
+    word: str
+    start: int
+    end: int
+    low: str
+    kind: str
+    lower: bool        # "treaty"
+    upper: bool        # "TREATY"
+    plural: bool       # "treaties", "Conventions" (not "Accords": the Camp David Accords are one)
+
+    @classmethod
+    def of(cls, hm) -> "Head":
+        word = hm.group("head")
+        low = word.lower()
+        return cls(word=word, start=hm.start(), end=hm.end(), low=low, kind=HEADS[low], lower=word.islower(),
+                   upper=word.isupper() and len(word) > 1,
+                   plural=low.endswith("s") and low not in ("accords",) or low == "treaties")
+
+
+@attrs.frozen(slots=True)
+class Name:
+    """A name being read around its head: where it starts and ends, its pre-modifier words, its
+    protocol numbers, and whether a continuation follows the head ("Convention *on …*")."""
+
+    head: Head
+    start: int
+    end: int
+    pre: tuple[str, ...]
+    numbers: tuple[tuple[int, int, int], ...] = ()
+    has_cont: bool = False
+
+    @property
+    def pre_low(self) -> list[str]:
+        return [w.lower() for w in self.pre]
+
+    @property
+    def descriptive(self) -> bool:
+        """Only descriptive words before the head ("Second Optional Protocol"): not a proper name."""
+        return all(w.lower().strip(".") in PROTOCOL_DESCRIPTORS for w in self.pre)
+
+
+def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]:
+    """The name around one head word, or None: pre-modifiers, protocol numbers, continuation, guards."""
+    h = Head.of(hm)
+    ctx = ctx if ctx is not None else {"law_to": -1, "gazetteer": None}
+    if h.lower and h.low in CAPITAL_ONLY_HEADS:
         return None
-    if ctx is not None and low == "law" and hs < ctx["law_to"] and SKIP_BYLINE_LAWS \
-            and not LAW_SUBJECT.match(text, he) and not LOWER_CONT.match(text, he):
+    if _inside_byline(text, h, ctx):
         return None  # inside a byline "Law of …" just rejected: a byline too (see SKIP_BYLINE_LAWS)
-    start, pre = _premods(text, hs, lower_head)
+    start, pre = _premods(text, h.start, h.lower)
     if pre is None:
         return None
-    pre_low = [w.lower() for w in pre]
-    end = he
+    name = _protocol_numbers(text, Name(head=h, start=start, end=h.end, pre=tuple(pre)))
+    name = _continuation(text, name, ctx)
+    if name is None or _rejected(text, name, ctx.get("gazetteer")):
+        return None
+    title = _norm_ws(text[name.start:name.end])
+    if title.lower() in NEGATIVE_NAMES:
+        return None
+    return Candidate(start=name.start, end=name.end, kind=h.kind, head=h.word, title=title,
+                     numbers=name.numbers, named=bool(pre) and not name.descriptive,
+                     alias=alias_after(text, name.end), weak=_is_weak(text, name))
+
+
+def _inside_byline(text: str, h: Head, ctx: dict) -> bool:
+    return h.low == "law" and h.start < ctx["law_to"] and SKIP_BYLINE_LAWS \
+        and not LAW_SUBJECT.match(text, h.end) and not LOWER_CONT.match(text, h.end)
+
+
+def _protocol_numbers(text: str, name: Name) -> Name:
+    """A protocol's numbers: "Protocols No. 1 and No. 2", "Protocol III", or its ordinal ("Second
+    Optional Protocol"); only when the words before the head are descriptive."""
+    h = name.head
+    if h.kind != "protocol" or not name.descriptive:
+        return name
     numbers: list[tuple[int, int, int]] = []
-    # --- protocols: numbers and ordinals -------------------------------------------------
-    descriptive = all(w.lower().strip(".") in PROTOCOL_DESCRIPTORS for w in pre)
-    if kind == "protocol" and descriptive:
-        ordinal = next((ORDINALS[w] for w in pre_low if w in ORDINALS), None)
-        nm = NUMLIST.match(text, he)
-        if nm and (nm.group("no") or nm.group("more") or not text[nm.end():nm.end() + 1].isalnum()):
-            first_val = _pnum(nm.group("n1"))
-            numbers.append((first_val, start, nm.end("n1")))
-            more_start = nm.start("more")
-            for im in NUM_ITEM.finditer(nm.group("more") or ""):
-                s = more_start + im.start()
-                numbers.append((_pnum(im.group("n")), s, more_start + im.end()))
-            end = nm.end()
-        elif ordinal:
-            numbers.append((ordinal, start, he))
-    # --- continuation ---------------------------------------------------------------------
+    end = name.end
+    ordinal = next((ORDINALS[w] for w in name.pre_low if w in ORDINALS), None)
+    nm = numlist(limits.MAX_PROTOCOL_NUMBERS).match(text, h.end)
+    if nm and (nm.group("no") or nm.group("more") or not text[nm.end():nm.end() + 1].isalnum()):
+        numbers.append((_pnum(nm.group("n1")), name.start, nm.end("n1")))
+        more_start = nm.start("more")
+        for im in NUM_ITEM.finditer(nm.group("more") or ""):
+            s = more_start + im.start()
+            numbers.append((_pnum(im.group("n")), s, more_start + im.end()))
+        end = nm.end()
+    elif ordinal:
+        numbers.append((ordinal, name.start, h.end))
+    return attrs.evolve(name, end=end, numbers=tuple(numbers))
+
+
+def _continuation(text: str, name: Name, ctx: dict) -> Optional[Name]:
+    """The title after the head (one name only, not after a protocol list): "Convention *on Cybercrime*",
+    "UN Convention *on refugees*", a domestic law's designation, a document's title line.  None: a
+    "Law of …" that is a byline, not a name."""
+    if len(name.numbers) > 1 or name.head.low == "amendment":
+        return name  # (an amendment is named before its head: "Kigali Amendment", not "Amendment of …")
+    h, end = name.head, name.end
+    title_end, from_cont = _title_continuation(text, name, ctx.get("gazetteer"))
+    if h.kind == "other":
+        cont_end = title_end
+        title_end = _law_tail(text, title_end, h.word)
+        if h.low == "law" and title_end == cont_end and not LAW_SUBJECT.match(text, end):
+            if from_cont:
+                ctx["law_to"] = cont_end
+            return None  # "Law of the Russian Federation" without a designation is a byline, not a name
+    elif h.upper and not name.pre and title_end == end:
+        title_end = _title_line(text, name)
+    return attrs.evolve(name, end=title_end, has_cont=title_end > end)
+
+
+def _title_continuation(text: str, name: Name, gazetteer) -> tuple[int, bool]:
+    """Where a capitalised continuation ends ("… *on the Law of Treaties*", not "… in Strasbourg"), or
+    after an organisation qualifier a lower-case one ("UN Convention *on refugees*"); and whether a
+    capitalised continuation was found."""
+    end = name.end
     title_end = end
-    single = not numbers or len(numbers) == 1
-    if single and not lower_head:
+    if not name.head.lower:
         cm = CONT.match(text, end, timeout=limits.REGEX_TIMEOUT)
         if cm and cm.end() > end:
-            title_end = _cut_place_tail(text, end, cm.end())
+            title_end = _cut_place_tail(text, end, cm.end(), gazetteer)
     from_cont = title_end > end
-    if single and title_end == end:
+    if title_end == end:
+        pre_low = name.pre_low
         qual = " ".join(pre_low)
         if qual in ORG_QUALIFIERS or (pre_low and pre_low[-1] in ORG_QUALIFIERS) or \
                 any(q in qual for q in ("united nations", "council of europe")):
             lm = LOWER_CONT.match(text, end)  # "UN Convention on refugees"
             if lm:
                 title_end = lm.end()
-    if single and kind == "other":
-        cont_end = title_end
-        title_end = _law_tail(text, title_end, head)
-        if low == "law" and title_end == cont_end and not LAW_SUBJECT.match(text, end):
-            if ctx is not None and from_cont:
-                ctx["law_to"] = cont_end
-            return None  # "Law of the Russian Federation" without a designation is a byline, not a name
-    elif single and upper_head and not pre and title_end == end and TITLE_LINE.match(text, end) and (
-            start == 0 or _line_start_before(text, start)):
-        # a document's title line: "PROTOCOL on the results of … Group (Minsk, …)"
-        eol = text.find("\n", end)
-        eol = len(text) if eol < 0 else eol
-        par = text.find("(", end, eol)
-        stop = par if par >= 0 else eol
-        if stop - end <= 200:
-            title_end = end + len(text[end:stop].rstrip())
-    has_cont = title_end > end
-    end = title_end
-    # --- acceptance -----------------------------------------------------------------------
-    named = bool(pre) and not descriptive
-    if not numbers and not has_cont:
-        if not pre:
-            return None  # "the Convention", "Treaty": a short form, not a name
-        if lower_head and (plural or not any(_proper(w) for w in pre)):
-            return None  # "free trade agreements", "the semiconductor pact"
-    if lower_head and (plural or not any(_proper(w) for w in pre)):
-        return None  # "a treaty of the Council of Europe", "an agreement between Egypt and Israel"
-    if BODY_AFTER.match(text, end) and not numbers:
-        return None  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
-    if kind == "convention" and not has_cont and pre_low and (
-            pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians")) and not pre_low[-1].endswith("powers")):
-        return None  # "Democratic National Convention", "Texas Haunters Convention"
-    if kind == "other" and not has_cont and low in ("law", "constitution", "directive") and not (
-            low == "constitution" and not lower_head and pre and _country_word(pre[-1])):
-        return None  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
-    if kind == "other" and low == "act" and not pre and not has_cont:
-        return None
-    # Names the knowledge base must confirm: lower-case "convention", "protocol", "charter" … ("Elvis
-    # convention", "ISDN protocol", "the WRU charter") and upper-case headline words ("CHIP PACT").
-    weak = (lower_head and low in WEAK_LOWER_HEADS and not has_cont and " ".join(pre_low) not in ORG_QUALIFIERS) \
-        or (upper_head and not has_cont) \
-        or (low == "protocol" and named and not has_cont and not numbers)  # "Apple File Protocol" vs "Kyoto Protocol"
-    if _norm_ws(text[start:end]).lower() in NEGATIVE_NAMES:
-        return None
-    title = _norm_ws(text[start:end])
-    alias = None
-    from citex.grammar.relations import DATE_QUALIFIER
+    return title_end, from_cont
+
+
+def _title_line(text: str, name: Name) -> int:
+    """A document's title line: "PROTOCOL on the results of … Group (Minsk, …)" runs to the end of the
+    line or an opening parenthesis (at most 200 characters)."""
+    end = name.end
+    if not TITLE_LINE.match(text, end) or not (name.start == 0 or _line_start_before(text, name.start)):
+        return end
+    eol = text.find("\n", end)
+    eol = len(text) if eol < 0 else eol
+    par = text.find("(", end, eol)
+    stop = par if par >= 0 else eol
+    if stop - end <= 200:
+        return end + len(text[end:stop].rstrip())
+    return end
+
+
+def _rejected(text: str, name: Name, gazetteer) -> bool:
+    """The guards: a short form, a generic lower-case phrase, an organisation or a meeting, a bare
+    domestic word."""
+    h, pre, pre_low, has_cont = name.head, name.pre, name.pre_low, name.has_cont
+    if not name.numbers and not has_cont and not pre:
+        return True  # "the Convention", "Treaty": a short form, not a name
+    if h.lower and (h.plural or not any(_proper(w) for w in pre)):
+        return True  # "free trade agreements", "a treaty of the Council of Europe", "the semiconductor pact"
+    if BODY_AFTER.match(text, name.end) and not name.numbers:
+        return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
+    if h.kind == "convention" and not has_cont and pre_low and (
+            pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
+            and not pre_low[-1].endswith("powers")):
+        return True  # "Democratic National Convention", "Texas Haunters Convention"
+    if h.low in ORDINARY_HEADS and pre_low and pre_low[-1] in ORDINARY_PREMODS:
+        return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord"
+    if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
+            h.low == "constitution" and not h.lower and pre and _country_word(pre[-1], gazetteer)):
+        return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
+    if h.kind == "other" and h.low in ("act", "amendment") and not pre and not has_cont:
+        return True  # "the Act", "an Amendment to the Treaty" (no name)
+    return False
+
+
+def _is_weak(text: str, name: Name) -> bool:
+    """Names the knowledge base must confirm: lower-case "convention", "protocol", "charter" … ("Elvis
+    convention", "ISDN protocol", "the WRU charter"), upper-case headline words ("CHIP PACT"), a
+    named protocol without continuation ("Apple File Protocol" vs "Kyoto Protocol"), and an
+    amendment that amends nothing named ("Second Amendment freedom" vs "Kigali Amendment to the …")."""
+    h, has_cont = name.head, name.has_cont
+    named = bool(name.pre) and not name.descriptive
+    return (h.lower and h.low in WEAK_LOWER_HEADS and not has_cont and " ".join(name.pre_low) not in ORG_QUALIFIERS) \
+        or (h.upper and not has_cont) \
+        or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
+        or (h.low == "amendment" and not AMENDS.match(text, name.end))
+
+
+def alias_after(text: str, end: int) -> Optional[tuple[int, int]]:
+    """The span of an alias defined right after the name (a date may come between): "(NPT)"."""
     dq = DATE_QUALIFIER.match(text, end)
     am = ALIAS_DEF.match(text, dq.end() if dq else end)
-    if am:
-        alias = am.span("alias")
-    return Candidate(start=start, end=end, kind=kind, head=head, title=title, numbers=tuple(numbers),
-                     named=named, alias=alias, weak=weak)
+    return am.span("alias") if am else None
 
 
 def _line_start_before(text: str, pos: int) -> bool:
@@ -462,24 +583,29 @@ def _proper(word: str) -> bool:
 PLACE_TAIL = regex.compile(r"[ \t]{1,3}(?:in|into|at)[ \t]{1,3}(?:the[ \t]{1,3})?(?P<p>[A-Z][\w.'’\-]*+(?:[ \t][A-Z][\w.'’\-]*+){0,2})\Z")
 
 
-def _cut_place_tail(text: str, start: int, end: int) -> int:
+def _gazetteer(gazetteer):
+    if gazetteer is not None:
+        return gazetteer
+    from citex.places.gazetteer import Gazetteer
+    return Gazetteer.load()
+
+
+def _cut_place_tail(text: str, start: int, end: int, gazetteer=None) -> int:
     """End a title continuation before a closing "in/into/at <country or city>": titles end in a
     region ("… in Europe", "… in Central Asia"), hardly ever in a country or a city."""
     lo = max(start, end - 80)
     m = PLACE_TAIL.search(text, lo, end)
     if m is None:
         return end
-    from citex.places.gazetteer import Gazetteer
-    entry = Gazetteer.load().lookup(m.group("p"))
+    entry = _gazetteer(gazetteer).lookup(m.group("p"))
     if entry is not None and entry.kind in ("country", "city", "admin") and m.start() > start:
         return m.start()
     return end
 
 
-def _country_word(word: str) -> bool:
+def _country_word(word: str, gazetteer=None) -> bool:
     """A country's name or abbreviation ("U.S.", "Kenya", "Russia's"), from the place gazetteer."""
-    from citex.places.gazetteer import Gazetteer
-    gaz = Gazetteer.load()
+    gaz = _gazetteer(gazetteer)
     w = word[:-2] if word.endswith(("'s", "’s")) else word
     entry = gaz.lookup(w) or (gaz.lookup(w.rstrip(".")) if w.endswith(".") else None)
     # the ambiguity flag is about the word in lower or title case ("us"), not an abbreviation

@@ -1,19 +1,21 @@
 """Linking: give each resolved instrument its knowledge-base record.
 
-``Linker`` is the default; any object with the same ``known``/``link_items``
-methods can replace it (``citex.load(linker=…)``), e.g. one backed by a user's
-own treaty database.
+``Linker`` is the default, backed by a :class:`citex.kb.KnowledgeBase`.  Any object with the
+methods of :class:`citex.protocols.Linker` (also importable as ``citex.link.LinkerProtocol``) can replace it, e.g. one backed by a user's own treaty
+database: ``citex.extract(text, linker=…)``, ``citex.load(linker=…)`` or
+``Extractor(linker=…)``.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Sequence
-
 import re
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
+from citex.link.result import NO_LINK, LinkResult
 from citex.models import KINDS
 from citex.text.lines import caps_line_at
+from citex.vocab import lower_words, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from citex.link.kb import KnowledgeBase, Record
@@ -23,22 +25,19 @@ if TYPE_CHECKING:  # pragma: no cover
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
 ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
-# acronyms too common in other senses to stand alone for an instrument
-# Acronyms that name an instrument on their own in news text, without being defined there.  Most
-# knowledge-base acronyms are not safe alone (ADR = depositary receipts, AMRO = a bank, CITES in a
-# headline = a verb), so only these are looked for; any other acronym counts once the text defines it
-# ("… Agreement (ITA)").  Each must name exactly one knowledge-base record to be used.
-STANDALONE_ACRONYMS = frozenset({
-    "NPT", "CTBT", "GATT", "ECHR", "ICCPR", "ICESCR", "CEDAW", "UNCLOS", "UNFCCC", "TPNW", "OPCAT", "CRPD",
-    "JCPOA", "NAFTA", "USMCA", "CETA", "CPTPP", "RCEP", "AfCFTA", "ECPT", "UNCAC", "UNTOC", "TRIPS", "GATS",
-    "CISG", "CTBTO" if False else "CTBT", "New START", "SORT", "BBNJ", "UNCCD", "ICERD", "ICRMW", "CPPED",
-})
+# Acronyms that name an instrument on their own in news text, without being defined there
+# (data/vocab/link/standalone_acronyms.txt); each must name exactly one knowledge-base record.
+STANDALONE_ACRONYMS = words("link/standalone_acronyms")
 
+# "the ECHR ruled", "the ECHR's judgment": an acronym used for a court (data/vocab/link/court_words.txt)
+COURT_AFTER = regex.compile(r"(?:['’]s)?[ \t]{1,3}(?:has[ \t]{1,3}|had[ \t]{1,3}|have[ \t]{1,3})?(?:"
+                            + "|".join(sorted(lower_words("link/court_words"), key=lambda w: (-len(w), w)))
+                            + r")(?![\w\-])", regex.IGNORECASE)
 
 PAREN = re.compile(r"\([^()]{1,60}\)")
 WORD = re.compile(r"[A-Za-z]{4,}")
-SUBJECT_STOP = {"convention", "treaty", "protocol", "agreement", "international", "between", "concerning",
-                "relating", "united", "nations", "with", "from", "their", "other", "certain", "vienna", "geneva"}
+# title words that say nothing about a record's subject (data/vocab/link/subject_stop.txt)
+SUBJECT_STOP = lower_words("link/subject_stop")
 
 
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
@@ -86,6 +85,8 @@ class Linker:
                 caps = caps_line_at(text, line_start, line_end)
             if caps:
                 continue  # an all-caps headline: "NPT" there may be any word
+            if COURT_AFTER.match(text, m.end()):
+                continue  # "the ECHR ruled": the court, not the convention
             rid = table.get(m.group())
             if rid is None and " " in m.group():  # "New START"
                 recs = self.kb.lookup(m.group())
@@ -95,7 +96,7 @@ class Linker:
         return out
 
     def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
-        """Set ``item.link = (id, canonical_title, candidates)`` on every item it can.
+        """Set ``item.link`` (a :class:`LinkResult`) on every item.
 
         ``latest_year`` (the publication year) rules out
         records adopted after it: a 1987 "Paris accord" is not the 2015 Paris Agreement."""
@@ -111,11 +112,11 @@ class Linker:
             if it.kind == "protocol" and it.number is not None and it.link is None:
                 parent = items[it.parent] if it.parent is not None else None
                 rec = None
-                if parent is not None and parent.link and parent.link[0]:
-                    rec = self.kb.protocol(parent.link[0], it.number)
+                if parent is not None and parent.link is not None and parent.link.id:
+                    rec = self.kb.protocol(parent.link.id, it.number)
                 if rec is None:
                     rec = self._protocol_by_name(text, it, parent)
-                it.link = (rec.id, rec.title, ()) if rec else (None, None, ())
+                it.link = LinkResult(rec.id, rec.title) if rec else NO_LINK
 
     def _protocol_by_name(self, text: str, it: "Item", parent: Optional["Item"]) -> Optional["Record"]:
         """A numbered protocol the parent could not give ("Additional Protocols I and II to the Geneva
@@ -135,12 +136,12 @@ class Linker:
                 return recs[0]
         return None
 
-    def _link_one(self, text: str, it: "Item") -> tuple:
+    def _link_one(self, text: str, it: "Item") -> LinkResult:
         m = SERIES_NO.match(text, it.end)
         if m:
             rec = self.kb.get(f"CETS {int(m.group('n'))}")
             if rec:
-                return rec.id, rec.title, ()
+                return LinkResult(rec.id, rec.title)
         recs = []
         if REVISED_AFTER.match(text, it.end):  # "European Social Charter (revised)" is another record
             recs = self.kb.lookup(it.title + " (revised)")
@@ -151,18 +152,18 @@ class Linker:
             for inner in PAREN.findall(it.title):
                 recs = recs or self.kb.lookup(inner.strip("() "))
         if not recs:
-            return None, None, ()
+            return NO_LINK
         if self._latest is not None:
             fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= self._latest]
             if not fits:
-                return None, None, tuple(r.id for r in recs)  # anachronistic: say so, do not link
+                return LinkResult(candidates=[r.id for r in recs])  # anachronistic: say so, do not link
             recs = fits
         if len(recs) == 1:
-            return recs[0].id, recs[0].title, ()
+            return LinkResult(recs[0].id, recs[0].title)
         chosen = self._settle(recs, it, text)
         if chosen is not None:
-            return chosen.id, chosen.title, ()
-        return None, None, tuple(r.id for r in recs)
+            return LinkResult(chosen.id, chosen.title)
+        return LinkResult(candidates=[r.id for r in recs])
 
     def _settle(self, recs: Sequence["Record"], it: "Item", text: str) -> Optional["Record"]:
         """Pick among same-named records ("the Vienna Convention") by the year cited with the name,

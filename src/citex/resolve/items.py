@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import attrs
 
 from citex.grammar.instruments import Candidate
+from citex.link.result import LinkResult
 from citex.models import Date, Place
 from citex.text.spans import SpanIndex
 
@@ -28,7 +29,7 @@ class Item:
     events: list = attrs.Factory(list)
     key: str = ""                  # merge key: mentions with one key are one instrument
     alias_spans: list = attrs.Factory(list)
-    link: Optional[tuple] = None   # (id, canonical title, candidates) set by the linker
+    link: Optional[LinkResult] = None  # set by the linker
     alias_of: Optional[int] = None # index of the item whose defined short form this is
     short: bool = False            # a short form ("the convention"): kept only with an antecedent
 

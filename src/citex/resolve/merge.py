@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from citex.link.result import NO_LINK
 from citex.models import Citation, Event, Mention
 from citex.resolve.items import Item
 
@@ -22,8 +23,8 @@ def _keys(items: list[Item]) -> list[str]:
         it = items[i]
         if it.alias_of is not None and depth < 8:
             k = key(it.alias_of, depth + 1)
-        elif it.link and it.link[0]:
-            k = f"id:{it.link[0]}"
+        elif it.link is not None and it.link.id:
+            k = f"id:{it.link.id}"
         else:
             parent = key(it.parent, depth + 1) if it.parent is not None and depth < 8 else ""
             k = f"t:{_norm(it.title).lower()}|{it.number}|{parent}"
@@ -80,11 +81,11 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
         parent = next((index_of_item[items[i].parent] for i in c["items"] if items[i].parent is not None), None)
         if parent == ci:
             parent = None
-        link = next((items[i].link for i in c["items"] if items[i].link and items[i].link[0]), None) \
-            or first.link or (None, None, ())
+        link = next((items[i].link for i in c["items"] if items[i].link is not None and items[i].link.id), None) \
+            or first.link or NO_LINK
         out.append(Citation(kind=first.kind, title=title, start=first.start, end=first.end,
                             text=text[first.start:first.end], number=first.number, parent=parent,
-                            date=date, place=place, id=link[0], canonical_title=link[1],
+                            date=date, place=place, id=link.id, canonical_title=link.title,
                             mentions=sorted(mentions, key=lambda m: m.start),
-                            events=sorted(events, key=lambda e: e.start), candidates=link[2] or ()))
+                            events=sorted(events, key=lambda e: e.start), candidates=link.candidates))
     return out

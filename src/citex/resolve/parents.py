@@ -27,17 +27,23 @@ def find_groups(doc: DocContext) -> list[list[int]]:
     return groups
 
 
+def takes_parent(it) -> bool:
+    """A protocol, or an amendment ("Kigali Amendment to the Montreal Protocol"): an instrument attached
+    to the one it supplements or amends."""
+    return it.kind == "protocol" or it.title.endswith((" Amendment", " AMENDMENT"))
+
+
 def attach_parents(doc: DocContext) -> None:
     """A protocol's parent: the nearest earlier non-protocol name for "thereto", the name right
     after "to the / amending the"; a single protocol's span then runs through its parent."""
     text, cands, items = doc.text, doc.cands, doc.items
-    starts = {cands[it.cand].start: i for i, it in enumerate(items) if it.kind != "protocol" or it.number is None}
+    starts = {cands[it.cand].start: i for i, it in enumerate(items) if not takes_parent(it) or it.number is None}
     by_cand: dict[int, list[int]] = {}
     for i, it in enumerate(items):
         by_cand.setdefault(it.cand, []).append(i)
     last_other = None  # the nearest earlier non-protocol item (one pass: linear in the items)
     for i, it in enumerate(items):
-        if it.kind != "protocol":
+        if not takes_parent(it):
             last_other = i
             continue
         if it.parent is not None:

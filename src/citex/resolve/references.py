@@ -119,7 +119,7 @@ def alias_items(text: str, cands: list, items: list[Item]) -> tuple[list, list[I
         if k >= 0 and covered[k][1] > s:
             continue  # inside another name
         base = items[src]
-        cands.append(Candidate(start=s, end=e, kind=base.kind, head="#alias", title=base.title))
+        cands.append(Candidate(start=s, end=e, kind=base.kind, head="", origin="alias", title=base.title))
         items.append(Item(start=s, end=e, kind=base.kind, title=base.title, number=base.number,
                           cand=len(cands) - 1, alias_of=src))
     order = sorted(range(len(items)), key=lambda i: (items[i].start, i))

@@ -1,0 +1,133 @@
+"""Linking across module borders: typed link results, the linker protocol and its injection, the
+candidate's origin, the knowledge base split by concern (issue 11)."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import citex
+from citex import limits
+from citex.api import default_extractor
+from citex.grammar.instruments import Candidate, find_candidates
+from citex.link import LinkerProtocol, LinkResult
+from citex.link.kb import KnowledgeBase
+from citex.link.linker import Linker
+
+
+def test_link_result_is_typed_frozen_and_pickles():
+    r = LinkResult("CETS 126", "European Convention …")
+    assert r.linked and r.candidates == ()
+    assert LinkResult(candidates=["A", "B"]).candidates == ("A", "B")
+    with pytest.raises(Exception):
+        r.id = "x"
+    assert pickle.loads(pickle.dumps(r)) == r
+
+
+def test_items_carry_link_results():
+    ex = default_extractor()
+    st = ex.run("Russia quit the European Convention on Human Rights.")
+    assert st.items and all(isinstance(it.link, LinkResult) for it in st.items)
+    assert st.items[0].link.id == "ETS 5" or st.items[0].link.id.startswith("CETS")
+
+
+@pytest.mark.parametrize("text,origin", [
+    ("the Chemical Weapons Convention bans", "grammar"),
+    ("States parties to the NPT met.", "acronym"),
+])
+def test_candidate_origin_is_a_typed_field(text, origin):
+    st = default_extractor().run(text)
+    assert {c.origin for c in st.candidates} == {origin}
+    assert all(not c.head.startswith("#") for c in st.candidates)
+
+
+def test_alias_candidates_have_origin_alias():
+    text = "the Convention on Cluster Munitions (CCM) was signed. The CCM holds."
+    st = default_extractor().run(text)
+    assert "alias" in {c.origin for c in st.candidates}
+
+
+class FixedLinker:
+    """A user's linker: every name links to one record of their own database."""
+
+    def known(self, title):
+        return False
+
+    def kind_of(self, rid):
+        return "treaty"
+
+    def find_acronyms(self, text):
+        return []
+
+    def link_items(self, text, items, latest_year=None):
+        for it in items:
+            it.link = LinkResult("MY 1", "My Treaty")
+
+
+def test_the_default_linker_satisfies_the_protocol():
+    assert isinstance(Linker(KnowledgeBase.bundled()), LinkerProtocol)
+    assert isinstance(FixedLinker(), LinkerProtocol)
+
+
+def test_a_linker_can_be_injected_into_extract_and_load():
+    text = "Sweden joined the Paris Agreement in 2016."
+    linker = FixedLinker()
+    res = citex.extract(text, linker=linker)
+    assert [c.id for c in res.citations] == ["MY 1"]
+    assert [c.canonical_title for c in res.citations] == ["My Treaty"]
+    nlp = citex.load(linker=linker)
+    assert [c.id for c in nlp(text)._.citex.citations] == ["MY 1"]
+    assert [c.id for c in citex.extract(text).citations] != ["MY 1"]   # the default is untouched
+
+
+def test_bytes_error_points_to_functions_that_exist():
+    with pytest.raises(TypeError) as exc:
+        citex.extract(b"the Paris Agreement")
+    from citex import io
+    assert "citex.io.decode" in str(exc.value) and hasattr(io, "decode")
+    assert "citex.io.read_bytes" in str(exc.value) and hasattr(io, "read_bytes")
+
+
+class NoPlaces:
+    """A gazetteer that knows no place at all."""
+
+    def lookup(self, name):
+        return None
+
+
+def test_the_grammar_uses_the_injected_gazetteer():
+    text = "incorporated the European Convention on Human Rights into UK law"
+    assert find_candidates(text)[0].title == "European Convention on Human Rights"
+    # without the gazetteer's word that the UK is a country, "into UK" is read as part of the title
+    assert find_candidates(text, NoPlaces())[0].title == "European Convention on Human Rights into UK"
+
+
+def test_max_protocol_numbers_is_read_by_the_grammar(monkeypatch):
+    text = "Protocols Nos. " + ", ".join(str(i) for i in range(1, 40)) + " and 40 thereto"
+    assert len(find_candidates(text)[0].numbers) == 40
+    monkeypatch.setattr(limits, "MAX_PROTOCOL_NUMBERS", 5)
+    assert len(find_candidates(text)[0].numbers) == 5
+
+
+@pytest.mark.parametrize("name", ["get", "lookup", "search", "KnowledgeBase", "Record", "canonical_id",
+                                  "normalize", "name_variants", "is_acronym", "tokens", "record_from_row",
+                                  "protocol_number_from_title", "INDEX_VERSION", "DATA_FILE"])
+def test_citex_kb_keeps_its_public_names(name):
+    import citex.kb
+    assert hasattr(citex.kb, name)
+
+
+def test_candidate_default_origin():
+    assert Candidate(start=0, end=1, kind="treaty", head="Treaty", title="T").origin == "grammar"
+
+
+def test_vocabulary_lists_of_these_rooms_load_without_duplicates():
+    from importlib import resources
+    from citex.vocab import entries
+    root = resources.files("citex").joinpath("data", "vocab")
+    for area in ("instruments", "link", "ner", "common"):
+        for f in root.joinpath(area).iterdir():
+            if f.name.endswith(".txt"):
+                lines = [x.strip() for x in f.read_text(encoding="utf-8").splitlines()
+                         if x.strip() and not x.strip().startswith("#")]
+                assert lines and len(lines) == len(set(lines)) == len(entries(f"{area}/{f.name[:-4]}")), f.name
