@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import citex
 from citex.models import Citation, Mention, Result
 from citex.output.render import highlight, spans
-from citex.output.writers import CSV_LEVELS, rows, rows_fields
+from citex.output.rows import ROW_LEVELS as CSV_LEVELS, rows, rows_fields
 
 QUOTE = ("\u201cTo denounce the European Convention for the Prevention of Torture and Inhuman or Degrading "
          "Treatment or Punishment of 26 November 1987 and Protocols No. 1 and No. 2 of 4 November 1993 "

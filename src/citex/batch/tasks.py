@@ -14,9 +14,11 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Optional, Union
 
-from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_path
+import attrs
+
 from citex.models import Error, Result
 from citex.output.writers import to_json_line
+from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_path
 
 
 class Task(NamedTuple):
@@ -30,14 +32,25 @@ class Task(NamedTuple):
     max_bytes: int = DEFAULT_MAX_BYTES
     as_line: bool = False
     ner: Optional[str] = None             # NER stage: None, "builtin", or a spaCy pipeline name/path
+    text: Optional[str] = None            # the text itself (a record of a collection), instead of path
+    meta: tuple = ()                      # (key, value) pairs for the result's meta: url, published
+    level: Optional[str] = None           # a row level: the worker makes the rows (it has the text)
+    error: Optional[tuple] = None         # (type, message): a collection record that could not be read
+
+    @property
+    def stdin(self) -> bool:
+        """Standard input: the caller reads it and passes the bytes to :func:`run_task`."""
+        return self.path is None and self.text is None and self.error is None
 
 
 class Done(NamedTuple):
-    """A result already serialised by a worker: the JSON line, its citation count, failed or not."""
+    """A result already serialised by a worker: the JSON line (or, for a row level, the rows), its
+    citation count, failed or not."""
 
-    line: str
+    line: Optional[str]
     n_citations: int
     failed: bool
+    rows: Optional[list] = None
 
 
 Outcome = Union[Result, Done]
@@ -79,21 +92,30 @@ def process(doc: Document, published, kb: Optional[str], ner: Optional[str] = No
         return Result(doc_id=doc.doc_id, error=Error("timeout", timeout_message(exc)), meta=meta)
     except Exception as exc:  # never lose a document
         return Result(doc_id=doc.doc_id, error=Error(type(exc).__name__, str(exc)[:500]), meta=meta)
-    return Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places, meta=meta)
+    return attrs.evolve(res, meta=meta)
 
 
 def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
     """Read, decode and extract one file (the worker entry point)."""
-    if task.path is None:
+    if task.error is not None:
+        doc = Document(task.doc_id, error_type=task.error[0], error_message=task.error[1])
+    elif task.text is not None:
+        doc = read_bytes(task.text.encode("utf-8", "replace"), task.doc_id, task.max_bytes)
+    elif task.stdin:
         doc = read_bytes(stdin_data or b"", task.doc_id, task.max_bytes)
     else:
         doc = read_path(Path(task.path), task.doc_id, task.max_bytes)
     published = published_for(task)
     res = process(doc, published, task.kb, task.ner)
-    if task.published_from and published and res.error is None:
-        # say which reference date a per-file source gave
-        res = Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places,
-                     meta=tuple(sorted(dict(res.meta, published=published).items())))
+    if (task.published_from and published and res.error is None) or task.meta:
+        # say which reference date a per-file source gave, and the document's own url and date
+        extra = dict(task.meta, **({"published": published} if task.published_from and published else {}))
+        res = attrs.evolve(res, meta=tuple(sorted(dict(res.meta, **extra).items())))
+    if task.level:
+        from citex.output.rows import rows
+        kb = _extractor(task.kb, task.ner).linker.kb if res.citations else False
+        return Done(None, len(res.citations), res.error is not None,
+                    rows(res, task.level, text=doc.text, kb=kb, published=published))
     if task.as_line:
         return Done(to_json_line(res), len(res.citations), res.error is not None)
     return res

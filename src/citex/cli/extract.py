@@ -12,8 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs, missing_inputs
-from citex.batch.tasks import Done, run_dask, run_task, tasks_for
+from citex.batch.collections import is_collection
+from citex.batch.inputs import missing_inputs
+from citex.batch.tasks import Done, run_dask, run_task
+from citex.cli.inputs import CollectionError, check_resources, plan, say_skipped, settle_output
 from citex.batch.workers import Workers
 from citex.output.writers import make_writer
 
@@ -78,29 +80,22 @@ def _cut_torn_line(path: Path) -> None:
 
 
 def cmd_extract(a) -> int:
-    missing = missing_inputs(a.inputs)
-    if missing:
-        print(f"citex: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
-    if a.kb and not os.path.isfile(a.kb):
-        print(f"citex: no such knowledge-base file: {a.kb}", file=sys.stderr)
-        return 2
-    if a.resume and (a.output is None or a.format != "jsonl"):
-        print("citex: --resume needs -o FILE with --format jsonl", file=sys.stderr)
-        return 2
-    if a.format == "parquet" and a.output is None:
-        print("citex: --format parquet needs -o FILE", file=sys.stderr)
+    missing = missing_inputs(a.inputs + ([a.manifest] if a.manifest else []))
+    problem = ("no input: give files, folders, collections, '-' or --manifest" if not a.inputs and not a.manifest
+               else f"no such file or folder: {missing[0]}" if missing
+               else settle_output(a) or check_resources(a.kb, a.ner))
+    if problem:  # a usage error, before any work
+        print(f"citex: {problem}", file=sys.stderr)
         return 2
     jobs = a.jobs or os.cpu_count() or 1
     # Start the workers first: they load the pipeline while this process lists the inputs.
-    many = len(a.inputs) > 1 or os.path.isdir(a.inputs[0])
+    many = len(a.inputs) != 1 or os.path.isdir(a.inputs[0]) or is_collection(a.inputs[0])
     parallel = jobs > 1 and not a.scheduler and "-" not in a.inputs and many
     with Workers(jobs if parallel else 1, a.kb, a.ner) as workers:
         return _extract(a, workers)
 
 
 def _extract(a, workers: Workers) -> int:
-    globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
     done = _done_ids(Path(a.output)) if a.resume else set()
     own = os.path.realpath(a.output) if a.output else None  # never read our own output file
     own_name = os.path.basename(own) if own else None
@@ -108,9 +103,15 @@ def _extract(a, workers: Workers) -> int:
     def is_own(p) -> bool:
         return p is not None and p.name == own_name and os.path.realpath(p) == own
 
-    todo = [(d, p) for d, p in iter_inputs(a.inputs, globs) if d not in done and not is_own(p)]
-    tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
-                      max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
+    try:
+        tasks, skipped = plan(a, done, is_own)
+    except CollectionError as exc:
+        print(f"citex: {exc}", file=sys.stderr)
+        return 2
+    say_skipped(skipped, a.glob, a.quiet)
+    if not tasks and not done:
+        print("citex: no documents to read" + (" (see the files skipped above)" if skipped else ""), file=sys.stderr)
+        return 2
     try:
         if a.format == "parquet":
             from citex.output.parquet import ParquetWriter
@@ -128,7 +129,7 @@ def _extract(a, workers: Workers) -> int:
                     stream.reconfigure(errors="backslashreplace")
                 except (AttributeError, ValueError):  # not a TextIOWrapper (tests, notebooks)
                     pass
-            writer = make_writer(a.format, stream, a.level)
+            writer = make_writer(a.format, stream, a.level, safe=a.spreadsheet)
     except ImportError:
         print("citex: --format parquet needs pyarrow (pip install 'citex[parquet]')", file=sys.stderr)
         return 2
@@ -138,7 +139,7 @@ def _extract(a, workers: Workers) -> int:
     started = time.perf_counter()
     n_docs = n_cites = n_err = 0
     progress = None
-    if sys.stderr.isatty() and not a.quiet and len(tasks) > 1:
+    if sys.stderr.isatty() and not a.quiet and len(tasks) > 1 and a.format != "table":
         try:
             from tqdm import tqdm
             progress = tqdm(total=len(tasks), unit="doc", file=sys.stderr)
@@ -146,7 +147,7 @@ def _extract(a, workers: Workers) -> int:
             progress = None
 
     def outcomes():
-        files = [t for t in tasks if t.path is not None]
+        files = [t for t in tasks if not t.stdin]
         if a.scheduler and files:
             yield from run_dask(files, a.scheduler)
             return
@@ -154,7 +155,7 @@ def _extract(a, workers: Workers) -> int:
             yield from workers.imap(tasks)
             return
         for t in tasks:  # standard input among the inputs: serially, in order
-            yield run_task(t, sys.stdin.buffer.read() if t.path is None else None)
+            yield run_task(t, sys.stdin.buffer.read() if t.stdin else None)
 
     try:
         source = outcomes()
@@ -170,7 +171,7 @@ def _extract(a, workers: Workers) -> int:
                       file=sys.stderr)
                 return 2
             if isinstance(res, Done):
-                writer.write_line(res.line)
+                writer.write_rows(res.rows) if res.rows is not None else writer.write_line(res.line)
                 n_cites += res.n_citations
                 n_err += res.failed
             else:

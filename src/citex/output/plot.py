@@ -16,7 +16,7 @@ from typing import Mapping, Optional, Union
 
 from citex.output.frames import as_results
 from citex.models import ACTIONS
-from citex.output.writers import rows
+from citex.output.rows import rows
 
 MARKERS = dict(zip(ACTIONS, "o^sXDv*P"))
 

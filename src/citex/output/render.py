@@ -18,7 +18,7 @@ from html import escape
 from typing import Any, Optional
 
 from citex.models import HTML_RENDERERS, Citation, Result
-from citex.output.writers import rows
+from citex.output.rows import rows
 
 # kind → (background, underline colour, legend label); also the nesting order at equal offsets
 COLOURS = {

@@ -20,7 +20,7 @@ from typing import Optional
 
 from citex.output.frames import as_results
 from citex.models import Result
-from citex.output.writers import rows
+from citex.output.rows import rows
 
 _CSS = """
 body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 14px; margin: 24px; color: #222; }
