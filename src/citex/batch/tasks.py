@@ -131,17 +131,63 @@ def init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
         pass
 
 
-def run_dask(tasks: list[Task], scheduler: str, partition_size: int = 64) -> Iterator[Outcome]:
-    """Outcomes in task order, computed on the Dask cluster at ``scheduler`` (``tcp://host:8786``),
-    one partition at a time so the parent's memory stays flat."""
-    from distributed import Client
+def run_chunk(chunk: list[Task]) -> list[Outcome]:
+    """Several tasks in one go (one Dask task per chunk: the scheduler's cost per task is paid once)."""
+    return [run_task(t) for t in chunk]
+
+
+def dask_chunk_size(n_tasks: int, n_workers: int) -> int:
+    """About 8 chunks per worker, 64 tasks at most: few enough that the scheduler's cost per task
+    does not count, enough to balance the load at the end of a run."""
+    return max(1, min(64, n_tasks // (max(n_workers, 1) * 8) or 1))
+
+
+def run_dask(tasks: list[Task], scheduler: str, partition_size: Optional[int] = None) -> Iterator[Outcome]:
+    """Outcomes in task order, computed on the Dask cluster at ``scheduler`` (``tcp://host:8786``).
+
+    The tasks go in chunks (``partition_size`` tasks each; by default :func:`dask_chunk_size`), at
+    most ``4 × workers`` chunks ahead of the oldest one not yet written, so the parent's memory stays
+    flat; chunks are gathered as they complete and written in order.  A chunk the cluster could not
+    compute (its workers died) gives error records, as a dead local worker does."""
+    from distributed import Client, as_completed
     with Client(scheduler) as client:
-        for i in range(0, len(tasks), partition_size * 8):
-            block = tasks[i:i + partition_size * 8]
-            futures = client.map(run_task, block, batch_size=partition_size, pure=False)
-            for f in futures:
-                yield f.result()
-                f.release()
+        n_workers = len(client.scheduler_info().get("workers", {})) or 1
+        size = partition_size or dask_chunk_size(len(tasks), n_workers)
+        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+        window = max(2, 4 * n_workers)
+        index: dict[str, int] = {}
+        ready: dict[int, list] = {}
+        pending = as_completed()
+        submitted = nxt = 0
+
+        def top_up() -> None:
+            nonlocal submitted
+            while submitted < len(chunks) and submitted < nxt + window:
+                f = client.submit(run_chunk, chunks[submitted], pure=False)
+                index[f.key] = submitted
+                pending.add(f)
+                submitted += 1
+
+        top_up()
+        for f in pending:
+            i = index.pop(f.key)
+            try:
+                ready[i] = f.result()
+            except OSError:
+                raise
+            except Exception as exc:  # e.g. KilledWorker: the chunk's documents get error records
+                ready[i] = [_chunk_failed(t, exc) for t in chunks[i]]
+            f.release()
+            while nxt in ready:
+                yield from ready.pop(nxt)
+                nxt += 1
+            top_up()
+
+
+def _chunk_failed(task: Task, exc: Exception) -> Outcome:
+    res = Result(doc_id=task.doc_id, error=Error("worker_died", f"the Dask cluster could not process this "
+                                                 f"document's chunk: {type(exc).__name__}: {exc}"[:500]))
+    return Done(to_json_line(res), 0, True) if task.as_line else res
 
 
 def tasks_for(items: Iterable[tuple[str, Optional[Path]]], **kw) -> list[Task]:
