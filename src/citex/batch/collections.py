@@ -157,7 +157,7 @@ def _parquet(p: Path, fields: Fields, name: str) -> Iterator[Source]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        raise CollectionError(f"{name}: reading Parquet needs pyarrow (pip install 'citex-treaties[parquet]')") from None
+        raise CollectionError(f"{name}: reading Parquet needs pyarrow (pip install pyarrow)") from None
     try:
         pf = pq.ParquetFile(p)
     except Exception as exc:  # pyarrow raises its own types for a file that is not Parquet

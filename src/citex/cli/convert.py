@@ -46,7 +46,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         writer, stream = _open(a)
     except ImportError:
-        print("citex: --format parquet needs pyarrow (pip install 'citex-treaties[parquet]')", file=sys.stderr)
+        print("citex: --format parquet needs pyarrow (pip install pyarrow)", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)

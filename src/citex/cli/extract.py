@@ -131,7 +131,7 @@ def _extract(a, workers: Workers) -> int:
                     pass
             writer = make_writer(a.format, stream, a.level, safe=a.spreadsheet)
     except ImportError:
-        print("citex: --format parquet needs pyarrow (pip install 'citex[parquet]')", file=sys.stderr)
+        print("citex: --format parquet needs pyarrow (pip install pyarrow)", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)

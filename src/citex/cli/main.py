@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files give an error record")
     e.add_argument("--resume", action="store_true", help="skip documents already in the -o file")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    e.add_argument("--scheduler", help="run on a Dask cluster (tcp://host:8786); needs citex[dask]")
+    e.add_argument("--scheduler", help="run on a Dask cluster (tcp://host:8786); needs dask and distributed")
     e.add_argument("--ner", nargs="?", const="builtin", default=None, metavar="MODEL",
                    help="add the statistical NER stage: the bundled model, or a spaCy pipeline name or path "
                         "(slower; rule matches always win)")

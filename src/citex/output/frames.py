@@ -1,4 +1,4 @@
-"""Results as pandas DataFrames (``pip install "citex[pandas]"``).
+"""Results as pandas DataFrames (``pip install "citex-treaties[pandas]"``).
 
     >>> df = citex.to_dataframe(results, level="events")
     >>> df.groupby(["id", "action"]).size()
@@ -44,8 +44,9 @@ def to_dataframe(results: Union[Result, dict, Iterable], level: str = "citations
     try:
         import pandas as pd
     except ImportError as exc:  # pragma: no cover
-        raise ImportError('citex.to_dataframe needs pandas: pip install "citex[pandas]"') from exc
-    data = [row for r in as_results(results) for row in rows(r, level)]
+        raise ImportError('citex.to_dataframe needs pandas: pip install pandas') from exc
+    from citex.output.render import text_of  # results of citex.extract remember their text: sentences
+    data = [row for r in as_results(results) for row in rows(r, level, text=text_of(r))]
     df = pd.DataFrame(data, columns=list(rows_fields(level)))
     for col, typ in column_types(level).items():
         if typ == "int":  # integers that may be empty: nullable Int64 instead of float with NaN
