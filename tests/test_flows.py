@@ -297,3 +297,10 @@ def test_dask_cli_is_chunked_and_equals_the_local_run_byte_for_byte(tmp_path):
 def test_run_dask_chunks_in_order(monkeypatch):
     from citex.batch import tasks as T
     assert T.dask_chunk_size(8000, 2) == 64 and T.dask_chunk_size(10, 2) == 1
+
+
+def test_extract_many_progress_bar(capsys):
+    citex.extract_many(["the Paris Agreement", "the Kyoto Protocol"], progress=True)
+    assert "2/2" in capsys.readouterr().err
+    citex.extract_many(["the Paris Agreement"])   # outside a notebook: no bar by default
+    assert capsys.readouterr().err == ""

@@ -85,9 +85,9 @@ def _pick(kind: str, chosen: Optional[str], available, where: str, required: boo
         return chosen
     found = next((f for f in DEFAULTS[kind] if f in available), None)
     if found is None and required:
-        raise CollectionError(f"{where}: no {kind} field among {', '.join(map(str, available)) or 'none'} "
-                              f"(say which with --{kind}-field"
-                              + ("; a list of files? use --manifest" if kind == "text" else "") + ")")
+        hint = (f"a column named {' or '.join(DEFAULTS[kind][:3])}" if kind == "file"
+                else f"say which with --{kind}-field" + ("; a list of files? use --manifest" if kind == "text" else ""))
+        raise CollectionError(f"{where}: no {kind} field among {', '.join(map(str, available)) or 'none'} ({hint})")
     return found
 
 
