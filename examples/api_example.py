@@ -27,7 +27,7 @@ doc = nlp(QUOTE)
 print([(s.text, s.label_) for s in doc.spans["citex_instruments"]])
 assert doc._.citex.citations == result.citations
 
-# tables (pip install "citex[pandas]")
+# tables (pip install "citex-treaties[pandas]")
 try:
     events = citex.to_dataframe(result, level="events")
     print(events[["id", "title", "action", "party", "date", "place"]].to_string(index=False))

@@ -24,7 +24,7 @@ with open("results.jsonl", "w", encoding="utf-8") as f:          # the `citex ex
         f.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
 print(f"{len(results)} documents, {sum(len(r.citations) for r in results)} citations → results.jsonl")
 
-try:   # pip install "citex[pandas]"
+try:   # pip install "citex-treaties[pandas]"
     citations = citex.to_dataframe("results.jsonl")                # a JSON lines file works too
     print(citations.groupby(["id", "title"], dropna=False).size().sort_values(ascending=False).head(10))
     events = citex.to_dataframe(results, level="events")
@@ -32,7 +32,7 @@ try:   # pip install "citex[pandas]"
 except ImportError as exc:
     print(exc)
 
-try:   # pip install "citex[plot]"
+try:   # pip install "citex-treaties[plot]"
     import matplotlib
     matplotlib.use("Agg")
     ax = citex.plot_events(results, published=published)

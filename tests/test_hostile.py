@@ -154,13 +154,16 @@ def test_timeout_gives_error_result_not_exception(monkeypatch):
 
 
 def test_timeout_in_extract_many_does_not_stop_the_batch(monkeypatch):
-    gen = citex.extract_many([("a", TEXT), ("b", TEXT), ("c", TEXT)])
-    assert next(gen).error is None
-    monkeypatch.setattr(limits, "REGEX_TIMEOUT", 1e-9)
-    b = next(gen)
+    def texts():  # the input is read lazily: the limit changes around document b only
+        yield "a", TEXT
+        monkeypatch.setattr(limits, "REGEX_TIMEOUT", 1e-9)
+        yield "b", TEXT
+        monkeypatch.setattr(limits, "REGEX_TIMEOUT", 30.0)
+        yield "c", TEXT
+
+    a, b, c = citex.extract_many(texts())
+    assert a.error is None
     assert b.doc_id == "b" and b.error.type == "timeout"
-    monkeypatch.setattr(limits, "REGEX_TIMEOUT", 30.0)
-    c = next(gen)
     assert c.doc_id == "c" and c.error is None and c.citations
 
 

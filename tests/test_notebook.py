@@ -40,12 +40,16 @@ def test_notebook_runs(tmp_path):
                        kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")]))
     nb = nbformat.read(NOTEBOOK, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
-    twice = nbformat.v4.new_notebook(cells=nb.cells + [nbformat.v4.new_code_cell(c.source) for c in code])
+    # every warning is an error (issue 16: the notebook runs without warnings)
+    strict = nbformat.v4.new_code_cell("import warnings\nwarnings.simplefilter('error')")
+    twice = nbformat.v4.new_notebook(cells=[strict] + nb.cells + [nbformat.v4.new_code_cell(c.source) for c in code])
     client = nbclient.NotebookClient(twice, km=km, timeout=60, allow_errors=False,
                                      resources={"metadata": {"path": str(NOTEBOOK.parent)}})
     client.execute()
 
-    outputs = [c.outputs for c in twice.cells if c.cell_type == "code"][: len(code)]
+    outputs = [c.outputs for c in twice.cells if c.cell_type == "code"][1: len(code) + 1]
+    streams = [x.get("text", "") for o in outputs for x in o if x.get("output_type") == "stream"]
+    assert not [t for t in streams if "Warning" in t], streams
     src = [c.source for c in code]
 
     def out(fragment):
@@ -54,7 +58,9 @@ def test_notebook_runs(tmp_path):
     def html(o):
         return "".join(x.get("data", {}).get("text/html", "") for x in o)
 
-    assert "<table" in html(out('result = citex.extract(quote'))
+    shown = html(out('result = citex.extract(quote'))   # the result alone: its text highlighted, ids as links
+    assert "<table" in shown and shown.count('class="cx-instrument"') == 3
+    assert '<a href="https://www.coe.int/' in shown
     view = html(out("citex.render(result, quote)"))
     assert view.count('class="cx-instrument"') == 3 and view.count('class="cx-date"') == 3
     assert "CETS 151" in html(out("protocol = result.citations[1]"))

@@ -21,20 +21,26 @@ __all__ = ["extract", "extract_many", "load", "clean_text", "render", "to_datafr
 
 
 _API = ("extract", "extract_many", "load", "clean_text")
+# sub-modules reachable right after ``import citex`` (``citex.kb.get(…)``), imported on first use
+_MODULES = ("kb", "limits", "io")
 
 
 def __getattr__(name):
-    # The extraction API is imported on first use: ``import citex`` stays light (the batch parent
-    # process never compiles the grammars its workers use).
+    # The extraction API and the modules above are imported on first use: ``import citex`` stays
+    # light (the batch parent process never compiles the grammars its workers use).
     if name in _API:
         from citex import api
         value = globals()[name] = getattr(api, name)
+        return value
+    if name in _MODULES:
+        import importlib
+        value = globals()[name] = importlib.import_module(f"citex.{name}")
         return value
     raise AttributeError(f"module 'citex' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_API))
+    return sorted(set(globals()) | set(_API) | set(_MODULES))
 
 
 def to_dataframe(results, level="citations"):

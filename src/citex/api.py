@@ -1,11 +1,12 @@
 """The public functions behind ``import citex``."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Optional, Union
 
 from citex import limits
 from citex.text.clean import clean_text
 from citex.models import Error, Result
+from citex.output.render import remember_text
 from citex.pipeline.extractor import Extractor
 from citex.pipeline.resources import extractor_for
 
@@ -52,26 +53,65 @@ def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Opti
     Raises ``TypeError`` for anything but a ``str``; never raises on odd text: a text longer than
     ``citex.limits.MAX_CHARS`` (20 million characters) or one whose pattern scans run over
     ``citex.limits.REGEX_TIMEOUT`` gives a result with ``error`` set (type ``"too_large"`` or
-    ``"timeout"``) and nothing found; see :mod:`citex.limits`.
+    ``"timeout"``) and nothing found; see :mod:`citex.limits`.  A notebook shows the result with
+    its text highlighted (the text of recent results is remembered: :func:`citex.render`).
     """
     _check_text(text)
-    return _run(default_extractor(kb, ner, linker), text, doc_id, published)
+    res = _run(default_extractor(kb, ner, linker), text, doc_id, published)
+    remember_text(res, text)
+    return res
 
 
 def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optional[str] = None,
-                 ner=None, linker=None) -> Iterator[Result]:
-    """Extract from many texts (``str`` or ``(doc_id, str)`` pairs), one ``Result`` each, in order.
+                 ner=None, linker=None, progress: Optional[bool] = None) -> list[Result]:
+    """Extract from many texts (``str`` or ``(doc_id, str)`` pairs): a list of one ``Result`` per
+    text, in order (``doc_id`` ``"0"``, ``"1"``… for bare strings).
 
     A document that fails gives a ``Result`` with ``error`` set instead of stopping the run.
+    ``progress``: a progress bar (``None``: in a notebook only).  For collections too large to keep
+    in memory, use ``citex extract`` or :mod:`citex.dask`.
     """
     ex = default_extractor(kb, ner, linker)
-    for n, item in enumerate(texts):
-        doc_id = str(n)
+    out: list[Result] = []
+    bar = _progress_bar(texts, progress)
+    try:
+        for n, item in enumerate(texts):
+            doc_id = str(n)
+            try:
+                doc_id, text = _item(n, item)
+                res = _run(ex, _check_text(text), doc_id, published)
+                remember_text(res, text)
+            except Exception as exc:  # one bad document (or malformed item) never stops a batch
+                res = Result(doc_id=doc_id, error=Error(type=type(exc).__name__, message=str(exc)[:500]))
+            out.append(res)
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+    return out
+
+
+def in_notebook() -> bool:
+    import sys
+    shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+    return type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _progress_bar(texts, progress: Optional[bool]):
+    """A tqdm bar (a widget when ipywidgets is installed, else text) or None."""
+    if progress is False or (progress is None and not in_notebook()):
+        return None
+    total = len(texts) if hasattr(texts, "__len__") else None
+    try:
+        import ipywidgets  # noqa: F401  (tqdm.notebook warns without it)
+        from tqdm.notebook import tqdm
+    except ImportError:
         try:
-            doc_id, text = _item(n, item)
-            yield _run(ex, _check_text(text), doc_id, published)
-        except Exception as exc:  # one bad document (or malformed item) never stops a batch
-            yield Result(doc_id=doc_id, error=Error(type=type(exc).__name__, message=str(exc)[:500]))
+            from tqdm import tqdm
+        except ImportError:  # pragma: no cover - tqdm comes with spaCy
+            return None
+    return tqdm(total=total, unit="doc", desc="citex")
 
 
 def _item(n: int, item) -> tuple:

@@ -1,4 +1,4 @@
-"""``citex.dask`` is :mod:`citex.batch.dask` (the same module object); needs ``citex[dask]``."""
+"""``citex.dask`` is :mod:`citex.batch.dask` (the same module object); needs ``citex-treaties[dask]``."""
 import sys
 
 from citex.batch import dask as _dask

@@ -1,4 +1,4 @@
-"""citex on Dask (``pip install 'citex[dask]'``): the same extraction over a Dask bag or a list
+"""citex on Dask (``pip install 'citex-treaties[dask]'``): the same extraction over a Dask bag or a list
 of paths, on a local or remote cluster, with the pipeline loaded once per worker process.
 
     >>> from distributed import Client

@@ -14,9 +14,11 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Optional, Union
 
-from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_limited, read_path
+import attrs
+
 from citex.models import Error, Result
 from citex.output.writers import to_json_line
+from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_limited, read_path
 
 
 class Task(NamedTuple):
@@ -30,15 +32,25 @@ class Task(NamedTuple):
     max_bytes: int = DEFAULT_MAX_BYTES
     as_line: bool = False
     ner: Optional[str] = None             # NER stage: None, "builtin", or a spaCy pipeline name/path
-    error: Optional[tuple] = None         # (type, message): an entry that is not a document (never opened)
+    text: Optional[str] = None            # the text itself (a record of a collection), instead of path
+    meta: tuple = ()                      # (key, value) pairs for the result's meta: url, published
+    level: Optional[str] = None           # a row level: the worker makes the rows (it has the text)
+    error: Optional[tuple] = None         # (type, message): a record or folder entry that is not a document (never opened)
+
+    @property
+    def stdin(self) -> bool:
+        """Standard input: the caller reads it and passes the bytes to :func:`run_task`."""
+        return self.path is None and self.text is None and self.error is None
 
 
 class Done(NamedTuple):
-    """A result already serialised by a worker: the JSON line, its citation count, failed or not."""
+    """A result already serialised by a worker: the JSON line (or, for a row level, the rows), its
+    citation count, failed or not."""
 
-    line: str
+    line: Optional[str]
     n_citations: int
     failed: bool
+    rows: Optional[list] = None
 
 
 Outcome = Union[Result, Done]
@@ -84,23 +96,30 @@ def process(doc: Document, published, kb: Optional[str], ner: Optional[str] = No
         return Result(doc_id=doc.doc_id, error=Error("timeout", timeout_message(exc)), meta=meta)
     except Exception as exc:  # never lose a document
         return Result(doc_id=doc.doc_id, error=Error(type(exc).__name__, str(exc)[:500]), meta=meta)
-    return Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places, meta=meta)
+    return attrs.evolve(res, meta=meta)
 
 
 def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
     """Read, decode and extract one file (the worker entry point)."""
     if task.error is not None:
         doc = Document(task.doc_id, error_type=task.error[0], error_message=task.error[1])
-    elif task.path is None:
+    elif task.text is not None:
+        doc = read_bytes(task.text.encode("utf-8", "replace"), task.doc_id, task.max_bytes)
+    elif task.stdin:
         doc = read_bytes(stdin_data or b"", task.doc_id, task.max_bytes)
     else:
         doc = read_path(Path(task.path), task.doc_id, task.max_bytes)
     published = published_for(task)
     res = process(doc, published, task.kb, task.ner)
-    if task.published_from and published and res.error is None:
-        # say which reference date a per-file source gave
-        res = Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places,
-                     meta=tuple(sorted(dict(res.meta, published=published).items())))
+    if (task.published_from and published and res.error is None) or task.meta:
+        # say which reference date a per-file source gave, and the document's own url and date
+        extra = dict(task.meta, **({"published": published} if task.published_from and published else {}))
+        res = attrs.evolve(res, meta=tuple(sorted(dict(res.meta, **extra).items())))
+    if task.level:
+        from citex.output.rows import rows
+        kb = _extractor(task.kb, task.ner).linker.kb if res.citations else False
+        return Done(None, len(res.citations), res.error is not None,
+                    rows(res, task.level, text=doc.text, kb=kb, published=published))
     if task.as_line:
         return Done(to_json_line(res), len(res.citations), res.error is not None)
     return res
@@ -116,17 +135,63 @@ def init_worker(kb: Optional[str], ner: Optional[str] = None) -> None:
         pass
 
 
-def run_dask(tasks: list[Task], scheduler: str, partition_size: int = 64) -> Iterator[Outcome]:
-    """Outcomes in task order, computed on the Dask cluster at ``scheduler`` (``tcp://host:8786``),
-    one partition at a time so the parent's memory stays flat."""
-    from distributed import Client
+def run_chunk(chunk: list[Task]) -> list[Outcome]:
+    """Several tasks in one go (one Dask task per chunk: the scheduler's cost per task is paid once)."""
+    return [run_task(t) for t in chunk]
+
+
+def dask_chunk_size(n_tasks: int, n_workers: int) -> int:
+    """About 8 chunks per worker, 64 tasks at most: few enough that the scheduler's cost per task
+    does not count, enough to balance the load at the end of a run."""
+    return max(1, min(64, n_tasks // (max(n_workers, 1) * 8) or 1))
+
+
+def run_dask(tasks: list[Task], scheduler: str, partition_size: Optional[int] = None) -> Iterator[Outcome]:
+    """Outcomes in task order, computed on the Dask cluster at ``scheduler`` (``tcp://host:8786``).
+
+    The tasks go in chunks (``partition_size`` tasks each; by default :func:`dask_chunk_size`), at
+    most ``4 × workers`` chunks ahead of the oldest one not yet written, so the parent's memory stays
+    flat; chunks are gathered as they complete and written in order.  A chunk the cluster could not
+    compute (its workers died) gives error records, as a dead local worker does."""
+    from distributed import Client, as_completed
     with Client(scheduler) as client:
-        for i in range(0, len(tasks), partition_size * 8):
-            block = tasks[i:i + partition_size * 8]
-            futures = client.map(run_task, block, batch_size=partition_size, pure=False)
-            for f in futures:
-                yield f.result()
-                f.release()
+        n_workers = len(client.scheduler_info().get("workers", {})) or 1
+        size = partition_size or dask_chunk_size(len(tasks), n_workers)
+        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+        window = max(2, 4 * n_workers)
+        index: dict[str, int] = {}
+        ready: dict[int, list] = {}
+        pending = as_completed()
+        submitted = nxt = 0
+
+        def top_up() -> None:
+            nonlocal submitted
+            while submitted < len(chunks) and submitted < nxt + window:
+                f = client.submit(run_chunk, chunks[submitted], pure=False)
+                index[f.key] = submitted
+                pending.add(f)
+                submitted += 1
+
+        top_up()
+        for f in pending:
+            i = index.pop(f.key)
+            try:
+                ready[i] = f.result()
+            except OSError:
+                raise
+            except Exception as exc:  # e.g. KilledWorker: the chunk's documents get error records
+                ready[i] = [_chunk_failed(t, exc) for t in chunks[i]]
+            f.release()
+            while nxt in ready:
+                yield from ready.pop(nxt)
+                nxt += 1
+            top_up()
+
+
+def _chunk_failed(task: Task, exc: Exception) -> Outcome:
+    res = Result(doc_id=task.doc_id, error=Error("worker_died", f"the Dask cluster could not process this "
+                                                 f"document's chunk: {type(exc).__name__}: {exc}"[:500]))
+    return Done(to_json_line(res), 0, True) if task.as_line else res
 
 
 def tasks_for(items: Iterable[tuple[str, Optional[Path]]], **kw) -> list[Task]:

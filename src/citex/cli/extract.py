@@ -1,4 +1,5 @@
-"""``citex extract``: files, folders or standard input → JSON lines, JSON, CSV or Parquet, with
+"""``citex extract``: files, folders, collections (JSONL, CSV, Parquet) or standard input → JSON
+lines, JSON, CSV, Parquet or a table, with
 ``--resume`` after a crash and one error record per document that could not be read.
 
 Exit codes: 0 all documents processed, 1 some documents failed (their records say
@@ -16,13 +17,15 @@ from typing import Optional
 
 import attrs
 
-from citex import limits
-from citex.batch.inputs import DEFAULT_GLOBS, iter_inputs, missing_inputs
-from citex.batch.tasks import Done, run_dask, run_task, tasks_for
+from citex.batch.collections import is_collection
+from citex.batch.inputs import missing_inputs, split_globs
+from citex.batch.tasks import Done, run_dask, run_task
 from citex.batch.workers import Workers
+from citex.cli.inputs import CollectionError, check_resources, plan, say_skipped, settle_output
 from citex.cli.outfile import OutputError, OutputLock, output_problem, resume
 from citex.output.writers import make_writer
-from citex.text.read import bounded_file_problem, special_problem
+from citex.text.read import special_problem
+
 
 class Stopped(KeyboardInterrupt):
     """SIGTERM: handled as Ctrl-C is (exit code 143 instead of 130)."""
@@ -33,13 +36,13 @@ def _on_sigterm(signum, frame):
 
 
 def cmd_extract(a) -> int:
-    globs = tuple(a.glob) if a.glob else DEFAULT_GLOBS
+    globs = split_globs(a.glob)
     problem = _usage_problem(a, globs)
     if problem:  # before anything is opened, created or read
         print(f"citex: {problem}", file=sys.stderr)
         return 2
     jobs = a.jobs or os.cpu_count() or 1
-    many = len(a.inputs) > 1 or os.path.isdir(a.inputs[0])
+    many = len(a.inputs) != 1 or os.path.isdir(a.inputs[0]) or is_collection(a.inputs[0])
     parallel = jobs > 1 and not a.scheduler and "-" not in a.inputs and many
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -49,7 +52,7 @@ def cmd_extract(a) -> int:
             done = resume(Path(a.output)) if a.resume else set()
             # Start the workers first: they load the pipeline while this process lists the inputs.
             workers = stack.enter_context(Workers(jobs if parallel else 1, a.kb, a.ner, watchdog=a.watchdog))
-            return _extract(a, workers, globs, done)
+            return _extract(a, workers, done)
     except OutputError as exc:
         print(f"citex: {exc}", file=sys.stderr)
         return 2
@@ -61,18 +64,13 @@ def cmd_extract(a) -> int:
 
 
 def _usage_problem(a, globs) -> Optional[str]:
-    missing = missing_inputs(a.inputs)
+    """The one usage error (exit 2) of a command line, found before any work, or None."""
+    if not a.inputs and not a.manifest:
+        return "no input: give files, folders, collections, '-' or --manifest"
+    missing = missing_inputs(a.inputs + ([a.manifest] if a.manifest else []))
     if missing:
         return f"no such file or folder: {missing[0]}"
-    if a.kb:
-        kb_problem = bounded_file_problem(a.kb, limits.KB_MAX_BYTES)
-        if kb_problem:
-            return f"knowledge-base file {a.kb}: {kb_problem}"
-    if a.resume and (a.output is None or a.format != "jsonl"):
-        return "--resume needs -o FILE with --format jsonl"
-    if a.format == "parquet" and a.output is None:
-        return "--format parquet needs -o FILE"
-    return output_problem(a.output, a.inputs, globs)
+    return settle_output(a) or check_resources(a.kb, a.ner) or output_problem(a.output, a.inputs, globs)
 
 
 @attrs.define
@@ -84,12 +82,20 @@ class Counts:
     errors: int = 0
 
 
-def _extract(a, workers: Workers, globs, done: set) -> int:
-    tasks = _plan(a, globs, done)
+def _extract(a, workers: Workers, done: set) -> int:
+    try:
+        tasks, skipped = _plan(a, done)
+    except CollectionError as exc:
+        print(f"citex: {exc}", file=sys.stderr)
+        return 2
+    say_skipped(skipped, a.glob, a.quiet)
+    if not tasks and not done:
+        print("citex: no documents to read" + (" (see the files skipped above)" if skipped else ""), file=sys.stderr)
+        return 2
     try:
         writer, stream = _open_writer(a)
     except ImportError:
-        print("citex: --format parquet needs pyarrow (pip install 'citex[parquet]')", file=sys.stderr)
+        print("citex: --format parquet needs pyarrow (pip install 'citex-treaties[parquet]')", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
@@ -114,24 +120,23 @@ def _extract(a, workers: Workers, globs, done: set) -> int:
     return 1 if counts.errors else 0
 
 
-def _plan(a, globs, done: set) -> list:
-    """The tasks of this run: every input document not already done, never our own output file;
-    an entry of a folder that is not a document (a FIFO, a device, a broken link) gets an error."""
+def _plan(a, done: set) -> tuple:
+    """``(tasks, skipped)``: every input document not already done (files, folders, collections, a
+    manifest), never our own output file; an entry of a folder that is not a document (a FIFO, a
+    device, a broken link) gets an error."""
     own = os.path.realpath(a.output) if a.output else None  # never read our own output file
     own_name = os.path.basename(own) if own else None
 
     def is_own(p) -> bool:
         return p is not None and p.name == own_name and os.path.realpath(p) == own
 
-    given = {Path(i) for i in a.inputs if i != "-"}
-    todo = [(d, p) for d, p in iter_inputs(a.inputs, globs) if d not in done and not is_own(p)]
-    tasks = tasks_for(todo, published=a.published, published_from=a.published_from, kb=a.kb,
-                      max_bytes=a.max_bytes, as_line=a.format == "jsonl", ner=a.ner)
-    for i, (t, (_, p)) in enumerate(zip(tasks, todo)):
-        why = special_problem(p) if p is not None and p not in given else None
-        if why:
+    given = {os.path.normpath(i) for i in a.inputs if i != "-"}
+    tasks, skipped = plan(a, done, is_own)
+    for i, t in enumerate(tasks):
+        why = special_problem(Path(t.path)) if t.path is not None and os.path.normpath(t.path) not in given else None
+        if why and t.error is None:
             tasks[i] = t._replace(error=("unreadable", why))
-    return tasks
+    return tasks, skipped
 
 
 def _open_writer(a):
@@ -151,11 +156,11 @@ def _open_writer(a):
             stream.reconfigure(errors="backslashreplace")
         except (AttributeError, ValueError):  # not a TextIOWrapper (tests, notebooks)
             pass
-    return make_writer(a.format, stream, a.level), stream
+    return make_writer(a.format, stream, a.level, safe=a.spreadsheet), stream
 
 
 def _progress_bar(a, n_tasks: int):
-    if sys.stderr.isatty() and not a.quiet and n_tasks > 1:
+    if sys.stderr.isatty() and not a.quiet and n_tasks > 1 and a.format != "table":
         try:
             from tqdm import tqdm
             return tqdm(total=n_tasks, unit="doc", file=sys.stderr)
@@ -167,7 +172,7 @@ def _progress_bar(a, n_tasks: int):
 def _outcomes(a, tasks: list, workers: Workers):
     """The tasks' outcomes in task order: on the Dask cluster, the local workers, or serially when
     standard input is among the inputs."""
-    files = [t for t in tasks if t.path is not None]
+    files = [t for t in tasks if not t.stdin]
     if a.scheduler and files:
         yield from run_dask(files, a.scheduler)
         return
@@ -176,7 +181,7 @@ def _outcomes(a, tasks: list, workers: Workers):
         return
     for t in tasks:  # standard input among the inputs: serially, in order
         # standard input is bounded like files are: at most one byte over --max-bytes is read
-        yield run_task(t, sys.stdin.buffer.read(a.max_bytes + 1) if t.path is None else None)
+        yield run_task(t, sys.stdin.buffer.read(a.max_bytes + 1) if t.stdin else None)
 
 
 def _resumable(a) -> bool:
@@ -233,7 +238,7 @@ def _interrupted(a, writer, counts: Counts, terminated: bool) -> int:
 
 def _write_one(writer, res, counts: Counts) -> None:
     if isinstance(res, Done):
-        writer.write_line(res.line)
+        writer.write_rows(res.rows) if res.rows is not None else writer.write_line(res.line)
         counts.citations += res.n_citations
         counts.errors += res.failed
     else:

@@ -53,7 +53,7 @@ def main(argv: list[str], kb: Optional[KnowledgeBase] = None) -> int:
         return int(e.code or 0)
     kb = kb or KnowledgeBase.bundled()
     if args.command == "search":
-        hits = kb.search(" ".join(args.text), limit=args.limit)
+        hits = kb.scored_search(" ".join(args.text), limit=args.limit)
         if args.json:
             print(json.dumps([{"score": s, **r.to_dict()} for r, s in hits], ensure_ascii=False, indent=2))
         else:
@@ -63,9 +63,14 @@ def main(argv: list[str], kb: Optional[KnowledgeBase] = None) -> int:
         return 0
     rid = " ".join(args.id)
     r = kb.get(rid)
-    if r is None:
-        print(f"citex kb: unknown id: {rid}", file=sys.stderr)
-        return 2
+    if r is None:  # not an id: a title, an alias or an acronym ("ECHR")
+        named = kb.lookup(rid)
+        if len(named) != 1:
+            print(f"citex kb: no record with the id or name {rid!r}" if not named else
+                  f"citex kb: {len(named)} records are named {rid!r}: {', '.join(x.id for x in named)}",
+                  file=sys.stderr)
+            return 2
+        r = named[0]
     if args.json:
         print(json.dumps({**r.to_dict(), "children": [c.id for c in kb.children(r.id)]},
                          ensure_ascii=False, indent=2))

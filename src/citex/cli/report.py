@@ -28,6 +28,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     if not published_ok(a.published):
         return 2
+    from citex.cli.inputs import check_resources
+    problem = check_resources(a.kb, None)
+    if problem:  # a usage error before any work
+        print(f"citex: {problem}", file=sys.stderr)
+        return 2
     problems: list[str] = []
     try:
         results = collect(a.inputs, a.published, a.kb, a.published_from, a.jobs, problems)

@@ -293,11 +293,14 @@ class KnowledgeBase:
                     out[a].append(r.id)
         return {a: tuple(ids) for a, ids in sorted(out.items())}
 
-    def search(self, text: str, limit: int = 10) -> list[tuple[Record, float]]:
-        """Fuzzy token-overlap search over titles and aliases (for notebooks and the CLI).
+    def search(self, text: str, limit: int = 10) -> list[Record]:
+        """Fuzzy token-overlap search over titles and aliases, best first: a list of records, as
+        :meth:`lookup` gives (:meth:`scored_search` gives the scores too)."""
+        return [r for r, _ in self.scored_search(text, limit)]
 
-        Scores are in [0, ~2]: exact name matches get +1, variant matches +0.5.
-        """
+    def scored_search(self, text: str, limit: int = 10) -> list[tuple[Record, float]]:
+        """:meth:`search` with each record's score, in [0, ~2]: exact name matches get +1, variant
+        matches +0.5."""
         if self._search_index is None:
             self._search_index = SearchIndex(self)
         return self._search_index.search(text, limit)
@@ -318,7 +321,7 @@ def lookup(name: str) -> list[Record]:
     return KnowledgeBase.bundled().lookup(name)
 
 
-def search(text: str, limit: int = 10) -> list[tuple[Record, float]]:
+def search(text: str, limit: int = 10) -> list[Record]:
     """``KnowledgeBase.bundled().search(text, limit)``."""
     return KnowledgeBase.bundled().search(text, limit)
 

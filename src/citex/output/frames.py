@@ -1,9 +1,9 @@
-"""Results as pandas DataFrames (``pip install "citex[pandas]"``).
+"""Results as pandas DataFrames (``pip install "citex-treaties[pandas]"``).
 
     >>> df = citex.to_dataframe(results, level="events")
     >>> df.groupby(["id", "action"]).size()
 
-The rows are those of the CSV writer (:func:`citex.writers.rows`): one per citation,
+The rows are those of the CSV writer (:func:`citex.output.rows.rows`): one per citation,
 mention, event, date or place, each with ``doc_id`` and offsets, and with ``id``
 (the knowledge-base id) wherever there is one, so tables join on ``doc_id`` and ``id``.
 """
@@ -15,10 +15,7 @@ from pathlib import Path
 from typing import Iterable, Union
 
 from citex.models import Result
-from citex.output.writers import CSV_LEVELS, rows, rows_fields
-
-# integer columns that may be empty (nullable Int64 instead of float with NaN)
-_INT_COLUMNS = ("index", "citation", "number", "parent", "start", "end", "mentions")
+from citex.output.rows import ROW_LEVELS, column_types, rows, rows_fields
 
 
 def as_results(results) -> list[Result]:
@@ -42,15 +39,16 @@ def as_results(results) -> list[Result]:
 def to_dataframe(results: Union[Result, dict, Iterable], level: str = "citations"):
     """A DataFrame with one row per item at ``level`` (``citations``, ``mentions``, ``events``,
     ``dates`` or ``places``) of every result; columns as in ``citex extract --format csv --level …``."""
-    if level not in CSV_LEVELS:
-        raise ValueError(f"level must be one of {', '.join(CSV_LEVELS)}, not {level!r}")
+    if level not in ROW_LEVELS:
+        raise ValueError(f"level must be one of {', '.join(ROW_LEVELS)}, not {level!r}")
     try:
         import pandas as pd
     except ImportError as exc:  # pragma: no cover
-        raise ImportError('citex.to_dataframe needs pandas: pip install "citex[pandas]"') from exc
-    data = [row for r in as_results(results) for row in rows(r, level)]
+        raise ImportError('citex.to_dataframe needs pandas: pip install pandas') from exc
+    from citex.output.render import text_of  # results of citex.extract remember their text: sentences
+    data = [row for r in as_results(results) for row in rows(r, level, text=text_of(r))]
     df = pd.DataFrame(data, columns=list(rows_fields(level)))
-    for col in _INT_COLUMNS:
-        if col in df.columns:
+    for col, typ in column_types(level).items():
+        if typ == "int":  # integers that may be empty: nullable Int64 instead of float with NaN
             df[col] = df[col].astype("Int64")
     return df

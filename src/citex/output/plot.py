@@ -1,4 +1,4 @@
-"""A timeline of treaty actions (``pip install "citex[plot]"``): one row per instrument, one marker
+"""A timeline of treaty actions (``pip install "citex-treaties[plot]"``): one row per instrument, one marker
 per action (signature, ratification, denunciation, withdrawal…) at its date.
 
     >>> citex.plot_events(results)                         # matplotlib Axes
@@ -16,7 +16,7 @@ from typing import Mapping, Optional, Union
 
 from citex.output.frames import as_results
 from citex.models import ACTIONS
-from citex.output.writers import rows
+from citex.output.rows import rows
 
 MARKERS = dict(zip(ACTIONS, "o^sXDv*P"))
 
@@ -75,6 +75,12 @@ def draw(ax, points: Counter, undated: int = 0, max_instruments: int = 40):
     ax.grid(axis="x", alpha=0.3)
     if points:
         import matplotlib.dates as mdates
+        days = [k[2] for k in points]
+        lo, hi = min(days), max(days)
+        # some room around the markers; at least half a year, or one date alone gives a range of
+        # microseconds that no date locator can tick
+        pad = max((hi - lo) * 0.05, dt.timedelta(days=180))
+        ax.set_xlim(lo - pad, hi + pad)
         locator = mdates.AutoDateLocator(maxticks=8)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
@@ -109,6 +115,6 @@ def plot_events(results, ax=None, published: Union[None, str, Mapping] = None, m
         try:
             import matplotlib.pyplot as plt
         except ImportError as exc:  # pragma: no cover
-            raise ImportError('citex.plot_events needs matplotlib: pip install "citex[plot]"') from exc
+            raise ImportError('citex.plot_events needs matplotlib: pip install matplotlib') from exc
         _, ax = plt.subplots(figsize=figsize(points, max_instruments), layout="constrained")
     return draw(ax, points, undated, max_instruments)

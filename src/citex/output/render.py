@@ -4,8 +4,9 @@ and a compact table of the citations.
     >>> html = citex.render(result, text)      # a str; shows itself in Jupyter
     >>> citex.render(nlp(text))                # a spaCy Doc from the citex pipeline
 
-Results do not carry their text, so ``Result._repr_html_`` shows the table only;
-``render(result, text)`` adds the highlighted text.  Spans may overlap or nest
+Results do not carry their text: ``render(result, text)`` highlights ``text``; a result of
+``citex.extract``/``extract_many`` shows its text by itself (``result`` in a notebook), the text of
+recent results being remembered (:func:`remember_text`).  Ids link to the record's page.  Spans may overlap or nest
 (a place inside a title, a date inside an event's reach): the text is cut at every
 span boundary and marks are nested, a span crossing another is split into pieces
 that share its ``data-span`` number, so no text is dropped or repeated.  Every
@@ -13,12 +14,13 @@ piece of text is HTML-escaped.  Only the standard library is used.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import weakref
+from collections import Counter, OrderedDict, defaultdict
 from html import escape
 from typing import Any, Optional
 
 from citex.models import HTML_RENDERERS, Citation, Result
-from citex.output.writers import rows
+from citex.output.rows import rows
 
 # kind → (background, underline colour, legend label); also the nesting order at equal offsets
 COLOURS = {
@@ -29,6 +31,36 @@ COLOURS = {
 }
 _ORDER = {k: i for i, k in enumerate(COLOURS)}
 _FONT = "font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 14px;"
+
+
+# The text of recent results (those of citex.extract and extract_many), so that a result shown in a
+# notebook shows its text highlighted.  Results do not carry their text; this remembers it for the
+# last REMEMBER results still alive (by identity: an equal result from another text is not confused).
+REMEMBER = 1000
+_TEXTS: "OrderedDict[int, tuple[weakref.ref, str]]" = OrderedDict()
+
+
+def remember_text(result: Result, text: str) -> None:
+    key = id(result)
+
+    def forget(_ref, key=key) -> None:
+        entry = _TEXTS.get(key)
+        if entry is not None and entry[0] is _ref:
+            del _TEXTS[key]
+
+    try:
+        _TEXTS[key] = (weakref.ref(result, forget), text)
+    except TypeError:  # pragma: no cover - not weak-referenceable
+        return
+    _TEXTS.move_to_end(key)
+    while len(_TEXTS) > REMEMBER:
+        _TEXTS.popitem(last=False)
+
+
+def text_of(result: Result) -> Optional[str]:
+    """The text ``result`` came from, when it is one of the recent results remembered."""
+    entry = _TEXTS.get(id(result))
+    return entry[1] if entry is not None and entry[0]() is result else None
 
 
 class HTML(str):
@@ -167,7 +199,10 @@ def table(result: Result) -> str:
             num += f" of #{r['parent']}"
         acts = "<br>".join(escape(x) + (f" ×{n}" if n > 1 else "") for x, n in Counter(events[r["index"]]).items())
         nowrap = '<span style="white-space:nowrap">{}</span>'.format
-        cells = (str(r["index"]), title, nowrap(escape(r["id"] or "—")), escape(num.strip()),
+        rid = nowrap(escape(r["id"] or "—"))
+        if r["id"] and r["url"] and r["url"].startswith(("https://", "http://")):
+            rid = f'<a href="{escape(r["url"])}" target="_blank" rel="noopener">{rid}</a>'
+        cells = (str(r["index"]), title, rid, escape(num.strip()),
                  nowrap(escape(r["date"] or "")), escape(r["place"] or ""), acts)
         body.append("<tr>" + "".join(f'<td style="text-align:left;vertical-align:top;padding:2px 8px;'
                                      f'border-bottom:1px solid #eee">{c}</td>' for c in cells) + "</tr>")
@@ -185,6 +220,7 @@ def _text_box(body: str) -> str:
 
 
 def render_result(result: Result, text: Optional[str] = None) -> HTML:
+    text = text if text is not None else text_of(result)
     n = len(result.citations)
     head = (f'<div><b>{escape(str(result.doc_id or "document"))}</b>: {n} citation{"s" * (n != 1)}, '
             f'{len(result.dates)} dates, {len(result.places)} places</div>')

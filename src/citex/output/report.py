@@ -5,7 +5,7 @@
 
 The report has the counts per instrument (documents, mentions, treaty actions), the
 timeline of treaty actions as an embedded PNG (when matplotlib is installed:
-``pip install "citex[plot]"``), the documents and the documents with errors.
+``pip install "citex-treaties[plot]"``), the documents and the documents with errors.
 Exit code 0 when the report is written (documents with errors are listed in it), 1 when it
 is written but some lines of a results file were not citex records (one line each on standard
 error; the other records are in the report), 2 for a usage problem.
@@ -21,7 +21,7 @@ from typing import Optional
 
 from citex.models import Result
 from citex.output.records import read_records
-from citex.output.writers import rows
+from citex.output.rows import rows
 
 _CSS = """
 body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 14px; margin: 24px; color: #222; }
@@ -74,6 +74,21 @@ def timeline_png(results: list[Result], published=None) -> Optional[str]:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+def no_timeline_reason(results: list[Result], n_events: int, published=None) -> str:
+    """Why there is no timeline, in words: no treaty actions, no matplotlib, or no dates."""
+    if not n_events:
+        return "no treaty actions found, so no timeline"
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return ('no timeline: matplotlib is not installed (pip install matplotlib)')
+    from citex.output.plot import event_points
+    _, undated = event_points(results, published)
+    return (f"no timeline: none of the {undated} treaty actions has a date in the text, and no publication "
+            f"date is known to place them (citex report --published YYYY-MM-DD, or --published-from "
+            f"sidecar|mtime, or a collection's date field)")
+
+
 def _table(head: list[str], body: list[list[str]], numeric=()) -> str:
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
     trs = "".join("<tr>" + "".join(f'<td class="n">{c}</td>' if i in numeric else f"<td>{c}</td>"
@@ -119,21 +134,22 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
     png = timeline_png(results, published)
     if png:
         parts.append(f'<img alt="timeline of treaty actions" style="max-width:100%" src="data:image/png;base64,{png}">')
-    elif n_events:
-        parts.append('<p class="muted">no dated treaty actions to draw, or matplotlib is not installed '
-                     '(pip install "citex[plot]")</p>')
     else:
-        parts.append('<p class="muted">no treaty actions found</p>')
+        parts.append(f'<p class="muted">{escape(no_timeline_reason(results, n_events, published))}</p>')
 
     parts.append("<h2>Documents with errors</h2>")
     parts.append(_table(["document", "error", "message"],
                         [[escape(str(r.doc_id)), escape(r.error.type), escape(r.error.message)] for r in errors])
                  if errors else '<p class="muted">none</p>')
 
-    parts.append("<h2>Documents</h2>")
+    parts.append("<h2>Documents citing an instrument</h2>")
+    citing = [r for r in results if r.citations]
     parts.append(_table(["document", "citations", "instruments"],
                         [[escape(str(r.doc_id)), str(len(r.citations)),
                           escape("; ".join(dict.fromkeys(c.id or c.title for c in r.citations)))]
-                         for r in results], numeric=(1,)))
+                         for r in citing], numeric=(1,)) if citing else '<p class="muted">none</p>')
+    if len(citing) < len(results):
+        n = len(results) - len(citing)
+        parts.append(f'<p class="muted">{n} document{"s" * (n != 1)} citing nothing not listed.</p>')
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n")

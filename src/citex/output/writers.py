@@ -1,131 +1,153 @@
-"""Writers: results to JSON lines, one JSON array, or CSV (one row per citation, date, place or mention)."""
+"""Writers: results to JSON lines, one JSON array, CSV or a readable table on a terminal.
+
+JSON outputs write one record per document (level ``documents``, their default) or, at a row level
+(``citations``, ``mentions``, ``events``, ``dates``, ``places``: :mod:`citex.output.rows`), one
+object per row; CSV and Parquet write rows (default ``citations``) and always their header.
+Every writer takes a ``Result`` (``write``), rows made elsewhere (``write_rows``, e.g. by a worker
+that had the text) or, for JSON lines of documents, a finished line (``write_line``).
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import IO, Iterable
+from pathlib import Path
+from typing import IO, Iterable, Optional
 
 from citex.models import Result
+from citex.output.rows import ROW_LEVELS, rows, rows_fields
 
-CSV_LEVELS = ("citations", "mentions", "events", "dates", "places")
+DOCUMENTS = "documents"
+CSV_LEVELS = ROW_LEVELS                      # the row levels (CSV, Parquet, DataFrames)
+LEVELS = (DOCUMENTS,) + ROW_LEVELS           # every level of the JSON outputs
+FORMATS = ("jsonl", "json", "csv", "parquet", "table")
+# the format an output file's extension asks for (``-o x.csv`` → csv) unless --format says otherwise
+EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
+              ".pq": "parquet"}
+# cells a spreadsheet would read as a formula (OWASP "CSV injection"): neutralised with a leading '
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def format_for(path: Optional[str], fmt: Optional[str] = None, default: str = "jsonl") -> str:
+    """``fmt`` when given, else the format of ``path``'s extension, else ``default``."""
+    if fmt:
+        return fmt
+    if path:
+        return EXTENSIONS.get(Path(path).suffix.lower(), default)
+    return default
+
+
+def default_level(fmt: str) -> str:
+    return DOCUMENTS if fmt in ("jsonl", "json", "table") else "citations"
 
 
 def to_json_line(result: Result) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False)
 
 
-def rows(result: Result, level: str = "citations") -> list[dict]:
-    """Flat rows for CSV and DataFrames, each with ``doc_id`` and offsets."""
-    d = result.doc_id
-    err = result.error.type if result.error else ""
-    out: list[dict] = []
-    if level == "citations":
-        for i, c in enumerate(result.citations):
-            out.append({"doc_id": d, "index": i, "kind": c.kind, "title": c.title, "number": c.number,
-                        "parent": c.parent, "id": c.id, "canonical_title": c.canonical_title,
-                        "date": c.date.value if c.date else None, "place": c.place.name if c.place else None,
-                        "start": c.start, "end": c.end, "text": c.text, "mentions": len(c.mentions),
-                        "events": ";".join(sorted({e.action for e in c.events})), "error": err})
-    elif level == "mentions":
-        for i, c in enumerate(result.citations):
-            for m in c.mentions:
-                out.append({"doc_id": d, "citation": i, "id": c.id, "title": c.title,
-                            "start": m.start, "end": m.end, "text": m.text})
-    elif level == "events":
-        for i, c in enumerate(result.citations):
-            for e in c.events:
-                out.append({"doc_id": d, "citation": i, "id": c.id, "title": c.title, "action": e.action,
-                            "party": e.party, "date": e.date.value if e.date else None,
-                            "place": e.place.name if e.place else None, "start": e.start, "end": e.end,
-                            "text": e.text})
-    elif level == "dates":
-        for x in result.dates:
-            out.append({"doc_id": d, "value": x.value, "relative": x.relative, "start": x.start, "end": x.end,
-                        "text": x.text})
-    elif level == "places":
-        for x in result.places:
-            out.append({"doc_id": d, "name": x.name, "country": x.country, "start": x.start, "end": x.end,
-                        "text": x.text})
-    else:
-        raise ValueError(f"level must be one of {', '.join(CSV_LEVELS)}, not {level!r}")
-    if not out and level == "citations" and result.error:
-        out.append({"doc_id": d, "error": err})
-    return out
+def csv_cell(value, safe: bool = False):
+    """A CSV cell: line breaks become spaces; with ``safe``, text a spreadsheet would run as a
+    formula gets a leading apostrophe."""
+    if not isinstance(value, str):
+        return value
+    if "\n" in value or "\r" in value:
+        value = " ".join(value.splitlines())
+    if safe and value.startswith(FORMULA_START):
+        value = "'" + value
+    return value
 
 
-class CsvWriter:
-    def __init__(self, stream: IO[str], level: str = "citations"):
-        self.stream, self.level = stream, level
-        self.writer = None
+class _Writer:
+    level: str
 
-    def write(self, result: Result) -> None:
-        for row in rows(result, self.level):
-            if self.writer is None:
-                fields = list(rows_fields(self.level))
-                self.writer = csv.DictWriter(self.stream, fieldnames=fields, extrasaction="ignore")
-                self.writer.writeheader()
-            self.writer.writerow(row)
-        self.stream.flush()
+    def __init__(self, stream: IO[str], level: Optional[str] = None):
+        self.stream = stream
+        self.level = level or DOCUMENTS
+
+    def write(self, result: Result, text: Optional[str] = None, kb=None, published: Optional[str] = None) -> None:
+        if self.level == DOCUMENTS:
+            self.write_line(to_json_line(result))
+        else:
+            self.write_rows(rows(result, self.level, text=text, kb=kb, published=published))
+
+    def write_line(self, line: str) -> None:  # pragma: no cover - overridden
+        raise TypeError(f"{type(self).__name__} does not take document lines")
+
+    def write_rows(self, rs: Iterable[dict]) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
 
     def close(self) -> None:
         self.stream.flush()
 
 
-def rows_fields(level: str) -> Iterable[str]:
-    return {
-        "citations": ["doc_id", "index", "kind", "title", "number", "parent", "id", "canonical_title", "date",
-                      "place", "start", "end", "text", "mentions", "events", "error"],
-        "mentions": ["doc_id", "citation", "id", "title", "start", "end", "text"],
-        "events": ["doc_id", "citation", "id", "title", "action", "party", "date", "place", "start", "end", "text"],
-        "dates": ["doc_id", "value", "relative", "start", "end", "text"],
-        "places": ["doc_id", "name", "country", "start", "end", "text"],
-    }[level]
-
-
-class JsonLinesWriter:
-    def __init__(self, stream: IO[str]):
-        self.stream = stream
-
-    def write(self, result: Result) -> None:
-        self.write_line(to_json_line(result))
+class JsonLinesWriter(_Writer):
+    """One JSON object per line: a document record, or a row at a row level."""
 
     def write_line(self, line: str) -> None:
         self.stream.write(line + "\n")   # a whole line at a time, flushed
         self.stream.flush()
 
-    def close(self) -> None:
+    def write_rows(self, rs: Iterable[dict]) -> None:
+        for r in rs:
+            self.stream.write(json.dumps(r, ensure_ascii=False) + "\n")
         self.stream.flush()
 
 
-class JsonArrayWriter:
-    def __init__(self, stream: IO[str]):
-        self.stream, self.first = stream, True
+class JsonArrayWriter(_Writer):
+    def __init__(self, stream: IO[str], level: Optional[str] = None):
+        super().__init__(stream, level)
+        self.first = True
 
-    def write(self, result: Result) -> None:
-        self.stream.write(("[\n" if self.first else ",\n") + to_json_line(result))
+    def write_line(self, line: str) -> None:
+        self.stream.write(("[\n" if self.first else ",\n") + line)
         self.first = False
+
+    def write_rows(self, rs: Iterable[dict]) -> None:
+        for r in rs:
+            self.write_line(json.dumps(r, ensure_ascii=False))
 
     def close(self) -> None:
         self.stream.write("[]\n" if self.first else "\n]\n")
         self.stream.flush()
 
 
-def make_writer(fmt: str, stream: IO[str], level: str = "citations"):
+class CsvWriter(_Writer):
+    """Rows with their header, written at once (an empty run gives the header alone).  ``safe``: a
+    spreadsheet-safe file (a UTF-8 byte order mark for Excel, formula-like cells neutralised)."""
+
+    def __init__(self, stream: IO[str], level: Optional[str] = "citations", safe: bool = False):
+        super().__init__(stream, level if level and level != DOCUMENTS else "citations")
+        self.safe = safe
+        if safe:
+            stream.write("\ufeff")
+        self.writer = csv.DictWriter(stream, fieldnames=list(rows_fields(self.level)), extrasaction="ignore")
+        self.writer.writeheader()
+        stream.flush()
+
+    def write_rows(self, rs: Iterable[dict]) -> None:
+        for r in rs:
+            self.writer.writerow({k: csv_cell(v, self.safe) for k, v in r.items()})
+        self.stream.flush()
+
+
+def make_writer(fmt: str, stream: IO[str], level: Optional[str] = None, safe: bool = False):
     if fmt == "jsonl":
-        return JsonLinesWriter(stream)
+        return JsonLinesWriter(stream, level)
     if fmt == "json":
-        return JsonArrayWriter(stream)
+        return JsonArrayWriter(stream, level)
     if fmt == "csv":
-        return CsvWriter(stream, level)
+        return CsvWriter(stream, level, safe=safe)
+    if fmt == "table":
+        from citex.output.table import TableWriter
+        return TableWriter(stream, level)
     if fmt == "parquet":
-        raise ValueError("parquet writes to a path: use citex.writers.parquet.ParquetWriter")
+        raise ValueError("parquet writes to a path: use citex.output.parquet.ParquetWriter")
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def dumps_csv(results: Iterable[Result], level: str = "citations") -> str:
+def dumps_csv(results: Iterable[Result], level: str = "citations", safe: bool = False) -> str:
     buf = io.StringIO()
-    w = CsvWriter(buf, level)
+    w = CsvWriter(buf, level, safe=safe)
     for r in results:
         w.write(r)
     return buf.getvalue()
