@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
+from citex.link.names import is_acronym, normalize, tokens
 from citex.link.result import NO_LINK, LinkResult
+from citex.link.rewrites import ORDINALS, SMALL, ordinal_before, rewrites
 from citex.models import KINDS
 from citex.text.lines import caps_line_at
-from citex.vocab import lower_words, words
+from citex.vocab import entries, lower_words, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from citex.link.kb import KnowledgeBase, Record
@@ -38,9 +40,32 @@ PAREN = re.compile(r"\([^()]{1,60}\)")
 WORD = re.compile(r"[A-Za-z]{4,}")
 # title words that say nothing about a record's subject (data/vocab/link/subject_stop.txt)
 SUBJECT_STOP = lower_words("link/subject_stop")
+# the head words of instrument names (data/vocab/instruments/heads.txt) and qualifiers before them
+HEAD_WORDS = frozenset(w for row in (line.split() for line in entries("instruments/heads"))
+                       for w in row[:2] if w != "-")
+QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"})
 
 
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
+YEAR = re.compile(r"(?<![\w.\-])(1[89]\d\d|20\d\d)(?![\w\-])")
+_EDITION_RE = re.compile(r"(?i),?\s+(?:of\s+)?\(?(?:1[6-9]\d\d|20\d\d)\)?|\b(?:" + "|".join(ORDINALS) + r")\s+")
+
+
+def edition_key(title: str) -> str:
+    """A title without its year or ordinal ("International Coffee Agreement, 1983" and "Sixth
+    International Tin Agreement" → "International … Agreement")."""
+    return normalize(_EDITION_RE.sub(" ", title))
+
+
+def content_words(name: str) -> frozenset:
+    """The subject words of a name: not its head words, qualifiers or function words; plural -s
+    dropped ("refugees" = "refugee")."""
+    out = set()
+    for t in tokens(name):
+        if len(t) < 3 or not t.isalpha() or t in SUBJECT_STOP or t in SMALL or t in HEAD_WORDS or t in QUALIFIERS:
+            continue
+        out.add(t[:-1] if t.endswith("s") and len(t) > 4 else t)
+    return frozenset(out)
 
 
 class Linker:
@@ -51,6 +76,8 @@ class Linker:
         self._acronyms = None
         self._latest = None
         self._doc_words = None
+        self._year_seen = None
+        self._years = None
 
     def kind_of(self, rid: str) -> str:
         rec = self.kb.get(rid)
@@ -101,6 +128,7 @@ class Linker:
         ``latest_year`` (the publication year) rules out
         records adopted after it: a 1987 "Paris accord" is not the 2015 Paris Agreement."""
         self._doc_words = None
+        self._year_seen = None
         self._latest = latest_year
         for it in items:
             if it.link is not None:
@@ -142,28 +170,113 @@ class Linker:
             rec = self.kb.get(f"CETS {int(m.group('n'))}")
             if rec:
                 return LinkResult(rec.id, rec.title)
-        recs = []
-        if REVISED_AFTER.match(text, it.end):  # "European Social Charter (revised)" is another record
-            recs = self.kb.lookup(it.title + " (revised)")
-        recs = recs or self.kb.lookup(text[it.start:it.end]) or self.kb.lookup(it.title)
-        if not recs and "(" in it.title:
-            # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
-            recs = self.kb.lookup(PAREN.sub(" ", it.title))
-            for inner in PAREN.findall(it.title):
-                recs = recs or self.kb.lookup(inner.strip("() "))
+        recs = self._named(text, it) or self._by_year(it)
         if not recs:
             return NO_LINK
+        recs = self._cited_year(it, recs)
         if self._latest is not None:
             fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= self._latest]
             if not fits:
                 return LinkResult(candidates=[r.id for r in recs])  # anachronistic: say so, do not link
             recs = fits
+        elif (year := self._text_year(text)) is not None:
+            # no publication date: nothing adopted after the latest year the text names (a 1987
+            # newswire's "Paris accord"); the refusal keeps the records as candidates
+            fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= year]
+            if not fits:
+                return LinkResult(candidates=[r.id for r in recs])
+            recs = fits
         if len(recs) == 1:
             return LinkResult(recs[0].id, recs[0].title)
-        chosen = self._settle(recs, it, text)
+        chosen = self._settle(recs, it, text) or self._edition(recs, text)
         if chosen is not None:
             return LinkResult(chosen.id, chosen.title)
         return LinkResult(candidates=[r.id for r in recs])
+
+    def _named(self, text: str, it: "Item") -> list["Record"]:
+        """The records the cited name (or another writing of it) names."""
+        cited = text[it.start:it.end]
+        if REVISED_AFTER.match(text, it.end):  # "European Social Charter (revised)" is another record
+            if recs := self.kb.lookup(it.title + " (revised)"):
+                return recs
+        if (ordinal := ordinal_before(text, it.start)) and (recs := self.kb.lookup(f"{ordinal} {it.title}")):
+            return recs  # "the sixth International Tin Agreement"
+        recs = self.kb.lookup(cited) or self.kb.lookup(it.title)
+        if not recs and "(" in it.title:
+            # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
+            recs = self.kb.lookup(PAREN.sub(" ", it.title))
+            for inner in PAREN.findall(it.title):
+                recs = recs or self.kb.lookup(inner.strip("() "))
+        if not recs and (it.kind != "protocol" or it.number is None):
+            for name, exact in rewrites(it.title) if not recs else ():
+                if recs := (self.kb.lookup_exact if exact else self.kb.lookup)(name):
+                    break
+        return recs or self._acronym_inside(it)
+
+    def _acronym_inside(self, it: "Item") -> list["Record"]:
+        """"Agreement Establishing the AfCFTA": a known acronym in the name, and the name's other
+        words all in that record's title."""
+        words = it.title.split()
+        for w in words:
+            if len(w) < 3 or not is_acronym(w) or w.isdigit():
+                continue
+            recs = self.kb.lookup(w)
+            if len(recs) != 1:
+                continue
+            title = {x.lower() for x in WORD.findall(recs[0].title)}
+            rest = {x.lower() for x in WORD.findall(it.title.replace(w, " "))} - SUBJECT_STOP
+            if rest <= title | SUBJECT_STOP:
+                return recs
+        return []
+
+    def _by_year(self, it: "Item") -> list["Record"]:
+        """A name no record bears, with its own year cited ("the UN Convention on refugees of 1951"):
+        the one record adopted that year (on that day, for a full date) whose title holds every
+        subject word of the name."""
+        if it.date is None or len(it.date.value) < 4:
+            return []
+        subject = content_words(it.title)
+        if not subject:
+            return []
+        hits = [r for r in self._records_of(it.date.value[:4])
+                if r.matchable and not r.parent and subject <= content_words(" ".join(r.names))]
+        if len(it.date.value) == 10 and len(hits) > 1:
+            hits = [r for r in hits if r.adopted == it.date.value] or hits
+        return hits if len(hits) == 1 else []
+
+    def _cited_year(self, it: "Item", recs: list["Record"]) -> list["Record"]:
+        """A year cited with the name that none of the records has, but another record of that year
+        with the same subject has ("European Social Charter of 3 May 1996" is the revised Charter)."""
+        if it.date is None or any((r.adopted or "")[:4] == it.date.value[:4] for r in recs):
+            return recs
+        return self._by_year(it) or recs
+
+    def _records_of(self, year: str) -> list["Record"]:
+        if self._years is None:
+            table: dict[str, list] = {}
+            for r in self.kb:
+                if r.adopted:
+                    table.setdefault(r.adopted[:4], []).append(r)
+            self._years = table
+        return self._years.get(year, [])
+
+    def _text_year(self, text: str) -> Optional[int]:
+        if self._year_seen is None:
+            years = [int(y) for y in YEAR.findall(text)]
+            self._year_seen = max(years) if years else 0
+        return self._year_seen or None
+
+    def _edition(self, recs: Sequence["Record"], text: str) -> Optional["Record"]:
+        """Successive editions of one agreement ("International Coffee Agreement, 1976 / 1983"):
+        the latest one adopted by the time of the text (its publication, else the latest year it
+        names), when every record bears the name but for a year or an ordinal."""
+        if any(r.parent for r in recs) or len({edition_key(r.title) for r in recs}) != 1:
+            return None
+        year = self._latest if self._latest is not None else self._text_year(text)
+        if year is None:
+            return None
+        fits = [r for r in recs if r.adopted and int(r.adopted[:4]) <= year]
+        return max(fits, key=lambda r: r.adopted) if fits else None
 
     def _settle(self, recs: Sequence["Record"], it: "Item", text: str) -> Optional["Record"]:
         """Pick among same-named records ("the Vienna Convention") by the year cited with the name,

@@ -73,7 +73,7 @@ class Record:
     def general_knowledge(self) -> bool:
         """True if any part of the record comes from general knowledge rather than a source."""
         s = self.source or ""
-        return "general-knowledge" in s or "[+citex" in s
+        return "general-knowledge" in s or "[+citex" in s or s == "citex-gk"
 
     def to_dict(self) -> dict[str, Any]:
         d = attrs.asdict(self, recurse=False)

@@ -1,0 +1,75 @@
+"""Other ways of writing a cited name, tried in order when the name as cited names no record:
+"the" after a preposition dropped or added ("Rome Statute of International Criminal Court"), the
+word order of "X Treaty" / "Treaty on X" turned ("Collective Security Treaty" ↔ "Treaty on Collective
+Security"), and the head word changed for one of its synonyms with the lower-case words before it
+dropped ("International Cocoa Pact" → "… Agreement", "Kyoto climate agreement" → "Kyoto Protocol").
+
+Every rewrite is general; the linker takes a rewrite's records only when they are few (one record, or
+editions of one name) and refuses records adopted after the text."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from citex.vocab import entries, lower_words
+
+__all__ = ["rewrites", "ordinal_before", "ORDINALS"]
+
+# head words that name the same sort of instrument in news ("the Louvre accord / pact / agreement")
+_SYNONYM_HEADS = ("agreement", "accord", "accords", "pact", "treaty", "protocol", "convention")
+_HEAD_RE = re.compile(r"(?i)^(.*?)\s+(agreements?|accords?|pacts?|treaty|treaties|protocol|convention)$")
+_TREATY_ON_RE = re.compile(r"(?i)^(?:(?:international|united\s+nations|un|european)\s+)?(treaty|convention|agreement)"
+                           r"\s+on\s+(?:the\s+)?(.+)$")
+_THE_AFTER_PREP_RE = re.compile(r"(?i)\b(of|on|for|to|against)\s+the\s+")
+_PREP_CAPS_RE = re.compile(r"\b(of|on|for|to|against)\s+(?!the\b)(?=[A-Z])")
+SMALL = lower_words("instruments/title_small_words")
+# "first" … "twelfth": an ordinal written before a name is part of it ("the sixth International Tin
+# Agreement" is the Sixth International Tin Agreement)
+ORDINALS = tuple(entries("common/ordinals")[:12])
+_ORDINAL_BEFORE_RE = re.compile(r"(?i)\b(" + "|".join(ORDINALS) + r")\s{1,3}$")
+
+
+def ordinal_before(text: str, start: int) -> str:
+    """The ordinal word right before ``start`` ("sixth "), or ""."""
+    m = _ORDINAL_BEFORE_RE.search(text, max(0, start - 14), start)
+    return m.group(1) if m else ""
+
+
+def _heads_swapped(name: str) -> Iterator[tuple[str, bool]]:
+    """The name with each synonym head; exact-only when one word is left ("Kyoto … agreement")."""
+    m = _HEAD_RE.match(name)
+    if not m:
+        return
+    words = m.group(1).split()
+    kept = [w for w in words if w[:1].isupper() or not w[:1].isalpha() or w.lower() in SMALL]
+    while kept and kept[-1].lower() in SMALL:
+        kept.pop()
+    if not kept or not any(w[:1].isupper() for w in kept):
+        return
+    stem = " ".join(kept)
+    for head in _SYNONYM_HEADS:
+        yield f"{stem} {head}", len(kept) == 1
+
+
+def rewrites(name: str) -> Iterator[tuple[str, bool]]:
+    """Other writings of ``name``, most faithful first (see the module), each with whether only a
+    record's own title or alias may match it (a head word swapped: no looser variant keys)."""
+    name = " ".join(name.split())
+    seen = {name.casefold()}
+    out = []
+    if _THE_AFTER_PREP_RE.search(name):
+        out.append(_THE_AFTER_PREP_RE.sub(r"\1 ", name))
+    if _PREP_CAPS_RE.search(name):
+        out.append(_PREP_CAPS_RE.sub(r"\1 the ", name))
+    m = _TREATY_ON_RE.match(name)
+    if m:
+        out.append(f"{m.group(2)} {m.group(1)}")
+    m = _HEAD_RE.match(name)
+    if m and m.group(2).lower() in ("treaty", "convention", "agreement"):
+        out.append(f"{m.group(2)} on {m.group(1)}")
+        out.append(f"{m.group(2)} on the {m.group(1)}")
+    out = [(n, False) for n in out] + list(_heads_swapped(name))
+    for n, exact in out:
+        if n.casefold() not in seen:
+            seen.add(n.casefold())
+            yield n, exact
