@@ -3,6 +3,7 @@
 on November 18, 1997"), and :func:`tail`, the party/place/date reader shared with the events."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import attrs
@@ -10,6 +11,7 @@ import attrs
 from citex.grammar import relations as R
 from citex.models import Date, Place
 from citex.resolve.context import DocContext
+from citex.text.spans import sentence_end
 
 # how far after a name its own date or place may start, and how far before it a year may stand
 OWN_DATE_AFTER = 12
@@ -72,12 +74,14 @@ def _date_inside(doc: DocContext, c, members: list[int]) -> bool:
 def _date_around(doc: DocContext, c, members: list[int]) -> None:
     text, items = doc.text, doc.items
     d = doc.dates.first_after(c.end, c.end + OWN_DATE_AFTER)  # "… of 26 November 1987"
-    if d is not None and R.OWN_DATE_GAP.match(text[c.end:d.start]):
+    if d is not None and not d.relative and R.OWN_DATE_GAP.match(text[c.end:d.start]):
         for i in members:
             items[i].date = items[i].date or d
         return
-    d = doc.dates.last_before(c.start, c.start - PREMOD_DATE_BEFORE)  # "the 1994 Energy Charter Treaty"
-    if d is not None and R.PREMOD_DATE_GAP.match(text[d.end:c.start]):
+    # "the 1994 Energy Charter Treaty"; not a day without its year ("the September 19 … Agreement" is
+    # a name, and the publication date only guessed the year)
+    d = doc.dates.last_before(c.start, c.start - PREMOD_DATE_BEFORE)
+    if d is not None and not d.relative and R.PREMOD_DATE_GAP.match(text[d.end:c.start]):
         for i in members:
             items[i].date = items[i].date or d
     p = doc.places.first_after(c.end, c.end + OWN_DATE_AFTER)  # "Rome Statute …\nRome, 17 July 1998"
@@ -132,3 +136,51 @@ def own_acts(doc: DocContext) -> None:
                     it.date = t.date
                 if t.place:
                     it.place = t.place
+
+
+# "Signed on Nov 15, 2020, the 15-member RCEP …": a participle opening the sentence, its date, then
+# the name as the subject of the main clause (a few words before it: "the 15-member")
+FRONTED_ACT = re.compile(r"(?:First[ \t]{1,3}|Originally[ \t]{1,3})?(?:Signed|Adopted|Concluded|Agreed)(?![\w])")
+FRONTED_SUBJECT = re.compile(r",[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3})?(?:[\w\-]{1,20}[ \t]{1,3}){0,3}\Z")
+# "… Treaty. It was signed in November 1990": the next sentence's subject is the name (a short form
+# there, "The convention was adopted …", is an item of its own: see own_acts)
+PRONOUN_ACT = re.compile(
+    r"(?:It|This)[ \t]{1,3}"
+    r"(?:was|had[ \t]{1,3}been)[ \t]{1,3}(?:first[ \t]{1,3}|originally[ \t]{1,3})?"
+    r"(?:signed|adopted|concluded|agreed)(?![\w])")
+FRONTED_MAX = 90
+BY_TO = re.compile(r"[ \t]{1,3}(?:to|of)[ \t]{1,3}(?:the[ \t]{1,3})?[A-Z][\w'’.\-]{0,30}(?:[ \t]{1,3}[A-Z][\w'’.\-]{0,30}){0,5}")
+
+
+def own_nearby(doc: DocContext) -> None:
+    """A date written next to the name rather than with it: a fronted participle ("Signed on …,
+    the … pact") or the next sentence about it ("It was signed in November 1990"); only for an
+    instrument without a date yet, and only the one instrument its sentence names."""
+    text, items = doc.text, doc.items
+    for i, it in enumerate(items):
+        if it.date is not None or it.short:
+            continue
+        s = doc.sentence_start(it.start)
+        if it.start - s <= FRONTED_MAX and FRONTED_ACT.match(text, s) and FRONTED_SUBJECT.search(text[s:it.start]):
+            t = tail(doc, FRONTED_ACT.match(text, s).end(), it.start)
+            if t.party is None and (t.date or t.place):
+                it.date, it.place = t.date, it.place or t.place
+                continue
+        end = sentence_end(text, doc.sents, it.end)
+        if any(o.start >= it.end and o.start < end for o in items[i + 1:i + 4]):
+            continue  # another name follows in the sentence: "it" may be either
+        j = end
+        while j < len(text) and text[j] in " \t\r\n":
+            j += 1
+        m = PRONOUN_ACT.match(text, j)
+        if m and any(s <= o.start < it.start and o.title != it.title for o in items[:i]):
+            continue
+        if m:
+            pos = m.end()
+            if by := R.OWN_ACT_BY.match(text, pos):  # "This was adopted by the Parties … in October 2016"
+                pos = by.start() + len(by.group().rstrip())
+                if to := BY_TO.match(text, pos):  # "… to the Montreal Protocol"
+                    pos = to.end()
+            t = tail(doc, pos, doc.clause_end(pos))
+            if t.party is None and t.date is not None:
+                it.date, it.place = t.date, it.place or t.place
