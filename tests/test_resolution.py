@@ -143,3 +143,15 @@ def test_a_title_case_headline_name_is_cut_to_what_the_kb_knows():
     assert [(c.title, c.id) for c in r.citations] == [("Treaty On Open Skies", "GK OPENSKIES-1992")]
     r = citex.extract("Russia Denounces European Convention Against Torture, Ending Monitoring\n\nMoscow said so.")
     assert [(e.action, e.party) for e in r.citations[0].events] == [("denunciation", "Russia")]
+
+
+@pytest.mark.parametrize("text, n_cites", [
+    # issue 13 (2): variants of one name are one citation (written for this test)
+    ("The Louvre Accord held. The Louvre accord, the Louvre pact, the Louvre agreement, the Louvre accords.", 1),
+    ("The US Constitution and the U.S. Constitution.", 1),
+    ("The Smith Accord and the Smith accords and the Smith pact.", 1),
+    ("The Rome Statute of International Criminal Court and the Rome Statute of the International Criminal Court.", 1),
+])
+def test_name_variants_merge(text, n_cites):
+    import citex
+    assert len(citex.extract(text).citations) == n_cites

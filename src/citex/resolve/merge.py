@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from citex.link.names import tokens
 from citex.link.result import NO_LINK
 from citex.models import Citation, Event, Mention
 from citex.resolve.items import Item
@@ -13,9 +14,27 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+# head words that name one instrument in news ("the Louvre accord / Accord / pact / agreement / accords")
+_SAME_HEAD = {"accord": "agreement", "accords": "agreement", "agreements": "agreement", "pact": "agreement",
+              "pacts": "agreement", "deal": "agreement", "treaties": "treaty", "conventions": "convention",
+              "charters": "charter", "statutes": "statute", "covenants": "covenant"}
+
+
+def name_key(title: str) -> str:
+    """The key under which variants of one name merge: case, punctuation, spelling ("U.S." = "US",
+    British/American), a plural head and accord/agreement/pact ignored."""
+    toks = tokens(title)
+    if toks:
+        toks[-1] = _SAME_HEAD.get(toks[-1], toks[-1])
+    return " ".join(toks)
+
+
 def _keys(items: list[Item]) -> list[str]:
-    """Merge keys: the linked id if any, else the normalised title, with number and parent."""
+    """Merge keys: the linked id if any (also for an unlinked variant of a linked name), else the
+    name key of the title (:func:`name_key`), with number and parent."""
     keys: list[Optional[str]] = [None] * len(items)
+    linked_names = {name_key(it.title): it.link.id for it in items
+                    if it.link is not None and it.link.id and it.number is None}
 
     def key(i: int, depth: int = 0) -> str:
         if keys[i] is not None:
@@ -25,9 +44,11 @@ def _keys(items: list[Item]) -> list[str]:
             k = key(it.alias_of, depth + 1)
         elif it.link is not None and it.link.id:
             k = f"id:{it.link.id}"
+        elif it.number is None and (rid := linked_names.get(name_key(it.title))):
+            k = f"id:{rid}"
         else:
             parent = key(it.parent, depth + 1) if it.parent is not None and depth < 8 else ""
-            k = f"t:{_norm(it.title).lower()}|{it.number}|{parent}"
+            k = f"t:{name_key(it.title)}|{it.number}|{parent}"
         keys[i] = k
         return k
 
