@@ -12,6 +12,8 @@ pytestmark = needs(GOLDEN / "quote.txt")
 
 def expected(linked: bool = True):
     want = json.loads((GOLDEN / "quote.expected.json").read_text(encoding="utf-8"))
+    for c in want["citations"]:  # the golden file predates the citation's scope (issue 13.5)
+        c.setdefault("scope", "international")
     if not linked:
         for c in want["citations"]:
             c["id"] = c["canonical_title"] = None

@@ -9,6 +9,7 @@ from citex.models import Error, Result
 from citex.output.render import remember_text
 from citex.pipeline.extractor import Extractor
 from citex.pipeline.resources import extractor_for
+from citex.resolve.scope import check_scope, filter_scope
 
 
 def default_extractor(kb_path: Optional[str] = None, ner=None, linker=None) -> Extractor:
@@ -40,7 +41,7 @@ def _run(ex: Extractor, text: str, doc_id: Optional[str], published) -> Result:
 
 
 def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Optional[str] = None,
-            ner=None, linker=None) -> Result:
+            ner=None, linker=None, scope: Optional[str] = None) -> Result:
     """Find the instruments, dates and places in ``text``.
 
     ``published`` (a date or ``YYYY-MM-DD``) lets relative dates ("last year") be resolved.
@@ -50,6 +51,7 @@ def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Opti
     entities are used); rule matches always win.  Off (``None``) by default: it costs speed.
     ``linker`` replaces the knowledge-base linker with any object that has the methods of
     :class:`citex.link.LinkerProtocol` (``kb`` is then not used).
+    ``scope`` keeps only ``"international"`` or ``"domestic"`` citations (``None``/``"all"``: every one).
     Raises ``TypeError`` for anything but a ``str``; never raises on odd text: a text longer than
     ``citex.limits.MAX_CHARS`` (20 million characters) or one whose pattern scans run over
     ``citex.limits.REGEX_TIMEOUT`` gives a result with ``error`` set (type ``"too_large"`` or
@@ -57,20 +59,23 @@ def extract(text: str, doc_id: Optional[str] = None, published=None, *, kb: Opti
     its text highlighted (the text of recent results is remembered: :func:`citex.render`).
     """
     _check_text(text)
-    res = _run(default_extractor(kb, ner, linker), text, doc_id, published)
+    check_scope(scope)
+    res = filter_scope(_run(default_extractor(kb, ner, linker), text, doc_id, published), scope)
     remember_text(res, text)
     return res
 
 
 def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optional[str] = None,
-                 ner=None, linker=None, progress: Optional[bool] = None) -> list[Result]:
+                 ner=None, linker=None, progress: Optional[bool] = None,
+                 scope: Optional[str] = None) -> list[Result]:
     """Extract from many texts (``str`` or ``(doc_id, str)`` pairs): a list of one ``Result`` per
     text, in order (``doc_id`` ``"0"``, ``"1"``… for bare strings).
 
     A document that fails gives a ``Result`` with ``error`` set instead of stopping the run.
     ``progress``: a progress bar (``None``: in a notebook only).  For collections too large to keep
-    in memory, use ``citex extract`` or :mod:`citex.dask`.
+    in memory, use ``citex extract`` or :mod:`citex.dask`.  ``scope``: as for :func:`extract`.
     """
+    check_scope(scope)
     ex = default_extractor(kb, ner, linker)
     out: list[Result] = []
     bar = _progress_bar(texts, progress)
@@ -79,7 +84,7 @@ def extract_many(texts: Iterable[Union[str, tuple]], published=None, kb: Optiona
             doc_id = str(n)
             try:
                 doc_id, text = _item(n, item)
-                res = _run(ex, _check_text(text), doc_id, published)
+                res = filter_scope(_run(ex, _check_text(text), doc_id, published), scope)
                 remember_text(res, text)
             except Exception as exc:  # one bad document (or malformed item) never stops a batch
                 res = Result(doc_id=doc_id, error=Error(type=type(exc).__name__, message=str(exc)[:500]))

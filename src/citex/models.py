@@ -153,6 +153,9 @@ class Citation:
     events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
     # knowledge-base candidates when a link could not be settled (not part of the JSON core)
     candidates: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    # "international" (a treaty, convention … between states) or "domestic" (an Act, a constitution,
+    # a code, a national law): see citex.resolve.scope
+    scope: str = "international"
 
     def record(self, kb=None):
         """The full knowledge-base record of this citation (``None`` when it is not linked);
@@ -173,6 +176,7 @@ class Citation:
             "start": self.start, "end": self.end, "text": self.text,
             "mentions": [m.to_dict() for m in self.mentions],
             "events": [e.to_dict() for e in self.events],
+            "scope": self.scope,
         }
         if self.candidates:
             d["candidates"] = list(self.candidates)
@@ -197,7 +201,7 @@ class Citation:
             canonical_title=d.get("canonical_title"),
             mentions=[Mention.from_dict(m) for m in d.get("mentions", ())],
             events=[Event.from_dict(e) for e in d.get("events", ())],
-            candidates=d.get("candidates", ()),
+            candidates=d.get("candidates", ()), scope=d.get("scope") or "international",
         )
 
 

@@ -18,6 +18,7 @@ import attrs
 
 from citex.models import Error, Result
 from citex.output.writers import to_json_line
+from citex.resolve.scope import filter_scope
 from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_limited, read_path
 
 
@@ -36,6 +37,7 @@ class Task(NamedTuple):
     meta: tuple = ()                      # (key, value) pairs for the result's meta: url, published
     level: Optional[str] = None           # a row level: the worker makes the rows (it has the text)
     error: Optional[tuple] = None         # (type, message): a record or folder entry that is not a document (never opened)
+    scope: Optional[str] = None           # keep only "international" or "domestic" citations (None: all)
 
     @property
     def stdin(self) -> bool:
@@ -111,6 +113,8 @@ def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
         doc = read_path(Path(task.path), task.doc_id, task.max_bytes)
     published = published_for(task)
     res = process(doc, published, task.kb, task.ner)
+    if task.scope:
+        res = filter_scope(res, task.scope)
     if (task.published_from and published and res.error is None) or task.meta:
         # say which reference date a per-file source gave, and the document's own url and date
         extra = dict(task.meta, **({"published": published} if task.published_from and published else {}))

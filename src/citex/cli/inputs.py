@@ -64,6 +64,7 @@ def plan(a, done: set, is_own: Callable) -> tuple[list[Task], Skipped]:
     skipped = Skipped()
     fields = Fields(a.text_field, a.id_field, a.date_field, a.url_field)
     common = dict(published_from=a.published_from, kb=a.kb, max_bytes=a.max_bytes, ner=a.ner,
+                  scope=None if getattr(a, "scope", None) in (None, "all") else a.scope,
                   as_line=a.format == "jsonl" and a.level == DOCUMENTS,
                   level=None if a.level == DOCUMENTS or a.format == "table" else a.level)
     excludes = () if a.no_default_excludes else default_excludes()

@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="per-file reference date: FILE.meta.json {\"published\": …} or the file's mtime "
                         "(falls back to --published)")
     e.add_argument("--kb", help="CSV of extra treaty records merged over the bundled knowledge base")
+    e.add_argument("--scope", choices=("all", "international", "domestic"), default="all",
+                   help="keep only international instruments (treaties, conventions …) or only domestic "
+                        "ones (Acts, constitutions, codes, national laws); default: all")
     e.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     e.add_argument("--glob", action="append", help=f"file patterns in folders, space-separated "
                                                   f"(default: {' '.join(DEFAULT_GLOBS)})")

@@ -47,6 +47,8 @@ QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"}
 
 
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
+# how far after the latest year a text names (without a publication date) a record may be adopted
+TEXT_YEAR_MARGIN = 5
 YEAR = re.compile(r"(?<![\w.\-])(1[89]\d\d|20\d\d)(?![\w\-])")
 _EDITION_RE = re.compile(r"(?i),?\s+(?:of\s+)?\(?(?:1[6-9]\d\d|20\d\d)\)?|\b(?:" + "|".join(ORDINALS) + r")\s+")
 
@@ -180,12 +182,14 @@ class Linker:
                 return LinkResult(candidates=[r.id for r in recs])  # anachronistic: say so, do not link
             recs = fits
         elif (year := self._text_year(text)) is not None:
-            # no publication date: nothing adopted after the latest year the text names (a 1987
-            # newswire's "Paris accord"); the refusal keeps the records as candidates
-            fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= year]
+            # no publication date: nothing adopted well after the latest year the text names (a 1987
+            # newswire's "Paris accord" is no 2015 agreement; an article naming 2019 last may still be
+            # from 2023); the refusal keeps the records as candidates.  Among several records the
+            # year itself chooses.
+            fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= year + TEXT_YEAR_MARGIN]
             if not fits:
                 return LinkResult(candidates=[r.id for r in recs])
-            recs = fits
+            recs = [r for r in fits if not r.adopted or int(r.adopted[:4]) <= year] or fits
         if len(recs) == 1:
             return LinkResult(recs[0].id, recs[0].title)
         chosen = self._settle(recs, it, text) or self._edition(recs, text)

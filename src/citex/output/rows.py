@@ -140,7 +140,7 @@ def _own(attr: str):
 LEVELS: dict[str, Level] = {
     "citations": Level(_citations, (
         DOC_ID, Column("index", lambda it: it.index, "int"), Column("kind", lambda it: it.obj.kind),
-        Column("title", lambda it: it.obj.title), Column("number", lambda it: it.obj.number, "int"),
+        Column("title", lambda it: it.obj.title), Column("scope", lambda it: it.obj.scope), Column("number", lambda it: it.obj.number, "int"),
         Column("parent", lambda it: it.obj.parent, "int"), Column("id", lambda it: it.obj.id),
         Column("canonical_title", lambda it: it.obj.canonical_title),
         Column("url", lambda it: it.ctx.record_url(it.obj.id)),

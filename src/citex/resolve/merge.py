@@ -8,6 +8,7 @@ from citex.link.names import tokens
 from citex.link.result import NO_LINK
 from citex.models import Citation, Event, Mention
 from citex.resolve.items import Item
+from citex.resolve.scope import scope_of
 
 
 def _norm(s: str) -> str:
@@ -108,5 +109,6 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
                             text=text[first.start:first.end], number=first.number, parent=parent,
                             date=date, place=place, id=link.id, canonical_title=link.title,
                             mentions=sorted(mentions, key=lambda m: m.start),
-                            events=sorted(events, key=lambda e: e.start), candidates=link.candidates))
+                            events=sorted(events, key=lambda e: e.start), candidates=link.candidates,
+                            scope=scope_of(title, first.kind, link.id is not None)))
     return out
