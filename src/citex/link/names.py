@@ -15,7 +15,7 @@ from citex.vocab import entries
 if TYPE_CHECKING:  # pragma: no cover
     from citex.link.records import Record
 
-__all__ = ["tokens", "normalize", "name_variants", "is_acronym"]
+__all__ = ["tokens", "normalize", "name_key", "name_variants", "is_acronym"]
 
 _TRANSLIT = str.maketrans({
     "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
@@ -78,6 +78,21 @@ def normalize(name: str) -> str:
     "+" is kept as "plus" ("Convention 108+" is not "Convention 108").
     """
     return "".join(tokens(name))
+
+# head words that name one instrument in news ("the Louvre accord / Accord / pact / agreement / accords")
+_SAME_HEAD = {"accord": "agreement", "accords": "agreement", "agreements": "agreement", "pact": "agreement",
+              "pacts": "agreement", "deal": "agreement", "treaties": "treaty", "conventions": "convention",
+              "charters": "charter", "statutes": "statute", "covenants": "covenant"}
+
+
+def name_key(title: str) -> str:
+    """The key under which variants of one name merge: case, punctuation, spelling ("U.S." = "US",
+    British/American), a plural head and accord/agreement/pact ignored."""
+    toks = tokens(title)
+    if toks:
+        toks[-1] = _SAME_HEAD.get(toks[-1], toks[-1])
+    return " ".join(toks)
+
 
 # --------------------------------------------------------------------- variants
 

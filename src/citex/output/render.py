@@ -190,7 +190,8 @@ def table(result: Result) -> str:
     th = "".join(f'<th style="text-align:left;padding:2px 8px;border-bottom:1px solid #999">{h}</th>'
                  for h in ("#", "title", "id", "No. / parent", "date", "place", "events"))
     body = []
-    for r in rows(result, "citations"):
+    # international instruments first, then domestic law (Acts, constitutions …), each in text order
+    for r in sorted(rows(result, "citations"), key=lambda r: r["scope"] != "international"):
         title = escape(r["title"] or "")
         if r["canonical_title"] and r["canonical_title"] != r["title"]:
             title += f'<br><span style="color:#666;font-size:0.9em">{escape(r["canonical_title"])}</span>'

@@ -19,6 +19,7 @@ from html import escape
 from pathlib import Path
 from typing import Optional
 
+from citex.link.names import name_key
 from citex.models import Result
 from citex.output.records import read_records
 from citex.output.rows import rows
@@ -100,19 +101,20 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
     """The report as one HTML string (no external files, scripts or fonts).  ``published`` (a date or
     ``{doc_id: date}``) places undated treaty actions on the timeline."""
     docs, mentions, titles, actions = defaultdict(set), Counter(), defaultdict(Counter), defaultdict(Counter)
-    ids = set()
+    ids, scopes = set(), {}
     for r in results:
         for c in rows(r, "citations"):
             if c.get("title") is None:
                 continue   # the row of a failed document
-            key = c["id"] or c["title"]
+            key = c["id"] or name_key(c["title"])   # variants of one unlinked name: one row
             if c["id"]:
                 ids.add(key)
+            scopes[key] = c.get("scope") or "international"
             docs[key].add(r.doc_id)
             mentions[key] += c["mentions"]
             titles[key][c["canonical_title"] or c["title"]] += 1
         for e in rows(r, "events"):
-            actions[e["id"] or e["title"]][e["action"]] += 1
+            actions[e["id"] or name_key(e["title"])][e["action"]] += 1
     n_cites = sum(len(r.citations) for r in results)
     n_events = sum(sum(a.values()) for a in actions.values())
     errors = [r for r in results if r.error]
@@ -122,12 +124,13 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
               f"{len(docs)} instruments, {n_events} treaty actions, {len(errors)} documents with errors.</p>")]
 
     parts.append("<h2>Instruments</h2>")
-    order = sorted(docs, key=lambda k: (-len(docs[k]), -mentions[k], str(k)))
+    # international instruments first, then domestic law (Acts, constitutions …)
+    order = sorted(docs, key=lambda k: (scopes[k] != "international", -len(docs[k]), -mentions[k], str(k)))
     body = [[escape(k) if k in ids else "—",
-             escape(titles[k].most_common(1)[0][0]), str(len(docs[k])), str(mentions[k]),
+             escape(titles[k].most_common(1)[0][0]), scopes[k], str(len(docs[k])), str(mentions[k]),
              escape(", ".join(f"{a.replace('_', ' ')} ×{n}" for a, n in actions[k].most_common()))]
             for k in order]
-    parts.append(_table(["id", "title", "documents", "mentions", "treaty actions"], body, numeric=(2, 3))
+    parts.append(_table(["id", "title", "scope", "documents", "mentions", "treaty actions"], body, numeric=(3, 4))
                  if body else '<p class="muted">no instruments found</p>')
 
     parts.append("<h2>Treaty actions over time</h2>")
@@ -146,10 +149,15 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
     citing = [r for r in results if r.citations]
     parts.append(_table(["document", "citations", "instruments"],
                         [[escape(str(r.doc_id)), str(len(r.citations)),
-                          escape("; ".join(dict.fromkeys(c.id or c.title for c in r.citations)))]
+                          escape("; ".join(dict.fromkeys(c.id or c.title for c in by_scope(r.citations))))]
                          for r in citing], numeric=(1,)) if citing else '<p class="muted">none</p>')
     if len(citing) < len(results):
         n = len(results) - len(citing)
         parts.append(f'<p class="muted">{n} document{"s" * (n != 1)} citing nothing not listed.</p>')
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n")
+
+
+def by_scope(citations) -> list:
+    """International instruments first, then domestic ones, each in document order."""
+    return sorted(citations, key=lambda c: getattr(c, "scope", "international") != "international")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from citex.link.names import tokens
+from citex.link.names import name_key
 from citex.link.result import NO_LINK
 from citex.models import Citation, Event, Mention
 from citex.resolve.items import Item
@@ -13,21 +13,6 @@ from citex.resolve.scope import scope_of
 
 def _norm(s: str) -> str:
     return " ".join(s.split())
-
-
-# head words that name one instrument in news ("the Louvre accord / Accord / pact / agreement / accords")
-_SAME_HEAD = {"accord": "agreement", "accords": "agreement", "agreements": "agreement", "pact": "agreement",
-              "pacts": "agreement", "deal": "agreement", "treaties": "treaty", "conventions": "convention",
-              "charters": "charter", "statutes": "statute", "covenants": "covenant"}
-
-
-def name_key(title: str) -> str:
-    """The key under which variants of one name merge: case, punctuation, spelling ("U.S." = "US",
-    British/American), a plural head and accord/agreement/pact ignored."""
-    toks = tokens(title)
-    if toks:
-        toks[-1] = _SAME_HEAD.get(toks[-1], toks[-1])
-    return " ".join(toks)
 
 
 def _keys(items: list[Item]) -> list[str]:
@@ -110,5 +95,5 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
                             date=date, place=place, id=link.id, canonical_title=link.title,
                             mentions=sorted(mentions, key=lambda m: m.start),
                             events=sorted(events, key=lambda e: e.start), candidates=link.candidates,
-                            scope=scope_of(title, first.kind, link.id is not None)))
+                            scope=scope_of(title, first.kind, bool(link.id or link.candidates))))
     return out

@@ -20,7 +20,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def scope_of(title: str, kind: str, linked: bool) -> str:
     """``"domestic"`` for a name headed by a domestic-law word (data/vocab/instruments/domestic_heads.txt)
-    that the knowledge base does not link; ``"international"`` otherwise."""
+    that the knowledge base does not know (``linked``: a record or candidates were found);
+    ``"international"`` otherwise."""
     if linked or kind not in ("other", "constitution"):
         return "international"
     m = _COMPLEMENT.search(title)
