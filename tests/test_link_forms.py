@@ -31,6 +31,10 @@ def ids(text, published=None):
     ("The Aachen Treaty was signed by France and Germany.", None, "GK AACHEN-2019"),
     ("Farmers oppose the EU-Mercosur trade agreement.", None, "GK EU-MERCOSUR-2019"),
     ("Nepal ratified the South Asian Free Trade Area Agreement.", None, "GPTAD SAFTA"),
+    # one name, two records: the words the document uses beyond the name choose
+    ("The US rejoined the Paris Agreement to fight climate change.", None, "UNTS I-54113"),
+    ("The US rejoined the Paris Agreement.", "2021-02-19", "UNTS I-54113"),
+    ("The yen held inside the range of the Paris agreement reached at the Louvre.", None, "GK LOUVRE-1987"),
 ])
 def test_link_forms(text, published, want):
     assert want in ids(text, published)
@@ -43,6 +47,9 @@ def test_link_forms(text, published, want):
     ("In 1987 the yen rose after the Paris accord, said the minister.", None, "UNTS I-54113"),
     # a bare year is no subject: "the 1999 treaty" is not any 1999 record
     ("Russia suspended the 1999 treaty.", None, "MTDSG XII-8"),
+    # no date, no year, no telling word: candidates, no link
+    ("Dealers said the dollar held after the Paris accord.", None, "UNTS I-54113"),
+    ("Dealers said the dollar held after the Paris accord.", None, "GK LOUVRE-1987"),
 ])
 def test_link_refusals(text, published, not_want):
     assert not_want not in ids(text, published)

@@ -192,7 +192,7 @@ class Linker:
             recs = [r for r in fits if not r.adopted or int(r.adopted[:4]) <= year] or fits
         if len(recs) == 1:
             return LinkResult(recs[0].id, recs[0].title)
-        chosen = self._settle(recs, it, text) or self._edition(recs, text)
+        chosen = self._settle(recs, it, text) or self._edition(recs, text) or self._own_title(recs, it, text)
         if chosen is not None:
             return LinkResult(chosen.id, chosen.title)
         return LinkResult(candidates=[r.id for r in recs])
@@ -284,8 +284,9 @@ class Linker:
 
     def _settle(self, recs: Sequence["Record"], it: "Item", text: str) -> Optional["Record"]:
         """Pick among same-named records ("the Vienna Convention") by the year cited with the name,
-        else by the subject words of their titles that the document uses ("diplomatic", "consular",
-        "treaties"); when neither settles it, no pick: the caller keeps the candidates."""
+        else by the subject words of their titles, beyond the cited name's, that the document uses
+        ("diplomatic", "consular", "treaties"); when neither settles it, no pick: the caller keeps
+        the candidates."""
         if it.date is not None:
             year = it.date.value[:4]
             same = [r for r in recs if (r.adopted or "")[:4] == year]
@@ -295,9 +296,35 @@ class Linker:
                 recs = same
         if self._doc_words is None:
             self._doc_words = frozenset(w.lower() for w in WORD.findall(text))
-        titles = [frozenset(w.lower() for w in WORD.findall(r.title)) - SUBJECT_STOP for r in recs]
+        # the cited name's own words are in the document anyway: they tell nothing
+        cited = frozenset(w.lower() for w in WORD.findall(it.title))
+        titles = [frozenset(w.lower() for w in WORD.findall(r.title)) - SUBJECT_STOP - cited for r in recs]
         common = frozenset.intersection(*titles) if titles else frozenset()
         scores = [len((t - common) & self._doc_words) for t in titles]
+        best = max(scores, default=0)
+        if best > 0 and scores.count(best) == 1:
+            return recs[scores.index(best)]
+        return self._settle_by_names(recs, it)
+
+    def _own_title(self, recs: Sequence["Record"], it: "Item", text: str) -> Optional["Record"]:
+        """Still tied, in a text whose time is known (a publication date or a year it names, all the
+        records fitting it): the one record whose own title the name is ("Paris Agreement" in 2021,
+        not the 1987 accord news then called so)."""
+        if self._latest is None and self._text_year(text) is None:
+            return None
+        key = normalize(it.title)
+        own = [r for r in recs if normalize(r.title) == key]
+        return own[0] if len(own) == 1 else None
+
+    def _settle_by_names(self, recs: Sequence["Record"], it: "Item") -> Optional["Record"]:
+        """Still tied: the words of every name of each record (aliases too) that the cited name does
+        not hold and the document uses ("climate" for the Paris Agreement, "Louvre" for the G-6 accord
+        of Paris)."""
+        cited = frozenset(w.lower() for w in WORD.findall(it.title))  # (as in _settle)
+        names = [frozenset(w.lower() for n in r.names for w in WORD.findall(n)) - SUBJECT_STOP - cited
+                 for r in recs]
+        common = frozenset.intersection(*names) if names else frozenset()
+        scores = [len((n - common) & self._doc_words) for n in names]
         best = max(scores, default=0)
         if best > 0 and scores.count(best) == 1:
             return recs[scores.index(best)]
