@@ -59,3 +59,24 @@ def test_kigali_amendment_has_one_id():
     recs = citex.kb.lookup("Kigali Amendment")
     assert [r.id for r in recs] == ["IEADB 8509"]
     assert citex.kb.get("MTDSG XXVII-2-f").id == "IEADB 8509"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a known full title runs on past its commas
+    ("Syria joined the Convention on the Prohibition of the Development, Production, Stockpiling and Use "
+     "of Chemical Weapons and on their Destruction.", "MTDSG XXVI-3"),
+])
+def test_known_title_across_commas(text, want):
+    cits = citex.extract(text).citations
+    assert [c.id for c in cits] == [want]
+    assert cits[0].title.endswith("Destruction")
+
+
+def test_long_title_with_a_slip():
+    from citex.link.linker import Linker
+    from citex.resolve.items import Item
+    title = ("Convention on the Prohibition of the Development, Production, Stockpiling and Use of Chemical "
+             "Weapons and on their Destructions")
+    it = Item(start=0, end=len(title), kind="convention", title=title)
+    Linker(citex.kb.KnowledgeBase.bundled()).link_items(title, [it])
+    assert it.link.id == "MTDSG XXVI-3"

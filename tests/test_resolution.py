@@ -99,10 +99,14 @@ def test_year_must_agree_for_short_forms():
 
 
 def test_publication_date_rules_out_later_records():
-    text = "Finance ministers reaffirmed the Paris accord on currencies."
-    assert citex.extract(text).citations[0].id == "UNTS I-54113"
+    text = "Finance ministers reaffirmed the Paris accord."
+    assert citex.extract(text, published="2016-03-02").citations[0].id == "UNTS I-54113"
     old = citex.extract(text, published="1987-03-02").citations[0]
-    assert old.id is None and old.candidates == ("UNTS I-54113",)
+    assert old.id == "GK LOUVRE-1987"          # the G-6 accord of Paris, February 1987
+    older = citex.extract(text, published="1986-03-02").citations[0]
+    assert older.id is None and older.candidates == ("GK LOUVRE-1987", "UNTS I-54113")
+    # undated: the words the document uses choose ("currencies": the 1987 currency accord)
+    assert citex.extract(text + " Currencies held.").citations[0].id == "GK LOUVRE-1987"
 
 
 def test_full_record_from_a_citation():

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
-from citex.link.names import is_acronym, normalize, tokens
+from citex.link.names import is_acronym, name_key, normalize, tokens
 from citex.link.result import NO_LINK, LinkResult
 from citex.link.rewrites import ORDINALS, SMALL, ordinal_before, rewrites
 from citex.models import KINDS
@@ -47,6 +47,9 @@ QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"}
 
 
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
+# a long title cited with a slip: at least this many subject words, a fuzzy score this high (1 = every
+# word), this far ahead of the next record
+NEAR_MIN_WORDS, NEAR_SCORE, NEAR_MARGIN = 6, 0.95, 0.15
 # how far after the latest year a text names (without a publication date) a record may be adopted
 TEXT_YEAR_MARGIN = 5
 YEAR = re.compile(r"(?<![\w.\-])(1[89]\d\d|20\d\d)(?![\w\-])")
@@ -57,6 +60,14 @@ def edition_key(title: str) -> str:
     """A title without its year or ordinal ("International Coffee Agreement, 1983" and "Sixth
     International Tin Agreement" → "International … Agreement")."""
     return normalize(_EDITION_RE.sub(" ", title))
+
+
+def stem(word: str) -> str:
+    """A word without its plural ending, lower case ("currencies" → "currency", "weapons" → "weapon")."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w
 
 
 def content_words(name: str) -> frozenset:
@@ -215,7 +226,18 @@ class Linker:
             for name, exact in rewrites(it.title) if not recs else ():
                 if recs := (self.kb.lookup_exact if exact else self.kb.lookup)(name):
                     break
-        return recs or self._acronym_inside(it)
+        return recs or self._acronym_inside(it) or self._near_title(it)
+
+    def _near_title(self, it: "Item") -> list["Record"]:
+        """A long full title cited with a slip ("… Chemical Weapons and on their Destructions"): the
+        best fuzzy match, when it holds nearly every word of the name and no other record comes
+        close."""
+        if it.kind == "other" or len(content_words(it.title)) < NEAR_MIN_WORDS:
+            return []
+        hits = self.kb.scored_search(it.title, 2)
+        if not hits or hits[0][1] < NEAR_SCORE or (len(hits) > 1 and hits[0][1] - hits[1][1] < NEAR_MARGIN):
+            return []
+        return [hits[0][0]] if hits[0][0].matchable else []
 
     def _acronym_inside(self, it: "Item") -> list["Record"]:
         """"Agreement Establishing the AfCFTA": a known acronym in the name, and the name's other
@@ -307,24 +329,26 @@ class Linker:
         return self._settle_by_names(recs, it)
 
     def _own_title(self, recs: Sequence["Record"], it: "Item", text: str) -> Optional["Record"]:
-        """Still tied, in a text whose time is known (a publication date or a year it names, all the
-        records fitting it): the one record whose own title the name is ("Paris Agreement" in 2021,
-        not the 1987 accord news then called so)."""
-        if self._latest is None and self._text_year(text) is None:
-            return None
-        key = normalize(it.title)
-        own = [r for r in recs if normalize(r.title) == key]
+        """Still tied (every record fits the text's time, when it is known): the one record whose own
+        title the name is ("Paris Agreement": the 2015 agreement, unless dates or words say the 1987
+        accord news then called so); a variant of the title ("Paris accord") only in a text whose
+        time is known (a publication date or a year it names)."""
+        own = [r for r in recs if normalize(r.title) == normalize(it.title)]
+        if not own and (self._latest is not None or self._text_year(text) is not None):
+            key = name_key(it.title)   # "Paris accord" = "Paris Agreement", in a text of known time
+            own = [r for r in recs if name_key(r.title) == key]
         return own[0] if len(own) == 1 else None
 
     def _settle_by_names(self, recs: Sequence["Record"], it: "Item") -> Optional["Record"]:
         """Still tied: the words of every name of each record (aliases too) that the cited name does
         not hold and the document uses ("climate" for the Paris Agreement, "Louvre" for the G-6 accord
         of Paris)."""
-        cited = frozenset(w.lower() for w in WORD.findall(it.title))  # (as in _settle)
-        names = [frozenset(w.lower() for n in r.names for w in WORD.findall(n)) - SUBJECT_STOP - cited
-                 for r in recs]
+        cited = frozenset(stem(w) for w in WORD.findall(it.title))  # (as in _settle)
+        stop = frozenset(map(stem, SUBJECT_STOP))
+        names = [frozenset(stem(w) for n in r.names for w in WORD.findall(n)) - stop - cited for r in recs]
         common = frozenset.intersection(*names) if names else frozenset()
-        scores = [len((n - common) & self._doc_words) for n in names]
+        doc = frozenset(map(stem, self._doc_words))
+        scores = [len((n - common) & doc) for n in names]
         best = max(scores, default=0)
         if best > 0 and scores.count(best) == 1:
             return recs[scores.index(best)]

@@ -17,8 +17,8 @@ __all__ = ["known_boundaries", "extend_known_names", "trim_headline_titles", "wi
 _WORD_END = regex.compile(r"[\w'’.\-]+")
 # the words after a name, on its line, up to a sentence or clause mark or a number (the name's date,
 # "… Treaties *of 1969*", is not part of it): where a longer known name may end
-_NEXT_WORD = regex.compile(r"[ \t]{1,3}(?![\w'’\-]*\d)[\w'’\-]++")
-MAX_EXTRA_WORDS = 10
+_NEXT_WORD = regex.compile(r",?+[ \t]{1,3}(?![\w'’\-]*\d)[\w'’\-]++")
+MAX_EXTRA_WORDS = 14
 
 
 def known_boundaries(text: str, cands: list, linker) -> list:
