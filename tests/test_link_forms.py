@@ -12,6 +12,11 @@ def ids(text, published=None):
 @pytest.mark.parametrize("text, published, want", [
     # "the" dropped after a preposition
     ("The US renounced the Rome Statute of International Criminal Court.", None, "MTDSG XVIII-10"),
+    # "for" / "on" after the head word
+    ("The Convention for the Rights of the Child protects children.", None, "MTDSG IV-11"),
+    ("The Convention on the Protection of Human Rights and Fundamental Freedoms binds Turkey.", None, "CETS 5"),
+    # a cited date that identifies another record of the same name
+    ("France ratified the European Social Charter of 3 May 1996.", None, "CETS 163"),
     # word order: "X Treaty" = "Treaty on X"
     ("Armenia invoked the Collective Security Treaty of 15 May 1992.", None, "UNTS I-32307"),
     ("Delegates praised the International Treaty on the High Seas.", None, "MTDSG XXI-10"),

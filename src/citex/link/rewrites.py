@@ -1,5 +1,6 @@
 """Other ways of writing a cited name, tried in order when the name as cited names no record:
-"the" after a preposition dropped or added ("Rome Statute of International Criminal Court"), the
+"the" after a preposition dropped or added ("Rome Statute of International Criminal Court"), "for"
+and "on" after the head word exchanged ("Convention for the Rights of the Child"), the
 word order of "X Treaty" / "Treaty on X" turned ("Collective Security Treaty" ↔ "Treaty on Collective
 Security"), and the head word changed for one of its synonyms with the lower-case words before it
 dropped ("International Cocoa Pact" → "… Agreement", "Kyoto climate agreement" → "Kyoto Protocol").
@@ -20,6 +21,7 @@ _SYNONYM_HEADS = ("agreement", "accord", "accords", "pact", "treaty", "protocol"
 _HEAD_RE = re.compile(r"(?i)^(.*?)\s+(agreements?|accords?|pacts?|treaty|treaties|protocol|convention)$")
 _TREATY_ON_RE = re.compile(r"(?i)^(?:(?:international|united\s+nations|un|european)\s+)?(treaty|convention|agreement)"
                            r"\s+on\s+(?:the\s+)?(.+)$")
+_FOR_ON_RE = re.compile(r"(?i)\b(convention|treaty|agreement|protocol|charter|covenant)\s+(for|on)\s")
 _THE_AFTER_PREP_RE = re.compile(r"(?i)\b(of|on|for|to|against)\s+the\s+")
 _PREP_CAPS_RE = re.compile(r"\b(of|on|for|to|against)\s+(?!the\b)(?=[A-Z])")
 SMALL = lower_words("instruments/title_small_words")
@@ -61,6 +63,8 @@ def rewrites(name: str) -> Iterator[tuple[str, bool]]:
         out.append(_THE_AFTER_PREP_RE.sub(r"\1 ", name))
     if _PREP_CAPS_RE.search(name):
         out.append(_PREP_CAPS_RE.sub(r"\1 the ", name))
+    if m := _FOR_ON_RE.search(name):   # "Convention for the Rights of the Child" / "… on the …"
+        out.append(name[:m.start(2)] + ("on" if m.group(2).lower() == "for" else "for") + name[m.end(2):])
     m = _TREATY_ON_RE.match(name)
     if m:
         out.append(f"{m.group(2)} {m.group(1)}")
