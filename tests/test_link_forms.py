@@ -85,3 +85,26 @@ def test_long_title_with_a_slip():
     it = Item(start=0, end=len(title), kind="convention", title=title)
     Linker(citex.kb.KnowledgeBase.bundled()).link_items(title, [it])
     assert it.link.id == "MTDSG XXVI-3"
+
+
+@pytest.mark.parametrize("text, published, want", [
+    # an unnamed child of a linked parent: its one child of that sort (technical annex amendments aside)
+    ("Croatia ratified the Ban Amendment to the Basel Convention.", None, "MTDSG XXVII-3-a"),
+    ("Poland ratified the Optional Protocol to the Convention against Torture.", None, "MTDSG IV-9-b"),
+])
+def test_child_of_a_linked_parent(text, published, want):
+    assert want in ids(text, published)
+
+
+def test_children_of_a_linked_parent_as_candidates():
+    r = citex.extract("The US ratified the Optional Protocols to the Convention on the Rights of the Child.",
+                      published="2002-12-26")
+    kids = [c for c in r.citations if c.title.startswith("Optional Protocols")]
+    assert kids and kids[0].id is None and set(kids[0].candidates) == {"MTDSG IV-11-b", "MTDSG IV-11-c"}
+
+
+def test_later_mention_without_parent_is_the_same_protocol():
+    text = ("Kazakhstan ratified the Second Optional Protocol to the International Covenant on Civil and "
+            "Political Rights. The Second Optional Protocol abolishes the death penalty.")
+    protos = [c for c in citex.extract(text).citations if c.kind == "protocol"]
+    assert len(protos) == 1 and len(protos[0].mentions) == 2

@@ -47,6 +47,9 @@ QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"}
 
 
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
+# the sort of a parent's child cited without its own name, with the descriptor before it
+CHILD_HEAD = re.compile(r"(?i)(?:\b(?:optional|additional)\s+)?\b(protocols?|amendments?)\b")
+TECHNICAL = re.compile(r"(?i)\b(?:annex(?:es|ex)?|articles?)\b")
 # a long title cited with a slip: at least this many subject words, a fuzzy score this high (1 = every
 # word), this far ahead of the next record
 NEAR_MIN_WORDS, NEAR_SCORE, NEAR_MARGIN = 6, 0.95, 0.15
@@ -158,6 +161,30 @@ class Linker:
                 if rec is None:
                     rec = self._protocol_by_name(text, it, parent)
                 it.link = LinkResult(rec.id, rec.title) if rec else NO_LINK
+        for it in items:
+            if it.number is None and it.parent is not None and it.link is not None and not it.link.id \
+                    and not it.link.candidates:
+                it.link = self._child_of(items[it.parent], it)
+
+    def _child_of(self, parent: "Item", it: "Item") -> LinkResult:
+        """An unnamed protocol or amendment of a linked parent ("the Optional Protocol to the
+        Convention against Torture", "the … Amendment to the Basel Convention"): the parent's one
+        child of that sort in the knowledge base (several: candidates)."""
+        if parent.link is None or not parent.link.id:
+            return NO_LINK
+        head = CHILD_HEAD.search(it.title)
+        if head is None:
+            return NO_LINK
+        sort = head.group(1).lower().rstrip("s")
+        words = {stem(w) for w in head.group(0).split()}
+        kids = [r for r in self.kb.children(parent.link.id) if r.matchable
+                and (r.kind or "").lower() == sort and words <= {stem(w) for w in r.title.split()}
+                and (self._latest is None or not r.adopted or int(r.adopted[:4]) <= self._latest)]
+        if not TECHNICAL.search(it.title):  # amendments to annexes or articles are named by them
+            kids = [r for r in kids if not TECHNICAL.search(r.title)]
+        if len(kids) == 1:
+            return LinkResult(kids[0].id, kids[0].title)
+        return LinkResult(candidates=[r.id for r in kids]) if kids else NO_LINK
 
     def _protocol_by_name(self, text: str, it: "Item", parent: Optional["Item"]) -> Optional["Record"]:
         """A numbered protocol the parent could not give ("Additional Protocols I and II to the Geneva

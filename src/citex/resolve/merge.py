@@ -38,7 +38,19 @@ def _keys(items: list[Item]) -> list[str]:
         keys[i] = k
         return k
 
-    return [key(i) for i in range(len(items))]
+    out = [key(i) for i in range(len(items))]
+    # a later mention without its parent ("… the Second Optional Protocol" again) is the one the
+    # document named with a parent, when only one such has that name and number
+    parented: dict[tuple, set] = {}
+    for i, it in enumerate(items):
+        if it.parent is not None:
+            parented.setdefault((name_key(it.title), it.number), set()).add(out[i])
+    for i, it in enumerate(items):
+        if it.parent is None and it.alias_of is None and out[i].startswith("t:"):
+            same = parented.get((name_key(it.title), it.number), ())
+            if len(same) == 1:
+                out[i] = next(iter(same))
+    return out
 
 
 def _root(items: list[Item], i: int) -> int:
