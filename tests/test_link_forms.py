@@ -108,3 +108,19 @@ def test_later_mention_without_parent_is_the_same_protocol():
             "Political Rights. The Second Optional Protocol abolishes the death penalty.")
     protos = [c for c in citex.extract(text).citations if c.kind == "protocol"]
     assert len(protos) == 1 and len(protos[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text, title, want", [
+    # a known name that the grammar began late, after a lower-case title word
+    ("Putin suspended the Conventional Forces in Europe treaty on Saturday.", "Conventional Forces in Europe treaty",
+     "UNTS I-44001"),
+    # never from an article
+    ("The Paris Agreement binds.", "Paris Agreement", "UNTS I-54113"),
+    # a known acronym inside a name; what follows it is no part of the name
+    ("Nigeria deposited the Agreement Establishing the AfCFTA with the African Union.", None, "GK AFCFTA-2018"),
+])
+def test_known_name_boundaries(text, title, want):
+    cits = citex.extract(text).citations
+    assert want in [c.id for c in cits]
+    if title:
+        assert [c.title for c in cits if c.id == want] == [title]

@@ -267,8 +267,8 @@ class Linker:
         return [hits[0][0]] if hits[0][0].matchable else []
 
     def _acronym_inside(self, it: "Item") -> list["Record"]:
-        """"Agreement Establishing the AfCFTA": a known acronym in the name, and the name's other
-        words all in that record's title."""
+        """"Agreement Establishing the AfCFTA": a known acronym in the name, and the name's words
+        before it all in that record's title."""
         words = it.title.split()
         for w in words:
             if len(w) < 3 or not is_acronym(w) or w.isdigit():
@@ -277,7 +277,8 @@ class Linker:
             if len(recs) != 1:
                 continue
             title = {x.lower() for x in WORD.findall(recs[0].title)}
-            rest = {x.lower() for x in WORD.findall(it.title.replace(w, " "))} - SUBJECT_STOP
+            before = it.title[:it.title.index(w)]   # "… the AfCFTA| with the African Union": what follows
+            rest = {x.lower() for x in WORD.findall(before)} - SUBJECT_STOP   # the acronym is no part of it
             if rest <= title | SUBJECT_STOP:
                 return recs
         return []

@@ -12,7 +12,8 @@ from citex.vocab import lower_words
 
 SMALL_WORDS = lower_words("instruments/title_small_words")
 
-__all__ = ["known_boundaries", "extend_known_names", "trim_headline_titles", "with_acronyms"]
+__all__ = ["known_boundaries", "extend_known_names", "extend_known_left", "trim_headline_titles",
+           "with_acronyms"]
 
 _WORD_END = regex.compile(r"[\w'’.\-]+")
 # the words after a name, on its line, up to a sentence or clause mark or a number (the name's date,
@@ -22,8 +23,42 @@ MAX_EXTRA_WORDS = 14
 
 
 def known_boundaries(text: str, cands: list, linker) -> list:
-    """Names cut or extended to what the knowledge base knows (see the two steps)."""
-    return extend_known_names(text, trim_headline_titles(text, cands, linker), linker)
+    """Names cut or extended to what the knowledge base knows (see the three steps)."""
+    cands = extend_known_names(text, trim_headline_titles(text, cands, linker), linker)
+    return extend_known_left(text, cands, linker)
+
+
+# the word before a name, on its line: where a longer known name may start ("*Conventional Forces in*
+# Europe treaty")
+_PREV_WORD = regex.compile(r"[\w'’\-]++[ \t]{1,3}$")
+MAX_LEFT_WORDS = 6
+
+
+def extend_known_left(text: str, cands: list, linker) -> list:
+    """A name the grammar began late, after a lower-case word of its title ("Conventional Forces *in*
+    Europe treaty"), starts at the start of the longest name the knowledge base knows that ends
+    where it ends (at most ``MAX_LEFT_WORDS`` more words, from a capitalised one, never into the
+    previous name)."""
+    out = []
+    for i, c in enumerate(cands):
+        if c.numbers or c.short:
+            out.append(c)
+            continue
+        floor = cands[i - 1].end if i else 0
+        starts, pos = [], c.start
+        for _ in range(MAX_LEFT_WORDS):
+            m = _PREV_WORD.search(text, max(floor, pos - 40), pos)
+            if m is None:
+                break
+            pos = m.start()
+            if text[pos].isupper() and m.group().split()[0].lower() not in SMALL_WORDS:
+                starts.append(pos)   # not from "The", "An" …
+        best = next((s for s in reversed(starts) if linker.known(text[s:c.end])), None)
+        if best is None or any(ch in text[best:c.start] for ch in "\n.;:"):
+            out.append(c)
+        else:
+            out.append(attrs.evolve(c, start=best, title=" ".join(text[best:c.end].split())))
+    return out
 
 
 def extend_known_names(text: str, cands: list, linker) -> list:
