@@ -14,9 +14,11 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Optional, Union
 
-from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_path
+import attrs
+
 from citex.models import Error, Result
 from citex.output.writers import to_json_line
+from citex.text.read import DEFAULT_MAX_BYTES, Document, read_bytes, read_path
 
 
 class Task(NamedTuple):
@@ -79,7 +81,7 @@ def process(doc: Document, published, kb: Optional[str], ner: Optional[str] = No
         return Result(doc_id=doc.doc_id, error=Error("timeout", timeout_message(exc)), meta=meta)
     except Exception as exc:  # never lose a document
         return Result(doc_id=doc.doc_id, error=Error(type(exc).__name__, str(exc)[:500]), meta=meta)
-    return Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places, meta=meta)
+    return attrs.evolve(res, meta=meta)
 
 
 def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
@@ -92,8 +94,7 @@ def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
     res = process(doc, published, task.kb, task.ner)
     if task.published_from and published and res.error is None:
         # say which reference date a per-file source gave
-        res = Result(doc_id=res.doc_id, citations=res.citations, dates=res.dates, places=res.places,
-                     meta=tuple(sorted(dict(res.meta, published=published).items())))
+        res = attrs.evolve(res, meta=tuple(sorted(dict(res.meta, published=published).items())))
     if task.as_line:
         return Done(to_json_line(res), len(res.citations), res.error is not None)
     return res
