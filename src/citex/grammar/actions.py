@@ -88,7 +88,7 @@ def cue_patterns() -> dict[str, regex.Pattern]:
 # a negation governs only the next few words: "has not ratified", "refused to sign the"
 NEGATION_REACH = regex.compile(r"(?:[ \t]{1,3}[\w'’\-]+){0,2}[ \t]{0,3}\Z")
 # what ends the look-back of a cue: a clause boundary
-CUE_STOP = regex.compile(r"[;:!?]|[.](?=[ \t\n])|\b(?:but|however|although|though|whereas|while|yet)\b|[\"“”]|—|–|\n",
+CUE_STOP = regex.compile(r"[;:!?]|[.](?=[ \t\n])|\b(?:but|however|although|though|whereas|while)\b|[\"“”]|—|–|\n",
                          regex.IGNORECASE)
 # after the act: a rule ("takes effect 12 months after notification") or a condition ("if …")
 RULE_AFTER = regex.compile(

@@ -103,15 +103,16 @@ def spans(result: Result) -> list[tuple[int, int, str, str, str]]:
         if c.place:
             add(c.place, "place", _place(c.place), f"place of {name}")
         for e in c.events:
-            what = ", ".join(x for x in (e.party, e.date and e.date.value, e.place and e.place.name) if x)
+            what = ", ".join(x for x in (e.party and e.party.name, e.date and e.date.value, e.place and e.place.name,
+                                         e.status if e.status != "done" else None) if x)
             add(e, "event", e.action + (f" ({what})" if what else ""), f"{e.action} of {name}")
             if e.date:
                 add(e.date, "date", e.date.value, f"{e.action} date of {name}")
             if e.place:
                 add(e.place, "place", _place(e.place), f"{e.action} place of {name}")
-            for p in result.places:
-                if e.party and e.party in (p.text, p.name):
-                    add(p, "place", _place(p), f"party to the {e.action} of {name}")
+            if e.party is not None:
+                add(e.party, "place", e.party.name + (f" ({e.party.country})" if e.party.country else ""),
+                    f"party to the {e.action} of {name}")
     for x in result.dates:
         add(x, "date", x.value + (" (relative)" if x.relative else ""))
     for p in result.places:

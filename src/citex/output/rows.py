@@ -1,4 +1,4 @@
-"""Flat rows of results, one per citation, mention, event, date or place: what CSV, Parquet, the
+"""Flat rows of results, one per citation, mention, event, action, date or place: what CSV, Parquet, the
 row-level JSON outputs and DataFrames are made of.
 
 The levels and their columns are one declarative table, :data:`LEVELS`: a level is the items it
@@ -133,6 +133,22 @@ def _events(r: Result):
             yield e, c, i
 
 
+def _actions(r: Result):
+    for a in r.actions:
+        c = r.citations[a.citation] if 0 <= a.citation < len(r.citations) else None
+        yield a, c, a.citation
+
+
+def _country(x) -> Optional[str]:
+    return getattr(x, "country", None) if x is not None and not isinstance(x, str) else None
+
+
+def _first(it: Item, attr: str):
+    """An action's first evidence (its first mention in the text): ``start``, ``end`` or ``text``."""
+    ev = it.obj.evidence
+    return getattr(ev[0], attr) if ev else None
+
+
 def _own(attr: str):
     return lambda r: ((x, None, None) for x in getattr(r, attr))
 
@@ -150,9 +166,18 @@ LEVELS: dict[str, Level] = {
         Column("error", lambda it: it.doc.error.type if it.doc.error else ""), *DOC)),
     "mentions": Level(_mentions, (DOC_ID, *CITATION, *SPAN, *DOC)),
     "events": Level(_events, (
-        DOC_ID, *CITATION, Column("action", lambda it: it.obj.action),
-        Column("party", lambda it: _name(it.obj.party)), Column("date", lambda it: _value(it.obj.date)),
+        DOC_ID, *CITATION, Column("action", lambda it: it.obj.action), Column("status", lambda it: it.obj.status),
+        Column("party", lambda it: _name(it.obj.party)), Column("party_country", lambda it: _country(it.obj.party)),
+        Column("date", lambda it: _value(it.obj.date)),
         Column("place", lambda it: _name(it.obj.place)), *SPAN, *DOC)),
+    "actions": Level(_actions, (
+        DOC_ID, *CITATION, Column("action", lambda it: it.obj.action), Column("status", lambda it: it.obj.status),
+        Column("party", lambda it: _name(it.obj.party)), Column("party_country", lambda it: _country(it.obj.party)),
+        Column("date", lambda it: _value(it.obj.date)), Column("place", lambda it: _name(it.obj.place)),
+        Column("mentions", lambda it: len(it.obj.evidence), "int"),
+        Column("start", lambda it: _first(it, "start"), "int"), Column("end", lambda it: _first(it, "end"), "int"),
+        Column("text", lambda it: _first(it, "text")),
+        Column("sentence", lambda it: it.ctx.sentence(_first(it, "start"), _first(it, "end"))), *DOC)),
     "dates": Level(_own("dates"), (
         DOC_ID, Column("value", lambda it: it.obj.value), Column("relative", lambda it: it.obj.relative, "bool"),
         *SPAN, *DOC)),

@@ -73,6 +73,9 @@ _AGENT_COUNT = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:more[ \t]+than[ \t]+|ove
 _FRONTED_GAP = regex.compile(r"[^.;:!?\n]{0,80}?,[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _FRONTED_BEFORE = regex.compile(r"(?:\A[\s\"“]*|[.;!?\n][\s\"“]*|\b(?:[Dd]espite|[Aa]fter|[Ss]ince|[Oo]nce|[Ww]hile|[Aa]lthough|[Tt]hough)[ \t]{1,3})"
                                 r"(?:being[ \t]{1,3}|having[ \t]{1,3}been[ \t]{1,3})?\Z")
+# a list of the parties after the act: "The countries that have signed the Convention so far *are:* A, B …"
+_LIST_AFTER = regex.compile(r"[ \t]{0,3},?(?:[ \t]{1,3}(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|already|now))?[ \t]{1,3}"
+                            r"(?:are|were|include|included|includes)[ \t]{0,3}:?[ \t]{1,3}")
 # a date before the act in its clause: "announced *on* 18 March 2025 that …", "*in* 2016 the Gambia …"
 _DATE_LEAD = regex.compile(r"(?<![\w\-])(?:on|in|since|dated|as[ \t]+of)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z", regex.IGNORECASE)
 
@@ -248,6 +251,8 @@ def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Option
         return None  # the date of another act
     if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start):
         return d
+    if _trigger_between(scan, sent_start, d.start):
+        return None  # "… entered into force on 1 August 2021 after Italy became the last to ratify it"
     gs, _ = scan.groups.first_after(d.end)
     if _DATE_LEAD.search(doc.text, max(sent_start, d.start - 30), d.start) and not d.end <= gs < trig.start:
         return d  # (a name between the date and the act: the date is about something else)
@@ -319,12 +324,15 @@ def _agent(scan: Scan, pos: int, limit: int) -> Optional[Party]:
     return None
 
 
-def _parties(scan: Scan, trig: Trigger, att: Attachment, tail_from: int, clause_end: int,
-             sent_start: int) -> list[Party]:
-    """The acting parties of one act (an empty list: the text names none)."""
-    doc = scan.doc
+def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sent_start: int) -> list[Party]:
+    """The acting parties of one act (an empty list: the text names none); ``t`` is the act's tail."""
+    doc, tail_from = scan.doc, t.end
     if att.party is not None:
         return [att.party]
+    if t.party is not None:  # "signed in 1957 by Belgium, France, …"
+        first = scan.parties.starting_at(t.party.start)
+        if first is not None:
+            return coordinated_after(scan, first, clause_end)
     inside = [p for p in scan.parties.between(trig.start, trig.end) if p.end <= trig.end]
     if inside:  # "deposited *Ecuador's* instrument of ratification"
         return inside[:1]
@@ -335,8 +343,26 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, tail_from: int, clause_
             return coordinated_after(scan, agent, clause_end)
         if att.post or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start):
             return []  # "signed by 24 countries", "was ratified": no state named before it acts
+    listed = _listed_after(scan, trig, att)
+    if listed:
+        return listed
     first = subject(scan, sent_start, trig.start)
     return coordinated(scan, first, sent_start) if first is not None else []
+
+
+def _listed_after(scan: Scan, trig: Trigger, att: Attachment) -> list[Party]:
+    """The parties listed after "… that have signed the Convention so far are:" to the sentence end."""
+    text = scan.doc.text
+    if att.obj_end < 0 or not regex.search(r"(?:that|which|who)[ \t]{1,3}(?:have|has|had)[ \t]{1,3}\Z",
+                                          text[max(0, trig.start - 20):trig.start]):
+        return []
+    m = _LIST_AFTER.match(text, att.obj_end)
+    if not m:
+        return []
+    sents = scan.doc.sents
+    k = bisect.bisect_right(sents, m.end())
+    end = sents[k] if k < len(sents) else len(text)
+    return [p for p in scan.parties.between(m.end(), end)]
 
 
 def _condemnation(scan: Scan, trig: Trigger, att: Attachment, obj_end: int, parties: list, sent_start: int) -> bool:
@@ -344,7 +370,7 @@ def _condemnation(scan: Scan, trig: Trigger, att: Attachment, obj_end: int, part
     text = scan.doc.text
     return trig.action == "denunciation" and not att.post and not trig.nominal and (
         bool(R.CONDEMN_AS.match(text, obj_end))
-        or (not parties and bool(R.NON_STATE_SUBJECT.search(text, max(sent_start, trig.start - SUBJECT_BACK), trig.start))))
+        or bool(R.NON_STATE_SUBJECT.search(text, max(sent_start, trig.start - SUBJECT_BACK), trig.start)))
 
 
 def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event]]:
@@ -371,7 +397,7 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     passive = att.post or trig.nominal or bool(_PASSIVE.search(text, max(0, ts - 30), ts))
     t = tail(doc, tail_from, clause_end, party_ok=passive)  # (its party is read from the parties below)
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own))
-    parties = _parties(scan, trig, att, tail_from, clause_end, sent_start)
+    parties = _parties(scan, trig, att, t, clause_end, sent_start)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
     if att.post and trig.action == "signature" and not parties and not _AGENT_COUNT.match(text, te):

@@ -24,6 +24,7 @@ from typing import Optional
 import regex
 
 from citex.grammar import actions as A
+from citex.grammar import relations as R
 from citex.grammar.actions import Trigger
 
 # how far before a trigger its cues are looked for (its clause ends the look-back earlier)
@@ -123,8 +124,8 @@ def status_of(text: str, trig: Trigger, sent_start: int, obj_end: int, clause_en
     if after is None:
         return None
     before = status_before(text, trig, clause_start(text, trig.start, sent_start))
-    if before is None:
-        return None
+    if before is None or R.NONE_OF_BEFORE.search(text, max(sent_start, trig.start - 100), trig.start):
+        return None  # (also "None of the nine nuclear-armed states has joined …")
     if after == PROPOSED:
         return PROPOSED
     return before or status_by_form(text, trig, sent_start)
