@@ -106,12 +106,76 @@ IDIOM_AFTER = regex.compile(
 IDIOM_ACTIONS = frozenset({"withdrawal"})
 
 EXAMPLES = [
-    # (sentence, [(action, status, party country), …] on the instrument named in it)
+    # (sentence, [(action, status, party country), …] over every citation of the sentence, in the
+    # order of the document's actions).  One row per status, action word, party form and attachment.
+    # -- status: done
     ("Japan ratified the Paris Agreement in 2016.", [("ratification", "done", "JP")]),
+    ("The Senate voted to ratify the New START treaty.", [("ratification", "done", None)]),
+    ("President Putin signed a law under which Russia will denounce the European Convention on Human Rights.",
+     [("denunciation", "done", "RU")]),
+    ("To denounce the European Convention on Human Rights", [("denunciation", "done", None)]),
+    ("The Paris Agreement will enter into force on 4 November 2016.", [("entry_into_force", "done", None)]),
+    # -- status: announced
+    ("Malaysia will withdraw from the Rome Statute.", [("withdrawal", "announced", "MY")]),
+    ("Moscow said it would leave the Treaty on Open Skies.", [("withdrawal", "announced", "RU")]),
+    ("Burkina Faso, Mali and Niger announced they intend to leave the Rome Statute.",
+     [("withdrawal", "announced", "BF"), ("withdrawal", "announced", "ML"), ("withdrawal", "announced", "NE")]),
+    ("Spain has decided to withdraw from the Energy Charter Treaty.", [("withdrawal", "announced", "ES")]),
+    ("Russia to quit the Treaty on Open Skies", [("withdrawal", "announced", "RU")]),
+    # -- status: proposed
     ("Russia threatened to withdraw from the Treaty on Open Skies.", [("withdrawal", "proposed", "RU")]),
+    ("Poland plans to leave the Istanbul Convention.", [("withdrawal", "proposed", "PL")]),
+    ("Lawmakers called on the government to quit the Istanbul Convention.", [("withdrawal", "proposed", None)]),
+    ("A bill on denouncing the European Charter of Local Self-Government was submitted to the Duma.",
+     [("denunciation", "proposed", None)]),
+    ("Iran could withdraw from the Non-Proliferation Treaty.", [("withdrawal", "proposed", "IR")]),
+    ("The government is considering whether to suspend the Visiting Forces Agreement.",
+     [("suspension", "proposed", None)]),
+    ("Iran would withdraw from the Non-Proliferation Treaty if sanctions return.", [("withdrawal", "proposed", "IR")]),
+    # -- no event: negations, rules, idioms, hypotheticals
+    ("Hungary has not ratified the Istanbul Convention.", []),
+    ("The United States has refused to sign the Kyoto Protocol.", []),
+    ("Britain has no plans to leave the European Convention on Human Rights.", []),
+    ("Under the Treaty on Open Skies, withdrawal takes effect six months after notification.", []),
+    ("The American exit left the Paris Agreement in tatters.", []),
+    ("None of the nine nuclear-armed states has joined the Treaty on the Prohibition of Nuclear Weapons.", []),
+    # -- the vocabulary of treaty practice
     ("Russia revoked its ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
      [("deratification", "done", "RU")]),
-    ("Malaysia will withdraw from the Rome Statute.", [("withdrawal", "announced", "MY")]),
-    ("Hungary has not ratified the Istanbul Convention.", []),
+    ("The Duma voted to de-ratify the Comprehensive Nuclear-Test-Ban Treaty.", [("deratification", "done", "RU")]),
+    ("Palestine deposited its instrument of accession to the Rome Statute.", [("accession", "done", "PS")]),
+    ("Chile deposited its instrument of ratification of the Escazu Agreement.", [("ratification", "done", "CL")]),
+    ("Sweden became a party to the Paris Agreement.", [("accession", "done", "SE")]),
+    ("Pakistan placed the Simla Agreement in abeyance.", [("suspension", "done", "PK")]),
+    ("North Korea froze its participation in the Comprehensive Military Agreement.",
+     [("suspension", "done", "KP")]),
+    ("The Treaty of Friendship ceased to apply to Ukraine.", [("termination", "done", None)]),
+    ("The Kigali Amendment took effect on 1 January 2019.", [("entry_into_force", "done", None)]),
+    ("Egypt abrogated the Anglo-Egyptian Treaty in 1951.", [("termination", "done", "EG")]),
+    ("Ecuador acceded to the Minamata Convention.", [("accession", "done", "EC")]),
+    # -- party forms
     ("Washington withdrew from the Treaty on Open Skies in November 2020.", [("withdrawal", "done", "US")]),
+    ("The Kremlin suspended the New START treaty.", [("suspension", "done", "RU")]),
+    ("Russia's State Duma ratified the Treaty on Open Skies.", [("ratification", "done", "RU")]),
+    ("The French government said it would leave the Energy Charter Treaty.", [("withdrawal", "announced", "FR")]),
+    ("The European Union signed the Istanbul Convention.", [("signature", "done", "EU")]),
+    ("French President Emmanuel Macron welcomed the talks. Macron signed the Paris Agreement.",
+     [("signature", "done", "FR")]),
+    ("Russia's withdrawal from the Treaty on Open Skies took effect in December 2021.",
+     [("withdrawal", "done", "RU"), ("entry_into_force", "done", None)]),
+    ("The Istanbul Convention was ratified by Ukraine in 2022.", [("ratification", "done", "UA")]),
+    ("The Treaty of Rome was signed by Belgium, France and Italy.",
+     [("signature", "done", "BE"), ("signature", "done", "FR"), ("signature", "done", "IT")]),
+    # -- attachment forms
+    ("Estonia and Latvia signed and ratified the Ottawa Convention.",
+     [("signature", "done", "EE"), ("signature", "done", "LV"), ("ratification", "done", "EE"),
+      ("ratification", "done", "LV")]),
+    ("Canada signed the Kyoto Protocol in 1998 and ratified it in 2002.",
+     [("signature", "done", "CA"), ("ratification", "done", "CA")]),
+    ("Mongolia was praised for the Arms Trade Treaty. Peru has signed it.", [("signature", "done", "PE")]),
+    ("Many states back the Ottawa Convention. Maldives both signed and ratified.",
+     [("signature", "done", "MV"), ("ratification", "done", "MV")]),
+    # -- one record per action: restatements merged
+    ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
+     "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),
 ]

@@ -181,15 +181,17 @@ def _legend() -> str:
 
 
 def table(result: Result) -> str:
-    """The citations as a compact HTML table (title, id, number/parent, date, place, events)."""
+    """The citations as a compact HTML table (title, id, number/parent, date, place, treaty actions:
+    one per act, with its party, date and status when not done, ×N for its mentions)."""
     if not result.citations:
         return '<p style="color:#666">no citations</p>'
     events = defaultdict(list)
-    for ev in rows(result, "events"):
-        what = ", ".join(str(x) for x in (ev["party"], ev["date"], ev["place"]) if x)
-        events[ev["citation"]].append(ev["action"] + (f" ({what})" if what else ""))   # in text order
+    for a in rows(result, "actions"):
+        party = a["party"] and a["party"] + (f" {a['party_country']}" if a["party_country"] else "")
+        what = ", ".join(str(x) for x in (party, a["date"], a["place"], a["status"] if a["status"] != "done" else None) if x)
+        events[a["citation"]].extend([a["action"].replace("_", " ") + (f" ({what})" if what else "")] * a["mentions"])
     th = "".join(f'<th style="text-align:left;padding:2px 8px;border-bottom:1px solid #999">{h}</th>'
-                 for h in ("#", "title", "id", "No. / parent", "date", "place", "events"))
+                 for h in ("#", "title", "id", "No. / parent", "date", "place", "treaty actions"))
     body = []
     for r in rows(result, "citations"):
         title = escape(r["title"] or "")

@@ -26,6 +26,7 @@ import attrs
 import regex
 
 from citex import limits
+from citex.grammar import actions as A
 from citex.grammar import relations as R
 from citex.grammar.actions import Trigger, find_triggers
 from citex.models import Date, Event, Party
@@ -157,6 +158,9 @@ def _party_in(scan: Scan, start: int, end: int) -> Optional[Party]:
 def _attach_after(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     doc, gx = scan.doc, scan.groups
     text, te = doc.text, trig.end
+    gs, gi = gx.first_after(trig.start + 1)
+    if gi is not None and gx.last_end[gi] <= te:  # the object inside the phrase: "placed the … Agreement in abeyance"
+        return Attachment(gx.groups[gi])
     gs, gi = gx.first_after(te)
     if gi is None or gs - te > OBJECT_REACH:
         return None
@@ -260,8 +264,15 @@ def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Option
 
 
 def _trigger_between(scan: Scan, start: int, end: int) -> bool:
+    """Is there a trigger of another act between ``start`` and ``end`` (a law's or decree's signing,
+    "signed a law, after which Russia will denounce …", is the same act's enactment)?"""
+    enacted = A.cue_patterns().get("enacted")
     k = _first_trigger(scan, start)
-    return k < len(scan.triggers) and scan.triggers[k].start < end
+    while k < len(scan.triggers) and scan.triggers[k].start < end:
+        if enacted is None or not enacted.match(scan.doc.text, scan.triggers[k].start):
+            return True
+        k += 1
+    return False
 
 
 def _first_trigger(scan: Scan, pos: int) -> int:

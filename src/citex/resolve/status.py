@@ -74,14 +74,13 @@ def status_before(text: str, trig: Trigger, lo: int) -> Optional[str]:
     for kind, _, end in cues:
         if kind == "negation" and _near(text, end, trig.start):
             return None
-    kind, s, _ = max(cues, key=lambda c: (c[2], c[2] - c[1]))
+    # a negation further back ("not only signed but ratified") and a verb of saying ("it is stated that
+    # withdrawal …") are transparent: the cue before them decides
+    deciding = [c for c in cues if c[0] not in ("negation", "statement")]
+    if not deciding:
+        return ""
+    kind, s, _ = deciding[-1]
     earlier = {k for k, _, e in cues if e <= s}
-    if kind == "negation":  # a negation further back: "not only signed but ratified" is rare; the cue before it decides
-        rest = [c for c in cues if c[0] != "negation"]
-        if not rest:
-            return ""
-        kind, s, _ = rest[-1]
-        earlier = {k for k, _, e in rest if e <= s}
     if kind in ("rule", "hypothetical"):
         return None
     if kind == "proposed":
@@ -96,7 +95,8 @@ def status_before(text: str, trig: Trigger, lo: int) -> Optional[str]:
 
 
 def status_by_form(text: str, trig: Trigger, sent_start: int) -> str:
-    if trig.form == "base" and _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start):
+    # (a past form after "to" is a base form written alike: "to quit", "to put")
+    if trig.form in ("base", "past") and _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start):
         m = _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start)
         return DONE if _OPENING.match(text[sent_start:m.start()]) else ANNOUNCED
     if trig.form == "ing" and _PROGRESSIVE.search(text, max(0, trig.start - 24), trig.start):
