@@ -149,6 +149,9 @@ class Event:
     end: int
     text: str
     status: str = "done"
+    # the text says unnamed states acted ("signed by 46 countries"): no party is to be inferred for it
+    # (read by the document-level merge; not part of the JSON contract nor of equality)
+    anonymous: bool = attrs.field(default=False, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"action": self.action, "status": self.status,

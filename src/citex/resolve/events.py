@@ -77,6 +77,13 @@ _FRONTED_BEFORE = regex.compile(r"(?:\A[\s\"“]*|[.;!?\n][\s\"“]*|\b(?:[Dd]es
 # a list of the parties after the act: "The countries that have signed the Convention so far *are:* A, B …"
 _LIST_AFTER = regex.compile(r"[ \t]{0,3},?(?:[ \t]{1,3}(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|already|now))?[ \t]{1,3}"
                             r"(?:are|were|include|included|includes)[ \t]{0,3}:?[ \t]{1,3}")
+# a passive with a pronoun subject: "*it has been* signed by 45 countries" (its object is the topic)
+_PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|have|had|was|were|is|are|been)[ \t]{1,3}){1,2}"
+                                 r"(?:\w+ly[ \t]{1,3}|already[ \t]{1,3}|now[ \t]{1,3}|since[ \t]{1,3}){0,2}\Z", regex.IGNORECASE)
+# a date further on in the act's clause: "deposited the instrument … with the UN Office *on* July 25, 2023"
+_LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
+                                regex.IGNORECASE)
+LATER_DATE_REACH = 100
 # a date before the act in its clause: "announced *on* 18 March 2025 that …", "*in* 2016 the Gambia …"
 _DATE_LEAD = regex.compile(r"(?<![\w\-])(?:on|in|since|dated|as[ \t]+of)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z", regex.IGNORECASE)
 
@@ -221,7 +228,7 @@ def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     t = tail(doc, trig.end, min(len(doc.text), trig.end + 120), party_ok=True)
     end = t.end if (t.date or t.place or t.party) else trig.end
     rx = _NO_OBJECT_NOUN if trig.nominal else _NO_OBJECT_VERB
-    if not rx.match(doc.text, end):
+    if not rx.match(doc.text, end) and not _PRONOUN_PASSIVE.search(doc.text, max(0, trig.start - 40), trig.start):
         return None
     ge, gi = gx.last_before(trig.start)
     if gi is None or trig.start - ge > TOPIC_BACK:
@@ -261,6 +268,18 @@ def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Option
     if _DATE_LEAD.search(doc.text, max(sent_start, d.start - 30), d.start) and not d.end <= gs < trig.start:
         return d  # (a name between the date and the act: the date is about something else)
     return None
+
+
+def _date_later(scan: Scan, pos: int, clause_end: int, own: set) -> Optional[Date]:
+    """The first date further on in the act's clause, after "on"/"in" and before any other name or act."""
+    doc = scan.doc
+    d = doc.dates.first_after(pos, min(clause_end, pos + LATER_DATE_REACH))
+    if d is None or d.end > clause_end or (d.start, d.end) in own or _trigger_between(scan, pos, d.start):
+        return None
+    gs, _ = scan.groups.first_after(pos)
+    if pos <= gs < d.start or not _LATER_DATE_GAP.fullmatch(doc.text, pos, d.start):
+        return None
+    return d
 
 
 def _trigger_between(scan: Scan, start: int, end: int) -> bool:
@@ -407,7 +426,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
         return None
     passive = att.post or trig.nominal or bool(_PASSIVE.search(text, max(0, ts - 30), ts))
     t = tail(doc, tail_from, clause_end, party_ok=passive)  # (its party is read from the parties below)
-    date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own))
+    date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
+        or _date_later(scan, t.end, clause_end, own)
     parties = _parties(scan, trig, att, t, clause_end, sent_start)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
@@ -416,7 +436,7 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     if trig.action == "entry_into_force" and status == "announced" and date is not None:
         status = "done"  # "will enter into force on 1 July": scheduled, a fact
     ev = Event(action=trig.action, party=None, date=date, place=t.place, start=ts, end=te, text=text[ts:te],
-               status=status)
+               status=status, anonymous=not parties and bool(_AGENT_COUNT.match(text, t.end) or _AGENT_COUNT.match(text, te)))
     return att.targets, parties, ev
 
 

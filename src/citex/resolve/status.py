@@ -37,6 +37,10 @@ _TO_BEFORE = regex.compile(r"(?<![\w\-])to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z", reg
 _OPENING = regex.compile(r"[\s\"“‘'(\[]*\Z")
 _PROGRESSIVE = regex.compile(r"(?<![\w\-])(?:is|are|am|['’]re|['’]s)[ \t]{1,3}(?:\w+ly[ \t]{1,3})?(?:now[ \t]{1,3})?\Z",
                              regex.IGNORECASE)
+# "the first country to ratify", "becoming the 178th state to ratify": a past fact, not a plan
+_ORDINAL_TO = regex.compile(r"(?<![\w\-])(?:first|second|third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)"
+                            r"[ \t]{1,3}(?:\w+[ \t]{1,3})?(?:country|countries|state|states|nation|nations|member|party|parties|"
+                            r"signatory|one|government)[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z", regex.IGNORECASE)
 _MONTH_MAY = regex.compile(r"May(?=[ \t,]{1,3}(?:\d|of[ \t]|this|last|next))|(?<=(?:in|on|of|since|until|early|late|mid)[ \t]{1,3})May")
 
 
@@ -98,7 +102,9 @@ def status_by_form(text: str, trig: Trigger, sent_start: int) -> str:
     # (a past form after "to" is a base form written alike: "to quit", "to put")
     if trig.form in ("base", "past") and _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start):
         m = _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start)
-        return DONE if _OPENING.match(text[sent_start:m.start()]) else ANNOUNCED
+        if _OPENING.match(text[sent_start:m.start()]) or _ORDINAL_TO.search(text, max(0, trig.start - 60), trig.start):
+            return DONE
+        return ANNOUNCED
     if trig.form == "ing" and _PROGRESSIVE.search(text, max(0, trig.start - 24), trig.start):
         return ANNOUNCED
     return DONE
