@@ -235,7 +235,7 @@ def test_report(tmp_path):
     out = tmp_path / "report.html"
     assert main(["report", str(tmp_path / "in"), "-o", str(out), "--published", "2025-10-02"]) == 0
     html = out.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "CETS 126" in html and "denunciation ×1" in html
+    assert html.startswith("<!DOCTYPE html>") and "CETS 126" in html and "denunciation ×1" in html and "signature by Russian Federation ×1" in html
     assert "empty.txt" in html and "the document is empty" in html and "<script" not in html
     assert 'src="http' not in html and "<link" not in html
     try:

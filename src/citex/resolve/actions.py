@@ -59,7 +59,8 @@ def document_actions(citations: Sequence[Citation]) -> list[Action]:
         groups: dict[tuple, list[Event]] = {}
         for ev in c.events:
             groups.setdefault((ev.action, ev.status, _party_key(ev)), []).append(ev)
-        actors = {k[2] for k in groups if k[2] is not None and k[1] != "proposed"}
+        # the states that did something to the instrument other than sign it or see it enter into force
+        actors = {k[2] for k in groups if k[2] is not None and k[1] != "proposed" and k[0] not in OWN_ACTIONS}
         for (action, status, party), evs in list(groups.items()):
             if party is not None:
                 continue
