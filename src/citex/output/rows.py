@@ -14,7 +14,6 @@ does not).
 """
 from __future__ import annotations
 
-import bisect
 from typing import Any, Callable, Iterator, Optional
 
 import attrs
@@ -30,7 +29,7 @@ class Context:
 
     def __init__(self, text: Optional[str] = None, kb=None, published: Optional[str] = None):
         self.text, self._kb, self.published = text, kb, published
-        self._bounds: Optional[list[int]] = None
+        self._bounds = None   # citex.text.spans.Sentences, made when a sentence is asked for
 
     @property
     def kb(self):
@@ -52,12 +51,10 @@ class Context:
         if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
             return None
         if self._bounds is None:
-            from citex.text.spans import sentence_bounds
-            self._bounds = sentence_bounds(text)
-        b = self._bounds
-        lo = b[bisect.bisect_right(b, start) - 1]
-        j = bisect.bisect_left(b, end)
-        hi = b[j] if j < len(b) else len(text)
+            from citex.text.spans import Sentences
+            self._bounds = Sentences(text)
+        lo = self._bounds.start(start)
+        hi = self._bounds.end(end - 1) if end > 0 else self._bounds.end(0)
         lo, hi = max(lo, start - SENTENCE_MAX // 2), min(hi, max(end, start + SENTENCE_MAX // 2))
         return " ".join(text[lo:hi].split()) or None
 

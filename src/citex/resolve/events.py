@@ -34,10 +34,12 @@ from citex.resolve.context import DocContext
 from citex.resolve.own import tail
 from citex.resolve.parties import named_parties, party_of_place
 from citex.resolve.status import status_of
-from citex.text.spans import SpanIndex
+from citex.text.spans import SpanIndex, merge_spans
 
 # how far around the names triggers (and named parties) are looked for
 SCAN_MARGIN = 300
+# how far beyond those windows places are read as possible parties
+PARTY_MARGIN = 600
 # how far after a trigger its object may start, and how far before a participle its object may end
 OBJECT_REACH = 150
 PARTICIPLE_REACH = 40
@@ -122,14 +124,7 @@ class GroupIndex:
 
     def windows(self, n: int, margin: int) -> list[tuple[int, int]]:
         """The text around the names, as sorted, merged ``(start, end)`` windows."""
-        out: list[list[int]] = []
-        for s, gi in self.gstarts:
-            lo, hi = max(0, s - margin), min(n, self.last_end[gi] + margin)
-            if out and lo <= out[-1][1]:
-                out[-1][1] = max(out[-1][1], hi)
-            else:
-                out.append([lo, hi])
-        return [(a, b) for a, b in out]
+        return merge_spans((max(0, s - margin), min(n, self.last_end[gi] + margin)) for s, gi in self.gstarts)
 
 
 @attrs.define(slots=True)
@@ -389,10 +384,7 @@ def _listed_after(scan: Scan, trig: Trigger, att: Attachment) -> list[Party]:
     m = _LIST_AFTER.match(text, att.obj_end)
     if not m:
         return []
-    sents = scan.doc.sents
-    k = bisect.bisect_right(sents, m.end())
-    end = sents[k] if k < len(sents) else len(text)
-    return [p for p in scan.parties.between(m.end(), end)]
+    return list(scan.parties.between(m.end(), scan.doc.sentence_end(m.end())))
 
 
 def _condemnation(scan: Scan, trig: Trigger, att: Attachment, obj_end: int, parties: list, sent_start: int) -> bool:
@@ -441,7 +433,10 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
 
 
 def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
-    parties = [p for p in (party_of_place(pl, doc.is_country) for pl in doc.places.spans) if p is not None]
+    # (places a little beyond the windows too: a subject may open a long sentence)
+    wide = merge_spans([(max(0, lo - PARTY_MARGIN), hi + PARTY_MARGIN) for lo, hi in windows])
+    parties = [p for lo, hi in wide for pl in doc.places.between(lo, hi)
+               for p in (party_of_place(pl, doc.is_country),) if p is not None]
     named = named_parties(doc.text, windows, timeout=limits.REGEX_TIMEOUT)
     if named:  # a place inside a named party ("*US* Congress") is that party
         taken = SpanIndex(named)
