@@ -57,10 +57,13 @@ NOMINAL_PARTY_GAP = regex.compile(
     r"[ \t]{1,3}(?:of|by)[ \t]{1,3}(?P<party>[^,.;:()\n]{2,60}?)(?:[ \t]{0,2},[^.;:()\n]{0,80},)?"
     r"[ \t]{1,3}(?:from|of|to)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # words between an object and a participle trigger after it: "…Protocols … thereto*, *signed"
-PARTICIPLE_GAP = regex.compile(
-    r"[\"”’]?\)?[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]{0,3})?(?:thereto[ \t]{0,3})?,?[ \t]{0,3}(?:(?:which|that)[ \t]{1,3}(?:was|were|is|are|has[ \t]+been|"
-    r"had[ \t]+been|have[ \t]+been)[ \t]{1,3}|(?:was|were|has[ \t]+been|had[ \t]+been|is|are|have|has|had)[ \t]{1,3})?"
-    r"(?:(?:officially|formally|first|also|later|finally)[ \t]{1,3})?\Z")
+PARTICIPLE_GAP = regex.compile(r"""
+    [\"”’]?\)?[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]{0,3})?      # a closing quote or bracket, "(CWC)"
+    (?:thereto[ \t]{0,3})?,?[ \t]{0,3}                          # "… thereto,"
+    (?:(?:which|that)[ \t]{1,3})?                               # "… which has been"
+    (?:(?:was|were|is|are|has|have|had|been|being|be|will|would|also|only|already|since|now|recently|yet|
+         officially|formally|first|later|finally|subsequently|just|not|never|so[ \t]+far|previously)[ \t]{1,3}){0,4}
+    \Z""", regex.VERBOSE)
 PARTICIPLE_ACTIONS = {"signature", "ratification", "entry_into_force", "denunciation", "suspension",
                       "termination", "accession"}
 # the acting party after a participle: "signed *on behalf of the* Russian Federation", "ratified *by* Japan"

@@ -11,7 +11,6 @@ import attrs
 from citex.grammar import relations as R
 from citex.models import Date, Place
 from citex.resolve.context import DocContext
-from citex.text.spans import sentence_end
 
 # how far after a name its own date or place may start, and how far before it a year may stand
 OWN_DATE_AFTER = 12
@@ -166,7 +165,7 @@ def own_nearby(doc: DocContext) -> None:
             if t.party is None and (t.date or t.place):
                 it.date, it.place = t.date, it.place or t.place
                 continue
-        end = sentence_end(text, doc.sents, it.end)
+        end = doc.sentence_end(it.end)
         if any(o.start >= it.end and o.start < end for o in items[i + 1:i + 4]):
             continue  # another name follows in the sentence: "it" may be either
         j = end
