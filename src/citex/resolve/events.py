@@ -425,8 +425,9 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
         return None
     if att.post and trig.action == "signature" and not parties and not _AGENT_COUNT.match(text, te):
         return None  # "signed in Washington on …": the instrument's own signature (see own_acts)
-    if trig.action == "entry_into_force" and status == "announced" and date is not None:
-        status = "done"  # "will enter into force on 1 July": scheduled, a fact
+    if trig.action == "entry_into_force" and status == "announced":
+        # "will enter into force on 1 July": scheduled, a fact; with no date, a prospect
+        status = "done" if date is not None else "proposed"
     ev = Event(action=trig.action, party=None, date=date, place=t.place, start=ts, end=te, text=text[ts:te],
                status=status, anonymous=not parties and bool(_AGENT_COUNT.match(text, t.end) or _AGENT_COUNT.match(text, te)))
     return att.targets, parties, ev
