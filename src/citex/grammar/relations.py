@@ -45,13 +45,15 @@ TRIGGERS = regex.compile(r"""(?<![\w\-])(?:
  | (?P<entry_into_force>(?:entered|enters|enter|entering|came|comes|come|coming|entry)[ \t]+into[ \t]+force|took[ \t]+effect|takes?[ \t]+effect)
 )(?![\w\-])""", regex.VERBOSE)
 # words between a trigger and its object: "denounce *the*", "withdrawal *from the*", "ratify *the 1986*"
-OBJECT_GAP = regex.compile(
-    r"[ \t]{1,3}(?:(?:officially|formally|fully|also|now|finally|unilaterally|effectively|swiftly|quickly|"
-    r"itself|themselves|up)[ \t]{1,3}){0,2}"
-    r"(?:(?:its|their|the|Russia['’]s|[A-Z][a-z]+['’]s)[ \t]{1,3}(?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|"
-    r"involvement|signature|ratification)[ \t]{1,3}(?:in|of|under|to)[ \t]{1,3})?"
-    r"(?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?"
-    r"(?:(?:the|its|their|a)[ \t]{1,3})?\Z")
+OBJECT_GAP = regex.compile(r"""
+    [ \t]{1,3}(?:(?:officially|formally|fully|also|now|finally|unilaterally|effectively|swiftly|quickly|
+                   itself|themselves|up)[ \t]{1,3}){0,2}                     # "denounce *formally* the"
+    (?:(?:its|their|the|his|her|(?P<owner>\p{Lu}[\w.]*(?:[ \t]\p{Lu}[\w.]*){0,2})['’]s)[ \t]{1,3}
+       (?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|involvement|signature|
+       ratification|compliance|implementation|adherence)[ \t]{1,3}
+       (?:in|of|under|to|with)[ \t]{1,3})?                                   # "*Russia's participation in* the"
+    (?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?        # "withdrawal *from* the"
+    (?:(?:the|its|their|a)[ \t]{1,3})?\Z""", regex.VERBOSE)
 # nominal trigger with its party inside the gap: "the withdrawal *of Hungary, effective …, from the*"
 NOMINAL_PARTY_GAP = regex.compile(
     r"[ \t]{1,3}(?:of|by)[ \t]{1,3}(?P<party>[^,.;:()\n]{2,60}?)(?:[ \t]{0,2},[^.;:()\n]{0,80},)?"

@@ -51,6 +51,30 @@ def _action(ci: int, c: Citation, events: list[Event]) -> Action:
                   evidence=[evidence[k] for k in sorted(evidence)])
 
 
+def _give_party(groups: dict, act: tuple, evs: list[Event], actors: set) -> None:
+    """Move the events of ``act`` (action, status) with no named party to the act of the party that
+    did it (see the module's rules); events of unnamed states ("ratified by 124 states") stay."""
+    inferred = [e for e in evs if not e.anonymous]
+    if not inferred:
+        return
+    action, status = act
+    named = [k for k in groups if k[:2] == act and k[2] is not None]
+    if len(named) == 1:
+        target = named[0]
+    elif not named and len(actors) == 1 and action not in OWN_ACTIONS and status != "proposed":
+        target = (action, status, next(iter(actors)))
+        donor = next(e.party for k, es in groups.items() if k[2] == target[2] for e in es)
+        inferred = [attrs.evolve(e, party=donor) for e in inferred]
+    else:
+        return
+    groups.setdefault(target, []).extend(inferred)
+    unnamed = [e for e in evs if e.anonymous]
+    if unnamed:
+        groups[act + (None,)] = unnamed
+    else:
+        del groups[act + (None,)]
+
+
 def document_actions(citations: Sequence[Citation]) -> list[Action]:
     """One :class:`~citex.models.Action` per act of the document, ordered by citation, then by first
     mention."""
@@ -62,23 +86,8 @@ def document_actions(citations: Sequence[Citation]) -> list[Action]:
         # the states that did something to the instrument other than sign it or see it enter into force
         actors = {k[2] for k in groups if k[2] is not None and k[1] != "proposed" and k[0] not in OWN_ACTIONS}
         for (action, status, party), evs in list(groups.items()):
-            if party is not None:
-                continue
-            named = [k for k in groups if k[0] == action and k[1] == status and k[2] is not None]
-            if len(named) == 1:
-                groups[named[0]].extend(evs)
-                del groups[(action, status, party)]
-                continue
-            if not named and len(actors) == 1 and action not in OWN_ACTIONS and status != "proposed":
-                unnamed = [e for e in evs if e.anonymous]
-                inferred = [e for e in evs if not e.anonymous]
-                if inferred:
-                    sole = next(iter(actors))
-                    donor = next(e.party for k, es in groups.items() if k[2] == sole for e in es)
-                    groups[(action, status, sole)] = [attrs.evolve(e, party=donor) for e in inferred]
-                    groups[(action, status, None)] = unnamed
-                    if not unnamed:
-                        del groups[(action, status, None)]
+            if party is None:
+                _give_party(groups, (action, status), evs, actors)
         acts = [_action(ci, c, evs) for evs in groups.values()]
         out.extend(sorted(acts, key=lambda a: a.evidence[0].start if a.evidence else -1))
     return out

@@ -56,6 +56,10 @@ TOPIC_BACK = 600
 # words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
                              r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+# a person or office "of" a state: "President Muhammadu Buhari *of* Nigeria", "the Government of France"
+_PERSON_OF = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# between the states of a list of persons "of" states: "Buhari of Nigeria *and Patrice Talon of* Benin"
+_PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -72,6 +76,7 @@ _NO_OBJECT_NOUN = regex.compile(r"[ \t]*[.;!?\n,]")
 _AGENT_COUNT = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:more[ \t]+than[ \t]+|over[ \t]+|some[ \t]+|about[ \t]+|only[ \t]+|at[ \t]+least[ \t]+)?"
                              r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)[ \t]{1,3}(?:\w+[ \t]{1,3})?(?:countries|states|nations|parties|members|governments)\b",
                              regex.IGNORECASE)
+_AND_PARTY = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:and|as[ \t]+well[ \t]+as|plus)[ \t]{1,3}(?:the[ \t]{1,3})?")
 # a participle opening its clause before the name: "Despite being signed by 24 countries, *the* deal …"
 _FRONTED_GAP = regex.compile(r"[^.;:!?\n]{0,80}?,[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _FRONTED_BEFORE = regex.compile(r"(?:\A[\s\"“]*|[.;!?\n][\s\"“]*|\b(?:[Dd]espite|[Aa]fter|[Ss]ince|[Oo]nce|[Ww]hile|[Aa]lthough|[Tt]hough)[ \t]{1,3})"
@@ -167,8 +172,11 @@ def _attach_after(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     if gi is None or gs - te > OBJECT_REACH:
         return None
     gap = text[te:gs]
-    if R.OBJECT_GAP.fullmatch(gap) or R.OBJECT_GAP.fullmatch(R.strip_date_qualifier(gap, pre=True)):
-        return Attachment(gx.groups[gi])
+    om = R.OBJECT_GAP.fullmatch(gap) or R.OBJECT_GAP.fullmatch(R.strip_date_qualifier(gap, pre=True))
+    if om:
+        owner = _party_in(scan, te + om.start("owner"), te + om.end("owner")) if om.group("owner") and \
+            om.string is gap else None
+        return Attachment(gx.groups[gi], party=owner)  # "suspending *Russia's* participation in the …"
     m = R.NOMINAL_PARTY_GAP.fullmatch(gap) if trig.nominal else _VERB_PARTY_GAP.fullmatch(gap)
     if m:
         party = _party_in(scan, te + m.start("party"), te + m.end("party"))
@@ -308,7 +316,8 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
     for _ in range(MAX_SUBJECT_PARTIES):
         if p is None:
             return None
-        if not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start) \
+        if (not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start)
+                or _PERSON_OF.search(text, max(sent_start, p.start - 40), p.start)) \
                 and not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start):
             return p
         p = scan.parties.last_before(p.start, sent_start)
@@ -321,7 +330,8 @@ def coordinated(scan: Scan, last: Party, sent_start: int) -> list[Party]:
     p = last
     for _ in range(50):
         prev = scan.parties.last_before(p.start, sent_start)
-        if prev is None or not R.PARTY_LIST_GAP.fullmatch(scan.doc.text[prev.end:p.start]):
+        gap = scan.doc.text[prev.end:p.start] if prev is not None else ""
+        if prev is None or not (R.PARTY_LIST_GAP.fullmatch(gap) or _PERSON_LIST_GAP.fullmatch(gap)):
             break
         out.insert(0, prev)
         p = prev
@@ -367,12 +377,26 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         if agent is not None:
             return coordinated_after(scan, agent, clause_end)
         if att.post or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start):
-            return []  # "signed by 24 countries", "was ratified": no state named before it acts
+            return _after_count(scan, t.end, trig.end, clause_end)  # "signed by 24 countries (and the EU)"
     listed = _listed_after(scan, trig, att)
     if listed:
         return listed
     first = subject(scan, sent_start, trig.start)
     return coordinated(scan, first, sent_start) if first is not None else []
+
+
+def _after_count(scan: Scan, *positions_and_limit: int) -> list:
+    """ "signed by 45 countries *and the European Union*": ``[None, EU]`` (None: the unnamed states,
+    one act with no party); ``[]`` when no count of states is there."""
+    *positions, limit = positions_and_limit
+    text = scan.doc.text
+    for pos in positions:
+        m = _AGENT_COUNT.match(text, pos)
+        if m:
+            am = _AND_PARTY.match(text, m.end())
+            first = scan.parties.starting_at(am.end()) if am else None
+            return [None] + (coordinated_after(scan, first, limit) if first is not None else [])
+    return []
 
 
 def _listed_after(scan: Scan, trig: Trigger, att: Attachment) -> list[Party]:
@@ -425,10 +449,11 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
         return None
     if att.post and trig.action == "signature" and not parties and not _AGENT_COUNT.match(text, te):
         return None  # "signed in Washington on …": the instrument's own signature (see own_acts)
-    if trig.action == "entry_into_force" and status == "announced" and date is not None:
-        status = "done"  # "will enter into force on 1 July": scheduled, a fact
+    if trig.action == "entry_into_force" and status == "announced":
+        # "will enter into force on 1 July": scheduled, a fact; with no date, a prospect
+        status = "done" if date is not None else "proposed"
     ev = Event(action=trig.action, party=None, date=date, place=t.place, start=ts, end=te, text=text[ts:te],
-               status=status, anonymous=not parties and bool(_AGENT_COUNT.match(text, t.end) or _AGENT_COUNT.match(text, te)))
+               status=status)
     return att.targets, parties, ev
 
 
@@ -469,6 +494,7 @@ def find_events(doc: DocContext) -> None:
             continue
         targets, parties, ev = f
         for p in parties or [None]:  # "Estonia, Latvia and Lithuania denounced …": one event each
-            e = attrs.evolve(ev, party=p)
+            # (a None among parties: "signed by 45 countries and …", unnamed states: no party to infer)
+            e = attrs.evolve(ev, party=p, anonymous=p is None and bool(parties))
             for i in targets:
                 doc.items[i].events.append(e)

@@ -110,11 +110,18 @@ def status_by_form(text: str, trig: Trigger, sent_start: int) -> str:
     return DONE
 
 
+# a gerund or noun as the subject of a modal: "Withdrawing from the Convention *would* …",
+# "suspending the agreement would allow …"
+_MODAL_AFTER = regex.compile(r"[\"”’)]?,?[ \t]{1,3}(?:would|could|might|may|will|can|should)(?![\w\-])")
+
+
 def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Optional[str]:
-    """What the words after the act's object say: None (a rule, an idiom), PROPOSED (a condition),
-    or ``""`` (nothing)."""
+    """What the words after the act's object say: None (a rule, an idiom), PROPOSED (a condition, a
+    modal after a gerund or noun subject), or ``""`` (nothing)."""
     if trig.action in A.IDIOM_ACTIONS and A.IDIOM_AFTER.match(text, obj_end):
         return None
+    if trig.form in ("ing", "noun") and _MODAL_AFTER.match(text, obj_end):
+        return PROPOSED
     if trig.form == "past":
         return ""
     if A.RULE_AFTER.search(text, obj_end, clause_end):
