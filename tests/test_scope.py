@@ -27,6 +27,21 @@ def test_scope_of_each_form(name, scope):
     assert got[name] == scope
 
 
+@pytest.mark.parametrize("title, kind, linked, scope", [
+    ("Freedom of Information Act", "other", False, "domestic"),     # head last, "of" inside
+    ("Tenure of Office Act of 1867", "other", False, "domestic"),   # a year after the head
+    ("Act of Settlement", "other", False, "domestic"),             # head before the complement
+    ("Federal Law No. 101-FZ dated July 15, 1995, On International Treaties", "other", False, "domestic"),
+    ("Constitution of the United States of America", "other", False, "domestic"),
+    ("Helsinki Final Act", "other", True, "international"),         # the knowledge base knows it
+    ("Directive on the Patentability of Computer-Implemented Inventions", "other", False, "international"),
+    ("Treaty on Open Skies", "treaty", False, "international"),
+])
+def test_scope_of_titles(title, kind, linked, scope):
+    from citex.resolve.scope import scope_of
+    assert scope_of(title, kind, linked) == scope
+
+
 @pytest.mark.parametrize("scope, want", [
     (None, 5), ("all", 5), ("international", 3), ("domestic", 2),
 ])

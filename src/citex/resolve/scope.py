@@ -16,6 +16,7 @@ DOMESTIC_HEADS = lower_words("instruments/domestic_heads")
 # "Law| «On …»"): where its head stands
 _COMPLEMENT = re.compile(r"(?i)\s(?:of|on|for|to|concerning|regarding|between|no\.?|dated|amending)\s|\s[«\"“(]")
 _WORD = re.compile(r"[A-Za-z]+")
+_YEAR_AFTER = re.compile(r"(?:,?\s+of)?,?\s+\d{4}\s*$")
 
 
 def scope_of(title: str, kind: str, linked: bool) -> str:
@@ -24,10 +25,12 @@ def scope_of(title: str, kind: str, linked: bool) -> str:
     ``"international"`` otherwise."""
     if linked or kind not in ("other", "constitution"):
         return "international"
+    # the head: the name's last word ("Freedom of Information Act", "Tenure of Office Act of 1867"), or
+    # the last before its complement ("Act of Settlement", "Federal Law No. 101-FZ …", "Law «On …»")
     m = _COMPLEMENT.search(title)
-    head = title[:m.start()] if m else title
-    words = [w.lower() for w in _WORD.findall(head)]
-    return "domestic" if any(w in DOMESTIC_HEADS for w in words) else "international"
+    heads = [w.lower() for w in (_WORD.findall(title[:m.start()])[-1:] if m else [])]
+    heads += [w.lower() for w in _WORD.findall(_YEAR_AFTER.sub("", title))[-1:]]
+    return "domestic" if any(w in DOMESTIC_HEADS for w in heads) else "international"
 
 
 def check_scope(scope) -> None:
