@@ -36,6 +36,10 @@ def ids(text, published=None):
     ("The Aachen Treaty was signed by France and Germany.", None, "GK AACHEN-2019"),
     ("Farmers oppose the EU-Mercosur trade agreement.", None, "GK EU-MERCOSUR-2019"),
     ("Nepal ratified the South Asian Free Trade Area Agreement.", None, "GPTAD SAFTA"),
+    # a bare historical year bounds nothing: the text may be from any time after it
+    ("Prices are at their lowest since 1975, dealers said of the Louvre accord.", None, "GK LOUVRE-1987"),
+    # a dated event bounds the text's time: no 2015 agreement in it
+    ("On March 3, 1987 the ministers met. The Paris Agreement held, dealers said.", None, "GK LOUVRE-1987"),
     # one name, two records: the words the document uses beyond the name choose
     ("The US rejoined the Paris Agreement to fight climate change.", None, "UNTS I-54113"),
     ("The US rejoined the Paris Agreement.", "2021-02-19", "UNTS I-54113"),
@@ -49,6 +53,7 @@ def test_link_forms(text, published, want):
     # anachronism: nothing adopted after the publication date
     ("The yen rose after the Paris Agreement of the G-7.", "1987-04-08", "UNTS I-54113"),
     # without one, years the text names choose among records (never the only one refused)
+    ("In March 1987 the yen rose after the Paris accord, said the minister.", None, "UNTS I-54113"),
     ("In 1987 the yen rose after the Paris accord, said the minister.", None, "UNTS I-54113"),
     # a bare year is no subject: "the 1999 treaty" is not any 1999 record
     ("Russia suspended the 1999 treaty.", None, "MTDSG XII-8"),

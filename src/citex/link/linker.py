@@ -56,6 +56,10 @@ NEAR_MIN_WORDS, NEAR_SCORE, NEAR_MARGIN = 6, 0.95, 0.15
 # how far after the latest year a text names (without a publication date) a record may be adopted
 TEXT_YEAR_MARGIN = 5
 YEAR = re.compile(r"(?<![\w.\-])(1[89]\d\d|20\d\d)(?![\w\-])")
+_MONTHS = "|".join(sorted(lower_words("common/months"), key=lambda w: (-len(w), w)))
+# a year with its month (and day): "March 3, 1987", "3 March 1987", "March 1987", "Sept. 1987"
+DATED_YEAR = re.compile(r"(?i)\b(?:" + _MONTHS + r")\.?[ \t]{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3})?"
+                        r"(?P<y>1[89]\d\d|20\d\d)(?![\w\-])")
 _EDITION_RE = re.compile(r"(?i),?\s+(?:of\s+)?\(?(?:1[6-9]\d\d|20\d\d)\)?|\b(?:" + "|".join(ORDINALS) + r")\s+")
 
 
@@ -220,10 +224,10 @@ class Linker:
                 return LinkResult(candidates=[r.id for r in recs])  # anachronistic: say so, do not link
             recs = fits
         elif (year := self._text_year(text)) is not None:
-            # no publication date: nothing adopted well after the latest year the text names (a 1987
-            # newswire's "Paris accord" is no 2015 agreement; an article naming 2019 last may still be
-            # from 2023); the refusal keeps the records as candidates.  Among several records the
-            # year itself chooses.
+            # no publication date: nothing adopted well after the latest dated event the text reports
+            # (a 1987 newswire's "Paris accord" is no 2015 agreement; an article whose last date is in
+            # 2019 may still be from 2023); the refusal keeps the records as candidates.  Among
+            # several records the year itself chooses.
             fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= year + TEXT_YEAR_MARGIN]
             if not fits:
                 return LinkResult(candidates=[r.id for r in recs])
@@ -315,8 +319,10 @@ class Linker:
         return self._years.get(year, [])
 
     def _text_year(self, text: str) -> Optional[int]:
+        """The latest year of a dated event the text reports ("March 3, 1987", "in June 2019"): a
+        bound on the text's time that a bare year is not ("prices at their lowest since 1975")."""
         if self._year_seen is None:
-            years = [int(y) for y in YEAR.findall(text)]
+            years = [int(m.group("y")) for m in DATED_YEAR.finditer(text)]
             self._year_seen = max(years) if years else 0
         return self._year_seen or None
 
@@ -365,7 +371,14 @@ class Linker:
         if not own and (self._latest is not None or self._text_year(text) is not None):
             key = name_key(it.title)   # "Paris accord" = "Paris Agreement", in a text of known time
             own = [r for r in recs if name_key(r.title) == key]
-        return own[0] if len(own) == 1 else None
+        if len(own) != 1:
+            return None
+        if self._latest is None and own[0].adopted:
+            # a guess, so it must fit every year the text names, bare ones too ("since 1975")
+            years = [int(y) for y in YEAR.findall(text)]
+            if years and int(own[0].adopted[:4]) > max(years) + TEXT_YEAR_MARGIN:
+                return None
+        return own[0]
 
     def _settle_by_names(self, recs: Sequence["Record"], it: "Item") -> Optional["Record"]:
         """Still tied: the words of every name of each record (aliases too) that the cited name does
