@@ -84,3 +84,11 @@ def test_report_puts_international_first():
     html = build([citex.extract(TEXT, doc_id="a"), citex.extract("The U.S. Constitution, again.", doc_id="b")])
     table = html.split("<h2>Instruments</h2>", 1)[1].split("</table>", 1)[0]
     assert table.index("Paris Agreement") < table.index("U.S. Constitution")
+
+
+def test_report_names_undecided_records():
+    """An instrument linked to no record but to candidates is listed once, with them."""
+    res = citex.extract("Dealers said the dollar held after the Paris accord.", doc_id="a")
+    assert res.citations[0].id is None and res.citations[0].candidates
+    table = build([res]).split("<h2>Instruments</h2>", 1)[1].split("</table>", 1)[0]
+    assert "GK LOUVRE-1987 or UNTS I-54113?" in table

@@ -117,7 +117,7 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
     plans, bills) are counted apart."""
     docs, mentions, titles, actions = defaultdict(set), Counter(), defaultdict(Counter), defaultdict(Counter)
     acts: dict = {}
-    ids, scopes = set(), {}
+    ids, scopes, undecided = set(), {}, defaultdict(set)
     for r in results:
         for c in rows(r, "citations"):
             if c.get("title") is None:
@@ -125,6 +125,8 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
             key = c["id"] or name_key(c["title"])   # variants of one unlinked name: one row
             if c["id"]:
                 ids.add(key)
+            elif cands := r.citations[c["index"]].candidates:   # undecided between records: say so
+                undecided[key].update(cands)
             scopes[key] = c.get("scope") or "international"
             docs[key].add(r.doc_id)
             mentions[key] += c["mentions"]
@@ -151,7 +153,7 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
     parts.append("<h2>Instruments</h2>")
     # international instruments first, then domestic law (Acts, constitutions …)
     order = sorted(docs, key=lambda k: (scopes[k] != "international", -len(docs[k]), -mentions[k], str(k)))
-    body = [[escape(k) if k in ids else "—",
+    body = [[escape(k) if k in ids else escape(_undecided(undecided[k])) if undecided[k] else "—",
              escape(titles[k].most_common(1)[0][0]), scopes[k], str(len(docs[k])), str(mentions[k]),
              escape(", ".join(f"{a} ×{n}" for a, n in actions[k].most_common()))]
             for k in order]
@@ -183,6 +185,12 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
         parts.append(f'<p class="muted">{n} document{"s" * (n != 1)} citing nothing not listed.</p>')
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n")
+
+
+def _undecided(ids: set) -> str:
+    """The records an unlinked instrument may be (at most three shown): "A or B?"."""
+    shown = sorted(ids)
+    return " or ".join(shown[:3]) + (" or …?" if len(shown) > 3 else "?")
 
 
 def by_scope(citations) -> list:
