@@ -92,3 +92,13 @@ def test_report_names_undecided_records():
     assert res.citations[0].id is None and res.citations[0].candidates
     table = build([res]).split("<h2>Instruments</h2>", 1)[1].split("</table>", 1)[0]
     assert "GK LOUVRE-1987 or UNTS I-54113?" in table
+
+
+def test_amendment_of_domestic_law_is_domestic():
+    cits = citex.extract("The Fourteenth Amendment to the U.S. Constitution applies.").citations
+    assert {c.title: c.scope for c in cits} == {"Fourteenth Amendment": "domestic", "U.S. Constitution": "domestic"}
+
+
+def test_title_in_ordinary_case_rather_than_a_headlines_capitals():
+    cits = citex.extract("LOUVRE ACCORD HOLDS\nThe Louvre accord held, dealers said.").citations
+    assert [c.title for c in cits] == ["Louvre accord"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import attrs
+
 from citex.link.names import name_key
 from citex.link.result import NO_LINK
 from citex.models import Citation, Event, Mention
@@ -96,7 +98,11 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
                     seen_ev.add(k)
                     events.append(ev)
         named = [items[i] for i in c["items"] if items[i].alias_of is None] or [first]
-        title = max(named, key=lambda it: (len(it.title), -it.start)).title
+        # the fullest name cited, in its ordinary case rather than a headline's capitals
+        title = max(named, key=lambda it: (len(it.title), not it.title.isupper(), -it.start)).title
+        if title.isupper():
+            title = next((items[i].title for i in c["items"] if not items[i].title.isupper()
+                          and name_key(items[i].title) == name_key(title)), title)
         parent = next((index_of_item[items[i].parent] for i in c["items"] if items[i].parent is not None), None)
         if parent == ci:
             parent = None
@@ -108,4 +114,6 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
                             mentions=sorted(mentions, key=lambda m: m.start),
                             events=sorted(events, key=lambda e: e.start), candidates=link.candidates,
                             scope=scope_of(title, first.kind, bool(link.id or link.candidates))))
-    return out
+    # a protocol or amendment of domestic law is domestic ("the Fourteenth Amendment to the Constitution")
+    return [attrs.evolve(c, scope="domestic") if c.parent is not None and out[c.parent].scope == "domestic"
+            and c.id is None else c for c in out]
