@@ -101,11 +101,13 @@ def test_child_of_a_linked_parent(text, published, want):
     assert want in ids(text, published)
 
 
-def test_children_of_a_linked_parent_as_candidates():
+def test_plural_children_of_a_linked_parent_are_each_of_them():
     r = citex.extract("The US ratified the Optional Protocols to the Convention on the Rights of the Child.",
                       published="2002-12-26")
     kids = [c for c in r.citations if c.title.startswith("Optional Protocols")]
-    assert kids and kids[0].id is None and set(kids[0].candidates) == {"MTDSG IV-11-b", "MTDSG IV-11-c"}
+    assert [c.id for c in kids] == ["MTDSG IV-11-b", "MTDSG IV-11-c"]   # not the 2011 one
+    conv = next(i for i, c in enumerate(r.citations) if c.id == "MTDSG IV-11")
+    assert all(c.parent == conv and [e.action for e in c.events] == ["ratification"] for c in kids)
 
 
 def test_later_mention_without_parent_is_the_same_protocol():

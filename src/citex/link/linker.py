@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
+import attrs
 import regex
 
 from citex.link.names import is_acronym, name_key, normalize, tokens
@@ -49,6 +50,9 @@ QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"}
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
 # the sort of a parent's child cited without its own name, with the descriptor before it
 CHILD_HEAD = re.compile(r"(?i)(?:\b(?:optional|additional)\s+)?\b(protocols?|amendments?)\b")
+# a plural name of a parent's children ("the Optional Protocols to …"), and how many it may stand for
+PLURAL_CHILD = re.compile(r"(?i)\b(?:protocols|amendments)\b")
+MAX_PLURAL = 4
 TECHNICAL = re.compile(r"(?i)\b(?:annex(?:es|ex)?|articles?)\b")
 # a long title cited with a slip: at least this many subject words, a fuzzy score this high (1 = every
 # word), this far ahead of the next record
@@ -169,6 +173,23 @@ class Linker:
             if it.number is None and it.parent is not None and it.link is not None and not it.link.id \
                     and not it.link.candidates:
                 it.link = self._child_of(items[it.parent], it)
+        self._split_plurals(items)
+
+    def _split_plurals(self, items) -> None:
+        """"The Optional Protocols to the Convention on the Rights of the Child": a plural name whose
+        parent's children of that sort are its candidates is each of them (a list of the items is
+        extended at its end, so that the indices the items hold stay valid)."""
+        if not isinstance(items, list):
+            return
+        for i in range(len(items)):
+            it = items[i]
+            cands = it.link.candidates if it.link is not None and not it.link.id else ()
+            if it.parent is None or not 2 <= len(cands) <= MAX_PLURAL or not PLURAL_CHILD.search(it.title):
+                continue
+            recs = [self.kb.get(c) for c in cands]
+            it.link, it.number = LinkResult(recs[0].id, recs[0].title), recs[0].protocol_number
+            items.extend(attrs.evolve(it, link=LinkResult(r.id, r.title), number=r.protocol_number,
+                                      events=list(it.events)) for r in recs[1:])
 
     def _child_of(self, parent: "Item", it: "Item") -> LinkResult:
         """An unnamed protocol or amendment of a linked parent ("the Optional Protocol to the
