@@ -60,6 +60,10 @@ _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|again
 _PERSON_OF = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # between the states of a list of persons "of" states: "Buhari of Nigeria *and Patrice Talon of* Benin"
 _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
+# a possessive before a nominal act: "Kazakhstan*'s* accession", "North Korea*'s de facto declaration of its* abrogation"
+_POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,4}?(?:of[ \t]{1,3}(?:its|their)[ \t]{1,3})?")
+# a gerund opening its sentence, its subject after the comma: "*By* withdrawing its signature, the US …"
+_FRONTED_GERUND = regex.compile(r"(?:\A|[\s\"“(])(?:By|After|In|Since|Upon|On|Before)[ \t]{1,3}\Z")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -371,6 +375,9 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
     inside = [p for p in scan.parties.between(trig.start, trig.end) if p.end <= trig.end]
     if inside:  # "deposited *Ecuador's* instrument of ratification"
         return inside[:1]
+    owner = _possessive_before(scan, trig, sent_start) if trig.nominal else None
+    if owner is not None:  # "*Kazakhstan's* accession", "North Korea's de facto declaration of its abrogation"
+        return [owner]
     passive = att.post or trig.nominal or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start)
     if passive:
         agent = _agent(scan, tail_from, clause_end) or (_agent(scan, trig.end, clause_end) if att.post else None)
@@ -381,8 +388,27 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
     listed = _listed_after(scan, trig, att)
     if listed:
         return listed
-    first = subject(scan, sent_start, trig.start)
+    first = subject(scan, sent_start, trig.start) or _subject_after_fronted(scan, trig, sent_start, att)
     return coordinated(scan, first, sent_start) if first is not None else []
+
+
+def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
+    p = scan.parties.last_before(trig.start, max(sent_start, trig.start - 60))
+    if p is not None and _POSSESSIVE_GAP.fullmatch(scan.doc.text, p.end, trig.start):
+        return p
+    return None
+
+
+def _subject_after_fronted(scan: Scan, trig: Trigger, sent_start: int, att: Attachment) -> Optional[Party]:
+    """ "*By* withdrawing its signature, *the US* sought …": the subject after a fronted gerund."""
+    text = scan.doc.text
+    if trig.form != "ing" or not _FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start]):
+        return None
+    comma = text.find(",", max(trig.end, att.obj_end), min(len(text), trig.end + 200))
+    if comma < 0:
+        return None
+    p = scan.parties.first_after(comma, comma + 8)
+    return p if p is not None and regex.fullmatch(r",[ \t]{1,3}(?:the[ \t]{1,3})?", text[comma:p.start]) else None
 
 
 def _after_count(scan: Scan, *positions_and_limit: int) -> list:
