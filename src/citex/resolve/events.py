@@ -95,6 +95,9 @@ _PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|hav
 _LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
                                 regex.IGNORECASE)
 LATER_DATE_REACH = 100
+# between a domestic law's name and the act it enacts: "Act of 8 July 2005*, regarding the* ratification"
+LAW_REACH = 80
+_LAW_GAP = regex.compile(r"[^.;:!?]{0,40}?(?:,|\n)?[ \t]{0,3}\n?[ \t]*(?:(?:regarding|concerning|on|about)[ \t]{1,3}(?:the[ \t]{1,3})?|[Tt]o[ \t]{1,3})\Z")
 # a date before the act in its clause: "announced *on* 18 March 2025 that …", "*in* 2016 the Gambia …"
 _DATE_LEAD = regex.compile(r"(?<![\w\-])(?:on|in|since|dated|as[ \t]+of)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z", regex.IGNORECASE)
 
@@ -265,10 +268,10 @@ def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Option
     d = doc.dates.last_before(trig.start, sent_start)
     if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
         return None
+    if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start):
+        return d  # (it dates every act of its sentence: "On 19 September Morocco signed and ratified …")
     if _trigger_between(scan, d.end, trig.start):
         return None  # the date of another act
-    if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start):
-        return d
     if _trigger_between(scan, sent_start, d.start):
         return None  # "… entered into force on 1 August 2021 after Italy became the last to ratify it"
     gs, _ = scan.groups.first_after(d.end)
@@ -287,6 +290,19 @@ def _date_later(scan: Scan, pos: int, clause_end: int, own: set) -> Optional[Dat
     if pos <= gs < d.start or not _LATER_DATE_GAP.fullmatch(doc.text, pos, d.start):
         return None
     return d
+
+
+def _law_date(scan: Scan, trig: Trigger) -> Optional[Date]:
+    """The date of the domestic law whose operative words the act is: "Act of 8 July 2005, regarding
+    the ratification of …", "Law … dated July 13, 1999 No. 420-1 — To ratify the Agreement …"."""
+    doc = scan.doc
+    ge, gi = scan.groups.last_before(trig.start)
+    if gi is None or trig.start - ge > LAW_REACH:
+        return None
+    law = [doc.items[i] for i in scan.groups.groups[gi] if doc.items[i].kind == "other" and doc.items[i].date]
+    if not law or not _LAW_GAP.fullmatch(doc.text, ge, trig.start):
+        return None
+    return law[0].date
 
 
 def _trigger_between(scan: Scan, start: int, end: int) -> bool:
@@ -469,7 +485,7 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     passive = att.post or trig.nominal or bool(_PASSIVE.search(text, max(0, ts - 30), ts))
     t = tail(doc, tail_from, clause_end, party_ok=passive)  # (its party is read from the parties below)
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
-        or _date_later(scan, t.end, clause_end, own)
+        or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
     parties = _parties(scan, trig, att, t, clause_end, sent_start)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
