@@ -263,11 +263,22 @@ def _own_dates(doc: DocContext) -> set:
 
 def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Optional[Date]:
     """A date of the act before it in its sentence: opening the sentence ("In 2019 Ukraine ended …")
-    or in the clause ("announced on 18 March 2025 that they would withdraw")."""
+    or in the clause ("announced on 18 March 2025 that they would withdraw"); a relative date in
+    between ("… the fourth country *this year* to announce its exit") does not hide the opening one."""
     doc = scan.doc
     d = doc.dates.last_before(trig.start, sent_start)
-    if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
-        return None
+    for _ in range(3):
+        if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
+            return None
+        found = _date_of_act(scan, trig, sent_start, d)
+        if found is not None or not d.relative:
+            return found
+        d = doc.dates.last_before(d.start, sent_start)
+    return None
+
+
+def _date_of_act(scan: Scan, trig: Trigger, sent_start: int, d: Date) -> Optional[Date]:
+    doc = scan.doc
     if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start):
         return d  # (it dates every act of its sentence: "On 19 September Morocco signed and ratified …")
     if _trigger_between(scan, d.end, trig.start):
