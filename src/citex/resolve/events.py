@@ -64,6 +64,8 @@ _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[
 _POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,4}?(?:of[ \t]{1,3}(?:its|their)[ \t]{1,3})?")
 # a gerund opening its sentence, its subject after the comma: "*By* withdrawing its signature, the US …"
 _FRONTED_GERUND = regex.compile(r"(?:\A|[\s\"“(])(?:By|After|In|Since|Upon|On|Before)[ \t]{1,3}\Z")
+# the state an entry into force concerns: "entered into force *for* Ukraine", "*with respect to* Japan"
+_FOR_STATE = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:for|with[ \t]+respect[ \t]+to|in[ \t]+respect[ \t]+of|in)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -382,10 +384,10 @@ def coordinated_after(scan: Scan, first: Party, limit: int) -> list[Party]:
     return out
 
 
-def _agent(scan: Scan, pos: int, limit: int) -> Optional[Party]:
+def _agent(scan: Scan, pos: int, limit: int, gap: regex.Pattern = R.PARTY_AFTER) -> Optional[Party]:
     """The party right after "by" / "on behalf of" at ``pos``: "ratified by *India*"."""
     p = scan.parties.first_after(pos, min(limit, pos + 40))
-    if p is not None and R.PARTY_AFTER.match(scan.doc.text[pos:p.start]):
+    if p is not None and gap.match(scan.doc.text[pos:p.start]):
         return p
     return None
 
@@ -393,6 +395,9 @@ def _agent(scan: Scan, pos: int, limit: int) -> Optional[Party]:
 def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sent_start: int) -> list[Party]:
     """The acting parties of one act (an empty list: the text names none); ``t`` is the act's tail."""
     doc, tail_from = scan.doc, t.end
+    if trig.action == "entry_into_force":  # its subject is the instrument: a state only "for Ukraine"
+        p = _agent(scan, tail_from, clause_end, _FOR_STATE) or _agent(scan, trig.end, clause_end, _FOR_STATE)
+        return [p] if p is not None else []
     if att.party is not None:
         return [att.party]
     if t.party is not None:  # "signed in 1957 by Belgium, France, …"
