@@ -32,7 +32,7 @@ from citex.grammar.actions import Trigger, find_triggers
 from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
 from citex.resolve.own import tail
-from citex.resolve.parties import named_parties, party_of_place
+from citex.resolve.parties import dominant_country, named_parties, party_of_place, unnamed_organs
 from citex.resolve.status import status_of
 from citex.text.spans import SpanIndex, merge_spans
 
@@ -66,6 +66,9 @@ _POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,4}?(
 _FRONTED_GERUND = regex.compile(r"(?:\A|[\s\"“(])(?:By|After|In|Since|Upon|On|Before)[ \t]{1,3}\Z")
 # the state an entry into force concerns: "entered into force *for* Ukraine", "*with respect to* Japan"
 _FOR_STATE = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:for|with[ \t]+respect[ \t]+to|in[ \t]+respect[ \t]+of|in)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# an organ that belongs to a state named with it: "Russia*'s* parliament"
+_OWNED = regex.compile(r"['’]s?[ \t]{1,3}\Z")   # (a nationality before it is a named party already)
+_OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -524,6 +527,12 @@ def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
     if named:  # a place inside a named party ("*US* Congress") is that party
         taken = SpanIndex(named)
         parties = [p for p in parties if not _overlaps(taken, p)] + named
+    home = dominant_country(doc.places.spans)
+    if home is not None:  # "the Cabinet", "President Zelensky": the government of the document's country
+        taken = SpanIndex(parties)
+        parties += [p for p in unnamed_organs(doc.text, windows, home, timeout=limits.REGEX_TIMEOUT)
+                    if not _overlaps(taken, p) and not _OWNED.search(doc.text, max(0, p.start - 30), p.start)
+                    and not _OF_STATE.match(doc.text, p.end)]   # not "Russia's parliament", "the Parliament of Georgia"
     return SpanIndex(parties)
 
 
