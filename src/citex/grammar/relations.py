@@ -78,7 +78,8 @@ PARTY_LIST_GAP = regex.compile(r"[ \t]{0,2},[ \t]{1,3}(?:and[ \t]{1,3})?(?:the[ 
 EVENT_PLACE_GAP = regex.compile(r"[ \t]{1,3}(?:in|at)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # a month's span is the month alone ("in *early June*" → "June"): its qualifier sits in the gap
 MONTH_QUALIFIER = r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[ \t]{1,3}|[Mm]id-|(?:[Aa]t[ \t]{1,3})?the[ \t]{1,3}(?:end|beginning|start|middle)[ \t]{1,3}of[ \t]{1,3})?"
-EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}" + MONTH_QUALIFIER + r"\Z")
+EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}"
+                               r"(?:\r?\n?[ \t]{0,3}:[ \t]{0,3}\r?\n?[ \t]{0,3})?" + MONTH_QUALIFIER + r"\Z")   # "Entry into force\n:\n1 July 2002"
 # "denounce" also means "condemn": not a treaty action when its object is called something ("denounced the
 # pact *as* a betrayal") or when the subject is not a state ("rights *groups* denounced", "Cairo *summit*
 # denounces", "*critics* have denounced")
@@ -100,7 +101,8 @@ ATTRIBUTIVE_AFTER = regex.compile(
     r"controversy|saga|pledge|pledges|targets?|goals?|deadline|summit|conference|secretariat|negotiators|"
     r"framework|process|review|vote|referendum|campaign|protests?)(?![\w\-])")
 # what may precede a date that opens a sentence: "*In* 2019 Ukraine ended …", "*On* 1 July, …"
-LEADING_DATE = regex.compile(r"[\s\"“]*(?:(?:In|On|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?" + MONTH_QUALIFIER)
+LEADING_DATE = regex.compile(r"[\s\"“]*(?:(?:In|On|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?"
+                             r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]{1,3})?" + MONTH_QUALIFIER)
 # "*None of* the nine nuclear-armed states has joined …": no state acted
 NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")
 # a pronoun object: "… signed the Paris Agreement in 2016 and ratified *it* in 2017"
@@ -122,7 +124,7 @@ OWN_ACT_BY = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:the[ \t]{1,3})?(?:[A-Z][\w
 # sentence ends: ". " before a capital, "?" "!" or a blank line; not after common abbreviations
 SENTENCE_END = regex.compile(
     r"(?<!\b(?:No|Nos|Art|Arts|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|St|Mr|Mrs|Ms|Dr|vol|Vol|pp|p|"
-    r"Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|i\.e|e\.g|[A-Z]))[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])"
+    r"Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|i\.e|e\.g|[A-Z]))[.!?][\"”’)]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(]?[A-Z0-9])"
     r"|\n[ \t]*\n")
 
 

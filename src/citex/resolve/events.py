@@ -32,7 +32,7 @@ from citex.grammar.actions import Trigger, find_triggers
 from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
 from citex.resolve.own import tail
-from citex.resolve.parties import named_parties, party_of_place
+from citex.resolve.parties import dominant_country, named_parties, party_of_place, unnamed_organs
 from citex.resolve.status import status_of
 from citex.text.spans import SpanIndex, merge_spans
 
@@ -60,6 +60,15 @@ _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|again
 _PERSON_OF = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # between the states of a list of persons "of" states: "Buhari of Nigeria *and Patrice Talon of* Benin"
 _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
+# a possessive before a nominal act: "Kazakhstan*'s* accession", "North Korea*'s de facto declaration of its* abrogation"
+_POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,4}?(?:of[ \t]{1,3}(?:its|their)[ \t]{1,3})?")
+# a gerund opening its sentence, its subject after the comma: "*By* withdrawing its signature, the US …"
+_FRONTED_GERUND = regex.compile(r"(?:\A|[\s\"“(])(?:By|After|In|Since|Upon|On|Before)[ \t]{1,3}\Z")
+# the state an entry into force concerns: "entered into force *for* Ukraine", "*with respect to* Japan"
+_FOR_STATE = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:for|with[ \t]+respect[ \t]+to|in[ \t]+respect[ \t]+of|in)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# an organ that belongs to a state named with it: "Russia*'s* parliament"
+_OWNED = regex.compile(r"['’]s?[ \t]{1,3}\Z")   # (a nationality before it is a named party already)
+_OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -91,6 +100,9 @@ _PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|hav
 _LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
                                 regex.IGNORECASE)
 LATER_DATE_REACH = 100
+# between a domestic law's name and the act it enacts: "Act of 8 July 2005*, regarding the* ratification"
+LAW_REACH = 80
+_LAW_GAP = regex.compile(r"[^.;:!?]{0,40}?(?:,|\n)?[ \t]{0,3}\n?[ \t]*(?:(?:regarding|concerning|on|about)[ \t]{1,3}(?:the[ \t]{1,3})?|[Tt]o[ \t]{1,3})\Z")
 # a date before the act in its clause: "announced *on* 18 March 2025 that …", "*in* 2016 the Gambia …"
 _DATE_LEAD = regex.compile(r"(?<![\w\-])(?:on|in|since|dated|as[ \t]+of)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z", regex.IGNORECASE)
 
@@ -256,15 +268,26 @@ def _own_dates(doc: DocContext) -> set:
 
 def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Optional[Date]:
     """A date of the act before it in its sentence: opening the sentence ("In 2019 Ukraine ended …")
-    or in the clause ("announced on 18 March 2025 that they would withdraw")."""
+    or in the clause ("announced on 18 March 2025 that they would withdraw"); a relative date in
+    between ("… the fourth country *this year* to announce its exit") does not hide the opening one."""
     doc = scan.doc
     d = doc.dates.last_before(trig.start, sent_start)
-    if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
-        return None
+    for _ in range(3):
+        if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
+            return None
+        found = _date_of_act(scan, trig, sent_start, d)
+        if found is not None or not d.relative:
+            return found
+        d = doc.dates.last_before(d.start, sent_start)
+    return None
+
+
+def _date_of_act(scan: Scan, trig: Trigger, sent_start: int, d: Date) -> Optional[Date]:
+    doc = scan.doc
+    if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start):
+        return d  # (it dates every act of its sentence: "On 19 September Morocco signed and ratified …")
     if _trigger_between(scan, d.end, trig.start):
         return None  # the date of another act
-    if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start):
-        return d
     if _trigger_between(scan, sent_start, d.start):
         return None  # "… entered into force on 1 August 2021 after Italy became the last to ratify it"
     gs, _ = scan.groups.first_after(d.end)
@@ -283,6 +306,19 @@ def _date_later(scan: Scan, pos: int, clause_end: int, own: set) -> Optional[Dat
     if pos <= gs < d.start or not _LATER_DATE_GAP.fullmatch(doc.text, pos, d.start):
         return None
     return d
+
+
+def _law_date(scan: Scan, trig: Trigger) -> Optional[Date]:
+    """The date of the domestic law whose operative words the act is: "Act of 8 July 2005, regarding
+    the ratification of …", "Law … dated July 13, 1999 No. 420-1 — To ratify the Agreement …"."""
+    doc = scan.doc
+    ge, gi = scan.groups.last_before(trig.start)
+    if gi is None or trig.start - ge > LAW_REACH:
+        return None
+    law = [doc.items[i] for i in scan.groups.groups[gi] if doc.items[i].kind == "other" and doc.items[i].date]
+    if not law or not _LAW_GAP.fullmatch(doc.text, ge, trig.start):
+        return None
+    return law[0].date
 
 
 def _trigger_between(scan: Scan, start: int, end: int) -> bool:
@@ -351,10 +387,10 @@ def coordinated_after(scan: Scan, first: Party, limit: int) -> list[Party]:
     return out
 
 
-def _agent(scan: Scan, pos: int, limit: int) -> Optional[Party]:
+def _agent(scan: Scan, pos: int, limit: int, gap: regex.Pattern = R.PARTY_AFTER) -> Optional[Party]:
     """The party right after "by" / "on behalf of" at ``pos``: "ratified by *India*"."""
     p = scan.parties.first_after(pos, min(limit, pos + 40))
-    if p is not None and R.PARTY_AFTER.match(scan.doc.text[pos:p.start]):
+    if p is not None and gap.match(scan.doc.text[pos:p.start]):
         return p
     return None
 
@@ -362,6 +398,9 @@ def _agent(scan: Scan, pos: int, limit: int) -> Optional[Party]:
 def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sent_start: int) -> list[Party]:
     """The acting parties of one act (an empty list: the text names none); ``t`` is the act's tail."""
     doc, tail_from = scan.doc, t.end
+    if trig.action == "entry_into_force":  # its subject is the instrument: a state only "for Ukraine"
+        p = _agent(scan, tail_from, clause_end, _FOR_STATE) or _agent(scan, trig.end, clause_end, _FOR_STATE)
+        return [p] if p is not None else []
     if att.party is not None:
         return [att.party]
     if t.party is not None:  # "signed in 1957 by Belgium, France, …"
@@ -371,6 +410,9 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
     inside = [p for p in scan.parties.between(trig.start, trig.end) if p.end <= trig.end]
     if inside:  # "deposited *Ecuador's* instrument of ratification"
         return inside[:1]
+    owner = _possessive_before(scan, trig, sent_start) if trig.nominal else None
+    if owner is not None:  # "*Kazakhstan's* accession", "North Korea's de facto declaration of its abrogation"
+        return [owner]
     passive = att.post or trig.nominal or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start)
     if passive:
         agent = _agent(scan, tail_from, clause_end) or (_agent(scan, trig.end, clause_end) if att.post else None)
@@ -381,8 +423,27 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
     listed = _listed_after(scan, trig, att)
     if listed:
         return listed
-    first = subject(scan, sent_start, trig.start)
+    first = subject(scan, sent_start, trig.start) or _subject_after_fronted(scan, trig, sent_start, att)
     return coordinated(scan, first, sent_start) if first is not None else []
+
+
+def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
+    p = scan.parties.last_before(trig.start, max(sent_start, trig.start - 60))
+    if p is not None and _POSSESSIVE_GAP.fullmatch(scan.doc.text, p.end, trig.start):
+        return p
+    return None
+
+
+def _subject_after_fronted(scan: Scan, trig: Trigger, sent_start: int, att: Attachment) -> Optional[Party]:
+    """ "*By* withdrawing its signature, *the US* sought …": the subject after a fronted gerund."""
+    text = scan.doc.text
+    if trig.form != "ing" or not _FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start]):
+        return None
+    comma = text.find(",", max(trig.end, att.obj_end), min(len(text), trig.end + 200))
+    if comma < 0:
+        return None
+    p = scan.parties.first_after(comma, comma + 8)
+    return p if p is not None and regex.fullmatch(r",[ \t]{1,3}(?:the[ \t]{1,3})?", text[comma:p.start]) else None
 
 
 def _after_count(scan: Scan, *positions_and_limit: int) -> list:
@@ -443,7 +504,7 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     passive = att.post or trig.nominal or bool(_PASSIVE.search(text, max(0, ts - 30), ts))
     t = tail(doc, tail_from, clause_end, party_ok=passive)  # (its party is read from the parties below)
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
-        or _date_later(scan, t.end, clause_end, own)
+        or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
     parties = _parties(scan, trig, att, t, clause_end, sent_start)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
@@ -466,6 +527,12 @@ def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
     if named:  # a place inside a named party ("*US* Congress") is that party
         taken = SpanIndex(named)
         parties = [p for p in parties if not _overlaps(taken, p)] + named
+    home = dominant_country(doc.places.spans)
+    if home is not None:  # "the Cabinet", "President Zelensky": the government of the document's country
+        taken = SpanIndex(parties)
+        parties += [p for p in unnamed_organs(doc.text, windows, home, timeout=limits.REGEX_TIMEOUT)
+                    if not _overlaps(taken, p) and not _OWNED.search(doc.text, max(0, p.start - 30), p.start)
+                    and not _OF_STATE.match(doc.text, p.end)]   # not "Russia's parliament", "the Parliament of Georgia"
     return SpanIndex(parties)
 
 
