@@ -7,6 +7,7 @@ database: ``citex.extract(text, linker=…)``, ``citex.load(linker=…)`` or
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
@@ -57,6 +58,7 @@ TECHNICAL = re.compile(r"(?i)\b(?:annex(?:es|ex)?|articles?)\b")
 # a long title cited with a slip: at least this many subject words, a fuzzy score this high (1 = every
 # word), this far ahead of the next record
 NEAR_MIN_WORDS, NEAR_SCORE, NEAR_MARGIN = 6, 0.95, 0.15
+NEAR_MAX_SEARCHES = 20   # distinct names searched per text
 # how far after the latest year a text names (without a publication date) a record may be adopted
 TEXT_YEAR_MARGIN = 5
 YEAR = re.compile(r"(?<![\w.\-])(1[89]\d\d|20\d\d)(?![\w\-])")
@@ -81,6 +83,10 @@ def stem(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w
 
 
+STEMMED_STOP = frozenset(map(stem, SUBJECT_STOP))
+
+
+@functools.lru_cache(maxsize=8192)
 def content_words(name: str) -> frozenset:
     """The subject words of a name: not its head words, qualifiers or function words; plural -s
     dropped ("refugees" = "refugee")."""
@@ -100,7 +106,8 @@ class Linker:
         self._acronyms = None
         self._latest = None
         self._doc_words = None
-        self._year_seen = None
+        self._year_seen = self._bare_year = self._doc_stems = None
+        self._near_cache: dict = {}
         self._years = None
 
     def kind_of(self, rid: str) -> str:
@@ -152,7 +159,8 @@ class Linker:
         ``latest_year`` (the publication year) rules out
         records adopted after it: a 1987 "Paris accord" is not the 2015 Paris Agreement."""
         self._doc_words = None
-        self._year_seen = None
+        self._year_seen = self._bare_year = self._doc_stems = None
+        self._near_cache = {}
         self._latest = latest_year
         for it in items:
             if it.link is not None:
@@ -286,7 +294,11 @@ class Linker:
         close."""
         if it.kind == "other" or len(content_words(it.title)) < NEAR_MIN_WORDS:
             return []
-        hits = self.kb.scored_search(it.title, 2)
+        hits = self._near_cache.get(it.title)
+        if hits is None:
+            if len(self._near_cache) >= NEAR_MAX_SEARCHES:
+                return []   # a bounded cost per text, whatever it holds
+            hits = self._near_cache[it.title] = self.kb.scored_search(it.title, 2)
         if not hits or hits[0][1] < NEAR_SCORE or (len(hits) > 1 and hits[0][1] - hits[1][1] < NEAR_MARGIN):
             return []
         return [hits[0][0]] if hits[0][0].matchable else []
@@ -396,8 +408,9 @@ class Linker:
             return None
         if self._latest is None and own[0].adopted:
             # a guess, so it must fit every year the text names, bare ones too ("since 1975")
-            years = [int(y) for y in YEAR.findall(text)]
-            if years and int(own[0].adopted[:4]) > max(years) + TEXT_YEAR_MARGIN:
+            if self._bare_year is None:   # once per text
+                self._bare_year = max((int(y) for y in YEAR.findall(text)), default=0)
+            if self._bare_year and int(own[0].adopted[:4]) > self._bare_year + TEXT_YEAR_MARGIN:
                 return None
         return own[0]
 
@@ -406,10 +419,11 @@ class Linker:
         not hold and the document uses ("climate" for the Paris Agreement, "Louvre" for the G-6 accord
         of Paris)."""
         cited = frozenset(stem(w) for w in WORD.findall(it.title))  # (as in _settle)
-        stop = frozenset(map(stem, SUBJECT_STOP))
-        names = [frozenset(stem(w) for n in r.names for w in WORD.findall(n)) - stop - cited for r in recs]
+        names = [frozenset(stem(w) for n in r.names for w in WORD.findall(n)) - STEMMED_STOP - cited for r in recs]
         common = frozenset.intersection(*names) if names else frozenset()
-        doc = frozenset(map(stem, self._doc_words))
+        if self._doc_stems is None:   # once per text
+            self._doc_stems = frozenset(map(stem, self._doc_words))
+        doc = self._doc_stems
         scores = [len((n - common) & doc) for n in names]
         best = max(scores, default=0)
         if best > 0 and scores.count(best) == 1:

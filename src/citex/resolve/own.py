@@ -172,7 +172,7 @@ def own_nearby(doc: DocContext) -> None:
         while j < len(text) and text[j] in " \t\r\n":
             j += 1
         m = PRONOUN_ACT.match(text, j)
-        if m and any(s <= o.start < it.start and o.title != it.title for o in items[:i]):
+        if m and _other_name_before(items, i, s):
             continue
         if m:
             pos = m.end()
@@ -183,3 +183,16 @@ def own_nearby(doc: DocContext) -> None:
             t = tail(doc, pos, doc.clause_end(pos))
             if t.party is None and t.date is not None:
                 it.date, it.place = t.date, it.place or t.place
+
+
+def _other_name_before(items, i: int, start: int) -> bool:
+    """Another instrument named in the sentence (from ``start``) before item ``i`` (items are in text
+    order: looked for backwards, no further than the sentence)."""
+    it = items[i]
+    for j in range(i - 1, -1, -1):
+        o = items[j]
+        if o.start < start:
+            return False
+        if o.start < it.start and o.title != it.title:
+            return True
+    return False
