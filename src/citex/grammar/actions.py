@@ -185,6 +185,9 @@ EXAMPLES = [
     ("Withdrawing from the Refugee Convention would leave millions unprotected.", [("withdrawal", "proposed", None)]),
     ("Russia signed the Rome Statute but later withdrew its signature.",
      [("signature", "done", "RU"), ("withdrawal", "done", "RU")]),
+    (" - Withdrawing from the 1951 Refugee Convention, which obliges countries to accept refugees",
+     [("withdrawal", "proposed", None)]),   # a subjectless gerund opening a line: an idea, no one's act
+    ("Signing the Paris Agreement, Japan pledged deep cuts.", [("signature", "done", "JP")]),
     # -- attachment forms
     ("Estonia and Latvia signed and ratified the Ottawa Convention.",
      [("signature", "done", "EE"), ("signature", "done", "LV"), ("ratification", "done", "EE"),

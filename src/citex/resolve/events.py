@@ -69,6 +69,8 @@ _FOR_STATE = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:for|with[ \t]+respect[ \t]
 # an organ that belongs to a state named with it: "Russia*'s* parliament"
 _OWNED = regex.compile(r"['’]s?[ \t]{1,3}\Z")   # (a nationality before it is a named party already)
 _OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
+# what may open a sentence before its first word: blanks, quotes, a bullet
+_OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘']?")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -435,9 +437,11 @@ def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[P
 
 
 def _subject_after_fronted(scan: Scan, trig: Trigger, sent_start: int, att: Attachment) -> Optional[Party]:
-    """ "*By* withdrawing its signature, *the US* sought …": the subject after a fronted gerund."""
+    """ "*By* withdrawing its signature, *the US* sought …", "Signing the Paris Agreement, *Japan* pledged …":
+    the subject after a fronted gerund."""
     text = scan.doc.text
-    if trig.form != "ing" or not _FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start]):
+    if trig.form != "ing" or not (_FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start])
+                                  or _OPENS.fullmatch(text, sent_start, trig.start)):
         return None
     comma = text.find(",", max(trig.end, att.obj_end), min(len(text), trig.end + 200))
     if comma < 0:
@@ -508,6 +512,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     parties = _parties(scan, trig, att, t, clause_end, sent_start)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
+    if trig.form == "ing" and not parties and status != "proposed" and _OPENS.fullmatch(text, sent_start, ts):
+        status = "proposed"  # "- Withdrawing from the 1951 Convention, …": an idea under discussion, no one's act
     if att.post and trig.action == "signature" and not parties and not _AGENT_COUNT.match(text, te):
         return None  # "signed in Washington on …": the instrument's own signature (see own_acts)
     if trig.action == "entry_into_force" and status == "announced":
