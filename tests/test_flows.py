@@ -304,3 +304,23 @@ def test_extract_many_progress_bar(capsys):
     assert "2/2" in capsys.readouterr().err
     citex.extract_many(["the Paris Agreement"])   # outside a notebook: no bar by default
     assert capsys.readouterr().err == ""
+
+
+def test_level_actions_in_every_format_and_convert(folder, tmp_path):
+    """One row per treaty action (restatements merged), with status, party and its country, in JSON
+    lines, CSV and Parquet, from extract and from convert alike."""
+    run("extract", folder, "-o", tmp_path / "a.jsonl", "--level", "actions", "-q")
+    acts = lines((tmp_path / "a.jsonl").read_text(encoding="utf-8"))
+    assert {(a["action"], a["status"], a["party_country"]) for a in acts} >= {("signature", "done", "JP")}
+    assert all(a["mentions"] >= 1 and "sentence" in a for a in acts)
+    run("extract", folder, "-o", tmp_path / "a.csv", "--level", "actions", "-q")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "a.csv").read_text(encoding="utf-8"))))
+    assert [r["action"] for r in rows] == [a["action"] for a in acts]
+    res = tmp_path / "results.jsonl"
+    run("extract", folder, "-o", res, "-q")
+    conv = list(csv.DictReader(io.StringIO(run("convert", res, "-f", "csv", "--level", "actions").stdout)))
+    drop = lambda rs: [{k: v for k, v in x.items() if k != "sentence"} for x in rs]   # convert has no text
+    assert drop(conv) == drop(rows)
+    pq = pytest.importorskip("pyarrow.parquet")
+    run("extract", folder, "-o", tmp_path / "a.parquet", "--level", "actions", "-q")
+    assert pq.read_table(tmp_path / "a.parquet").column("party_country").to_pylist() == [r["party_country"] or None for r in rows]

@@ -88,8 +88,8 @@ class Date:
 
 
 @attrs.frozen(slots=True)
-class Place:
-    """A geographic name: ``name`` is the gazetteer's name, ``country`` its ISO 3166-1 alpha-2 code."""
+class _Named:
+    """A name in the text with the country it belongs to (the shape of places and parties)."""
 
     text: str
     name: str
@@ -102,34 +102,22 @@ class Place:
                 "start": self.start, "end": self.end}
 
     @classmethod
-    def from_dict(cls, d: Optional[dict[str, Any]]) -> Optional["Place"]:
-        if d is None:
-            return None
-        return cls(text=d["text"], name=d["name"], country=d.get("country"),
-                   start=d["start"], end=d["end"])
-
-
-@attrs.frozen(slots=True)
-class Party:
-    """The state (or the European Union) that acts, as the text names it: ``text`` is what the text
-    says ("Moscow", "the French government", "Russia"), ``name`` the state's name, ``country`` its
-    ISO 3166-1 alpha-2 code (``"EU"`` for the European Union)."""
-
-    text: str
-    name: str
-    country: Optional[str]
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "name": self.name, "country": self.country,
-                "start": self.start, "end": self.end}
-
-    @classmethod
-    def from_dict(cls, d: Optional[dict[str, Any]]) -> Optional["Party"]:
+    def from_dict(cls, d: Optional[dict[str, Any]]):
         if d is None:
             return None
         return cls(text=d["text"], name=d["name"], country=d.get("country"), start=d["start"], end=d["end"])
+
+
+@attrs.frozen(slots=True)
+class Place(_Named):
+    """A geographic name: ``name`` is the gazetteer's name, ``country`` its ISO 3166-1 alpha-2 code."""
+
+
+@attrs.frozen(slots=True)
+class Party(_Named):
+    """The state (or the European Union) that acts, as the text names it: ``text`` is what the text
+    says ("Moscow", "the French government", "Russia"), ``name`` the state's name, ``country`` its
+    ISO 3166-1 alpha-2 code (``"EU"`` for the European Union)."""
 
 
 @attrs.frozen(slots=True)

@@ -43,14 +43,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     if problem or missing:
         print(f"citex: {problem or f'no such file: {missing[0]}'}", file=sys.stderr)
         return 2
-    try:
-        writer, stream = _open(a)
-    except ImportError:
-        print("citex: --format parquet needs pyarrow (pip install pyarrow)", file=sys.stderr)
+    from citex.cli.outfile import open_writer_or_say
+    opened = open_writer_or_say(a)
+    if opened is None:
         return 2
-    except OSError as exc:
-        print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+    writer, stream = opened
     bad: list[str] = []
     n = 0
     try:
@@ -73,10 +70,3 @@ def _is_file(path: str) -> bool:
     return os.path.isfile(path)
 
 
-def _open(a):
-    if a.format == "parquet":
-        from citex.output.parquet import ParquetWriter
-        return ParquetWriter(a.output, a.level), None
-    from citex.output.writers import make_writer
-    stream = open(a.output, "w", encoding="utf-8", newline="") if a.output else sys.stdout
-    return make_writer(a.format, stream, a.level, safe=a.spreadsheet), stream

@@ -22,8 +22,7 @@ from citex.batch.inputs import missing_inputs, split_globs
 from citex.batch.tasks import Done, run_dask, run_task
 from citex.batch.workers import Workers
 from citex.cli.inputs import CollectionError, check_resources, plan, say_skipped, settle_output
-from citex.cli.outfile import OutputError, OutputLock, output_problem, resume
-from citex.output.writers import make_writer
+from citex.cli.outfile import OutputError, OutputLock, open_writer_or_say, output_problem, resume
 from citex.text.read import special_problem
 
 
@@ -92,14 +91,10 @@ def _extract(a, workers: Workers, done: set) -> int:
     if not tasks and not done:
         print("citex: no documents to read" + (" (see the files skipped above)" if skipped else ""), file=sys.stderr)
         return 2
-    try:
-        writer, stream = _open_writer(a)
-    except ImportError:
-        print("citex: --format parquet needs pyarrow (pip install 'citex-treaties[parquet]')", file=sys.stderr)
+    opened = open_writer_or_say(a)
+    if opened is None:
         return 2
-    except OSError as exc:
-        print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+    writer, stream = opened
     started = time.perf_counter()
     counts = Counts()
     progress = _progress_bar(a, len(tasks))
@@ -137,26 +132,6 @@ def _plan(a, done: set) -> tuple:
         if why and t.error is None:
             tasks[i] = t._replace(error=("unreadable", why))
     return tasks, skipped
-
-
-def _open_writer(a):
-    """``(writer, stream)``: the writer of ``a.format`` on ``-o`` or standard output (stream None for
-    Parquet, which opens its own file)."""
-    if a.format == "parquet":
-        from citex.output.parquet import ParquetWriter
-        return ParquetWriter(a.output, a.level), None
-    # backslashreplace: text that is not valid Unicode (lone surrogates from an API caller)
-    # still gives valid UTF-8 output instead of an exception mid-run
-    if a.output:
-        stream = open(a.output, "a" if a.resume else "w", encoding="utf-8", newline="",
-                      errors="backslashreplace")
-    else:
-        stream = sys.stdout
-        try:
-            stream.reconfigure(errors="backslashreplace")
-        except (AttributeError, ValueError):  # not a TextIOWrapper (tests, notebooks)
-            pass
-    return make_writer(a.format, stream, a.level, safe=a.spreadsheet), stream
 
 
 def _progress_bar(a, n_tasks: int):

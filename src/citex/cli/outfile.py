@@ -17,6 +17,7 @@ import fcntl
 import fnmatch
 import os
 import socket
+import sys
 import tempfile
 from pathlib import Path
 from typing import Optional
@@ -163,3 +164,35 @@ def _rewrite(out: Path) -> None:
         except OSError:
             pass
         raise OutputError(f"cannot rewrite {out} to resume: {exc.strerror or exc}") from None
+
+
+def open_writer(a):
+    """``(writer, stream)``: the writer of ``a.format`` and ``a.level`` on ``-o`` (appended to with
+    ``--resume``) or standard output; stream None for Parquet, which opens its own file.  Text that
+    is not valid Unicode (lone surrogates from an API caller) is written backslash-escaped: valid UTF-8,
+    no exception mid-run."""
+    if a.format == "parquet":
+        from citex.output.parquet import ParquetWriter
+        return ParquetWriter(a.output, a.level), None
+    from citex.output.writers import make_writer
+    if a.output:
+        stream = open(a.output, "a" if getattr(a, "resume", False) else "w", encoding="utf-8", newline="",
+                      errors="backslashreplace")
+    else:
+        stream = sys.stdout
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a TextIOWrapper (tests, notebooks)
+            pass
+    return make_writer(a.format, stream, a.level, safe=a.spreadsheet), stream
+
+
+def open_writer_or_say(a):
+    """:func:`open_writer`, or None after saying why not (a usage error: exit 2)."""
+    try:
+        return open_writer(a)
+    except ImportError:
+        print("citex: --format parquet needs pyarrow (pip install 'citex-treaties[parquet]')", file=sys.stderr)
+    except OSError as exc:
+        print(f"citex: cannot write {a.output}: {exc.strerror or exc}", file=sys.stderr)
+    return None

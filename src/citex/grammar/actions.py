@@ -185,6 +185,15 @@ EXAMPLES = [
     ("Withdrawing from the Refugee Convention would leave millions unprotected.", [("withdrawal", "proposed", None)]),
     ("Russia signed the Rome Statute but later withdrew its signature.",
      [("signature", "done", "RU"), ("withdrawal", "done", "RU")]),
+    (" - Withdrawing from the 1951 Refugee Convention, which obliges countries to accept refugees",
+     [("withdrawal", "proposed", None)]),   # a subjectless gerund opening a line: an idea, no one's act
+    ("Signing the Paris Agreement, Japan pledged deep cuts.", [("signature", "done", "JP")]),
+    ("Ratifying and terminating the Istanbul Convention within one term sends a contradictory message.",
+     [("ratification", "proposed", None), ("termination", "proposed", None)]),
+    ("The Secretary General thanked Armenia for signing the Framework Convention on Artificial Intelligence.",
+     [("signature", "done", "AM")]),
+    ("Many states back the Nuclear Weapons Convention.\nTogether with the deposit of Ecuador's instrument of "
+     "ratification on 25 September, the number of ratifying states is now 32.", [("ratification", "done", "EC")]),
     # -- attachment forms
     ("Estonia and Latvia signed and ratified the Ottawa Convention.",
      [("signature", "done", "EE"), ("signature", "done", "LV"), ("ratification", "done", "EE"),

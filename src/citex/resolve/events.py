@@ -69,6 +69,10 @@ _FOR_STATE = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:for|with[ \t]+respect[ \t]
 # an organ that belongs to a state named with it: "Russia*'s* parliament"
 _OWNED = regex.compile(r"['’]s?[ \t]{1,3}\Z")   # (a nationality before it is a named party already)
 _OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
+# what may open a sentence before its first word: blanks, quotes, a bullet
+_OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘']?")
+# a state praised or blamed "for" its act: "gratitude to Armenia *for* signing"
+_FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -78,9 +82,10 @@ _COORD_TRIGGER = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:and|or|&)(?:[ \t]{1,3}
 # a verb with its party between it and the object: "withdraw *Russia from the*"
 _VERB_PARTY_GAP = regex.compile(r"[ \t]{1,3}(?P<party>[^,.;:()\n]{2,40}?)[ \t]{1,3}(?:from|of)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # an act with no object: the clause ends after it (and its date, place, agent)
+_ADJUNCT = r"(?:[ \t]{1,3}(?:on|in|at|with|during|before|after)[ \t]{1,3}[^.;:,\n]{1,40}?)?"   # "… on 25 September"
 _NO_OBJECT_VERB = regex.compile(r"(?:[ \t]{1,3}(?:both|also|too|already|so[ \t]+far|as[ \t]+well|yet|in[ \t]+turn)){0,2}"
-                                r"[ \t]*(?:[.;!?\n]|,|[ \t]and[ \t]|[ \t]but[ \t]|\Z)")
-_NO_OBJECT_NOUN = regex.compile(r"[ \t]*[.;!?\n,]")
+                                + _ADJUNCT + r"[ \t]*(?:[.;!?\n]|,|[ \t]and[ \t]|[ \t]but[ \t]|\Z)")
+_NO_OBJECT_NOUN = regex.compile(_ADJUNCT + r"[ \t]*[.;!?\n,]")
 # "signed *by 24 countries*", "ratified by 11 states": a status sentence, no state named
 _AGENT_COUNT = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:more[ \t]+than[ \t]+|over[ \t]+|some[ \t]+|about[ \t]+|only[ \t]+|at[ \t]+least[ \t]+)?"
                              r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)[ \t]{1,3}(?:\w+[ \t]{1,3})?(?:countries|states|nations|parties|members|governments)\b",
@@ -413,6 +418,10 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
     owner = _possessive_before(scan, trig, sent_start) if trig.nominal else None
     if owner is not None:  # "*Kazakhstan's* accession", "North Korea's de facto declaration of its abrogation"
         return [owner]
+    if trig.form == "ing":  # "thanked *Armenia* for signing the Convention"
+        p = scan.parties.last_before(trig.start, max(sent_start, trig.start - 60))
+        if p is not None and _FOR_GERUND.fullmatch(doc.text, p.end, trig.start):
+            return [p]
     passive = att.post or trig.nominal or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start)
     if passive:
         agent = _agent(scan, tail_from, clause_end) or (_agent(scan, trig.end, clause_end) if att.post else None)
@@ -427,6 +436,18 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
     return coordinated(scan, first, sent_start) if first is not None else []
 
 
+def _opens_sentence(scan: Scan, k: int, sent_start: int) -> bool:
+    """Does gerund ``k`` open its sentence, alone or after coordinated gerunds ("Ratifying and
+    terminating the convention …")?"""
+    text, trig = scan.doc.text, scan.triggers[k]
+    while k > 0:
+        prev = scan.triggers[k - 1]
+        if prev.form != "ing" or prev.start < sent_start or not _COORD_TRIGGER.fullmatch(text, prev.end, trig.start):
+            break
+        k, trig = k - 1, prev
+    return bool(_OPENS.fullmatch(text, sent_start, trig.start))
+
+
 def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
     p = scan.parties.last_before(trig.start, max(sent_start, trig.start - 60))
     if p is not None and _POSSESSIVE_GAP.fullmatch(scan.doc.text, p.end, trig.start):
@@ -435,9 +456,11 @@ def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[P
 
 
 def _subject_after_fronted(scan: Scan, trig: Trigger, sent_start: int, att: Attachment) -> Optional[Party]:
-    """ "*By* withdrawing its signature, *the US* sought …": the subject after a fronted gerund."""
+    """ "*By* withdrawing its signature, *the US* sought …", "Signing the Paris Agreement, *Japan* pledged …":
+    the subject after a fronted gerund."""
     text = scan.doc.text
-    if trig.form != "ing" or not _FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start]):
+    if trig.form != "ing" or not (_FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start])
+                                  or _OPENS.fullmatch(text, sent_start, trig.start)):
         return None
     comma = text.find(",", max(trig.end, att.obj_end), min(len(text), trig.end + 200))
     if comma < 0:
@@ -508,6 +531,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     parties = _parties(scan, trig, att, t, clause_end, sent_start)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
+    if trig.form == "ing" and not parties and status != "proposed" and _opens_sentence(scan, k, sent_start):
+        status = "proposed"  # "- Withdrawing from the 1951 Convention, …": an idea under discussion, no one's act
     if att.post and trig.action == "signature" and not parties and not _AGENT_COUNT.match(text, te):
         return None  # "signed in Washington on …": the instrument's own signature (see own_acts)
     if trig.action == "entry_into_force" and status == "announced":
