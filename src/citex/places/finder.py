@@ -32,7 +32,7 @@ def find(table: NameTable, text: str) -> list[Place]:
     datelines = sorted((c.start, c.end) for c in cands)
     lines = LineFlags(text)
     run_re = RUN if soft_line_breaks(text) else RUN_HARD
-    names = table.names
+    plans = table.run_plans
     n_text = len(text)
     dl_iter = iter(datelines)
     dl = next(dl_iter, None)
@@ -46,12 +46,69 @@ def find(table: NameTable, text: str) -> list[Place]:
             _dateline_run(table, text, m, dl, run_re, cands, lines)
             continue
         s = m.group()
-        if (" " not in s and "\n" not in s and "\t" not in s and s not in names and "-" not in s
-                and not (s[-1] == "." and s[:-1] in names) and not (len(s) > 2 and s.rstrip(".").isupper())
-                and not (re_ < n_text and text[re_] == ",")):
-            continue                                # the common case: one word, no name
+        inert = plans.get(s)
+        if inert is None:
+            if len(plans) >= _MAX_PLANS:
+                plans.clear()
+            inert = plans[s] = _inert(table, s)
+        if inert and not (re_ < n_text and text[re_] == ","):
+            continue                                # the common case: no name in the run
         _one_run(table, text, m, run_re, cands, lines)
     return _finish(table, text, cands)
+
+
+_MAX_PLANS = 200_000  # run strings remembered per table (then the memory starts afresh)
+
+
+def _inert(table: NameTable, s: str) -> bool:
+    """Reading the run ``s`` gives no candidate whatever its context, unless a comma follows it
+    (then a name the gazetteer lacks may stand before ", <country>"): no word of it begins a
+    name, or every name in it is a blocked one ("June"), and no hyphenated word gives a place.
+    It depends on ``s`` alone, so the finder remembers it per run string (news repeats its runs)."""
+    names = table.names
+    if " " not in s and "\n" not in s and "\t" not in s:
+        if s in names or (s[-1] == "." and s[:-1] in names):
+            toks = [Tok(0, len(s), s, False)]
+        elif "-" in s:
+            found: list[Cand] = []
+            _hyphen(table, 0, s, found)
+            return not found
+        elif len(s) > 2 and s.rstrip(".").isupper():
+            toks = [Tok(0, len(s), s, False)]
+        else:
+            return True
+    elif not _may_name(table, s):
+        return True
+    else:
+        toks = tokens(s, 0, len(s))
+    return _inert_tokens(table, toks)
+
+
+def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
+    """:func:`_run`'s walk over the tokens, without context: True when it would find no name
+    other than blocked ones, no name in capitals and no place in a hyphenated word."""
+    n, i = len(toks), 0
+    while i < n:
+        tok = toks[i]
+        if tok.conn:
+            i += 1
+            continue
+        best = table.longest(toks, i, False)
+        if best is None:
+            t = tok.text.rstrip(".")
+            if len(t) > 2 and t.isupper() and table.longest(toks, i, True) is not None:
+                return False                        # in capitals: depends on the line
+            if "-" in tok.text:
+                found: list[Cand] = []
+                _hyphen(table, tok.start, tok.text.rstrip("."), found)
+                if found:
+                    return False
+            i += 1
+            continue
+        if table.names[best[2]].kind != "block":
+            return False                            # a name to judge
+        i = best[0] + 1
+    return True
 
 
 def _possessive_names(table: NameTable, text: str, rs: int, re_: int, cands: list[Cand]) -> None:
