@@ -11,6 +11,10 @@
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+from typing import Optional
+
 import regex
 
 from citex import limits
@@ -32,39 +36,89 @@ def find(table: NameTable, text: str) -> list[Place]:
     datelines = sorted((c.start, c.end) for c in cands)
     lines = LineFlags(text)
     run_re = RUN if soft_line_breaks(text) else RUN_HARD
-    plans = table.run_plans
-    n_text = len(text)
     dl_iter = iter(datelines)
     dl = next(dl_iter, None)
-    for m in run_re.finditer(text, timeout=limits.REGEX_TIMEOUT):
-        rs, re_ = m.span()
+    for rs, re_, s, plan in _runs_to_read(table, text, run_re, datelines):
         if text[rs - 3:rs - 1] in ("'s", "’s") and rs >= 3:
             _possessive_names(table, text, rs, re_, cands)
         while dl is not None and dl[1] <= rs:
             dl = next(dl_iter, None)
         if dl is not None and dl[0] < re_ and rs < dl[1]:
-            _dateline_run(table, text, m, dl, run_re, cands, lines)
+            _dateline_run(table, text, rs, re_, dl, run_re, cands, lines)
             continue
-        s = m.group()
-        inert = plans.get(s)
-        if inert is None:
-            if len(plans) >= _MAX_PLANS:
-                plans.clear()
-            inert = plans[s] = _inert(table, s)
-        if inert and not (re_ < n_text and text[re_] == ","):
-            continue                                # the common case: no name in the run
-        _one_run(table, text, m, run_re, cands, lines)
+        if plan is True and not (re_ < len(text) and text[re_] == ","):
+            continue                                # no name in the run
+        _one_run(table, text, rs, re_, s, plan, run_re, cands, lines)
     return _finish(table, text, cands)
+
+
+def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int, int]]):
+    """``(start, end, run, plan)`` of the runs of ``text`` that may give a candidate, in text order:
+    a run whose plan (:func:`_plan`) is not inert, or that a comma follows, or that follows a
+    possessive, or that meets a dateline.  The runs come from one split of the text, and the
+    choice is made over whole lists (most runs are inert: "The", "Mr", "Monday")."""
+    parts = _split_pattern(run_re).split(text, timeout=limits.REGEX_TIMEOUT)
+    runs = parts[1::2]
+    gaps_after = parts[2::2]
+    offs = list(itertools.accumulate(map(len, parts)))   # run k: offs[2k] .. offs[2k + 1]
+    plans = table.run_plans
+    found = list(map(plans.get, runs))
+    if None in found:
+        if len(plans) >= _MAX_PLANS:
+            plans.clear()
+        for k, p in enumerate(found):
+            if p is None:
+                found[k] = plans[runs[k]] = _plan(table, runs[k])
+    pick = [k for k, (p, g) in enumerate(zip(found, gaps_after)) if p is not True or g[:1] == ","]
+    extra = []
+    if "'s" in text or "’s" in text:
+        extra += [k for k, g in enumerate(parts[0:-1:2]) if g[-3:-1] in ("'s", "’s")]
+    if datelines:
+        starts = offs[0:-1:2]
+        for ds, de in datelines:                     # the runs that meet a dateline
+            k = max(0, bisect.bisect_right(starts, ds) - 1)
+            while k < len(runs) and starts[k] < de:
+                extra.append(k)
+                k += 1
+    if extra:
+        pick = sorted(set(pick).union(extra))
+    for k in pick:
+        yield offs[2 * k], offs[2 * k + 1], runs[k], found[k]
+
+
+_SPLIT: dict = {}
+
+
+def _split_pattern(run_re):
+    """The run pattern with a capturing group: its split gives the gaps and the runs in turn."""
+    pat = _SPLIT.get(run_re.pattern)
+    if pat is None:
+        pat = _SPLIT[run_re.pattern] = regex.compile(f"({run_re.pattern})", run_re.flags)
+    return pat
 
 
 _MAX_PLANS = 200_000  # run strings remembered per table (then the memory starts afresh)
 
 
-def _inert(table: NameTable, s: str) -> bool:
-    """Reading the run ``s`` gives no candidate whatever its context, unless a comma follows it
-    (then a name the gazetteer lacks may stand before ", <country>"): no word of it begins a
-    name, or every name in it is a blocked one ("June"), and no hyphenated word gives a place.
-    It depends on ``s`` alone, so the finder remembers it per run string (news repeats its runs)."""
+class Plan:
+    """What reading a run string needs whatever its context: its tokens and the longest name at
+    each (offsets from the run's start)."""
+
+    __slots__ = ("toks", "bests")
+
+    def __init__(self, toks: list[Tok], bests: list):
+        self.toks, self.bests = toks, bests
+
+    def tokens(self, rs: int) -> list[Tok]:
+        return [Tok(rs + t.start, rs + t.end, t.text, t.conn) for t in self.toks]
+
+
+def _plan(table: NameTable, s: str):
+    """``True`` when reading the run ``s`` gives no candidate whatever its context, unless a comma
+    follows it (then a name the gazetteer lacks may stand before ", <country>"): no word of it
+    begins a name, or every name in it is a blocked one ("June"), and no hyphenated word gives a
+    place.  Otherwise its :class:`Plan`.  It depends on ``s`` alone, so the finder remembers it per
+    run string (news repeats its runs)."""
     names = table.names
     if " " not in s and "\n" not in s and "\t" not in s:
         if s in names or (s[-1] == "." and s[:-1] in names):
@@ -72,7 +126,7 @@ def _inert(table: NameTable, s: str) -> bool:
         elif "-" in s:
             found: list[Cand] = []
             _hyphen(table, 0, s, found)
-            return not found
+            return not found or Plan([], [])
         elif len(s) > 2 and s.rstrip(".").isupper():
             toks = [Tok(0, len(s), s, False)]
         else:
@@ -81,7 +135,9 @@ def _inert(table: NameTable, s: str) -> bool:
         return True
     else:
         toks = tokens(s, 0, len(s))
-    return _inert_tokens(table, toks)
+    if _inert_tokens(table, toks):
+        return True
+    return Plan(toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)])
 
 
 def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
@@ -124,11 +180,10 @@ def _possessive_names(table: NameTable, text: str, rs: int, re_: int, cands: lis
             cands.append(Cand(m.start(), m.end(), name, e, True, True, False))
 
 
-def _dateline_run(table: NameTable, text: str, m, dl: tuple[int, int], run_re, cands: list[Cand],
-                  lines: LineFlags) -> None:
+def _dateline_run(table: NameTable, text: str, rs: int, re_: int, dl: tuple[int, int], run_re,
+                  cands: list[Cand], lines: LineFlags) -> None:
     """A run that reaches into a dateline ("… SIGN MACAO DEAL\nPEKING, April 13 -" when soft
     line breaks join the headline to it): keep the part before the dateline."""
-    rs, re_ = m.span()
     cut = text[rs:dl[0]].rstrip()
     if not cut or "\n" not in text[rs + len(cut):dl[0] + 1]:
         return
@@ -137,10 +192,10 @@ def _dateline_run(table: NameTable, text: str, m, dl: tuple[int, int], run_re, c
         _run(table, text, toks, rs, rs + len(cut), run_re, re_, cands, lines)
 
 
-def _one_run(table: NameTable, text: str, m, run_re, cands: list[Cand], lines: LineFlags) -> None:
-    """Read one run: its names (judged), hyphenated words, or an unknown place before a comma."""
-    rs, re_ = m.span()
-    s = m.group()
+def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_re, cands: list[Cand],
+             lines: LineFlags) -> None:
+    """Read one run: its names (judged), hyphenated words, or an unknown place before a comma;
+    ``plan``: its :class:`Plan` (tokens and names), or True for an inert run."""
     comma = re_ < len(text) and text[re_] == ","
     if " " not in s and "\n" not in s and "\t" not in s:
         # fast path: a one-token run
@@ -158,8 +213,8 @@ def _one_run(table: NameTable, text: str, m, run_re, cands: list[Cand], lines: L
     elif not comma and not _may_name(table, s):
         return                                      # no word of the run can begin a name
     else:
-        toks = tokens(text, rs, re_)
-    _run(table, text, toks, rs, re_, run_re, re_, cands, lines)
+        toks = tokens(text, rs, re_) if plan is True else plan.tokens(rs)
+    _run(table, text, toks, rs, re_, run_re, re_, cands, lines, None if plan is True else plan.bests)
 
 
 def _may_name(table: NameTable, run: str) -> bool:
@@ -196,8 +251,9 @@ def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
 
 
 def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
-         cands: list[Cand], lines: LineFlags) -> None:
-    """The names of one run, each judged (or, in capitals, taken when unambiguous)."""
+         cands: list[Cand], lines: LineFlags, bests: Optional[list] = None) -> None:
+    """The names of one run, each judged (or, in capitals, taken when unambiguous); ``bests``:
+    the longest name at each token, offsets from ``rs`` (a :class:`Plan`'s), else looked up."""
     n = len(toks)
     i = 0
     n_before = len(cands)
@@ -207,7 +263,12 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         if tok.conn:
             i += 1
             continue
-        best = table.longest(toks, i, False)
+        if bests is None:
+            best = table.longest(toks, i, False)
+        else:
+            best = bests[i]
+            if best is not None:
+                best = (best[0], best[1] + rs, best[2])
         upper = False
         if best is None:
             t = tok.text.rstrip(".")
