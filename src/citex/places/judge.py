@@ -387,7 +387,36 @@ def lone_small_town(ctx: Context) -> bool:
 def prev_words(text: str, pos: int) -> tuple[str, str]:
     """The two words before ``pos`` (lower case, nearest first), skipping one 'the';
     punctuation in between ends the look-back."""
-    words = _WORDS_BACK.findall(text[max(0, pos - 40):pos])
+    window = text[max(0, pos - 40):pos]
+    if "\x1c" in window or "\x1d" in window or "\x1e" in window or "\x1f" in window:
+        return _prev_words_scan(window)        # separators that split() takes for white space
+    out = []
+    for chunk in reversed(window.split()):     # the words are the chunks between white space
+        if chunk.isalpha():
+            w = chunk.lower()
+            if w == "the" and not out:
+                continue
+            out.append(w)
+            if len(out) == 2:
+                break
+            continue
+        last = _LAST_LETTERS.search(chunk)       # "(in": its last letters, then punctuation
+        if last is not None:
+            w = last.group().lower()
+            if not (w == "the" and not out):
+                out.append(w)
+        break
+    while len(out) < 2:
+        out.append("")
+    return out[0], out[1]
+
+
+_LAST_LETTERS = regex.compile(r"\p{L}++\Z")
+
+
+def _prev_words_scan(window: str) -> tuple[str, str]:
+    """:func:`prev_words` over the window's tokens (letters, or other non-blank characters)."""
+    words = _WORDS_BACK.findall(window)
     out = []
     for w in reversed(words):
         if not w[0].isalpha():
