@@ -47,8 +47,18 @@ def soft_line_breaks(text: str) -> bool:
 def caps_line_at(text: str, ls: int, le: int) -> bool:
     """The line text[ls:le] is in capitals: at least 4 letters, 80 % of them capitals (a
     headline or a dateline, however short)."""
-    letters = list(filter(str.isalpha, text[ls:le]))
+    line = text[ls:le]
+    if line.isascii():                          # counted by deleting the letters of each case
+        b = line.encode("ascii")
+        upper = len(b) - len(b.translate(None, _ASCII_UPPER))
+        n = upper + len(b) - len(b.translate(None, _ASCII_LOWER))
+        return n >= 4 and upper >= 0.8 * n
+    letters = list(filter(str.isalpha, line))
     return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+
+
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def headline_at(text: str, ls: int, le: int) -> bool:
