@@ -51,7 +51,9 @@ def dateline_cands(table: NameTable, text: str) -> list[Cand]:
         j = pos
         while j < nl and text[j] in " \t":
             j += 1
-        if j < nl and text[j].isupper() and (j + 1 == nl or text[j + 1].isupper() or text[j + 1] in ".'’- ,\t"):
+        if (j < nl and text[j].isupper() and (j + 1 == nl or text[j + 1].isupper() or text[j + 1] in ".'’- ,\t")
+                and (text.find("-", j, nl) >= 0 or text.find("–", j, nl) >= 0 or text.find("—", j, nl) >= 0)):
+            # (every form holds a dash on the dateline's own line)
             m = DATELINE.match(text, pos, timeout=limits.REGEX_TIMEOUT)
             if m is not None:
                 out.extend(_dateline(table, m))

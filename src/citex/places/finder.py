@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from typing import Optional
 
 import regex
@@ -71,7 +72,10 @@ def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int
         for k, p in enumerate(found):
             if p is None:
                 found[k] = plans[runs[k]] = _plan(table, runs[k])
-    pick = [k for k, (p, g) in enumerate(zip(found, gaps_after)) if p is not True or g[:1] == ","]
+    # (the choice runs in C: map, compress)
+    active = map(operator.is_not, found, itertools.repeat(True))
+    comma = map(str.startswith, gaps_after, itertools.repeat(","))
+    pick = list(itertools.compress(range(len(runs)), map(operator.or_, active, comma)))
     extra = []
     if "'s" in text or "’s" in text:
         extra += [k for k, g in enumerate(parts[0:-1:2]) if g[-3:-1] in ("'s", "’s")]

@@ -71,6 +71,14 @@ class Context:
     cands: list[Cand]       # the candidates found so far in the text
     lines: LineFlags
     prev_place_end: int     # the token index just after the previous name of this run, or -1
+    before_run: Optional[tuple[str, str]] = None  # prev_words before the run, once asked for
+
+
+def words_before_run(ctx: Context) -> tuple[str, str]:
+    """:func:`prev_words` before the run's first token (asked by several rules: read once)."""
+    if ctx.before_run is None:
+        ctx.before_run = prev_words(ctx.text, ctx.toks[0].start)
+    return ctx.before_run
 
 
 @attrs.frozen(slots=True)
@@ -153,7 +161,7 @@ def support(ctx: Context) -> bool:
 def support_before(ctx: Context) -> bool:
     toks, i = ctx.toks, ctx.i
     if i == 0:
-        pw = prev_words(ctx.text, toks[0].start)
+        pw = words_before_run(ctx)
     else:
         k = i - 1
         while k >= 0 and toks[k].text in TRANSPARENT:
@@ -365,7 +373,7 @@ def event_year_after(ctx: Context, end: int) -> bool:
 
 def team_by_city(ctx: Context) -> bool:
     """A city after "against", "beat", "versus" …: its team ("against Lyon on Sunday")."""
-    return ctx.i == 0 and ctx.entry.kind == "city" and prev_words(ctx.text, ctx.toks[0].start)[0] in TEAM_CUES
+    return ctx.i == 0 and ctx.entry.kind == "city" and words_before_run(ctx)[0] in TEAM_CUES
 
 
 def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:

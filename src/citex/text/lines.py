@@ -14,6 +14,7 @@ corpus, the examples and the dev sets the one test gives the same output.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Callable
 
 import regex
@@ -36,11 +37,10 @@ def soft_line_breaks(text: str) -> bool:
     inside a name ("Aegean\\nSea").  Otherwise a line break ends a title or a field."""
     if "\n" not in text:
         return False
-    lengths = [len(line.strip()) for line in text.split("\n")]
-    lengths = [x for x in lengths if x]
+    lengths = sorted(map(len, map(str.strip, text.split("\n"))))
+    del lengths[:bisect.bisect_right(lengths, 0)]      # the blank lines
     if len(lengths) < 3:
         return False
-    lengths.sort()
     return lengths[-1] <= 90 and lengths[len(lengths) // 2] >= 40
 
 
