@@ -193,9 +193,14 @@ def _dateline_run(table: NameTable, text: str, rs: int, re_: int, dl: tuple[int,
     cut = text[rs:dl[0]].rstrip()
     if not cut or "\n" not in text[rs + len(cut):dl[0] + 1]:
         return
-    toks = tokens(text, rs, rs + len(cut))
-    if toks:
-        _run(table, text, toks, rs, rs + len(cut), run_re, re_, cands, lines)
+    key = "\0" + cut                    # (no run holds a NUL: these keys stay apart from runs')
+    plan = table.run_plans.get(key)
+    if plan is None:
+        toks = tokens(cut, 0, len(cut))
+        plan = table.run_plans[key] = True if _inert_tokens(table, toks) else Plan(
+            toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)])
+    if plan is not True:                # (no comma follows the cut: an inert part gives nothing)
+        _run(table, text, plan.tokens(rs), rs, rs + len(cut), run_re, re_, cands, lines, plan.bests)
 
 
 def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_re, cands: list[Cand],
