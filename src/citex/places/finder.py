@@ -207,6 +207,8 @@ def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_r
              lines: LineFlags) -> None:
     """Read one run: its names (judged), hyphenated words, or an unknown place before a comma;
     ``plan``: its :class:`Plan` (tokens and names), or True for an inert run."""
+    if plan is True and prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
+        return      # an inert run (a comma follows) could only be an unknown place, which needs these
     comma = re_ < len(text) and text[re_] == ","
     if " " not in s and "\n" not in s and "\t" not in s:
         # fast path: a one-token run
@@ -313,6 +315,9 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
 
 
+_UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside")
+
+
 def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
                    cands: list[Cand]) -> None:
     """'in Bala Cynwyd, Pa.', 'in Punta del Este, Uruguay': a capitalized name that the
@@ -338,7 +343,7 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
         return
     if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
         return
-    if prev_words(text, rs)[0] not in ("in", "at", "near", "from", "outside"):
+    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
         return
     surface = " ".join(text[rs:re_].split())
     cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
