@@ -207,7 +207,13 @@ def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_r
              lines: LineFlags) -> None:
     """Read one run: its names (judged), hyphenated words, or an unknown place before a comma;
     ``plan``: its :class:`Plan` (tokens and names), or True for an inert run."""
-    if plan is True and prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
+    if plan is not True:                            # its words were read once for the plan
+        if not plan.toks:
+            _hyphen(table, rs, s, cands)            # one hyphenated word, no name: "London-based"
+        else:
+            _run(table, text, plan.tokens(rs), rs, re_, run_re, re_, cands, lines, plan.bests)
+        return
+    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
         return      # an inert run (a comma follows) could only be an unknown place, which needs these
     comma = re_ < len(text) and text[re_] == ","
     if " " not in s and "\n" not in s and "\t" not in s:
@@ -226,8 +232,8 @@ def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_r
     elif not comma and not _may_name(table, s):
         return                                      # no word of the run can begin a name
     else:
-        toks = tokens(text, rs, re_) if plan is True else plan.tokens(rs)
-    _run(table, text, toks, rs, re_, run_re, re_, cands, lines, None if plan is True else plan.bests)
+        toks = tokens(text, rs, re_)
+    _run(table, text, toks, rs, re_, run_re, re_, cands, lines)
 
 
 def _may_name(table: NameTable, run: str) -> bool:
