@@ -376,19 +376,34 @@ _TITLES = ("Mr", "Mrs", "Ms", "Dr")
 
 def _used_as_surname(text: str, name: str, titled_only: bool) -> bool:
     """``name`` stands alone in ``text`` after a title, or (unless ``titled_only``) before or after
-    a reporting verb: a few substring searches, for the few names that need them."""
-    forms = [f"{t}{dot} {name}" for t in _TITLES for dot in ("", ".")]
-    if not titled_only:
-        forms += [f"{name} {v}" for v in _VERBS] + [f"{v} {name}" for v in _VERBS]
-    for form in forms:
-        i = text.find(form)
-        while i >= 0:
-            before = text[i - 1:i]
-            after = text[i + len(form):i + len(form) + 1]
-            if not (before.isalnum() or before in "'’-.") and not (after.isalnum() or after in "'’-"):
+    a reporting verb ("Mr Hamilton", "Hamilton said", "said Hamilton"): each occurrence of the name
+    is tried with the words around it, for the few names that need it."""
+    i = text.find(name)
+    while i >= 0:
+        e = i + len(name)
+        for t in _TITLE_FORMS:
+            s = i - len(t)
+            if s >= 0 and text.startswith(t, s) and _stands_alone(text, s, e):
                 return True
-            i = text.find(form, i + 1)
+        if not titled_only:
+            for v in _VERBS:
+                if text.startswith(v, e + 1) and text[e:e + 1] == " " and _stands_alone(text, i, e + 1 + len(v)):
+                    return True
+                s = i - len(v) - 1
+                if s >= 0 and text.startswith(v, s) and text[i - 1:i] == " " and _stands_alone(text, s, e):
+                    return True
+        i = text.find(name, i + 1)
     return False
+
+
+_TITLE_FORMS = tuple(f"{t}{dot} " for t in _TITLES for dot in ("", "."))
+
+
+def _stands_alone(text: str, s: int, e: int) -> bool:
+    """text[s:e] is not part of a longer word (nor at the text's very start or end)."""
+    before = text[s - 1:s]
+    after = text[e:e + 1]
+    return not (before.isalnum() or before in "'’-.") and not (after.isalnum() or after in "'’-")
 
 
 def _banned(cands: list[Cand], text: str = "") -> set[str]:
