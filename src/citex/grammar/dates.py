@@ -364,11 +364,10 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
 
 def _partial_value(m: regex.Match) -> Optional[str]:
     """``--MM-DD`` or ``--MM`` for a date without a year (no reference date to give it one)."""
-    g = m.groupdict()
-    if g.get("rel_m"):
-        return f"--{_month(g['rel_m_m']):02d}"
-    mo = _month(g.get("rel_md_m") or g.get("rel_dm_m") or g.get("rel_dd_m"))
-    d = int(g.get("rel_md_d") or g.get("rel_dm_d") or g.get("rel_dd_d"))
+    form = m.lastgroup                    # the form's own group closes last: rel_m, rel_md, rel_dm, rel_dd
+    if form == "rel_m":
+        return f"--{_month(m.group('rel_m_m')):02d}"
+    mo, d = _month(m.group(form + "_m")), int(m.group(form + "_d"))
     return f"--{mo:02d}-{d:02d}" if _valid(2000, mo, d) else None
 
 
