@@ -161,7 +161,7 @@ def test_empty_csv_has_its_header(tmp_path):
     d.mkdir()
     (d / "a.txt").write_text("nothing here", encoding="utf-8")
     r = run("extract", d, "-f", "csv", "--level", "events", "-q")
-    assert r.stdout.splitlines() == ["doc_id,citation,id,title,canonical_title,url,action,party,date,place,start,end,"
+    assert r.stdout.splitlines() == ["doc_id,citation,id,title,canonical_title,url,action,status,party,party_country,date,place,start,end,"
                                      "text,sentence,published,doc_url"]
 
 

@@ -1,4 +1,5 @@
-"""The golden quote: exactly the citations, dates, places and events of quote.expected.json,
+"""The golden quote: exactly the citations, dates, places, events and actions of quote.actions.expected.json
+(the contract with party objects, status and document-level actions),
 through the Python API, the CLI and the spaCy pipeline."""
 import json
 import subprocess
@@ -11,10 +12,12 @@ pytestmark = needs(GOLDEN / "quote.txt")
 
 
 def expected(linked: bool = True):
-    want = json.loads((GOLDEN / "quote.expected.json").read_text(encoding="utf-8"))
+    want = json.loads((GOLDEN / "quote.actions.expected.json").read_text(encoding="utf-8"))
     if not linked:
         for c in want["citations"]:
             c["id"] = c["canonical_title"] = None
+        for a in want["actions"]:
+            a["id"] = None
     return want
 
 

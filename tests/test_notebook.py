@@ -67,7 +67,12 @@ def test_notebook_runs(tmp_path):
     entry = "".join(x.get("text", "") for x in out("import spacy"))
     assert "citex components imported yet: False" in entry
     assert "cx-date" in html(out("import spacy"))
-    assert "<table" in html(out('level="events"'))
+    assert "<table" in html(out('level="actions"'))
+    seed = out("seed = next(")   # the seed article, when ../shared is beside the clone: one denunciation, in 2025
+    if (ROOT.parent / "shared" / "golden" / "article.txt").is_file():
+        table = html(seed)
+        assert table.count("denunciation") == 3 and "2025-09" in table and "Russia" in table
+        assert any("image/png" in x.get("data", {}) for x in seed)
     plot = out("plot_events")
     assert any("image/png" in x.get("data", {}) for x in plot)
 

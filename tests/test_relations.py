@@ -5,6 +5,11 @@ import citex
 from conftest import check_spans
 
 
+def name(party):
+    """The name of an event's party (a Party object) or None."""
+    return party.name if party is not None else None
+
+
 def first(text, **kw):
     res = citex.extract(text, **kw)
     check_spans(text, res)
@@ -51,7 +56,7 @@ def test_events(text, action, party, date, place):
     evs = [e for e in c.events if e.action == action]
     assert evs, [e.action for e in c.events]
     e = evs[0]
-    assert e.party == party
+    assert name(e.party) == party
     assert (e.date.value if e.date else None) == date
     assert (e.place.name if e.place else None) == place
 
@@ -69,7 +74,7 @@ def test_no_event(text):
 def test_state_signature_is_not_the_instruments_date():
     c = first("the Convention on Cluster Munitions, signed on behalf of Norway in Oslo on 3 December 2008")
     assert c.date is None and c.place is None
-    assert c.events[0].party == "Norway" and c.events[0].date.value == "2008-12-03"
+    assert name(c.events[0].party) == "Norway" and c.events[0].date.value == "2008-12-03"
 
 
 def test_places_inside_names_are_not_places():
@@ -85,7 +90,7 @@ def test_places_inside_names_are_not_places():
 ])
 def test_one_event_per_acting_state(text, action, parties):
     c = first(text)
-    assert [e.party for e in c.events if e.action == action] == parties
+    assert [name(e.party) for e in c.events if e.action == action] == parties
 
 
 def test_event_after_a_defined_acronym():
@@ -98,15 +103,16 @@ def test_denounce_as_condemnation_is_no_treaty_action():
     for text in ("Critics denounced the Paris Agreement as weak.",
                  "Human rights groups denounced the Istanbul Convention withdrawal.",
                  "Cairo summit denounces Turkish-Libyan maritime agreement"):
-        assert all(not c.events for c in citex.extract(text).citations), text
+        # (the nominal "… Convention withdrawal" is an act of its own; no denunciation)
+        assert all(e.action != "denunciation" for c in citex.extract(text).citations for e in c.events), text
     ev = citex.extract("Russia denounced the European Convention on Human Rights in 2022.").citations[0].events
-    assert [(e.action, e.party) for e in ev] == [("denunciation", "Russia")]
+    assert [(e.action, name(e.party)) for e in ev] == [("denunciation", "Russia")]
 
 
 def test_pronoun_objects_brackets_and_negations():
     import citex
     def events(text):
-        return [(c.title, e.action, e.party, e.date.value if e.date else None, e.place.text if e.place else None)
+        return [(c.title, e.action, name(e.party), e.date.value if e.date else None, e.place.text if e.place else None)
                 for c in citex.extract(text).citations for e in c.events]
     assert events("France signed the Paris Agreement in 2016 and ratified it in 2017.") == [
         ("Paris Agreement", "signature", "France", "2016", None),
@@ -118,7 +124,9 @@ def test_pronoun_objects_brackets_and_negations():
     assert events("India has yet to ratify the ICCPR.") == []
     assert events("None of the nine nuclear-armed states has joined the TPNW.") == []
     # "it" with no instrument before it in its sentence is left alone
-    assert events("The Kyoto Protocol expired. Canada ratified it later.") == []
+    # a pronoun refers back to the last instrument named, in its sentence or the one before
+    assert events("The Kyoto Protocol expired. Canada ratified it later.") == [
+        ("Kyoto Protocol", "ratification", "Canada", None, None)]
 
 
 def test_own_date_after_a_bracketed_acronym_and_a_place_with_its_country():
@@ -135,7 +143,7 @@ def test_a_protocol_amending_its_parent_is_the_one_that_acts():
     cites = citex.extract("Protocol No. 15 amending the Convention for the Protection of Human Rights and "
                           "Fundamental Freedoms entered into force on 1 August 2021 after Italy became the "
                           "last state to ratify it.").citations
-    assert [(e.action, e.party, e.date.value if e.date else None) for e in cites[0].events] == [
+    assert [(e.action, name(e.party), e.date.value if e.date else None) for e in cites[0].events] == [
         ("entry_into_force", None, "2021-08-01"), ("ratification", "Italy", None)]
     assert cites[0].title == "Protocol No. 15" and cites[1].events == ()
 
@@ -143,7 +151,7 @@ def test_a_protocol_amending_its_parent_is_the_one_that_acts():
 def test_more_termination_words_and_a_leading_date():
     import citex
     def events(text):
-        return [(e.action, e.party, e.date.value if e.date else None)
+        return [(e.action, name(e.party), e.date.value if e.date else None)
                 for c in citex.extract(text).citations for e in c.events]
     assert events("In 2019 Ukraine ended the Treaty on Friendship with Russia.") == [("termination", "Ukraine", "2019")]
     assert events("Egypt abrogated the Anglo-Egyptian Treaty in 1951.") == [("termination", "Egypt", "1951")]
@@ -157,5 +165,5 @@ def test_a_list_of_states_after_by():
     import citex
     ev = citex.extract("The Treaty of Rome, signed in 1957 by Belgium, France, Italy, Luxembourg, the Netherlands "
                        "and West Germany, created the European Economic Community.").citations[0].events
-    assert [(e.action, e.party, e.date.value) for e in ev] == [
+    assert [(e.action, name(e.party), e.date.value) for e in ev] == [
         ("signature", p, "1957") for p in ("Belgium", "France", "Italy", "Luxembourg", "Netherlands", "West Germany")]

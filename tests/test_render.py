@@ -220,7 +220,7 @@ def test_event_points_and_plot():
     points, undated = event_points(results, published={"quote": "2025-10-02"})
     assert undated == 0 and sum(n for k, n in points.items() if k[3]) == 3     # dated by publication
     ax = citex.plot_events(results)
-    assert "4 events" in ax.get_title() and "3 without a date" in ax.get_title()
+    assert "4 actions" in ax.get_title() and "3 without a date" in ax.get_title()
     assert any("CETS 126" in t.get_text() for t in ax.get_yticklabels())
     import matplotlib.pyplot as plt
     plt.close("all")
@@ -235,7 +235,7 @@ def test_report(tmp_path):
     out = tmp_path / "report.html"
     assert main(["report", str(tmp_path / "in"), "-o", str(out), "--published", "2025-10-02"]) == 0
     html = out.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "CETS 126" in html and "denunciation ×1" in html
+    assert html.startswith("<!DOCTYPE html>") and "CETS 126" in html and "denunciation ×1" in html and "signature by Russian Federation ×1" in html
     assert "empty.txt" in html and "the document is empty" in html and "<script" not in html
     assert 'src="http' not in html and "<link" not in html
     try:

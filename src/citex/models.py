@@ -19,8 +19,11 @@ KINDS = (
 )
 ACTIONS = (
     "signature", "ratification", "accession", "denunciation", "withdrawal",
-    "suspension", "entry_into_force", "termination",
+    "suspension", "entry_into_force", "termination", "deratification",
 )
+# what the text says of an act: it happened (or was formally enacted, or is scheduled with a date),
+# a state announced it as a decision, or it was only threatened, planned, called for or drafted
+STATUSES = ("done", "announced", "proposed")
 
 
 # How a Result and a Citation show themselves in a notebook: display belongs to the output layer,
@@ -107,31 +110,105 @@ class Place:
 
 
 @attrs.frozen(slots=True)
-class Event:
-    """Something that happened to an instrument: ``action`` is one of ``ACTIONS``.
+class Party:
+    """The state (or the European Union) that acts, as the text names it: ``text`` is what the text
+    says ("Moscow", "the French government", "Russia"), ``name`` the state's name, ``country`` its
+    ISO 3166-1 alpha-2 code (``"EU"`` for the European Union)."""
 
-    The span is the trigger (``denounce``, ``signed``, ``withdrawal``); ``party``
-    is the name of the state that acts, when the text says.
+    text: str
+    name: str
+    country: Optional[str]
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "name": self.name, "country": self.country,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict[str, Any]]) -> Optional["Party"]:
+        if d is None:
+            return None
+        return cls(text=d["text"], name=d["name"], country=d.get("country"), start=d["start"], end=d["end"])
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """One mention of a treaty action on an instrument: ``action`` is one of ``ACTIONS``,
+    ``status`` one of ``STATUSES``.
+
+    The span is the trigger (``denounce``, ``signed``, ``withdrawal``); ``party`` is the state
+    that acts, when the text says; ``date`` the act's own date (never the instrument's).
     """
 
     action: str
-    party: Optional[str]
+    party: Optional[Party]
     date: Optional[Date]
     place: Optional[Place]
     start: int
     end: int
     text: str
+    status: str = "done"
+    # the text says unnamed states acted ("signed by 46 countries"): no party is to be inferred for it
+    # (read by the document-level merge; not part of the JSON contract nor of equality)
+    anonymous: bool = attrs.field(default=False, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"action": self.action, "party": self.party,
+        return {"action": self.action, "status": self.status,
+                "party": self.party.to_dict() if self.party else None,
                 "date": self.date.to_dict() if self.date else None,
                 "place": self.place.to_dict() if self.place else None,
                 "start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
-        return cls(action=d["action"], party=d.get("party"), date=Date.from_dict(d.get("date")),
-                   place=Place.from_dict(d.get("place")), start=d["start"], end=d["end"], text=d["text"])
+        return cls(action=d["action"], status=d.get("status", "done"), party=Party.from_dict(d.get("party")),
+                   date=Date.from_dict(d.get("date")), place=Place.from_dict(d.get("place")),
+                   start=d["start"], end=d["end"], text=d["text"])
+
+
+@attrs.frozen(slots=True)
+class Actor:
+    """The state of a document-level action, without a span (the action merges several mentions)."""
+
+    name: str
+    country: Optional[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country}
+
+    @classmethod
+    def from_dict(cls, d: Optional[dict[str, Any]]) -> Optional["Actor"]:
+        return None if d is None else cls(name=d["name"], country=d.get("country"))
+
+
+@attrs.frozen(slots=True)
+class Action:
+    """One treaty action of a document: one per (citation, action, party, status), merging every
+    restatement of it (headline, body, quote); ``evidence`` holds the trigger of each mention."""
+
+    citation: int
+    id: Optional[str]
+    action: str
+    status: str
+    party: Optional[Actor]
+    date: Optional[Date]
+    place: Optional[Place]
+    evidence: tuple[Mention, ...] = attrs.field(default=(), converter=_tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"citation": self.citation, "id": self.id, "action": self.action, "status": self.status,
+                "party": self.party.to_dict() if self.party else None,
+                "date": self.date.to_dict() if self.date else None,
+                "place": self.place.to_dict() if self.place else None,
+                "evidence": [m.to_dict() for m in self.evidence]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Action":
+        return cls(citation=d["citation"], id=d.get("id"), action=d["action"], status=d["status"],
+                   party=Actor.from_dict(d.get("party")), date=Date.from_dict(d.get("date")),
+                   place=Place.from_dict(d.get("place")),
+                   evidence=[Mention.from_dict(m) for m in d.get("evidence", ())])
 
 
 @attrs.frozen(slots=True)
@@ -225,6 +302,7 @@ class Result:
     dates: tuple[Date, ...] = attrs.field(default=(), converter=_tuple)
     places: tuple[Place, ...] = attrs.field(default=(), converter=_tuple)
     error: Optional[Error] = None
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=_tuple)
     # extra facts about the input (encoding used, "offsets refer to cleaned text", …)
     meta: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
 
@@ -239,6 +317,7 @@ class Result:
             "dates": [x.to_dict() for x in self.dates],
             "places": [x.to_dict() for x in self.places],
             "error": self.error.to_dict() if self.error else None,
+            "actions": [a.to_dict() for a in self.actions],
         }
         if self.meta:
             d["meta"] = dict(self.meta)
@@ -252,6 +331,7 @@ class Result:
             dates=[Date.from_dict(x) for x in d.get("dates", ())],
             places=[Place.from_dict(x) for x in d.get("places", ())],
             error=Error.from_dict(d.get("error")),
+            actions=[Action.from_dict(a) for a in d.get("actions", ())],
             meta=tuple(sorted((d.get("meta") or {}).items())),
         )
 

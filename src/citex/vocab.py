@@ -10,19 +10,37 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-__all__ = ["entries", "words", "lower_words", "names"]
+__all__ = ["entries", "words", "lower_words", "names", "rows", "table"]
+
+
+def _lines(name: str, ext: str):
+    path = resources.files("citex").joinpath("data", "vocab", *f"{name}.{ext}".split("/"))
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield line
 
 
 @functools.lru_cache(maxsize=None)
 def entries(name: str) -> tuple[str, ...]:
     """The entries of list ``name`` (``"places/titles"``), in file order, without duplicates."""
-    path = resources.files("citex").joinpath("data", "vocab", *f"{name}.txt".split("/"))
-    seen: dict[str, None] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            seen.setdefault(line, None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(line.strip() for line in _lines(name, "txt")))
+
+
+@functools.lru_cache(maxsize=None)
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of table ``name`` (``"actions/triggers"``, a ``.tsv`` file), cells split on tabs."""
+    return tuple(tuple(c.strip() for c in line.split("\t")) for line in _lines(name, "tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def table(name: str) -> dict[str, str]:
+    """A two-column table ``name`` as a mapping from the first column to the second (the first row
+    of a key wins)."""
+    out: dict[str, str] = {}
+    for r in rows(name):
+        if len(r) >= 2:
+            out.setdefault(r[0], r[1])
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -38,10 +56,10 @@ def lower_words(name: str) -> frozenset[str]:
 
 
 def names() -> list[str]:
-    """Every list shipped with the package (``area/name``), sorted."""
+    """Every list and table shipped with the package (``area/name.txt``, ``area/name.tsv``), sorted."""
     root = resources.files("citex").joinpath("data", "vocab")
     out = []
     for area in root.iterdir():
         if area.is_dir():
-            out.extend(f"{area.name}/{f.name[:-4]}" for f in area.iterdir() if f.name.endswith(".txt"))
+            out.extend(f"{area.name}/{f.name}" for f in area.iterdir() if f.name.endswith((".txt", ".tsv")))
     return sorted(out)

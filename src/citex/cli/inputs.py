@@ -24,7 +24,7 @@ def settle_output(a) -> Optional[str]:
     a.format = format_for(a.output, a.format, default="table" if terminal else "jsonl")
     a.level = a.level or default_level(a.format)
     if a.level == DOCUMENTS and a.format in ("csv", "parquet"):
-        return f"--format {a.format} writes rows: --level citations, mentions, events, dates or places"
+        return f"--format {a.format} writes rows: --level citations, mentions, events, actions, dates or places"
     if a.format == "table" and a.level != DOCUMENTS:
         return "--format table shows documents; for rows use --format csv or jsonl with --level"
     if a.resume and (a.output is None or a.format != "jsonl" or a.level != DOCUMENTS):

@@ -32,6 +32,7 @@ from citex import limits
 from citex.grammar.dates import F as DATE_F
 from citex.grammar.dates import compose
 from citex.grammar.relations import DATE_QUALIFIER
+from citex.text.spans import merge_spans
 from citex.vocab import entries, lower_words
 
 
@@ -327,11 +328,24 @@ SHORT_FORM = regex.compile(
     r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))")             # not "the Convention Center"
 
 
+# a short form ("the Convention") is looked for at most this far after a name: it refers back to one,
+# and a 20 MB document is not scanned end to end for a name cited once at its start
+SHORT_FORM_REACH = 20_000
+
+
+def _after_names(taken: list[Candidate], n: int) -> list[tuple[int, int]]:
+    """The text from each name to ``SHORT_FORM_REACH`` after it, as merged ``(start, end)`` windows."""
+    return merge_spans((c.start, min(n, c.end + SHORT_FORM_REACH)) for c in taken)
+
+
 def find_short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
-    """Short forms outside the names already found; the resolver keeps those with an antecedent."""
+    """Short forms outside the names already found (up to ``SHORT_FORM_REACH`` after one); the
+    resolver keeps those with an antecedent."""
     starts = [c.start for c in taken]
     out = []
-    for m in SHORT_FORM.finditer(text, timeout=limits.REGEX_TIMEOUT):
+    matches = (m for lo, hi in _after_names(taken, len(text))
+               for m in SHORT_FORM.finditer(text, lo, hi, timeout=limits.REGEX_TIMEOUT))
+    for m in matches:
         s, e = m.span("head")
         if m.group("year"):
             s = m.start("year")

@@ -45,22 +45,27 @@ TRIGGERS = regex.compile(r"""(?<![\w\-])(?:
  | (?P<entry_into_force>(?:entered|enters|enter|entering|came|comes|come|coming|entry)[ \t]+into[ \t]+force|took[ \t]+effect|takes?[ \t]+effect)
 )(?![\w\-])""", regex.VERBOSE)
 # words between a trigger and its object: "denounce *the*", "withdrawal *from the*", "ratify *the 1986*"
-OBJECT_GAP = regex.compile(
-    r"[ \t]{1,3}(?:(?:officially|formally|fully|also|now|finally|unilaterally|effectively|swiftly|quickly|"
-    r"itself|themselves|up)[ \t]{1,3}){0,2}"
-    r"(?:(?:its|their|the|Russia['’]s|[A-Z][a-z]+['’]s)[ \t]{1,3}(?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|"
-    r"involvement|signature|ratification)[ \t]{1,3}(?:in|of|under|to)[ \t]{1,3})?"
-    r"(?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?"
-    r"(?:(?:the|its|their|a)[ \t]{1,3})?\Z")
+OBJECT_GAP = regex.compile(r"""
+    [ \t]{1,3}(?:(?:officially|formally|fully|also|now|finally|unilaterally|effectively|swiftly|quickly|
+                   itself|themselves|up)[ \t]{1,3}){0,2}                     # "denounce *formally* the"
+    (?:(?:its|their|the|his|her|(?P<owner>\p{Lu}[\w.]*(?:[ \t]\p{Lu}[\w.]*){0,2})['’]s)[ \t]{1,3}
+       (?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|involvement|signature|
+       ratification|compliance|implementation|adherence)[ \t]{1,3}
+       (?:in|of|under|to|with)[ \t]{1,3})?                                   # "*Russia's participation in* the"
+    (?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?        # "withdrawal *from* the"
+    (?:(?:the|its|their|a)[ \t]{1,3})?\Z""", regex.VERBOSE)
 # nominal trigger with its party inside the gap: "the withdrawal *of Hungary, effective …, from the*"
 NOMINAL_PARTY_GAP = regex.compile(
     r"[ \t]{1,3}(?:of|by)[ \t]{1,3}(?P<party>[^,.;:()\n]{2,60}?)(?:[ \t]{0,2},[^.;:()\n]{0,80},)?"
     r"[ \t]{1,3}(?:from|of|to)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # words between an object and a participle trigger after it: "…Protocols … thereto*, *signed"
-PARTICIPLE_GAP = regex.compile(
-    r"[\"”’]?\)?[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]{0,3})?(?:thereto[ \t]{0,3})?,?[ \t]{0,3}(?:(?:which|that)[ \t]{1,3}(?:was|were|is|are|has[ \t]+been|"
-    r"had[ \t]+been|have[ \t]+been)[ \t]{1,3}|(?:was|were|has[ \t]+been|had[ \t]+been|is|are|have|has|had)[ \t]{1,3})?"
-    r"(?:(?:officially|formally|first|also|later|finally)[ \t]{1,3})?\Z")
+PARTICIPLE_GAP = regex.compile(r"""
+    [\"”’]?\)?[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]{0,3})?      # a closing quote or bracket, "(CWC)"
+    (?:thereto[ \t]{0,3})?,?[ \t]{0,3}                          # "… thereto,"
+    (?:(?:which|that)[ \t]{1,3})?                               # "… which has been"
+    (?:(?:was|were|is|are|has|have|had|been|being|be|will|would|also|only|already|since|now|recently|yet|
+         officially|formally|first|later|finally|subsequently|just|not|never|so[ \t]+far|previously)[ \t]{1,3}){0,4}
+    \Z""", regex.VERBOSE)
 PARTICIPLE_ACTIONS = {"signature", "ratification", "entry_into_force", "denunciation", "suspension",
                       "termination", "accession"}
 # the acting party after a participle: "signed *on behalf of the* Russian Federation", "ratified *by* Japan"
@@ -73,7 +78,8 @@ PARTY_LIST_GAP = regex.compile(r"[ \t]{0,2},[ \t]{1,3}(?:and[ \t]{1,3})?(?:the[ 
 EVENT_PLACE_GAP = regex.compile(r"[ \t]{1,3}(?:in|at)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # a month's span is the month alone ("in *early June*" → "June"): its qualifier sits in the gap
 MONTH_QUALIFIER = r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[ \t]{1,3}|[Mm]id-|(?:[Aa]t[ \t]{1,3})?the[ \t]{1,3}(?:end|beginning|start|middle)[ \t]{1,3}of[ \t]{1,3})?"
-EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}" + MONTH_QUALIFIER + r"\Z")
+EVENT_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:on|in|dated|as[ \t]+of|effective(?:[ \t]+as[ \t]+of)?|from|since)?[ \t]{0,3}"
+                               r"(?:\r?\n?[ \t]{0,3}:[ \t]{0,3}\r?\n?[ \t]{0,3})?" + MONTH_QUALIFIER + r"\Z")   # "Entry into force\n:\n1 July 2002"
 # "denounce" also means "condemn": not a treaty action when its object is called something ("denounced the
 # pact *as* a betrayal") or when the subject is not a state ("rights *groups* denounced", "Cairo *summit*
 # denounces", "*critics* have denounced")
@@ -95,7 +101,8 @@ ATTRIBUTIVE_AFTER = regex.compile(
     r"controversy|saga|pledge|pledges|targets?|goals?|deadline|summit|conference|secretariat|negotiators|"
     r"framework|process|review|vote|referendum|campaign|protests?)(?![\w\-])")
 # what may precede a date that opens a sentence: "*In* 2019 Ukraine ended …", "*On* 1 July, …"
-LEADING_DATE = regex.compile(r"[\s\"“]*(?:(?:In|On|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?" + MONTH_QUALIFIER)
+LEADING_DATE = regex.compile(r"[\s\"“]*(?:(?:In|On|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?"
+                             r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]{1,3})?" + MONTH_QUALIFIER)
 # "*None of* the nine nuclear-armed states has joined …": no state acted
 NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")
 # a pronoun object: "… signed the Paris Agreement in 2016 and ratified *it* in 2017"
@@ -117,7 +124,7 @@ OWN_ACT_BY = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:the[ \t]{1,3})?(?:[A-Z][\w
 # sentence ends: ". " before a capital, "?" "!" or a blank line; not after common abbreviations
 SENTENCE_END = regex.compile(
     r"(?<!\b(?:No|Nos|Art|Arts|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|St|Mr|Mrs|Ms|Dr|vol|Vol|pp|p|"
-    r"Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|i\.e|e\.g|[A-Z]))[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])"
+    r"Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|i\.e|e\.g|[A-Z]))[.!?][\"”’)]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(]?[A-Z0-9])"
     r"|\n[ \t]*\n")
 
 

@@ -38,7 +38,7 @@ def as_results(results) -> list[Result]:
 
 def to_dataframe(results: Union[Result, dict, Iterable], level: str = "citations"):
     """A DataFrame with one row per item at ``level`` (``citations``, ``mentions``, ``events``,
-    ``dates`` or ``places``) of every result; columns as in ``citex extract --format csv --level …``."""
+    ``actions`` — one per treaty action of a document, restatements merged —, ``dates`` or ``places``) of every result; columns as in ``citex extract --format csv --level …``."""
     if level not in ROW_LEVELS:
         raise ValueError(f"level must be one of {', '.join(ROW_LEVELS)}, not {level!r}")
     try:

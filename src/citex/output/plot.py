@@ -34,14 +34,17 @@ def _day(value) -> Optional[dt.date]:
 
 
 def event_points(results, published: Union[None, str, Mapping] = None):
-    """``(points, undated)``: ``points`` counts ``(instrument label, action, date, estimated)`` over all
-    events; ``undated`` is the number of events left out for want of a date."""
+    """``(points, undated)``: ``points`` counts ``(instrument label, action, date, estimated, party)``
+    over the documents' treaty actions (restatements merged; proposed acts left out); ``undated`` is
+    the number of actions left out for want of a date."""
     points: Counter = Counter()
     undated = 0
     for r in as_results(results):
         pub = published.get(r.doc_id) if isinstance(published, Mapping) else published
         pub = pub or dict(r.meta).get("published")
-        for e in rows(r, "events"):
+        for e in rows(r, "actions"):
+            if e["status"] == "proposed":
+                continue
             day, estimated = _day(e["date"]), False
             if day is None:
                 day, estimated = _day(pub), True
@@ -50,7 +53,7 @@ def event_points(results, published: Union[None, str, Mapping] = None):
                 continue
             title = e["title"] if len(e["title"]) <= 45 else e["title"][:44] + "…"
             label = f"{e['id']} · {title}" if e["id"] else title
-            points[(label, e["action"], day, estimated)] += 1
+            points[(label, e["action"], day, estimated, e["party_country"] or e["party"] or "")] += 1
     return points, undated
 
 
@@ -63,12 +66,14 @@ def draw(ax, points: Counter, undated: int = 0, max_instruments: int = 40):
     y = {label: i for i, label in enumerate(reversed(keep))}
     colours = {a: f"C{i}" for i, a in enumerate(ACTIONS)}
     seen = set()
-    for (label, action, day, estimated), n in sorted(points.items(), key=lambda kv: kv[0][1:3]):
+    for (label, action, day, estimated, party), n in sorted(points.items(), key=lambda kv: kv[0][1:3]):
         if label not in y:
             continue
         ax.scatter([day], [y[label]], s=40 + 25 * min(n - 1, 8), marker=MARKERS.get(action, "o"),
                    facecolors="none" if estimated else colours.get(action, "k"),
                    edgecolors=colours.get(action, "k"), alpha=0.85, zorder=3)
+        if party:  # the acting party beside its marker
+            ax.annotate(party, (day, y[label]), xytext=(5, 4), textcoords="offset points", fontsize=7, alpha=0.8)
         seen.add(action)
     ax.set_yticks(range(len(y)))
     ax.set_yticklabels(list(y))
@@ -86,7 +91,7 @@ def draw(ax, points: Counter, undated: int = 0, max_instruments: int = 40):
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_ylim(-0.7, max(len(y), 1) - 0.3)
     n_events = sum(points.values())
-    title = f"Treaty actions: {n_events} event{'s' * (n_events != 1)}"
+    title = f"Treaty actions: {n_events} action{'s' * (n_events != 1)}"
     if any(k[3] for k in points):
         title += " (hollow: dated by publication)"
     if undated:

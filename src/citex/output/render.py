@@ -103,15 +103,16 @@ def spans(result: Result) -> list[tuple[int, int, str, str, str]]:
         if c.place:
             add(c.place, "place", _place(c.place), f"place of {name}")
         for e in c.events:
-            what = ", ".join(x for x in (e.party, e.date and e.date.value, e.place and e.place.name) if x)
+            what = ", ".join(x for x in (e.party and e.party.name, e.date and e.date.value, e.place and e.place.name,
+                                         e.status if e.status != "done" else None) if x)
             add(e, "event", e.action + (f" ({what})" if what else ""), f"{e.action} of {name}")
             if e.date:
                 add(e.date, "date", e.date.value, f"{e.action} date of {name}")
             if e.place:
                 add(e.place, "place", _place(e.place), f"{e.action} place of {name}")
-            for p in result.places:
-                if e.party and e.party in (p.text, p.name):
-                    add(p, "place", _place(p), f"party to the {e.action} of {name}")
+            if e.party is not None:
+                add(e.party, "place", e.party.name + (f" ({e.party.country})" if e.party.country else ""),
+                    f"party to the {e.action} of {name}")
     for x in result.dates:
         add(x, "date", x.value + (" (relative)" if x.relative else ""))
     for p in result.places:
@@ -180,15 +181,17 @@ def _legend() -> str:
 
 
 def table(result: Result) -> str:
-    """The citations as a compact HTML table (title, id, number/parent, date, place, events)."""
+    """The citations as a compact HTML table (title, id, number/parent, date, place, treaty actions:
+    one per act, with its party, date and status when not done, ×N for its mentions)."""
     if not result.citations:
         return '<p style="color:#666">no citations</p>'
     events = defaultdict(list)
-    for ev in rows(result, "events"):
-        what = ", ".join(str(x) for x in (ev["party"], ev["date"], ev["place"]) if x)
-        events[ev["citation"]].append(ev["action"] + (f" ({what})" if what else ""))   # in text order
+    for a in rows(result, "actions"):
+        party = a["party"] and a["party"] + (f" {a['party_country']}" if a["party_country"] else "")
+        what = ", ".join(str(x) for x in (party, a["date"], a["place"], a["status"] if a["status"] != "done" else None) if x)
+        events[a["citation"]].extend([a["action"].replace("_", " ") + (f" ({what})" if what else "")] * a["mentions"])
     th = "".join(f'<th style="text-align:left;padding:2px 8px;border-bottom:1px solid #999">{h}</th>'
-                 for h in ("#", "title", "id", "No. / parent", "date", "place", "events"))
+                 for h in ("#", "title", "id", "No. / parent", "date", "place", "treaty actions"))
     body = []
     for r in rows(result, "citations"):
         title = escape(r["title"] or "")

@@ -96,10 +96,26 @@ def _table(head: list[str], body: list[list[str]], numeric=()) -> str:
     return f"<table><thead><tr>{th}</tr></thead><tbody>{trs}</tbody></table>"
 
 
+def _party_label(row: dict) -> str:
+    return row["party"] + (f" ({row['party_country']})" if row.get("party_country") else "") if row["party"] else "—"
+
+
+def _action_table(acts: dict) -> str:
+    """One row per act across documents: instrument, action, party, status, first date, documents."""
+    body = [[escape(k[1]), escape(k[2].replace("_", " ")), escape(k[3]), escape(k[4]), escape(v["date"] or "—"),
+             str(len(v["docs"]))]
+            for k, v in sorted(acts.items(), key=lambda kv: (kv[1]["date"] or "9999", kv[0][1], kv[0][2], kv[0][3]))]
+    return (_table(["instrument", "action", "party", "status", "date", "documents"], body, numeric=(5,))
+            if body else '<p class="muted">no treaty actions found</p>')
+
+
 def build(results: list[Result], title: str = "citex report", published=None) -> str:
     """The report as one HTML string (no external files, scripts or fonts).  ``published`` (a date or
-    ``{doc_id: date}``) places undated treaty actions on the timeline."""
+    ``{doc_id: date}``) places undated treaty actions on the timeline.  Treaty actions are the
+    documents' ``actions`` (restatements merged), labelled with their party; proposed acts (threats,
+    plans, bills) are counted apart."""
     docs, mentions, titles, actions = defaultdict(set), Counter(), defaultdict(Counter), defaultdict(Counter)
+    acts: dict = {}
     ids = set()
     for r in results:
         for c in rows(r, "citations"):
@@ -111,25 +127,36 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
             docs[key].add(r.doc_id)
             mentions[key] += c["mentions"]
             titles[key][c["canonical_title"] or c["title"]] += 1
-        for e in rows(r, "events"):
-            actions[e["id"] or e["title"]][e["action"]] += 1
+        for a in rows(r, "actions"):
+            key = a["id"] or a["title"]
+            label = a["action"].replace("_", " ") + (f" by {a['party']}" if a["party"] else "")
+            actions[key][label if a["status"] != "proposed" else f"{label} (proposed)"] += 1
+            entry = acts.setdefault((key, a["canonical_title"] or a["title"], a["action"], _party_label(a), a["status"]),
+                                    {"docs": set(), "date": None})
+            entry["docs"].add(r.doc_id)
+            if a["date"] and (entry["date"] is None or a["date"] < entry["date"]):
+                entry["date"] = a["date"]
     n_cites = sum(len(r.citations) for r in results)
-    n_events = sum(sum(a.values()) for a in actions.values())
+    n_events = sum(n for a in actions.values() for label, n in a.items() if not label.endswith("(proposed)"))
+    n_proposed = sum(n for a in actions.values() for label, n in a.items() if label.endswith("(proposed)"))
     errors = [r for r in results if r.error]
     n_citing = sum(bool(r.citations) for r in results)
     parts = [f"<h1>{escape(title)}</h1>",
              (f"<p>{len(results)} documents ({n_citing} citing an instrument), {n_cites} citations of "
-              f"{len(docs)} instruments, {n_events} treaty actions, {len(errors)} documents with errors.</p>")]
+              f"{len(docs)} instruments, {n_events} treaty actions ({n_proposed} more only proposed), "
+              f"{len(errors)} documents with errors.</p>")]
 
     parts.append("<h2>Instruments</h2>")
     order = sorted(docs, key=lambda k: (-len(docs[k]), -mentions[k], str(k)))
     body = [[escape(k) if k in ids else "—",
              escape(titles[k].most_common(1)[0][0]), str(len(docs[k])), str(mentions[k]),
-             escape(", ".join(f"{a.replace('_', ' ')} ×{n}" for a, n in actions[k].most_common()))]
+             escape(", ".join(f"{a} ×{n}" for a, n in actions[k].most_common()))]
             for k in order]
     parts.append(_table(["id", "title", "documents", "mentions", "treaty actions"], body, numeric=(2, 3))
                  if body else '<p class="muted">no instruments found</p>')
 
+    parts.append("<h2>Treaty actions</h2>")
+    parts.append(_action_table(acts))
     parts.append("<h2>Treaty actions over time</h2>")
     png = timeline_png(results, published)
     if png:

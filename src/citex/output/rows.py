@@ -1,4 +1,4 @@
-"""Flat rows of results, one per citation, mention, event, date or place: what CSV, Parquet, the
+"""Flat rows of results, one per citation, mention, event, action, date or place: what CSV, Parquet, the
 row-level JSON outputs and DataFrames are made of.
 
 The levels and their columns are one declarative table, :data:`LEVELS`: a level is the items it
@@ -14,7 +14,6 @@ does not).
 """
 from __future__ import annotations
 
-import bisect
 from typing import Any, Callable, Iterator, Optional
 
 import attrs
@@ -30,7 +29,7 @@ class Context:
 
     def __init__(self, text: Optional[str] = None, kb=None, published: Optional[str] = None):
         self.text, self._kb, self.published = text, kb, published
-        self._bounds: Optional[list[int]] = None
+        self._bounds = None   # citex.text.spans.Sentences, made when a sentence is asked for
 
     @property
     def kb(self):
@@ -52,12 +51,10 @@ class Context:
         if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
             return None
         if self._bounds is None:
-            from citex.text.spans import sentence_bounds
-            self._bounds = sentence_bounds(text)
-        b = self._bounds
-        lo = b[bisect.bisect_right(b, start) - 1]
-        j = bisect.bisect_left(b, end)
-        hi = b[j] if j < len(b) else len(text)
+            from citex.text.spans import Sentences
+            self._bounds = Sentences(text)
+        lo = self._bounds.start(start)
+        hi = self._bounds.end(end - 1) if end > 0 else self._bounds.end(0)
         lo, hi = max(lo, start - SENTENCE_MAX // 2), min(hi, max(end, start + SENTENCE_MAX // 2))
         return " ".join(text[lo:hi].split()) or None
 
@@ -133,6 +130,22 @@ def _events(r: Result):
             yield e, c, i
 
 
+def _actions(r: Result):
+    for a in r.actions:
+        c = r.citations[a.citation] if 0 <= a.citation < len(r.citations) else None
+        yield a, c, a.citation
+
+
+def _country(x) -> Optional[str]:
+    return getattr(x, "country", None) if x is not None and not isinstance(x, str) else None
+
+
+def _first(it: Item, attr: str):
+    """An action's first evidence (its first mention in the text): ``start``, ``end`` or ``text``."""
+    ev = it.obj.evidence
+    return getattr(ev[0], attr) if ev else None
+
+
 def _own(attr: str):
     return lambda r: ((x, None, None) for x in getattr(r, attr))
 
@@ -150,9 +163,18 @@ LEVELS: dict[str, Level] = {
         Column("error", lambda it: it.doc.error.type if it.doc.error else ""), *DOC)),
     "mentions": Level(_mentions, (DOC_ID, *CITATION, *SPAN, *DOC)),
     "events": Level(_events, (
-        DOC_ID, *CITATION, Column("action", lambda it: it.obj.action),
-        Column("party", lambda it: _name(it.obj.party)), Column("date", lambda it: _value(it.obj.date)),
+        DOC_ID, *CITATION, Column("action", lambda it: it.obj.action), Column("status", lambda it: it.obj.status),
+        Column("party", lambda it: _name(it.obj.party)), Column("party_country", lambda it: _country(it.obj.party)),
+        Column("date", lambda it: _value(it.obj.date)),
         Column("place", lambda it: _name(it.obj.place)), *SPAN, *DOC)),
+    "actions": Level(_actions, (
+        DOC_ID, *CITATION, Column("action", lambda it: it.obj.action), Column("status", lambda it: it.obj.status),
+        Column("party", lambda it: _name(it.obj.party)), Column("party_country", lambda it: _country(it.obj.party)),
+        Column("date", lambda it: _value(it.obj.date)), Column("place", lambda it: _name(it.obj.place)),
+        Column("mentions", lambda it: len(it.obj.evidence), "int"),
+        Column("start", lambda it: _first(it, "start"), "int"), Column("end", lambda it: _first(it, "end"), "int"),
+        Column("text", lambda it: _first(it, "text")),
+        Column("sentence", lambda it: it.ctx.sentence(_first(it, "start"), _first(it, "end"))), *DOC)),
     "dates": Level(_own("dates"), (
         DOC_ID, Column("value", lambda it: it.obj.value), Column("relative", lambda it: it.obj.relative, "bool"),
         *SPAN, *DOC)),

@@ -20,6 +20,7 @@ from citex.ner.proposals import add_ner
 from citex.pipeline.stages import METHODS
 from citex.protocols import Linker, NerModel, PlaceFinder
 from citex.resolve import Resolver, merge
+from citex.resolve.actions import document_actions
 
 
 @attrs.define(slots=True)
@@ -108,4 +109,5 @@ class Extractor:
 
 
 def to_result(st: State, doc_id: Optional[str]) -> Result:
-    return Result(doc_id=doc_id, citations=st.citations, dates=st.dates, places=st.places)
+    return Result(doc_id=doc_id, citations=st.citations, dates=st.dates, places=st.places,
+                  actions=document_actions(st.citations))

@@ -1,6 +1,7 @@
 """What the resolution steps share about one document: a typed bundle, not a dozen parameters."""
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from typing import Callable, Optional
 
@@ -9,7 +10,7 @@ import attrs
 from citex.grammar.instruments import Candidate
 from citex.models import Place
 from citex.resolve.items import Item
-from citex.text.spans import SpanIndex, clause_end, semicolons, sentence_bounds, sentence_start
+from citex.text.spans import Sentences, SpanIndex, semicolons
 
 
 @attrs.define(slots=True)
@@ -24,13 +25,13 @@ class DocContext:
     is_country: Callable[[Place], bool]
     groups: list[list[int]] = attrs.Factory(list)
     published: Optional[_dt.date] = None
-    _sents: Optional[list[int]] = None
+    _sents: Optional[Sentences] = None
     _semis: Optional[list[int]] = None
 
     @property
-    def sents(self) -> list[int]:
+    def sentences(self) -> Sentences:
         if self._sents is None:
-            self._sents = sentence_bounds(self.text)
+            self._sents = Sentences(self.text)
         return self._sents
 
     @property
@@ -40,7 +41,14 @@ class DocContext:
         return self._semis
 
     def sentence_start(self, pos: int) -> int:
-        return sentence_start(self.sents, pos)
+        return self.sentences.start(pos)
+
+    def sentence_end(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` ends (the next one's start)."""
+        return self.sentences.end(pos)
 
     def clause_end(self, pos: int) -> int:
-        return clause_end(self.text, pos, self.sents, self.semis)
+        """Where the clause holding ``pos`` ends: the next ";" or the sentence end."""
+        end = self.sentence_end(pos)
+        k = bisect.bisect_left(self.semis, pos)
+        return self.semis[k] if k < len(self.semis) and self.semis[k] < end else end

@@ -1,31 +1,105 @@
-"""Step 6 of resolution: treaty actions (signature, ratification, denunciation, withdrawal, …) on
-the names, with the acting party, the act's date and place."""
+"""Step 6 of resolution: treaty actions on the names, one event per acting party.
+
+For every trigger word of treaty practice (``citex.grammar.actions``) near a name:
+
+1. **attachment** — what it acts on: the name after it ("denounced *the* Convention"), the name of
+   the next coordinated trigger ("signed and ratified the Treaty"), a pronoun's antecedent
+   ("ratified it"), the name before a participle ("… Protocols thereto, signed on behalf of");
+2. **status** — whether it happened, was announced or only proposed, or is no act at all
+   (:mod:`citex.resolve.status`);
+3. **parties** — who acts (:mod:`citex.resolve.parties`): the subject before the trigger (with the
+   states listed with it), a passive agent ("ratified by India"), a party inside a nominal act
+   ("the withdrawal of Hungary from"), one event per state;
+4. **date and place** of the act: after it ("in Strasbourg on 28 February 1996"), a date opening
+   the sentence ("In 2019 Ukraine ended …"), or a date of the clause before it ("announced on
+   18 March 2025 that they would withdraw"); never the instrument's own date.
+
+Triggers are looked for only in windows around the names, so the cost per megabyte does not grow
+with the document.
+"""
 from __future__ import annotations
 
 import bisect
 from typing import Optional
 
 import attrs
+import regex
 
 from citex import limits
+from citex.grammar import actions as A
 from citex.grammar import relations as R
-from citex.models import Event, Place
+from citex.grammar.actions import Trigger, find_triggers
+from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
 from citex.resolve.own import tail
+from citex.resolve.parties import named_parties, party_of_place
+from citex.resolve.status import status_of
+from citex.text.spans import SpanIndex, merge_spans
 
-# The acting state of a trigger is looked for among at most this many places before it in its sentence.
-MAX_SUBJECT_PLACES = 30
-# how far around the names triggers are looked for
-SCAN_MARGIN = 200
+# how far around the names triggers (and named parties) are looked for
+SCAN_MARGIN = 300
+# how far beyond those windows places are read as possible parties
+PARTY_MARGIN = 600
 # how far after a trigger its object may start, and how far before a participle its object may end
 OBJECT_REACH = 150
 PARTICIPLE_REACH = 40
-# how far back a negation or "none of" is looked for
-NEGATION_BACK = 40
-NONE_OF_BACK = 100
 # how far back a date opening the sentence may date the act, and a non-state subject be seen
 LEADING_DATE_BACK = 200
 SUBJECT_BACK = 60
+# the acting party is looked for among at most this many parties before the trigger in its sentence
+MAX_SUBJECT_PARTIES = 30
+# a pronoun's antecedent may be this far back (the sentence before included), and an objectless
+# act's topic ("… signed the Treaty; Maldives both signed and ratified.")
+PRONOUN_BACK = 400
+TOPIC_BACK = 600
+
+# words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
+_NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
+                             r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+# a person or office "of" a state: "President Muhammadu Buhari *of* Nigeria", "the Government of France"
+_PERSON_OF = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# between the states of a list of persons "of" states: "Buhari of Nigeria *and Patrice Talon of* Benin"
+_PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
+# a possessive before a nominal act: "Kazakhstan*'s* accession", "North Korea*'s de facto declaration of its* abrogation"
+_POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,4}?(?:of[ \t]{1,3}(?:its|their)[ \t]{1,3})?")
+# a gerund opening its sentence, its subject after the comma: "*By* withdrawing its signature, the US …"
+_FRONTED_GERUND = regex.compile(r"(?:\A|[\s\"“(])(?:By|After|In|Since|Upon|On|Before)[ \t]{1,3}\Z")
+# a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
+_PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
+                         regex.IGNORECASE)
+# between coordinated triggers: "signed *and* ratified", "signed *but not yet* ratified" (no event then)
+_COORD_TRIGGER = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:and|or|&)(?:[ \t]{1,3}(?:then|later|subsequently|also))?[ \t]{1,3}\Z"
+                               r"|[ \t]{0,2}(?:,|/)[ \t]{0,3}\Z", regex.IGNORECASE)
+# a verb with its party between it and the object: "withdraw *Russia from the*"
+_VERB_PARTY_GAP = regex.compile(r"[ \t]{1,3}(?P<party>[^,.;:()\n]{2,40}?)[ \t]{1,3}(?:from|of)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# an act with no object: the clause ends after it (and its date, place, agent)
+_NO_OBJECT_VERB = regex.compile(r"(?:[ \t]{1,3}(?:both|also|too|already|so[ \t]+far|as[ \t]+well|yet|in[ \t]+turn)){0,2}"
+                                r"[ \t]*(?:[.;!?\n]|,|[ \t]and[ \t]|[ \t]but[ \t]|\Z)")
+_NO_OBJECT_NOUN = regex.compile(r"[ \t]*[.;!?\n,]")
+# "signed *by 24 countries*", "ratified by 11 states": a status sentence, no state named
+_AGENT_COUNT = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:more[ \t]+than[ \t]+|over[ \t]+|some[ \t]+|about[ \t]+|only[ \t]+|at[ \t]+least[ \t]+)?"
+                             r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)[ \t]{1,3}(?:\w+[ \t]{1,3})?(?:countries|states|nations|parties|members|governments)\b",
+                             regex.IGNORECASE)
+_AND_PARTY = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:and|as[ \t]+well[ \t]+as|plus)[ \t]{1,3}(?:the[ \t]{1,3})?")
+# a participle opening its clause before the name: "Despite being signed by 24 countries, *the* deal …"
+_FRONTED_GAP = regex.compile(r"[^.;:!?\n]{0,80}?,[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_FRONTED_BEFORE = regex.compile(r"(?:\A[\s\"“]*|[.;!?\n][\s\"“]*|\b(?:[Dd]espite|[Aa]fter|[Ss]ince|[Oo]nce|[Ww]hile|[Aa]lthough|[Tt]hough)[ \t]{1,3})"
+                                r"(?:being[ \t]{1,3}|having[ \t]{1,3}been[ \t]{1,3})?\Z")
+# a list of the parties after the act: "The countries that have signed the Convention so far *are:* A, B …"
+_LIST_AFTER = regex.compile(r"[ \t]{0,3},?(?:[ \t]{1,3}(?:so[ \t]+far|to[ \t]+date|thus[ \t]+far|already|now))?[ \t]{1,3}"
+                            r"(?:are|were|include|included|includes)[ \t]{0,3}:?[ \t]{1,3}")
+# a passive with a pronoun subject: "*it has been* signed by 45 countries" (its object is the topic)
+_PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|have|had|was|were|is|are|been)[ \t]{1,3}){1,2}"
+                                 r"(?:\w+ly[ \t]{1,3}|already[ \t]{1,3}|now[ \t]{1,3}|since[ \t]{1,3}){0,2}\Z", regex.IGNORECASE)
+# a date further on in the act's clause: "deposited the instrument … with the UN Office *on* July 25, 2023"
+_LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
+                                regex.IGNORECASE)
+LATER_DATE_REACH = 100
+# between a domestic law's name and the act it enacts: "Act of 8 July 2005*, regarding the* ratification"
+LAW_REACH = 80
+_LAW_GAP = regex.compile(r"[^.;:!?]{0,40}?(?:,|\n)?[ \t]{0,3}\n?[ \t]*(?:(?:regarding|concerning|on|about)[ \t]{1,3}(?:the[ \t]{1,3})?|[Tt]o[ \t]{1,3})\Z")
+# a date before the act in its clause: "announced *on* 18 March 2025 that …", "*in* 2016 the Gambia …"
+_DATE_LEAD = regex.compile(r"(?<![\w\-])(?:on|in|since|dated|as[ \t]+of)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z", regex.IGNORECASE)
 
 
 class GroupIndex:
@@ -60,48 +134,116 @@ class GroupIndex:
                 gi = self.gends[k][1]
         return ge, gi
 
+    def windows(self, n: int, margin: int) -> list[tuple[int, int]]:
+        """The text around the names, as sorted, merged ``(start, end)`` windows."""
+        return merge_spans((max(0, s - margin), min(n, self.last_end[gi] + margin)) for s, gi in self.gstarts)
+
 
 @attrs.define(slots=True)
 class Attachment:
     """The items a trigger acts on, and how they were found."""
 
     targets: list
-    party: Optional[Place] = None   # a party inside a nominal gap ("the withdrawal of Hungary from the")
+    party: Optional[Party] = None   # a party inside the gap ("the withdrawal of Hungary from the")
     post: bool = False              # a participle after its object ("… thereto, signed on behalf of")
     pronoun_end: Optional[int] = None
+    obj_end: int = -1               # where the object ends (the next trigger's, for coordinated triggers)
 
 
-def _negated(doc: DocContext, ts: int, sent_start: int) -> bool:
-    text = doc.text
-    return bool(R.NEGATION_BEFORE.search(text[max(sent_start, ts - NEGATION_BACK):ts])
-                or R.NONE_OF_BEFORE.search(text, max(sent_start, ts - NONE_OF_BACK), ts))
+@attrs.define(slots=True)
+class Scan:
+    """One document's event scan: names by position, parties, and the triggers found."""
+
+    doc: DocContext
+    groups: GroupIndex
+    parties: SpanIndex
+    triggers: list[Trigger]
+    attachments: dict = attrs.Factory(dict)   # trigger index → Attachment (for coordinated triggers)
 
 
-def _attach(doc: DocContext, gx: GroupIndex, m, sent_start: int) -> Attachment:
-    """What a trigger acts on: the name after it, a pronoun's antecedent, or the name before a participle."""
-    text = doc.text
-    ts, te = m.span()
+def _party_in(scan: Scan, start: int, end: int) -> Optional[Party]:
+    """The party that makes up ``text[start:end]`` (give or take "the")."""
+    for p in scan.parties.between(start, end):
+        if p.end <= end and not scan.doc.text[start:p.start].strip(" \t").lower().strip("the").strip():
+            return p
+    return None
+
+
+def _attach_after(scan: Scan, trig: Trigger) -> Optional[Attachment]:
+    doc, gx = scan.doc, scan.groups
+    text, te = doc.text, trig.end
+    gs, gi = gx.first_after(trig.start + 1)
+    if gi is not None and gx.last_end[gi] <= te:  # the object inside the phrase: "placed the … Agreement in abeyance"
+        return Attachment(gx.groups[gi])
     gs, gi = gx.first_after(te)
-    if gi is not None and gs - te <= OBJECT_REACH:
-        gap = text[te:gs]
-        if R.OBJECT_GAP.fullmatch(gap) or R.OBJECT_GAP.fullmatch(R.strip_date_qualifier(gap, pre=True)):
-            return Attachment(gx.groups[gi])
-        nm = R.NOMINAL_PARTY_GAP.fullmatch(gap)
-        if nm:
-            party = doc.places.first_after(te + nm.start("party"), te + nm.end("party"))
+    if gi is None or gs - te > OBJECT_REACH:
+        return None
+    gap = text[te:gs]
+    om = R.OBJECT_GAP.fullmatch(gap) or R.OBJECT_GAP.fullmatch(R.strip_date_qualifier(gap, pre=True))
+    if om:
+        owner = _party_in(scan, te + om.start("owner"), te + om.end("owner")) if om.group("owner") and \
+            om.string is gap else None
+        return Attachment(gx.groups[gi], party=owner)  # "suspending *Russia's* participation in the …"
+    m = R.NOMINAL_PARTY_GAP.fullmatch(gap) if trig.nominal else _VERB_PARTY_GAP.fullmatch(gap)
+    if m:
+        party = _party_in(scan, te + m.start("party"), te + m.end("party"))
+        if party is not None or trig.nominal:
             return Attachment(gx.groups[gi], party=party)
+    return None
+
+
+def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
+    """What trigger ``k`` acts on: the name after it, the next coordinated trigger's object, a
+    pronoun's antecedent, or the name before a participle."""
+    doc, gx = scan.doc, scan.groups
+    trig = scan.triggers[k]
+    text, ts, te = doc.text, trig.start, trig.end
+    att = _attach_after(scan, trig)
+    if att is not None:
+        return att
+    if k + 1 < len(scan.triggers):  # "signed and ratified the Treaty": the next trigger's object
+        nxt = scan.triggers[k + 1]
+        nat = scan.attachments.get(k + 1)
+        if nat is not None and nat.targets and not nat.post and _COORD_TRIGGER.fullmatch(text, te, nxt.start):
+            return Attachment(nat.targets, pronoun_end=nat.pronoun_end, obj_end=nat.obj_end)
     pm = R.PRONOUN_OBJECT.match(text, te)
-    if pm:  # "… and ratified it": the last instrument named before the trigger in its sentence
+    if pm:  # "… and ratified it": the last instrument named before the trigger (this sentence or the last)
         ge, gi = gx.last_before(ts)
-        if gi is not None and ge > sent_start and gx.first_start[gi] >= sent_start:
+        if gi is not None and ts - ge <= PRONOUN_BACK and gx.first_start[gi] >= doc.sentence_start(max(0, sent_start - 1)):
             return Attachment(gx.groups[gi], pronoun_end=pm.end())
-    if m.lastgroup in R.PARTICIPLE_ACTIONS:  # a participle after its object: "… thereto, signed on behalf of …"
+    if trig.action in R.PARTICIPLE_ACTIONS and trig.form in ("past", "noun"):  # "… thereto, signed on behalf of …"
         ge, gi = gx.last_before(ts)
         if gi is not None and ts - ge <= PARTICIPLE_REACH:
             gap = text[ge:ts]
             if R.PARTICIPLE_GAP.fullmatch(gap) or R.PARTICIPLE_GAP.fullmatch(R.strip_date_qualifier(gap)):
                 return Attachment(gx.groups[gi], post=True)
-    return Attachment([])
+    return _fronted(scan, trig, sent_start) or _topic(scan, trig) or Attachment([])
+
+
+def _fronted(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Attachment]:
+    """ "Despite being signed by 24 countries, the deal …": a participle before its name."""
+    doc, gx = scan.doc, scan.groups
+    if trig.form != "past" or not _FRONTED_BEFORE.search(doc.text[max(sent_start, trig.start - 40):trig.start]):
+        return None
+    gs, gi = gx.first_after(trig.end)
+    if gi is None or gs - trig.end > 100 or not _FRONTED_GAP.fullmatch(doc.text, trig.end, gs):
+        return None
+    return Attachment(gx.groups[gi], post=True)
+
+
+def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
+    """An act with no object ("Maldives both signed and ratified.", "… deposited their instruments of
+    ratification."): the instrument the text was about, the last one named before it."""
+    doc, gx = scan.doc, scan.groups
+    t = tail(doc, trig.end, min(len(doc.text), trig.end + 120), party_ok=True)
+    end = t.end if (t.date or t.place or t.party) else trig.end
+    rx = _NO_OBJECT_NOUN if trig.nominal else _NO_OBJECT_VERB
+    if not rx.match(doc.text, end) and not _PRONOUN_PASSIVE.search(doc.text, max(0, trig.start - 40), trig.start):
+        return None
+    ge, gi = gx.last_before(trig.start)
+    if gi is None or trig.start - ge > TOPIC_BACK:
+        return None
+    return Attachment(gx.groups[gi], pronoun_end=trig.end)
 
 
 def _tail_start(doc: DocContext, te: int, att: Attachment, obj_end: int) -> int:
@@ -115,111 +257,297 @@ def _tail_start(doc: DocContext, te: int, att: Attachment, obj_end: int) -> int:
     return tm.end() if tm else pos
 
 
-def _leading_date(doc: DocContext, ts: int, sent_start: int):
-    """ "In 2019 Ukraine ended the treaty": a date opening the sentence dates its act."""
-    d = doc.dates.last_before(ts, sent_start)
-    if d is not None and ts - d.end <= LEADING_DATE_BACK and R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start) \
-            and not R.TRIGGERS.search(doc.text, d.end, ts):
-        return d
+def _own_dates(doc: DocContext) -> set:
+    return {(it.date.start, it.date.end) for it in doc.items if it.date is not None}
+
+
+def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Optional[Date]:
+    """A date of the act before it in its sentence: opening the sentence ("In 2019 Ukraine ended …")
+    or in the clause ("announced on 18 March 2025 that they would withdraw"); a relative date in
+    between ("… the fourth country *this year* to announce its exit") does not hide the opening one."""
+    doc = scan.doc
+    d = doc.dates.last_before(trig.start, sent_start)
+    for _ in range(3):
+        if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
+            return None
+        found = _date_of_act(scan, trig, sent_start, d)
+        if found is not None or not d.relative:
+            return found
+        d = doc.dates.last_before(d.start, sent_start)
     return None
 
 
-def _event_for(doc: DocContext, gx: GroupIndex, m) -> Optional[tuple[list, list, Event]]:
-    """(targets, parties, event without party) for one trigger, or None when it is no act on a name."""
-    text, action = doc.text, m.lastgroup
-    ts, te = m.span()
-    sent_start = doc.sentence_start(ts)
-    if _negated(doc, ts, sent_start):
+def _date_of_act(scan: Scan, trig: Trigger, sent_start: int, d: Date) -> Optional[Date]:
+    doc = scan.doc
+    if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start):
+        return d  # (it dates every act of its sentence: "On 19 September Morocco signed and ratified …")
+    if _trigger_between(scan, d.end, trig.start):
+        return None  # the date of another act
+    if _trigger_between(scan, sent_start, d.start):
+        return None  # "… entered into force on 1 August 2021 after Italy became the last to ratify it"
+    gs, _ = scan.groups.first_after(d.end)
+    if _DATE_LEAD.search(doc.text, max(sent_start, d.start - 30), d.start) and not d.end <= gs < trig.start:
+        return d  # (a name between the date and the act: the date is about something else)
+    return None
+
+
+def _date_later(scan: Scan, pos: int, clause_end: int, own: set) -> Optional[Date]:
+    """The first date further on in the act's clause, after "on"/"in" and before any other name or act."""
+    doc = scan.doc
+    d = doc.dates.first_after(pos, min(clause_end, pos + LATER_DATE_REACH))
+    if d is None or d.end > clause_end or (d.start, d.end) in own or _trigger_between(scan, pos, d.start):
         return None
-    att = _attach(doc, gx, m, sent_start)
-    if not att.targets:
+    gs, _ = scan.groups.first_after(pos)
+    if pos <= gs < d.start or not _LATER_DATE_GAP.fullmatch(doc.text, pos, d.start):
         return None
-    obj_end = max(doc.items[i].end for i in att.targets)
-    if not att.post and R.ATTRIBUTIVE_AFTER.match(text, obj_end):
-        return None  # "… ended the Paris Agreement row": the action is on the row
-    clause_end = min(len(text), doc.clause_end(te))
-    tail_from = _tail_start(doc, te, att, obj_end)
-    nxt = R.TRIGGERS.search(text, tail_from, clause_end)  # the next trigger ends this event's clause
-    if nxt:
-        clause_end = nxt.start()
-    nominal = m.group().lower().endswith(("tion", "sion", "al", "ature"))  # "the denunciation of X by Y"
-    t = tail(doc, tail_from, clause_end, party_ok=att.post or nominal)
-    date = t.date
-    if date is None and not att.post:
-        date = _leading_date(doc, ts, sent_start)
-    party = att.party or t.party
-    if action == "denunciation" and not att.post and not nominal and party is None and (
-            R.CONDEMN_AS.match(text, obj_end)
-            or R.NON_STATE_SUBJECT.search(text, max(sent_start, ts - SUBJECT_BACK), ts)):
-        return None  # "critics denounced the pact as weak": a condemnation, not a treaty action
-    parties = [party] if party is not None else []
-    if t.party is not None and party is t.party:
-        parties = coordinated_after(doc, t.party, clause_end)  # "by Belgium, France and …"
-    if party is None and not att.post:
-        party = subject(doc, sent_start, ts)
-        parties = coordinated(doc, party, sent_start) if party is not None else []
-    if att.post and action == "signature" and party is None:
-        return None  # "signed in Washington on …": the instrument's own signature (see own_acts)
-    ev = Event(action=action, party=None, date=date, place=t.place, start=ts, end=te, text=text[ts:te])
-    return att.targets, parties, ev
+    return d
 
 
-def find_events(doc: DocContext) -> None:
-    """Every treaty action on the names, appended to the items' ``events`` (one per acting state)."""
-    items, text = doc.items, doc.text
-    if not items:
-        return
-    gx = GroupIndex(doc)
-    lo, hi = min(gx.first_start), max(gx.last_end)
-    for m in R.TRIGGERS.finditer(text, max(0, lo - SCAN_MARGIN), min(len(text), hi + SCAN_MARGIN),
-                                 timeout=limits.REGEX_TIMEOUT):
-        found = _event_for(doc, gx, m)
-        if found is None:
-            continue
-        targets, parties, ev = found
-        for p in parties or [None]:  # "Estonia, Latvia and Lithuania denounced …": one event each
-            e = attrs.evolve(ev, party=p.text if p else None)
-            for i in targets:
-                items[i].events.append(e)
+def _law_date(scan: Scan, trig: Trigger) -> Optional[Date]:
+    """The date of the domestic law whose operative words the act is: "Act of 8 July 2005, regarding
+    the ratification of …", "Law … dated July 13, 1999 No. 420-1 — To ratify the Agreement …"."""
+    doc = scan.doc
+    ge, gi = scan.groups.last_before(trig.start)
+    if gi is None or trig.start - ge > LAW_REACH:
+        return None
+    law = [doc.items[i] for i in scan.groups.groups[gi] if doc.items[i].kind == "other" and doc.items[i].date]
+    if not law or not _LAW_GAP.fullmatch(doc.text, ge, trig.start):
+        return None
+    return law[0].date
 
 
-def coordinated(doc: DocContext, last: Place, sent_start: int) -> list[Place]:
-    """The subject and the states listed with it: "Estonia, Latvia and Lithuania" (in text order)."""
+def _trigger_between(scan: Scan, start: int, end: int) -> bool:
+    """Is there a trigger of another act between ``start`` and ``end`` (a law's or decree's signing,
+    "signed a law, after which Russia will denounce …", is the same act's enactment)?"""
+    enacted = A.cue_patterns().get("enacted")
+    k = _first_trigger(scan, start)
+    while k < len(scan.triggers) and scan.triggers[k].start < end:
+        if enacted is None or not enacted.match(scan.doc.text, scan.triggers[k].start):
+            return True
+        k += 1
+    return False
+
+
+def _first_trigger(scan: Scan, pos: int) -> int:
+    lo, hi = 0, len(scan.triggers)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if scan.triggers[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
+    """The acting party: the nearest party before the trigger in its sentence that is not the object
+    of a preposition nor inside a relative clause ("Russia, which borders *Finland*, signed …")."""
+    text = scan.doc.text
+    p = scan.parties.last_before(ts, sent_start)
+    for _ in range(MAX_SUBJECT_PARTIES):
+        if p is None:
+            return None
+        if (not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start)
+                or _PERSON_OF.search(text, max(sent_start, p.start - 40), p.start)) \
+                and not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start):
+            return p
+        p = scan.parties.last_before(p.start, sent_start)
+    return None
+
+
+def coordinated(scan: Scan, last: Party, sent_start: int) -> list[Party]:
+    """The subject and the states listed before it: "Estonia, Latvia and Lithuania" (in text order)."""
     out = [last]
     p = last
-    for _ in range(12):
-        prev = doc.places.last_before(p.start, sent_start)
-        if prev is None or not doc.is_country(prev) or not R.PARTY_LIST_GAP.fullmatch(doc.text[prev.end:p.start]):
+    for _ in range(50):
+        prev = scan.parties.last_before(p.start, sent_start)
+        gap = scan.doc.text[prev.end:p.start] if prev is not None else ""
+        if prev is None or not (R.PARTY_LIST_GAP.fullmatch(gap) or _PERSON_LIST_GAP.fullmatch(gap)):
             break
         out.insert(0, prev)
         p = prev
     return out
 
 
-def coordinated_after(doc: DocContext, first: Place, limit: int) -> list[Place]:
-    """The state after "by"/"on behalf of" and the states listed after it (at most 50)."""
+def coordinated_after(scan: Scan, first: Party, limit: int) -> list[Party]:
+    """The party after "by"/"on behalf of" and the states listed after it (at most 50)."""
     out = [first]
     p = first
     for _ in range(50):
-        nxt = doc.places.first_after(p.end, min(limit, p.end + 30))
-        if nxt is None or not doc.is_country(nxt) or not R.PARTY_LIST_GAP.fullmatch(doc.text[p.end:nxt.start]):
+        nxt = scan.parties.first_after(p.end, min(limit, p.end + 30))
+        if nxt is None or not R.PARTY_LIST_GAP.fullmatch(scan.doc.text[p.end:nxt.start]):
             break
         out.append(nxt)
         p = nxt
     return out
 
 
-def subject(doc: DocContext, sent_start: int, ts: int) -> Optional[Place]:
-    """The acting state: the nearest country named before the trigger in its sentence (among the
-    last ``MAX_SUBJECT_PLACES`` places: a 1 MB "sentence" of cities is not walked per trigger)."""
-    text = doc.text
-    p = doc.places.last_before(ts, sent_start)
-    for _ in range(MAX_SUBJECT_PLACES):
-        if p is None:
-            break
-        before = text[max(sent_start, p.start - 12):p.start]
-        if doc.is_country(p) and not before.rstrip().endswith((" in", " from", " to", " with", " at", " of")) \
-                and not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start):
-            return p
-        p = doc.places.last_before(p.start, sent_start)
+def _agent(scan: Scan, pos: int, limit: int) -> Optional[Party]:
+    """The party right after "by" / "on behalf of" at ``pos``: "ratified by *India*"."""
+    p = scan.parties.first_after(pos, min(limit, pos + 40))
+    if p is not None and R.PARTY_AFTER.match(scan.doc.text[pos:p.start]):
+        return p
     return None
+
+
+def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sent_start: int) -> list[Party]:
+    """The acting parties of one act (an empty list: the text names none); ``t`` is the act's tail."""
+    doc, tail_from = scan.doc, t.end
+    if att.party is not None:
+        return [att.party]
+    if t.party is not None:  # "signed in 1957 by Belgium, France, …"
+        first = scan.parties.starting_at(t.party.start)
+        if first is not None:
+            return coordinated_after(scan, first, clause_end)
+    inside = [p for p in scan.parties.between(trig.start, trig.end) if p.end <= trig.end]
+    if inside:  # "deposited *Ecuador's* instrument of ratification"
+        return inside[:1]
+    owner = _possessive_before(scan, trig, sent_start) if trig.nominal else None
+    if owner is not None:  # "*Kazakhstan's* accession", "North Korea's de facto declaration of its abrogation"
+        return [owner]
+    passive = att.post or trig.nominal or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start)
+    if passive:
+        agent = _agent(scan, tail_from, clause_end) or (_agent(scan, trig.end, clause_end) if att.post else None)
+        if agent is not None:
+            return coordinated_after(scan, agent, clause_end)
+        if att.post or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start):
+            return _after_count(scan, t.end, trig.end, clause_end)  # "signed by 24 countries (and the EU)"
+    listed = _listed_after(scan, trig, att)
+    if listed:
+        return listed
+    first = subject(scan, sent_start, trig.start) or _subject_after_fronted(scan, trig, sent_start, att)
+    return coordinated(scan, first, sent_start) if first is not None else []
+
+
+def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
+    p = scan.parties.last_before(trig.start, max(sent_start, trig.start - 60))
+    if p is not None and _POSSESSIVE_GAP.fullmatch(scan.doc.text, p.end, trig.start):
+        return p
+    return None
+
+
+def _subject_after_fronted(scan: Scan, trig: Trigger, sent_start: int, att: Attachment) -> Optional[Party]:
+    """ "*By* withdrawing its signature, *the US* sought …": the subject after a fronted gerund."""
+    text = scan.doc.text
+    if trig.form != "ing" or not _FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start]):
+        return None
+    comma = text.find(",", max(trig.end, att.obj_end), min(len(text), trig.end + 200))
+    if comma < 0:
+        return None
+    p = scan.parties.first_after(comma, comma + 8)
+    return p if p is not None and regex.fullmatch(r",[ \t]{1,3}(?:the[ \t]{1,3})?", text[comma:p.start]) else None
+
+
+def _after_count(scan: Scan, *positions_and_limit: int) -> list:
+    """ "signed by 45 countries *and the European Union*": ``[None, EU]`` (None: the unnamed states,
+    one act with no party); ``[]`` when no count of states is there."""
+    *positions, limit = positions_and_limit
+    text = scan.doc.text
+    for pos in positions:
+        m = _AGENT_COUNT.match(text, pos)
+        if m:
+            am = _AND_PARTY.match(text, m.end())
+            first = scan.parties.starting_at(am.end()) if am else None
+            return [None] + (coordinated_after(scan, first, limit) if first is not None else [])
+    return []
+
+
+def _listed_after(scan: Scan, trig: Trigger, att: Attachment) -> list[Party]:
+    """The parties listed after "… that have signed the Convention so far are:" to the sentence end."""
+    text = scan.doc.text
+    if att.obj_end < 0 or not regex.search(r"(?:that|which|who)[ \t]{1,3}(?:have|has|had)[ \t]{1,3}\Z",
+                                          text[max(0, trig.start - 20):trig.start]):
+        return []
+    m = _LIST_AFTER.match(text, att.obj_end)
+    if not m:
+        return []
+    return list(scan.parties.between(m.end(), scan.doc.sentence_end(m.end())))
+
+
+def _condemnation(scan: Scan, trig: Trigger, att: Attachment, obj_end: int, parties: list, sent_start: int) -> bool:
+    """ "critics denounced the pact as weak": "denounce" meaning "condemn"."""
+    text = scan.doc.text
+    return trig.action == "denunciation" and not att.post and not trig.nominal and (
+        bool(R.CONDEMN_AS.match(text, obj_end))
+        or bool(R.NON_STATE_SUBJECT.search(text, max(sent_start, trig.start - SUBJECT_BACK), trig.start)))
+
+
+def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event]]:
+    """(targets, parties, event without party) for trigger ``k``, or None when it is no act on a name."""
+    doc, trig = scan.doc, scan.triggers[k]
+    text, ts, te = doc.text, trig.start, trig.end
+    sent_start = doc.sentence_start(ts)
+    att = _attach(scan, k, sent_start)
+    scan.attachments[k] = att
+    if not att.targets:
+        return None
+    obj_end = att.obj_end if att.obj_end >= 0 else max(doc.items[i].end for i in att.targets)
+    att.obj_end = obj_end
+    if not att.post and R.ATTRIBUTIVE_AFTER.match(text, obj_end):
+        return None  # "… ended the Paris Agreement row": the action is on the row
+    clause_end = min(len(text), doc.clause_end(te))
+    tail_from = _tail_start(doc, te, att, obj_end)
+    nk = _first_trigger(scan, tail_from)  # the next trigger ends this act's clause
+    if nk < len(scan.triggers) and scan.triggers[nk].start < clause_end:
+        clause_end = scan.triggers[nk].start
+    status = status_of(text, trig, sent_start, obj_end if not att.post else te, clause_end)
+    if status is None:
+        return None
+    passive = att.post or trig.nominal or bool(_PASSIVE.search(text, max(0, ts - 30), ts))
+    t = tail(doc, tail_from, clause_end, party_ok=passive)  # (its party is read from the parties below)
+    date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
+        or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
+    parties = _parties(scan, trig, att, t, clause_end, sent_start)
+    if _condemnation(scan, trig, att, obj_end, parties, sent_start):
+        return None
+    if att.post and trig.action == "signature" and not parties and not _AGENT_COUNT.match(text, te):
+        return None  # "signed in Washington on …": the instrument's own signature (see own_acts)
+    if trig.action == "entry_into_force" and status == "announced":
+        # "will enter into force on 1 July": scheduled, a fact; with no date, a prospect
+        status = "done" if date is not None else "proposed"
+    ev = Event(action=trig.action, party=None, date=date, place=t.place, start=ts, end=te, text=text[ts:te],
+               status=status)
+    return att.targets, parties, ev
+
+
+def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
+    # (places a little beyond the windows too: a subject may open a long sentence)
+    wide = merge_spans([(max(0, lo - PARTY_MARGIN), hi + PARTY_MARGIN) for lo, hi in windows])
+    parties = [p for lo, hi in wide for pl in doc.places.between(lo, hi)
+               for p in (party_of_place(pl, doc.is_country),) if p is not None]
+    named = named_parties(doc.text, windows, timeout=limits.REGEX_TIMEOUT)
+    if named:  # a place inside a named party ("*US* Congress") is that party
+        taken = SpanIndex(named)
+        parties = [p for p in parties if not _overlaps(taken, p)] + named
+    return SpanIndex(parties)
+
+
+def _overlaps(index: SpanIndex, span) -> bool:
+    before = index.last_before(span.end, span.start - 200)
+    return any(n.start < span.end and n.end > span.start for n in index.between(span.start - 200, span.end)) \
+        or (before is not None and before.end > span.start)
+
+
+def find_events(doc: DocContext) -> None:
+    """Every treaty action on the names, appended to the items' ``events`` (one per acting party)."""
+    if not doc.items:
+        return
+    gx = GroupIndex(doc)
+    windows = gx.windows(len(doc.text), SCAN_MARGIN)
+    triggers = [t for lo, hi in windows for t in find_triggers(doc.text, lo, hi, timeout=limits.REGEX_TIMEOUT)]
+    if not triggers:
+        return
+    scan = Scan(doc=doc, groups=gx, parties=_party_index(doc, windows), triggers=triggers)
+    own = _own_dates(doc)
+    found: list = [None] * len(triggers)
+    for k in range(len(triggers) - 1, -1, -1):  # backwards: a coordinated trigger takes the next one's object
+        found[k] = _event_for(scan, k, own)
+    for f in found:
+        if f is None:
+            continue
+        targets, parties, ev = f
+        for p in parties or [None]:  # "Estonia, Latvia and Lithuania denounced …": one event each
+            # (a None among parties: "signed by 45 countries and …", unnamed states: no party to infer)
+            e = attrs.evolve(ev, party=p, anonymous=p is None and bool(parties))
+            for i in targets:
+                doc.items[i].events.append(e)

@@ -16,8 +16,10 @@ def find_groups(doc: DocContext) -> list[list[int]]:
     prev_ci = None
     for ci in sorted(by_cand):
         if prev_ci is not None and groups:
-            gap = R.strip_date_qualifier(text[cands[prev_ci].end:cands[ci].start])
-            m = R.COORD_GAP.match(gap) if len(gap) <= 40 else None
+            raw_end = cands[ci].start
+            # (a gap longer than any date qualifier plus a conjunction joins nothing: not read at all)
+            gap = R.strip_date_qualifier(text[cands[prev_ci].end:raw_end]) if raw_end - cands[prev_ci].end <= 120 else ""
+            m = R.COORD_GAP.match(gap) if gap and len(gap) <= 40 else None
             if m and m.end() == len(gap):
                 groups[-1].extend(by_cand[ci])
                 prev_ci = ci

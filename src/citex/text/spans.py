@@ -7,7 +7,7 @@ so no step rescans the document per name or per trigger.
 from __future__ import annotations
 
 import bisect
-from typing import Optional, Sequence
+from typing import Sequence
 
 from citex import limits
 from citex.grammar import relations as R
@@ -54,6 +54,55 @@ def sentence_bounds(text: str) -> list[int]:
     return [0] + [m.end() for m in R.SENTENCE_END.finditer(text, timeout=limits.REGEX_TIMEOUT)]
 
 
+class Sentences:
+    """Sentence starts of a text, found block by block when asked for: a step that looks at a few
+    places of a 20 MB document does not scan all of it (cost per MB stays flat with document size).
+    Same bounds as :func:`sentence_bounds`."""
+
+    BLOCK = 1 << 15
+    OVERLAP = 64   # a sentence end is short: a scan this far back and ahead of a block finds its bounds
+
+    def __init__(self, text: str):
+        self.text = text
+        self._blocks: dict[int, list[int]] = {}
+
+    def _block(self, b: int) -> list[int]:
+        got = self._blocks.get(b)
+        if got is None:
+            n, lo = len(self.text), b * self.BLOCK
+            hi = min(n, lo + self.BLOCK)
+            got = [m.end() for m in R.SENTENCE_END.finditer(self.text, max(0, lo - self.OVERLAP),
+                                                            min(n, hi + self.OVERLAP), timeout=limits.REGEX_TIMEOUT)
+                   if lo <= m.end() < hi or (hi == n and m.end() == n)]
+            if b == 0:
+                got = [0] + [x for x in got if x > 0]
+            self._blocks[b] = got
+        return got
+
+    def start(self, pos: int) -> int:
+        """The start of the sentence holding ``pos``."""
+        b = min(pos, len(self.text)) // self.BLOCK
+        while b >= 0:
+            starts = self._block(b)
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0:
+                return starts[i]
+            b -= 1
+        return 0
+
+    def end(self, pos: int) -> int:
+        """The start of the next sentence after ``pos`` (the text's length at the end)."""
+        last = len(self.text) // self.BLOCK
+        b = pos // self.BLOCK
+        while b <= last:
+            starts = self._block(b)
+            i = bisect.bisect_right(starts, pos)
+            if i < len(starts):
+                return starts[i]
+            b += 1
+        return len(self.text)
+
+
 def semicolons(text: str) -> list[int]:
     """Offsets of every ";" (for :func:`clause_end`: a look-up, not a scan to the sentence end per trigger)."""
     out, i = [], text.find(";")
@@ -63,20 +112,12 @@ def semicolons(text: str) -> list[int]:
     return out
 
 
-def sentence_start(sents: list[int], pos: int) -> int:
-    return sents[bisect.bisect_right(sents, pos) - 1]
-
-
-def sentence_end(text: str, sents: list[int], pos: int) -> int:
-    i = bisect.bisect_right(sents, pos)
-    return sents[i] if i < len(sents) else len(text)
-
-
-def clause_end(text: str, pos: int, sents: list[int], semis: Optional[list[int]] = None) -> int:
-    """Where the clause holding ``pos`` ends: the next ";" or the sentence end."""
-    end = sentence_end(text, sents, pos)
-    if semis is not None:
-        k = bisect.bisect_left(semis, pos)
-        return semis[k] if k < len(semis) and semis[k] < end else end
-    semi = text.find(";", pos, end)
-    return semi if semi >= 0 else end
+def merge_spans(spans) -> list[tuple[int, int]]:
+    """``(start, end)`` spans sorted, overlapping or touching ones merged: the windows a step reads."""
+    out: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(a, b) for a, b in out]

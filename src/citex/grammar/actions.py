@@ -1,0 +1,181 @@
+"""Treaty-action grammar: the trigger words of treaty practice and the cue words that say whether
+an act happened, was announced or was only proposed, compiled from the tables in
+``citex/data/vocab/actions/`` (``triggers.tsv``, ``cues.tsv``).
+
+Patterns are fragments of regular expressions over words, each bounded; they are joined into one
+alternation per table and matched between word boundaries, so a scan stays linear. ``EXAMPLES``
+lists sentences with the act, status and party they must give; the tests run them through
+``citex.extract``.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+import attrs
+import regex
+
+from citex import vocab
+
+ACTIONS_TABLE = "actions/triggers"
+CUES_TABLE = "actions/cues"
+FORMS = ("past", "pres", "base", "ing", "noun")
+CUE_KINDS = ("negation", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
+             "enacted", "vote")
+_BLANK = r"[ \t]{1,3}"
+
+
+def _fragment(pattern: str) -> str:
+    """A table pattern as a regex fragment: a space is one to three blanks."""
+    return pattern.replace(" ", _BLANK)
+
+
+@attrs.frozen(slots=True)
+class Trigger:
+    """A trigger word in the text: the act it names and its grammatical form."""
+
+    action: str
+    form: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def nominal(self) -> bool:
+        return self.form == "noun"
+
+
+@functools.lru_cache(maxsize=None)
+def _triggers() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
+    groups: dict[str, tuple[str, str]] = {}
+    alts = []
+    for i, row in enumerate(vocab.rows(ACTIONS_TABLE)):
+        action, form, pattern = row[0], row[1], row[2]
+        name = f"t{i}"
+        groups[name] = (action, form)
+        alts.append(f"(?P<{name}>{_fragment(pattern)})")
+    rx = regex.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", regex.IGNORECASE | regex.VERSION1)
+    return rx, groups
+
+
+def trigger_pattern() -> regex.Pattern:
+    """The one pattern of every trigger form."""
+    return _triggers()[0]
+
+
+def find_triggers(text: str, start: int, end: int, timeout: Optional[float] = None) -> list[Trigger]:
+    """Every trigger in ``text[start:end]``, in text order."""
+    rx, groups = _triggers()
+    out = []
+    for m in rx.finditer(text, start, end, timeout=timeout):
+        action, form = groups[m.lastgroup]
+        out.append(Trigger(action, form, m.start(), m.end(), m.group()))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def cue_patterns() -> dict[str, regex.Pattern]:
+    """One pattern per cue kind (``CUE_KINDS``)."""
+    by_kind: dict[str, list[str]] = {}
+    for row in vocab.rows(CUES_TABLE):
+        if row[0] not in CUE_KINDS:
+            raise ValueError(f"{CUES_TABLE}: unknown cue kind {row[0]!r}")
+        by_kind.setdefault(row[0], []).append(_fragment(row[1]))
+    return {k: regex.compile(r"(?<![\w\-])(?:" + "|".join(v) + r")(?![\w\-])", regex.IGNORECASE)
+            for k, v in by_kind.items()}
+
+
+# a negation governs only the next few words: "has not ratified", "refused to sign the"
+NEGATION_REACH = regex.compile(r"(?:[ \t]{1,3}[\w'’\-]+){0,2}[ \t]{0,3}\Z")
+# what ends the look-back of a cue: a clause boundary
+CUE_STOP = regex.compile(r"[;:!?]|[.](?=[ \t\n])|\b(?:but|however|although|though|whereas|while)\b|[\"“”]|—|–|\n",
+                         regex.IGNORECASE)
+# after the act: a rule ("takes effect 12 months after notification") or a condition ("if …")
+RULE_AFTER = regex.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)"
+    r"(?:[ \t]{1,3}(?:calendar|full))?[ \t]{1,3}(?:days?|weeks?|months?|years?)[ \t]{1,3}(?:after|following|from)\b"
+    r"|\b(?:upon|on)[ \t]{1,3}(?:the[ \t]{1,3})?(?:receipt|deposit|expiry|expiration)\b"
+    r"|\bafter[ \t]{1,3}(?:the[ \t]{1,3})?(?:deposit|receipt|date[ \t]{1,3}of)\b"
+    r"|\b(?:ninetieth|thirtieth|sixtieth|fiftieth|fortieth|twentieth|\d+(?:st|nd|rd|th))[ \t]{1,3}(?:day|instrument)\b",
+    regex.IGNORECASE)
+CONDITION_AFTER = regex.compile(r"\b(?:if|unless|should[ \t]{1,3}(?:the|it|they))\b", regex.IGNORECASE)
+# idioms on a leaving verb: "left the pact in tatters", "leaves the treaty intact"
+IDIOM_AFTER = regex.compile(
+    r"[\"”’)]?[ \t]{1,3}(?:in[ \t]{1,3}(?:tatters|limbo|ruins|disarray|doubt|place|force|question)|intact|unchanged|"
+    r"behind|alone|open|hanging|aside|untouched|vulnerable|weakened|dead)(?![\w\-])", regex.IGNORECASE)
+IDIOM_ACTIONS = frozenset({"withdrawal"})
+
+EXAMPLES = [
+    # (sentence, [(action, status, party country), …] over every citation of the sentence, in the
+    # order of the document's actions).  One row per status, action word, party form and attachment.
+    # -- status: done
+    ("Japan ratified the Paris Agreement in 2016.", [("ratification", "done", "JP")]),
+    ("The Senate voted to ratify the New START treaty.", [("ratification", "done", None)]),
+    ("President Putin signed a law under which Russia will denounce the European Convention on Human Rights.",
+     [("denunciation", "done", "RU")]),
+    ("To denounce the European Convention on Human Rights", [("denunciation", "done", None)]),
+    ("The Paris Agreement will enter into force on 4 November 2016.", [("entry_into_force", "done", None)]),
+    # -- status: announced
+    ("Malaysia will withdraw from the Rome Statute.", [("withdrawal", "announced", "MY")]),
+    ("Moscow said it would leave the Treaty on Open Skies.", [("withdrawal", "announced", "RU")]),
+    ("Burkina Faso, Mali and Niger announced they intend to leave the Rome Statute.",
+     [("withdrawal", "announced", "BF"), ("withdrawal", "announced", "ML"), ("withdrawal", "announced", "NE")]),
+    ("Spain has decided to withdraw from the Energy Charter Treaty.", [("withdrawal", "announced", "ES")]),
+    ("Russia to quit the Treaty on Open Skies", [("withdrawal", "announced", "RU")]),
+    # -- status: proposed
+    ("Russia threatened to withdraw from the Treaty on Open Skies.", [("withdrawal", "proposed", "RU")]),
+    ("Poland plans to leave the Istanbul Convention.", [("withdrawal", "proposed", "PL")]),
+    ("Lawmakers called on the government to quit the Istanbul Convention.", [("withdrawal", "proposed", None)]),
+    ("A bill on denouncing the European Charter of Local Self-Government was submitted to the Duma.",
+     [("denunciation", "proposed", None)]),
+    ("Iran could withdraw from the Non-Proliferation Treaty.", [("withdrawal", "proposed", "IR")]),
+    ("The government is considering whether to suspend the Visiting Forces Agreement.",
+     [("suspension", "proposed", None)]),
+    ("Iran would withdraw from the Non-Proliferation Treaty if sanctions return.", [("withdrawal", "proposed", "IR")]),
+    # -- no event: negations, rules, idioms, hypotheticals
+    ("Hungary has not ratified the Istanbul Convention.", []),
+    ("The United States has refused to sign the Kyoto Protocol.", []),
+    ("Britain has no plans to leave the European Convention on Human Rights.", []),
+    ("Under the Treaty on Open Skies, withdrawal takes effect six months after notification.", []),
+    ("The American exit left the Paris Agreement in tatters.", []),
+    ("None of the nine nuclear-armed states has joined the Treaty on the Prohibition of Nuclear Weapons.", []),
+    # -- the vocabulary of treaty practice
+    ("Russia revoked its ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("deratification", "done", "RU")]),
+    ("The Duma voted to de-ratify the Comprehensive Nuclear-Test-Ban Treaty.", [("deratification", "done", "RU")]),
+    ("Palestine deposited its instrument of accession to the Rome Statute.", [("accession", "done", "PS")]),
+    ("Chile deposited its instrument of ratification of the Escazu Agreement.", [("ratification", "done", "CL")]),
+    ("Sweden became a party to the Paris Agreement.", [("accession", "done", "SE")]),
+    ("Pakistan placed the Simla Agreement in abeyance.", [("suspension", "done", "PK")]),
+    ("North Korea froze its participation in the Comprehensive Military Agreement.",
+     [("suspension", "done", "KP")]),
+    ("The Treaty of Friendship ceased to apply to Ukraine.", [("termination", "done", None)]),
+    ("The Kigali Amendment took effect on 1 January 2019.", [("entry_into_force", "done", None)]),
+    ("Egypt abrogated the Anglo-Egyptian Treaty in 1951.", [("termination", "done", "EG")]),
+    ("Ecuador acceded to the Minamata Convention.", [("accession", "done", "EC")]),
+    # -- party forms
+    ("Washington withdrew from the Treaty on Open Skies in November 2020.", [("withdrawal", "done", "US")]),
+    ("The Kremlin suspended the New START treaty.", [("suspension", "done", "RU")]),
+    ("Russia's State Duma ratified the Treaty on Open Skies.", [("ratification", "done", "RU")]),
+    ("The French government said it would leave the Energy Charter Treaty.", [("withdrawal", "announced", "FR")]),
+    ("The European Union signed the Istanbul Convention.", [("signature", "done", "EU")]),
+    ("French President Emmanuel Macron welcomed the talks. Macron signed the Paris Agreement.",
+     [("signature", "done", "FR")]),
+    ("Russia's withdrawal from the Treaty on Open Skies took effect in December 2021.",
+     [("withdrawal", "done", "RU"), ("entry_into_force", "done", None)]),
+    ("The Istanbul Convention was ratified by Ukraine in 2022.", [("ratification", "done", "UA")]),
+    ("The Treaty of Rome was signed by Belgium, France and Italy.",
+     [("signature", "done", "BE"), ("signature", "done", "FR"), ("signature", "done", "IT")]),
+    # -- attachment forms
+    ("Estonia and Latvia signed and ratified the Ottawa Convention.",
+     [("signature", "done", "EE"), ("signature", "done", "LV"), ("ratification", "done", "EE"),
+      ("ratification", "done", "LV")]),
+    ("Canada signed the Kyoto Protocol in 1998 and ratified it in 2002.",
+     [("signature", "done", "CA"), ("ratification", "done", "CA")]),
+    ("Mongolia was praised for the Arms Trade Treaty. Peru has signed it.", [("signature", "done", "PE")]),
+    ("Many states back the Ottawa Convention. Maldives both signed and ratified.",
+     [("signature", "done", "MV"), ("ratification", "done", "MV")]),
+    # -- one record per action: restatements merged
+    ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
+     "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),
+]

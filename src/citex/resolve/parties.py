@@ -1,0 +1,127 @@
+"""Who acts: the parties of treaty actions as typed :class:`~citex.models.Party` objects.
+
+A party is a state (or the European Union) named in one of the ways news names a government:
+
+* the state itself, a place the gazetteer knows as a country ("Russia", "the Russian Federation");
+* its capital standing for its government ("Washington withdrew", "Moscow ratified");
+* a seat or organ of government ("the Kremlin", "the White House", "the Bundestag"), from
+  ``data/vocab/parties/organs.tsv``;
+* a nationality adjective with a word of government ("the French government", "Hungarian
+  lawmakers", "Armenian Foreign Minister …"), from ``demonyms.tsv`` and ``roles.txt``;
+* the European Union and its older names (``supranational.tsv``);
+* a leader named earlier with the nationality ("French President Emmanuel Macron … Macron
+  signed"): the surname stands for the state for the rest of the document.
+
+Every party has the state's name and ISO 3166-1 alpha-2 code (``countries.tsv``, from GeoNames)
+and a span in the text: ``text == source[start:end]``.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Optional
+
+import regex
+
+from citex import vocab
+from citex.grammar.instruments import alternation
+from citex.models import Party, Place
+
+# a leader's name after a nationality and a title: "French President Emmanuel Macron"
+_NAME = r"(?P<name>(?:\p{Lu}[\p{Ll}'’\-]+[ \t]){0,2}(?P<surname>\p{Lu}[\p{Ll}'’\-]{2,}))"
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code → the state's short English name (and ``EU``)."""
+    out = {code: name for code, name in vocab.rows("parties/countries")}
+    out["EU"] = "European Union"
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital city → the code of the state it is the capital of."""
+    return {name: code for name, code in vocab.rows("parties/capitals")}
+
+
+@functools.lru_cache(maxsize=1)
+def _named_pattern() -> regex.Pattern:
+    """Organs, supranational parties, and nationality + government word, in one linear pattern."""
+    organs = [n for n, _ in vocab.rows("parties/organs")]
+    supra = [n for n, _ in vocab.rows("parties/supranational")]
+    demonyms = [n for n, _ in vocab.rows("parties/demonyms")]
+    roles = vocab.entries("parties/roles")
+    role_alt = alternation(sorted(set(roles) | {r.capitalize() for r in roles} | {r.title() for r in roles}))
+    return regex.compile(
+        r"(?<![\w\-])(?:"
+        rf"(?P<organ>{alternation(organs)})"
+        rf"|(?P<supra>{alternation(supra)})"
+        rf"|(?P<demonym>{alternation(demonyms)})[ \t]{{1,3}}(?:(?:\p{{Ll}}+|\p{{Lu}}\p{{Ll}}+)[ \t]{{1,3}}){{0,2}}?"
+        rf"(?P<role>{role_alt})(?:[ \t]{{1,3}}{_NAME})?"
+        r")(?![\w\-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _codes() -> dict[str, dict[str, str]]:
+    return {"organ": dict(vocab.rows("parties/organs")),
+            "supra": dict(vocab.rows("parties/supranational")),
+            "demonym": dict(vocab.rows("parties/demonyms"))}
+
+
+def party_of_place(place: Place, is_country) -> Optional[Party]:
+    """The party a place names: a state, or a capital standing for its state's government."""
+    if place.country is None:
+        return None
+    if is_country(place):
+        return Party(text=place.text, name=place.name, country=place.country, start=place.start, end=place.end)
+    code = capitals().get(place.name)
+    if code is not None and code == place.country:
+        return Party(text=place.text, name=countries().get(code, place.name), country=code,
+                     start=place.start, end=place.end)
+    return None
+
+
+def named_parties(text: str, windows: Iterable[tuple[int, int]], timeout: Optional[float] = None) -> list[Party]:
+    """Parties named by an organ, the EU, or a nationality with a word of government, inside
+    ``windows`` (sorted, non-overlapping ``(start, end)``), and leaders' surnames after such a mention
+    ("Armenian Foreign Minister Ararat Mirzoyan … Mirzoyan signed")."""
+    rx, codes, names = _named_pattern(), _codes(), countries()
+    out: list[Party] = []
+    leaders: dict[str, str] = {}
+    for lo, hi in windows:
+        for m in rx.finditer(text, lo, hi, timeout=timeout):
+            kind = m.lastgroup if m.lastgroup in ("organ", "supra") else "demonym"
+            code = codes[kind].get(m.group(kind))
+            if code is None:
+                continue
+            if kind == "demonym" and m.group("surname"):
+                leaders[m.group("surname")] = code
+                s, e = m.start(), m.end()
+            else:
+                s, e = m.span()
+            out.append(Party(text=text[s:e], name=names.get(code, m.group(kind)), country=code, start=s, end=e))
+    if leaders:
+        out += _leader_mentions(text, windows, leaders, timeout)
+    out.sort(key=lambda p: (p.start, -p.end))
+    return _outermost(out)
+
+
+def _leader_mentions(text: str, windows, leaders: dict[str, str], timeout) -> list[Party]:
+    rx = regex.compile(r"(?<![\w\-])(?:" + alternation(leaders) + r")(?![\w\-])")
+    names = countries()
+    out = []
+    for lo, hi in windows:
+        for m in rx.finditer(text, lo, hi, timeout=timeout):
+            code = leaders[m.group()]
+            out.append(Party(text=m.group(), name=names.get(code, code), country=code, start=m.start(), end=m.end()))
+    return out
+
+
+def _outermost(parties: list[Party]) -> list[Party]:
+    """Drop parties inside another (sorted by start, longest first)."""
+    out: list[Party] = []
+    for p in parties:
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out

@@ -1,0 +1,144 @@
+"""Whether a treaty action happened: the ``status`` of an event, or no event at all.
+
+A ConText-style reading of the words around a trigger (the cue table is
+``data/vocab/actions/cues.tsv``; its header explains each kind):
+
+* before the trigger, within its clause, the **nearest cue decides**: a negation right before it
+  ("has not ratified", "refused to sign"), a rule ("shall", "the right to withdraw") or a
+  hypothetical ("would have joined") give no event; threats, plans, calls, bills and possibilities
+  give ``"proposed"``; "will", "decided to", "intends to" give ``"announced"`` — ``"done"`` when a
+  law or decree that enacts the act was signed or passed further back in the clause; "would" is an
+  announcement after a verb of saying ("said it would withdraw"), else a threat or condition; a
+  vote, approval or deposit gives ``"done"``;
+* after the trigger: a rule ("… takes effect 12 months after notification") gives no event, a
+  condition ("… if the US does") makes the act proposed, an idiom ("left the pact in tatters")
+  is no act;
+* with no cue, the form decides: "ratified", "signs", "its withdrawal" are done; "Russia to
+  withdraw" and "is withdrawing" are announced; an infinitive opening the sentence ("To denounce
+  the Convention …", the operative words of a law) is done.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from citex.grammar import actions as A
+from citex.grammar import relations as R
+from citex.grammar.actions import Trigger
+
+# how far before a trigger its cues are looked for (its clause ends the look-back earlier)
+CUE_BACK = 160
+# a negation or a rule word governs only the next few words
+NEGATION_WORDS = 3
+DONE, ANNOUNCED, PROPOSED = "done", "announced", "proposed"
+
+_TO_BEFORE = regex.compile(r"(?<![\w\-])to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z", regex.IGNORECASE)
+_OPENING = regex.compile(r"[\s\"“‘'(\[]*\Z")
+_PROGRESSIVE = regex.compile(r"(?<![\w\-])(?:is|are|am|['’]re|['’]s)[ \t]{1,3}(?:\w+ly[ \t]{1,3})?(?:now[ \t]{1,3})?\Z",
+                             regex.IGNORECASE)
+# "the first country to ratify", "becoming the 178th state to ratify": a past fact, not a plan
+_ORDINAL_TO = regex.compile(r"(?<![\w\-])(?:first|second|third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)"
+                            r"[ \t]{1,3}(?:\w+[ \t]{1,3})?(?:country|countries|state|states|nation|nations|member|party|parties|"
+                            r"signatory|one|government)[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z", regex.IGNORECASE)
+_MONTH_MAY = regex.compile(r"May(?=[ \t,]{1,3}(?:\d|of[ \t]|this|last|next))|(?<=(?:in|on|of|since|until|early|late|mid)[ \t]{1,3})May")
+
+
+def clause_start(text: str, ts: int, sent_start: int) -> int:
+    """Where the look-back of a trigger's cues starts: after the last clause boundary before it."""
+    lo = max(sent_start, ts - CUE_BACK)
+    last = lo
+    for m in A.CUE_STOP.finditer(text, lo, ts):
+        last = m.end()
+    return last
+
+
+def _cues(text: str, lo: int, ts: int) -> list[tuple[str, int, int]]:
+    """``(kind, start, end)`` of every cue in ``text[lo:ts]``, in order (a month "May" is no cue)."""
+    out = []
+    for kind, rx in A.cue_patterns().items():
+        for m in rx.finditer(text, lo, ts):
+            if m.group() == "May" and _MONTH_MAY.match(text, m.start()):
+                continue
+            out.append((kind, m.start(), m.end()))
+    out.sort(key=lambda c: (c[2], c[2] - c[1]))
+    return out
+
+
+def _near(text: str, end: int, ts: int) -> bool:
+    """Is a cue ending at ``end`` within a few words of the trigger at ``ts``?"""
+    return len(text[end:ts].split()) < NEGATION_WORDS
+
+
+def status_before(text: str, trig: Trigger, lo: int) -> Optional[str]:
+    """The status the words before the trigger give, None for no event, ``""`` when no cue decides."""
+    cues = _cues(text, lo, trig.start)
+    if not cues:
+        return ""
+    for kind, _, end in cues:
+        if kind == "negation" and _near(text, end, trig.start):
+            return None
+    # a negation further back ("not only signed but ratified") and a verb of saying ("it is stated that
+    # withdrawal …") are transparent: the cue before them decides
+    deciding = [c for c in cues if c[0] not in ("negation", "statement")]
+    if not deciding:
+        return ""
+    kind, s, _ = deciding[-1]
+    earlier = {k for k, _, e in cues if e <= s}
+    if kind in ("rule", "hypothetical"):
+        return None
+    if kind == "proposed":
+        return PROPOSED
+    if kind == "modal":
+        return ANNOUNCED if "statement" in earlier or "enacted" in earlier else PROPOSED
+    if kind in ("future", "intention"):
+        return DONE if "enacted" in earlier else ANNOUNCED
+    if kind in ("enacted", "vote"):
+        return DONE
+    return ""  # a verb of saying before a past act: the form decides
+
+
+def status_by_form(text: str, trig: Trigger, sent_start: int) -> str:
+    # (a past form after "to" is a base form written alike: "to quit", "to put")
+    if trig.form in ("base", "past") and _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start):
+        m = _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start)
+        if _OPENING.match(text[sent_start:m.start()]) or _ORDINAL_TO.search(text, max(0, trig.start - 60), trig.start):
+            return DONE
+        return ANNOUNCED
+    if trig.form == "ing" and _PROGRESSIVE.search(text, max(0, trig.start - 24), trig.start):
+        return ANNOUNCED
+    return DONE
+
+
+# a gerund or noun as the subject of a modal: "Withdrawing from the Convention *would* …",
+# "suspending the agreement would allow …"
+_MODAL_AFTER = regex.compile(r"[\"”’)]?,?[ \t]{1,3}(?:would|could|might|may|will|can|should)(?![\w\-])")
+
+
+def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Optional[str]:
+    """What the words after the act's object say: None (a rule, an idiom), PROPOSED (a condition, a
+    modal after a gerund or noun subject), or ``""`` (nothing)."""
+    if trig.action in A.IDIOM_ACTIONS and A.IDIOM_AFTER.match(text, obj_end):
+        return None
+    if trig.form in ("ing", "noun") and _MODAL_AFTER.match(text, obj_end):
+        return PROPOSED
+    if trig.form == "past":
+        return ""
+    if A.RULE_AFTER.search(text, obj_end, clause_end):
+        return None
+    if A.CONDITION_AFTER.search(text, obj_end, clause_end):
+        return PROPOSED
+    return ""
+
+
+def status_of(text: str, trig: Trigger, sent_start: int, obj_end: int, clause_end: int) -> Optional[str]:
+    """``"done"``, ``"announced"``, ``"proposed"``, or None when the words say it is no act."""
+    after = status_after(text, trig, obj_end, clause_end)
+    if after is None:
+        return None
+    before = status_before(text, trig, clause_start(text, trig.start, sent_start))
+    if before is None or R.NONE_OF_BEFORE.search(text, max(sent_start, trig.start - 100), trig.start):
+        return None  # (also "None of the nine nuclear-armed states has joined …")
+    if after == PROPOSED:
+        return PROPOSED
+    return before or status_by_form(text, trig, sent_start)
