@@ -507,6 +507,11 @@ def test_people_are_not_places(gaz, text, places):
     ("GENEVA (AP) — The", [("GENEVA", "CH")]),
     ("RIGA — The", [("RIGA", "LV")]),
     ("SMITH, Jones — text", []),
+    # a news agency or a state organ is that body, not the town of its name
+    ("Xinhua reported on Monday", []),
+    ("the State Duma and the Duma committee", []),
+    ("MPs at Westminster and officials in Whitehall", []),
+    ("BEIJING, March 6 (Xinhua) — China", [("BEIJING", "CN"), ("China", "CN")]),
 ])
 def test_names_context_and_datelines(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places
