@@ -512,6 +512,14 @@ def test_people_are_not_places(gaz, text, places):
     ("the State Duma and the Duma committee", []),
     ("MPs at Westminster and officials in Whitehall", []),
     ("BEIJING, March 6 (Xinhua) — China", [("BEIJING", "CN"), ("China", "CN")]),
+    # an agency the list lacks, in brackets; a state or country written out after the city
+    ("THE HAGUE, October 14 (Itar-Tass) - The talks", [("THE HAGUE", "NL")]),
+    ("PUTRAJAYA, April 5 (Bernama) — The", [("PUTRAJAYA", "MY")]),
+    ("CEBU CITY, Philippines — The", [("CEBU CITY", "PH"), ("Philippines", "PH")]),
+    ("SMITH, Jonesboro Smithers — text", []),
+    # a name the gazetteer knows as no place is no unknown place either
+    ("Beginning from Monday, Syria becomes a member", [("Syria", "SY")]),
+    ("staying in Berlin, Germany", [("Berlin", "DE"), ("Germany", "DE")]),
 ])
 def test_names_context_and_datelines(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

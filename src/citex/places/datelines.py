@@ -20,7 +20,9 @@ from citex.places.words import AGENCIES
 __all__ = ["DATELINE", "has_dash", "dateline_cands"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_AGENCY = r"\((?:" + "|".join(regex.escape(a, literal_spaces=True).replace(" ", "[ ]") for a in AGENCIES) + r")\)"
+# an agency in brackets: a known one, or a capitalised name of letters ("(Bernama)", "(Itar-Tass)")
+_AGENCY = (r"\((?:" + "|".join(regex.escape(a, literal_spaces=True).replace(" ", "[ ]") for a in AGENCIES)
+           + r"|\p{Lu}[\p{L}.\-/ ]{1,30}+)\)")
 DATELINE = regex.compile(
     # the city: up to five words in capitals
     rf"^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*){{0,4}})(?:,[ ]+"
@@ -29,7 +31,8 @@ DATELINE = regex.compile(
     rf"{_MONTH}[ ]+\d{{1,2}}(?:[ ]+{_AGENCY})?[ \t]*[-–—]"   # "VILNIUS, March 6 (Reuters) –"
     # wire styles with a known city or state only: "STRASBOURG (AP) —", "WASHINGTON — ", "NASHVILLE, Tenn. —",
     # "VILNIUS, 5 September 2024 (AFP) –"
-    rf"|(?P<weak>(?:,[ ]+(?P<st2>\p{{Lu}}[\p{{L}}.]{{0,6}}(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,4}})?))?"
+    # (the state may be written out: "CEBU CITY, Philippines —")
+    rf"|(?P<weak>(?:,[ ]+(?P<st2>\p{{Lu}}[\p{{L}}.]{{0,20}}+(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,20}}+){{0,2}}))?"
     rf"(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*[-–—][ \t]))",
     regex.M)
 

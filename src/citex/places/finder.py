@@ -352,6 +352,9 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
     if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
         return
     surface = " ".join(text[rs:re_].split())
+    known = table.names.get(surface)
+    if known is not None and known.kind == "block":
+        return                                  # "from Monday, Syria …": known to be no place
     cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
 
 
