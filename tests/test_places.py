@@ -520,6 +520,12 @@ def test_people_are_not_places(gaz, text, places):
     # a name the gazetteer knows as no place is no unknown place either
     ("Beginning from Monday, Syria becomes a member", [("Syria", "SY")]),
     ("staying in Berlin, Germany", [("Berlin", "DE"), ("Germany", "DE")]),
+    # a city that names an instrument in the text stands for it elsewhere, unless the context says place
+    ("Canada left the Kyoto treaty. Critics called Kyoto a waste.", [("Canada", "CA")]),
+    ("the Paris accord … the movement since Paris was small", []),
+    ("the Paris Agreement was signed in Paris", [("Paris", "FR")]),
+    ("Rome Statute of the International Criminal Court\nRome, 17 July 1998", [("Rome", "IT")]),
+    ("Kyoto is a city in Japan", [("Kyoto", "JP"), ("Japan", "JP")]),
 ])
 def test_names_context_and_datelines(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

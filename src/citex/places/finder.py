@@ -26,6 +26,7 @@ from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
 from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
+from citex.vocab import entries
 
 __all__ = ["find"]
 
@@ -314,7 +315,8 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
             i = j + 1
             continue
         v = judge(Context(text, toks, i, j, end, entry, table, run_re, run_end, cands, lines, prev_place_end))
-        cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part, v.person, v.surname))
+        cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part, v.person, v.surname,
+                          v.instrument))
         prev_place_end = j + 1
         i = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
@@ -410,15 +412,15 @@ def _stands_alone(text: str, s: int, e: int) -> bool:
 
 
 def _banned(cands: list[Cand], text: str = "") -> set[str]:
-    """One sense per text: a smaller place name rejected as part of a longer name, or any name
-    rejected as a person's surname, is not accepted elsewhere in the same text without support.
+    """One sense per text: a smaller place name rejected as part of a longer name, any name
+    rejected as a person's surname or as an instrument's name, is not accepted elsewhere in the same text without support.
     A name rejected after another capitalised word ("Lewis Hamilton") is a surname when the text
     uses it alone as one ("Hamilton said"); other than a city only after a title ("Britain said" is
     the state speaking, "Union Texas said" a company)."""
+    out = {c.name for c in cands if c.instrument}    # "the Kyoto treaty … withdraw from Kyoto"
     parts = [c for c in cands if c.name_part]
     if not parts:
-        return set()
-    out = set()
+        return out
     surnames = {(c.name, c.entry.kind != "city") for c in parts if c.surname and not c.person}
     if len(surnames) > 20:                               # one pass over the text for all of them
         uses = _surnames_in_use(text)
@@ -436,13 +438,14 @@ def _banned(cands: list[Cand], text: str = "") -> set[str]:
 
 def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
     banned = _banned(cands, text)
+    named = {c.name for c in cands if c.instrument}
     kept: list[Cand] = []
     last_end = -1
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if not c.ok or c.start < last_end:
             continue
-        if c.name in banned and not c.supported:
-            continue
+        if c.name in banned and not c.supported and not (c.name in named and _DATE_AFTER.match(text, c.end)):
+            continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date)
         kept.append(c)
         last_end = c.end
     alternatives = table.alternatives()
@@ -455,6 +458,10 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
     return out
 
+
+# ", 17 July 1998", ", July 17": a date right after a name makes it a place (where something was signed)
+_DATE_AFTER = regex.compile(r",[ \t]*+(?:\d{1,2}(?:st|nd|rd|th)?[ \t]++)?(?:%s)(?![\w])" % "|".join(
+    sorted(set(entries("dates/months")) | set(entries("dates/month_abbreviations")), key=len, reverse=True)))
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
 

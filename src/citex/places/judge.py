@@ -95,6 +95,8 @@ class Verdict:
     person: bool = False    # rejected as a person's surname: a given name or a title before it
     surname: bool = False   # rejected after one other capitalised word ("Lewis Hamilton"): a surname if
                             # the text uses it alone as one ("Hamilton said", "Mr Hamilton")
+    instrument: bool = False  # rejected as the name of an instrument ("Kyoto treaty", "Paris Agreement"):
+                              # alone elsewhere in the text it stands for the instrument ("withdraw from Kyoto")
 
 
 def judge(ctx: Context) -> Verdict:
@@ -120,10 +122,14 @@ def judge(ctx: Context) -> Verdict:
     if j + 1 < n:
         keep, end, k = words_after(ctx)
         if not keep:
-            return Verdict(False, supported, True, start, end)
+            nxt = toks[j + 1]
+            return Verdict(False, supported, True, start, end,
+                           instrument=not nxt.conn and nxt.text.rstrip(".").lower() in INSTRUMENT_NOUNS)
     else:
         k = j + 1
-    if k >= n and (instrument_noun_after(ctx, k, end) or event_year_after(ctx, end)):
+    if k >= n and instrument_noun_after(ctx, k, end):
+        return Verdict(False, supported, False, start, end, instrument=True)
+    if k >= n and event_year_after(ctx, end):
         return Verdict(False, supported, False, start, end)
     if not supported and team_by_city(ctx):
         return Verdict(False, False, False, start, end)
