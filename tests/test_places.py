@@ -526,6 +526,10 @@ def test_people_are_not_places(gaz, text, places):
     ("the Paris Agreement was signed in Paris", [("Paris", "FR")]),
     ("Rome Statute of the International Criminal Court\nRome, 17 July 1998", [("Rome", "IT")]),
     ("Kyoto is a city in Japan", [("Kyoto", "JP"), ("Japan", "JP")]),
+    # a place before an office, written out or abbreviated, is the office's place
+    ("said Wisconsin Rep. Toby Roth", [("Wisconsin", "US")]),
+    ("North Dakota Gov. Doug Burgum and Ohio Sen. J.D. Vance", [("North Dakota", "US"), ("Ohio", "US")]),
+    ("Ohio Senator J.D. Vance", [("Ohio", "US")]),
 ])
 def test_names_context_and_datelines(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places
