@@ -50,6 +50,13 @@ def test_own_date_and_place(text, date, place):
     ("the Treaty on the Non-Proliferation of Nuclear Weapons, signed on behalf of Kazakhstan in London on 14 February 1994",
      "signature", "Kazakhstan", "1994-02-14", "London"),
     ("The Convention on Cluster Munitions entered into force on 1 August 2010.", "entry_into_force", None, "2010-08-01", None),
+    # the act's own date: an opening date with its weekday, a later date of the clause, an enacting law's date
+    ("On Friday, September 19, 2025, Morocco signed and ratified the Paris Agreement.", "ratification", "Morocco",
+     "2025-09-19", None),
+    ("Sri Lanka deposited the instrument of ratification of the Paris Agreement with the UN Office of Legal Affairs "
+     "on July 25, 2023.", "ratification", "Sri Lanka", "2023-07-25", None),
+    ("In October 2022, France became the fourth country this year to announce its exit from the Energy Charter Treaty.",
+     "withdrawal", "France", "2022-10", None),
 ])
 def test_events(text, action, party, date, place):
     c = first(text)
@@ -167,3 +174,10 @@ def test_a_list_of_states_after_by():
                        "and West Germany, created the European Economic Community.").citations[0].events
     assert [(e.action, name(e.party), e.date.value) for e in ev] == [
         ("signature", p, "1957") for p in ("Belgium", "France", "Italy", "Luxembourg", "Netherlands", "West Germany")]
+
+
+def test_an_enacting_laws_date_dates_its_act():
+    res = citex.extract("Act of 8 July 2005, regarding the ratification of the Optional Protocol to the "
+                        "Convention against Torture")
+    assert [(a.action, res.citations[a.citation].title, a.date.value) for a in res.actions] == [
+        ("ratification", "Optional Protocol", "2005-07-08")]

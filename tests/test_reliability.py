@@ -325,3 +325,19 @@ def test_fuzz_target_instruments_every_module_the_extractor_uses():
     listed = set(extraction_modules())
     assert used - listed == set()
     assert len(listed) > 40
+
+
+def test_a_forked_worker_does_not_keep_the_output_locked(tmp_path):
+    """A worker that outlives its killed parent (for the moment it takes to notice) must not hold the
+    lock: --resume right after a kill -9 would be refused."""
+    import subprocess
+    import sys
+    from citex.cli.outfile import OutputLock
+    out = tmp_path / "out.jsonl"
+    code = (f"import os, time\nfrom citex.cli.outfile import OutputLock\n"
+            f"lock = OutputLock({str(out)!r}).__enter__()\n"
+            f"if os.fork() == 0:\n    time.sleep(5)\n    os._exit(0)\n"
+            f"os._exit(0)   # the parent dies holding the lock, its child lives on\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    with OutputLock(str(out)):   # not refused: only the dead parent held it
+        pass

@@ -53,8 +53,26 @@ def output_problem(output: Optional[str], inputs: list[str], globs) -> Optional[
     return None
 
 
+# lock descriptors this process holds: a forked worker closes them at once, so that a worker that
+# outlives a killed parent (for the moment it takes to notice) does not keep the output locked
+_HELD: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_held_in_child)
+
+
 class OutputLock:
-    """``with OutputLock(out): …``: an exclusive lock on the output for the whole run."""
+    """``with OutputLock(out): …``: an exclusive lock on the output for the whole run (held by this
+    process only: forked workers close their copy)."""
 
     def __init__(self, output: str):
         out = Path(output)
@@ -85,6 +103,7 @@ class OutputLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}, since {since}\n".encode(), 0)
         self.fd = fd
+        _HELD.add(fd)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -93,6 +112,7 @@ class OutputLock:
                 os.unlink(self.path)  # while still held: a run waiting on it sees a new inode and retries
             except OSError:
                 pass
+            _HELD.discard(self.fd)
             os.close(self.fd)
             self.fd = None
 

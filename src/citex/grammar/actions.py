@@ -166,6 +166,25 @@ EXAMPLES = [
     ("The Istanbul Convention was ratified by Ukraine in 2022.", [("ratification", "done", "UA")]),
     ("The Treaty of Rome was signed by Belgium, France and Italy.",
      [("signature", "done", "BE"), ("signature", "done", "FR"), ("signature", "done", "IT")]),
+    ("Delhi, Mumbai and Chennai welcomed it. The Cabinet approved the ratification of the Kigali Amendment.",
+     [("ratification", "done", "IN")]),   # an organ without its state: the document's dominant country
+    ("Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the African Continental Free "
+     "Trade Area agreement.", [("signature", "done", "NG"), ("signature", "done", "BJ")]),
+    ("The first step of Kazakhstan's accession to the Second Optional Protocol was taken in 2020.",
+     [("accession", "done", "KZ")]),
+    ("Putin signed an order suspending Russia's compliance with the INF Treaty.", [("suspension", "done", "RU")]),
+    ("By withdrawing its signature from the Rome Statute, the US sought to free itself of obligations.",
+     [("withdrawal", "done", "US")]),
+    ("The Istanbul Convention has been signed by 45 countries and the European Union.",
+     [("signature", "done", None), ("signature", "done", "EU")]),
+    ("Six months after Russia ratified the Treaty on Open Skies, it entered into force.",
+     [("ratification", "done", "RU"), ("entry_into_force", "done", None)]),
+    ("The Energy Charter Treaty entered into force for Ukraine on 1 May 2020.", [("entry_into_force", "done", "UA")]),
+    # -- more no-event and proposed forms
+    ("The Convention will enter into force 12 months after two member States have ratified it.", []),
+    ("Withdrawing from the Refugee Convention would leave millions unprotected.", [("withdrawal", "proposed", None)]),
+    ("Russia signed the Rome Statute but later withdrew its signature.",
+     [("signature", "done", "RU"), ("withdrawal", "done", "RU")]),
     # -- attachment forms
     ("Estonia and Latvia signed and ratified the Ottawa Convention.",
      [("signature", "done", "EE"), ("signature", "done", "LV"), ("ratification", "done", "EE"),

@@ -32,7 +32,7 @@ from citex.grammar.actions import Trigger, find_triggers
 from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
 from citex.resolve.own import tail
-from citex.resolve.parties import named_parties, party_of_place
+from citex.resolve.parties import dominant_country, named_parties, party_of_place, unnamed_organs
 from citex.resolve.status import status_of
 from citex.text.spans import SpanIndex, merge_spans
 
@@ -64,6 +64,11 @@ _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[
 _POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,4}?(?:of[ \t]{1,3}(?:its|their)[ \t]{1,3})?")
 # a gerund opening its sentence, its subject after the comma: "*By* withdrawing its signature, the US …"
 _FRONTED_GERUND = regex.compile(r"(?:\A|[\s\"“(])(?:By|After|In|Since|Upon|On|Before)[ \t]{1,3}\Z")
+# the state an entry into force concerns: "entered into force *for* Ukraine", "*with respect to* Japan"
+_FOR_STATE = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:for|with[ \t]+respect[ \t]+to|in[ \t]+respect[ \t]+of|in)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# an organ that belongs to a state named with it: "Russia*'s* parliament"
+_OWNED = regex.compile(r"['’]s?[ \t]{1,3}\Z")   # (a nationality before it is a named party already)
+_OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -382,10 +387,10 @@ def coordinated_after(scan: Scan, first: Party, limit: int) -> list[Party]:
     return out
 
 
-def _agent(scan: Scan, pos: int, limit: int) -> Optional[Party]:
+def _agent(scan: Scan, pos: int, limit: int, gap: regex.Pattern = R.PARTY_AFTER) -> Optional[Party]:
     """The party right after "by" / "on behalf of" at ``pos``: "ratified by *India*"."""
     p = scan.parties.first_after(pos, min(limit, pos + 40))
-    if p is not None and R.PARTY_AFTER.match(scan.doc.text[pos:p.start]):
+    if p is not None and gap.match(scan.doc.text[pos:p.start]):
         return p
     return None
 
@@ -393,6 +398,9 @@ def _agent(scan: Scan, pos: int, limit: int) -> Optional[Party]:
 def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sent_start: int) -> list[Party]:
     """The acting parties of one act (an empty list: the text names none); ``t`` is the act's tail."""
     doc, tail_from = scan.doc, t.end
+    if trig.action == "entry_into_force":  # its subject is the instrument: a state only "for Ukraine"
+        p = _agent(scan, tail_from, clause_end, _FOR_STATE) or _agent(scan, trig.end, clause_end, _FOR_STATE)
+        return [p] if p is not None else []
     if att.party is not None:
         return [att.party]
     if t.party is not None:  # "signed in 1957 by Belgium, France, …"
@@ -519,6 +527,12 @@ def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
     if named:  # a place inside a named party ("*US* Congress") is that party
         taken = SpanIndex(named)
         parties = [p for p in parties if not _overlaps(taken, p)] + named
+    home = dominant_country(doc.places.spans)
+    if home is not None:  # "the Cabinet", "President Zelensky": the government of the document's country
+        taken = SpanIndex(parties)
+        parties += [p for p in unnamed_organs(doc.text, windows, home, timeout=limits.REGEX_TIMEOUT)
+                    if not _overlaps(taken, p) and not _OWNED.search(doc.text, max(0, p.start - 30), p.start)
+                    and not _OF_STATE.match(doc.text, p.end)]   # not "Russia's parliament", "the Parliament of Georgia"
     return SpanIndex(parties)
 
 

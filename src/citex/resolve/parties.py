@@ -106,6 +106,37 @@ def named_parties(text: str, windows: Iterable[tuple[int, int]], timeout: Option
     return _outermost(out)
 
 
+# a government named without its state: "the Cabinet", "Parliament", "President Volodymyr Zelensky"
+_UNNAMED_ORGAN = regex.compile(
+    r"(?<![\w\-])(?:(?:[Tt]he[ \t]{1,3})?(?:Cabinet|cabinet|[Gg]overnment|[Pp]arliament|National[ \t]Assembly|Senate|"
+    r"Congress|[Ll]egislature|[Ll]awmakers|Council[ \t]of[ \t]Ministers)"
+    r"|(?:President|Prime[ \t]Minister|Premier|Chancellor)(?:[ \t]{1,3}\p{Lu}[\p{Ll}'’\-]+){1,3})(?![\w\-])")
+# the dominant country needs this many places and this share of them
+DOMINANT_MIN, DOMINANT_SHARE = 3, 0.5
+
+
+def dominant_country(places: Iterable[Place]) -> Optional[str]:
+    """The country most of the document's places are in, when it is most of them (ISO code)."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    total = sum(counts.values())
+    return code if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * total else None
+
+
+def unnamed_organs(text: str, windows: Iterable[tuple[int, int]], code: str,
+                   timeout: Optional[float] = None) -> list[Party]:
+    """Governments named without their state ("the Cabinet approved …", "President Zelensky signed"),
+    taken to be the government of ``code``, the document's dominant country."""
+    name = countries().get(code, code)
+    return [Party(text=m.group(), name=name, country=code, start=m.start(), end=m.end())
+            for lo, hi in windows for m in _UNNAMED_ORGAN.finditer(text, lo, hi, timeout=timeout)]
+
+
 def _leader_mentions(text: str, windows, leaders: dict[str, str], timeout) -> list[Party]:
     rx = regex.compile(r"(?<![\w\-])(?:" + alternation(leaders) + r")(?![\w\-])")
     names = countries()
