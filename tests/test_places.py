@@ -507,6 +507,29 @@ def test_people_are_not_places(gaz, text, places):
     ("GENEVA (AP) — The", [("GENEVA", "CH")]),
     ("RIGA — The", [("RIGA", "LV")]),
     ("SMITH, Jones — text", []),
+    # a news agency or a state organ is that body, not the town of its name
+    ("Xinhua reported on Monday", []),
+    ("the State Duma and the Duma committee", []),
+    ("MPs at Westminster and officials in Whitehall", []),
+    ("BEIJING, March 6 (Xinhua) — China", [("BEIJING", "CN"), ("China", "CN")]),
+    # an agency the list lacks, in brackets; a state or country written out after the city
+    ("THE HAGUE, October 14 (Itar-Tass) - The talks", [("THE HAGUE", "NL")]),
+    ("PUTRAJAYA, April 5 (Bernama) — The", [("PUTRAJAYA", "MY")]),
+    ("CEBU CITY, Philippines — The", [("CEBU CITY", "PH"), ("Philippines", "PH")]),
+    ("SMITH, Jonesboro Smithers — text", []),
+    # a name the gazetteer knows as no place is no unknown place either
+    ("Beginning from Monday, Syria becomes a member", [("Syria", "SY")]),
+    ("staying in Berlin, Germany", [("Berlin", "DE"), ("Germany", "DE")]),
+    # a city that names an instrument in the text stands for it elsewhere, unless the context says place
+    ("Canada left the Kyoto treaty. Critics called Kyoto a waste.", [("Canada", "CA")]),
+    ("the Paris accord … the movement since Paris was small", []),
+    ("the Paris Agreement was signed in Paris", [("Paris", "FR")]),
+    ("Rome Statute of the International Criminal Court\nRome, 17 July 1998", [("Rome", "IT")]),
+    ("Kyoto is a city in Japan", [("Kyoto", "JP"), ("Japan", "JP")]),
+    # a place before an office, written out or abbreviated, is the office's place
+    ("said Wisconsin Rep. Toby Roth", [("Wisconsin", "US")]),
+    ("North Dakota Gov. Doug Burgum and Ohio Sen. J.D. Vance", [("North Dakota", "US"), ("Ohio", "US")]),
+    ("Ohio Senator J.D. Vance", [("Ohio", "US")]),
 ])
 def test_names_context_and_datelines(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

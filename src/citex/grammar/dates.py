@@ -76,7 +76,9 @@ def compose(src: str, fragments: dict[str, str]) -> str:
     return regex.sub(r"\{([a-z_]+)\}", sub, src)
 
 
-PATTERN = regex.compile(compose(PATTERN_SRC, F), regex.VERBOSE | regex.VERSION1)
+# Every form begins with a digit or a capital: the guard in front lets a search skip every other
+# position at once instead of trying each alternative there (same matches, several times faster).
+PATTERN = regex.compile(r"(?=[\dA-Z])(?:" + compose(PATTERN_SRC, F) + ")", regex.VERBOSE | regex.VERSION1)
 
 # A bare year right before a quantity noun is a number, not a date ("2000 people").
 QUANTITY_AFTER = regex.compile(
@@ -112,10 +114,11 @@ REL_SRC = r"""
 | """ + REL_DD + r"""
 | """ + REL_M + r"""
 """
-REL_PATTERN = regex.compile(compose(REL_SRC, F), regex.VERBOSE | regex.VERSION1)
+# the first letters of the forms above (a capital, a digit, or the first letter of a cue word)
+REL_PATTERN = regex.compile(r"(?=[\dA-Zabeflnopstuy])(?:" + compose(REL_SRC, F) + ")", regex.VERBOSE | regex.VERSION1)
 # without a reference date: a month first, matched at a month name; a day first, looked for just before one
 _PARTIAL_MONTH_FIRST = regex.compile(compose(f"(?:{REL_MD}|{REL_M})", F), regex.VERBOSE | regex.VERSION1)
-_PARTIAL_DAY_FIRST = regex.compile(compose(f"(?:{REL_DD}|{REL_DM})", F), regex.VERBOSE | regex.VERSION1)
+_PARTIAL_DAY_FIRST = regex.compile(compose(f"(?=\\d)(?:{REL_DD}|{REL_DM})", F), regex.VERBOSE | regex.VERSION1)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -361,11 +364,10 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
 
 def _partial_value(m: regex.Match) -> Optional[str]:
     """``--MM-DD`` or ``--MM`` for a date without a year (no reference date to give it one)."""
-    g = m.groupdict()
-    if g.get("rel_m"):
-        return f"--{_month(g['rel_m_m']):02d}"
-    mo = _month(g.get("rel_md_m") or g.get("rel_dm_m") or g.get("rel_dd_m"))
-    d = int(g.get("rel_md_d") or g.get("rel_dm_d") or g.get("rel_dd_d"))
+    form = m.lastgroup                    # the form's own group closes last: rel_m, rel_md, rel_dm, rel_dd
+    if form == "rel_m":
+        return f"--{_month(m.group('rel_m_m')):02d}"
+    mo, d = _month(m.group(form + "_m")), int(m.group(form + "_d"))
     return f"--{mo:02d}-{d:02d}" if _valid(2000, mo, d) else None
 
 

@@ -164,7 +164,10 @@ G["numlist"] = (r"{sp}(?P<no>{no})?(?P<n1>{pnum})"
 
 _V = regex.VERSION1 | regex.VERBOSE
 # the head scan runs over the whole text: the standard library's engine is faster for this plain pattern
-HEAD = re.compile(compose(r"(?<![\w\-])(?P<head>{head})(?![\w\-])", G))
+# (the word boundary before the head is tested on each match: a pattern that begins with a
+# look-behind is tried at every position, one that begins with the head's letters is not)
+HEAD = re.compile(compose(r"(?P<head>{head})(?![\w\-])", G))
+_WORD_CHAR = re.compile(r"[\w\-]")
 NEXT_HEAD = regex.compile(compose(r"[ \t]{1,3}(?:{head})(?![\w\-])", G), _V)
 CONT = regex.compile(compose(r"{cont}", G), _V)
 
@@ -363,8 +366,8 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
     ctx = {"law_to": -1, "gazetteer": gazetteer}
     for hm in HEAD.finditer(text):
         hs, he = hm.span()
-        if hs < last_end:
-            continue
+        if hs < last_end or hs and _WORD_CHAR.match(text, hs - 1):
+            continue                # inside a name already read, or inside a word ("subtreaty")
         if NEXT_HEAD.match(text, he):
             continue  # "Energy *Charter* Treaty": the name's head is the last one
         cand = _candidate(text, hm, ctx)

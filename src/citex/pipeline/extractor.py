@@ -82,12 +82,14 @@ class Extractor:
     def stage_resolve(self, st: State) -> None:
         cands = with_acronyms(st.text, st.candidates, st.acronyms, self.linker)
         st.items, st.places, st.candidates = self.resolver.resolve(st.text, cands, st.dates, st.places)
-        st.citations = merge(st.text, st.items)
+        st.citations = merge(st.text, st.items) if st.items else []
 
     def stage_link(self, st: State) -> None:
         if self.linker is None:
             return
         # only the publication date rules out later records (years in the text may all be historical)
+        if not st.items:
+            return
         self.linker.link_items(st.text, st.items, latest_year=st.published.year if st.published else None)
         st.citations = merge(st.text, st.items)
 

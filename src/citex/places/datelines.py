@@ -20,7 +20,9 @@ from citex.places.words import AGENCIES
 __all__ = ["DATELINE", "has_dash", "dateline_cands"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_AGENCY = r"\((?:" + "|".join(regex.escape(a, literal_spaces=True).replace(" ", "[ ]") for a in AGENCIES) + r")\)"
+# an agency in brackets: a known one, or a capitalised name of letters ("(Bernama)", "(Itar-Tass)")
+_AGENCY = (r"\((?:" + "|".join(regex.escape(a, literal_spaces=True).replace(" ", "[ ]") for a in AGENCIES)
+           + r"|\p{Lu}[\p{L}.\-/ ]{1,30}+)\)")
 DATELINE = regex.compile(
     # the city: up to five words in capitals
     rf"^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*){{0,4}})(?:,[ ]+"
@@ -29,7 +31,8 @@ DATELINE = regex.compile(
     rf"{_MONTH}[ ]+\d{{1,2}}(?:[ ]+{_AGENCY})?[ \t]*[-–—]"   # "VILNIUS, March 6 (Reuters) –"
     # wire styles with a known city or state only: "STRASBOURG (AP) —", "WASHINGTON — ", "NASHVILLE, Tenn. —",
     # "VILNIUS, 5 September 2024 (AFP) –"
-    rf"|(?P<weak>(?:,[ ]+(?P<st2>\p{{Lu}}[\p{{L}}.]{{0,6}}(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,4}})?))?"
+    # (the state may be written out: "CEBU CITY, Philippines —")
+    rf"|(?P<weak>(?:,[ ]+(?P<st2>\p{{Lu}}[\p{{L}}.]{{0,20}}+(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,20}}+){{0,2}}))?"
     rf"(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*[-–—][ \t]))",
     regex.M)
 
@@ -51,7 +54,9 @@ def dateline_cands(table: NameTable, text: str) -> list[Cand]:
         j = pos
         while j < nl and text[j] in " \t":
             j += 1
-        if j < nl and text[j].isupper() and (j + 1 == nl or text[j + 1].isupper() or text[j + 1] in ".'’- ,\t"):
+        if (j < nl and text[j].isupper() and (j + 1 == nl or text[j + 1].isupper() or text[j + 1] in ".'’- ,\t")
+                and (text.find("-", j, nl) >= 0 or text.find("–", j, nl) >= 0 or text.find("—", j, nl) >= 0)):
+            # (every form holds a dash on the dateline's own line)
             m = DATELINE.match(text, pos, timeout=limits.REGEX_TIMEOUT)
             if m is not None:
                 out.extend(_dateline(table, m))

@@ -11,6 +11,11 @@
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
+from typing import Optional
+
 import regex
 
 from citex import limits
@@ -21,6 +26,7 @@ from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
 from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
+from citex.vocab import entries
 
 __all__ = ["find"]
 
@@ -32,26 +38,140 @@ def find(table: NameTable, text: str) -> list[Place]:
     datelines = sorted((c.start, c.end) for c in cands)
     lines = LineFlags(text)
     run_re = RUN if soft_line_breaks(text) else RUN_HARD
-    names = table.names
-    n_text = len(text)
     dl_iter = iter(datelines)
     dl = next(dl_iter, None)
-    for m in run_re.finditer(text, timeout=limits.REGEX_TIMEOUT):
-        rs, re_ = m.span()
+    for rs, re_, s, plan in _runs_to_read(table, text, run_re, datelines):
         if text[rs - 3:rs - 1] in ("'s", "’s") and rs >= 3:
             _possessive_names(table, text, rs, re_, cands)
         while dl is not None and dl[1] <= rs:
             dl = next(dl_iter, None)
         if dl is not None and dl[0] < re_ and rs < dl[1]:
-            _dateline_run(table, text, m, dl, run_re, cands, lines)
+            _dateline_run(table, text, rs, re_, dl, run_re, cands, lines)
             continue
-        s = m.group()
-        if (" " not in s and "\n" not in s and "\t" not in s and s not in names and "-" not in s
-                and not (s[-1] == "." and s[:-1] in names) and not (len(s) > 2 and s.rstrip(".").isupper())
-                and not (re_ < n_text and text[re_] == ",")):
-            continue                                # the common case: one word, no name
-        _one_run(table, text, m, run_re, cands, lines)
+        if plan is True and not (re_ < len(text) and text[re_] == ","):
+            continue                                # no name in the run
+        _one_run(table, text, rs, re_, s, plan, run_re, cands, lines)
     return _finish(table, text, cands)
+
+
+def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int, int]]):
+    """``(start, end, run, plan)`` of the runs of ``text`` that may give a candidate, in text order:
+    a run whose plan (:func:`_plan`) is not inert, or that a comma follows, or that follows a
+    possessive, or that meets a dateline.  The runs come from one split of the text, and the
+    choice is made over whole lists (most runs are inert: "The", "Mr", "Monday")."""
+    # no timeout: the run pattern is linear by construction (each repeat reads a class of its own),
+    # and the check costs a clock reading per run, a sixth of the place stage on news
+    parts = _split_pattern(run_re).split(text)
+    runs = parts[1::2]
+    gaps_after = parts[2::2]
+    offs = list(itertools.accumulate(map(len, parts)))   # run k: offs[2k] .. offs[2k + 1]
+    plans = table.run_plans
+    found = list(map(plans.get, runs))
+    if None in found:
+        if len(plans) >= _MAX_PLANS:
+            plans.clear()
+        for k, p in enumerate(found):
+            if p is None:
+                found[k] = plans[runs[k]] = _plan(table, runs[k])
+    # (the choice runs in C: map, compress)
+    active = map(operator.is_not, found, itertools.repeat(True))
+    comma = map(str.startswith, gaps_after, itertools.repeat(","))
+    pick = list(itertools.compress(range(len(runs)), map(operator.or_, active, comma)))
+    extra = []
+    if "'s" in text or "’s" in text:
+        extra += [k for k, g in enumerate(parts[0:-1:2]) if g[-3:-1] in ("'s", "’s")]
+    if datelines:
+        starts = offs[0:-1:2]
+        for ds, de in datelines:                     # the runs that meet a dateline
+            k = max(0, bisect.bisect_right(starts, ds) - 1)
+            while k < len(runs) and starts[k] < de:
+                extra.append(k)
+                k += 1
+    if extra:
+        pick = sorted(set(pick).union(extra))
+    for k in pick:
+        yield offs[2 * k], offs[2 * k + 1], runs[k], found[k]
+
+
+_SPLIT: dict = {}
+
+
+def _split_pattern(run_re):
+    """The run pattern with a capturing group: its split gives the gaps and the runs in turn."""
+    pat = _SPLIT.get(run_re.pattern)
+    if pat is None:
+        pat = _SPLIT[run_re.pattern] = regex.compile(f"({run_re.pattern})", run_re.flags)
+    return pat
+
+
+_MAX_PLANS = 200_000  # run strings remembered per table (then the memory starts afresh)
+
+
+class Plan:
+    """What reading a run string needs whatever its context: its tokens and the longest name at
+    each (offsets from the run's start)."""
+
+    __slots__ = ("toks", "bests")
+
+    def __init__(self, toks: list[Tok], bests: list):
+        self.toks, self.bests = toks, bests
+
+    def tokens(self, rs: int) -> list[Tok]:
+        return [Tok(rs + t.start, rs + t.end, t.text, t.conn) for t in self.toks]
+
+
+def _plan(table: NameTable, s: str):
+    """``True`` when reading the run ``s`` gives no candidate whatever its context, unless a comma
+    follows it (then a name the gazetteer lacks may stand before ", <country>"): no word of it
+    begins a name, or every name in it is a blocked one ("June"), and no hyphenated word gives a
+    place.  Otherwise its :class:`Plan`.  It depends on ``s`` alone, so the finder remembers it per
+    run string (news repeats its runs)."""
+    names = table.names
+    if " " not in s and "\n" not in s and "\t" not in s:
+        if s in names or (s[-1] == "." and s[:-1] in names):
+            toks = [Tok(0, len(s), s, False)]
+        elif "-" in s:
+            found: list[Cand] = []
+            _hyphen(table, 0, s, found)
+            return not found or Plan([], [])
+        elif len(s) > 2 and s.rstrip(".").isupper():
+            toks = [Tok(0, len(s), s, False)]
+        else:
+            return True
+    elif not _may_name(table, s):
+        return True
+    else:
+        toks = tokens(s, 0, len(s))
+    if _inert_tokens(table, toks):
+        return True
+    return Plan(toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)])
+
+
+def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
+    """:func:`_run`'s walk over the tokens, without context: True when it would find no name
+    other than blocked ones, no name in capitals and no place in a hyphenated word."""
+    n, i = len(toks), 0
+    while i < n:
+        tok = toks[i]
+        if tok.conn:
+            i += 1
+            continue
+        best = table.longest(toks, i, False)
+        if best is None:
+            t = tok.text.rstrip(".")
+            if len(t) > 2 and t.isupper() and table.longest(toks, i, True) is not None:
+                return False                        # in capitals: depends on the line
+            if "-" in tok.text:
+                found: list[Cand] = []
+                _hyphen(table, tok.start, tok.text.rstrip("."), found)
+                if found:
+                    return False
+            i += 1
+            continue
+        if table.names[best[2]].kind != "block":
+            return False                            # a name to judge
+        i = best[0] + 1
+    return True
 
 
 def _possessive_names(table: NameTable, text: str, rs: int, re_: int, cands: list[Cand]) -> None:
@@ -67,23 +187,35 @@ def _possessive_names(table: NameTable, text: str, rs: int, re_: int, cands: lis
             cands.append(Cand(m.start(), m.end(), name, e, True, True, False))
 
 
-def _dateline_run(table: NameTable, text: str, m, dl: tuple[int, int], run_re, cands: list[Cand],
-                  lines: LineFlags) -> None:
+def _dateline_run(table: NameTable, text: str, rs: int, re_: int, dl: tuple[int, int], run_re,
+                  cands: list[Cand], lines: LineFlags) -> None:
     """A run that reaches into a dateline ("… SIGN MACAO DEAL\nPEKING, April 13 -" when soft
     line breaks join the headline to it): keep the part before the dateline."""
-    rs, re_ = m.span()
     cut = text[rs:dl[0]].rstrip()
     if not cut or "\n" not in text[rs + len(cut):dl[0] + 1]:
         return
-    toks = tokens(text, rs, rs + len(cut))
-    if toks:
-        _run(table, text, toks, rs, rs + len(cut), run_re, re_, cands, lines)
+    key = "\0" + cut                    # (no run holds a NUL: these keys stay apart from runs')
+    plan = table.run_plans.get(key)
+    if plan is None:
+        toks = tokens(cut, 0, len(cut))
+        plan = table.run_plans[key] = True if _inert_tokens(table, toks) else Plan(
+            toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)])
+    if plan is not True:                # (no comma follows the cut: an inert part gives nothing)
+        _run(table, text, plan.tokens(rs), rs, rs + len(cut), run_re, re_, cands, lines, plan.bests)
 
 
-def _one_run(table: NameTable, text: str, m, run_re, cands: list[Cand], lines: LineFlags) -> None:
-    """Read one run: its names (judged), hyphenated words, or an unknown place before a comma."""
-    rs, re_ = m.span()
-    s = m.group()
+def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_re, cands: list[Cand],
+             lines: LineFlags) -> None:
+    """Read one run: its names (judged), hyphenated words, or an unknown place before a comma;
+    ``plan``: its :class:`Plan` (tokens and names), or True for an inert run."""
+    if plan is not True:                            # its words were read once for the plan
+        if not plan.toks:
+            _hyphen(table, rs, s, cands)            # one hyphenated word, no name: "London-based"
+        else:
+            _run(table, text, plan.tokens(rs), rs, re_, run_re, re_, cands, lines, plan.bests)
+        return
+    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
+        return      # an inert run (a comma follows) could only be an unknown place, which needs these
     comma = re_ < len(text) and text[re_] == ","
     if " " not in s and "\n" not in s and "\t" not in s:
         # fast path: a one-token run
@@ -139,8 +271,9 @@ def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
 
 
 def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
-         cands: list[Cand], lines: LineFlags) -> None:
-    """The names of one run, each judged (or, in capitals, taken when unambiguous)."""
+         cands: list[Cand], lines: LineFlags, bests: Optional[list] = None) -> None:
+    """The names of one run, each judged (or, in capitals, taken when unambiguous); ``bests``:
+    the longest name at each token, offsets from ``rs`` (a :class:`Plan`'s), else looked up."""
     n = len(toks)
     i = 0
     n_before = len(cands)
@@ -150,7 +283,12 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         if tok.conn:
             i += 1
             continue
-        best = table.longest(toks, i, False)
+        if bests is None:
+            best = table.longest(toks, i, False)
+        else:
+            best = bests[i]
+            if best is not None:
+                best = (best[0], best[1] + rs, best[2])
         upper = False
         if best is None:
             t = tok.text.rstrip(".")
@@ -177,11 +315,15 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
             i = j + 1
             continue
         v = judge(Context(text, toks, i, j, end, entry, table, run_re, run_end, cands, lines, prev_place_end))
-        cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part, v.person, v.surname))
+        cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part, v.person, v.surname,
+                          v.instrument))
         prev_place_end = j + 1
         i = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
+
+
+_UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside")
 
 
 def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
@@ -209,9 +351,12 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
         return
     if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
         return
-    if prev_words(text, rs)[0] not in ("in", "at", "near", "from", "outside"):
+    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
         return
     surface = " ".join(text[rs:re_].split())
+    known = table.names.get(surface)
+    if known is not None and known.kind == "block":
+        return                                  # "from Monday, Syria …": known to be no place
     cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
 
 
@@ -236,31 +381,46 @@ _TITLES = ("Mr", "Mrs", "Ms", "Dr")
 
 def _used_as_surname(text: str, name: str, titled_only: bool) -> bool:
     """``name`` stands alone in ``text`` after a title, or (unless ``titled_only``) before or after
-    a reporting verb: a few substring searches, for the few names that need them."""
-    forms = [f"{t}{dot} {name}" for t in _TITLES for dot in ("", ".")]
-    if not titled_only:
-        forms += [f"{name} {v}" for v in _VERBS] + [f"{v} {name}" for v in _VERBS]
-    for form in forms:
-        i = text.find(form)
-        while i >= 0:
-            before = text[i - 1:i]
-            after = text[i + len(form):i + len(form) + 1]
-            if not (before.isalnum() or before in "'’-.") and not (after.isalnum() or after in "'’-"):
+    a reporting verb ("Mr Hamilton", "Hamilton said", "said Hamilton"): each occurrence of the name
+    is tried with the words around it, for the few names that need it."""
+    i = text.find(name)
+    while i >= 0:
+        e = i + len(name)
+        for t in _TITLE_FORMS:
+            s = i - len(t)
+            if s >= 0 and text.startswith(t, s) and _stands_alone(text, s, e):
                 return True
-            i = text.find(form, i + 1)
+        if not titled_only:
+            for v in _VERBS:
+                if text.startswith(v, e + 1) and text[e:e + 1] == " " and _stands_alone(text, i, e + 1 + len(v)):
+                    return True
+                s = i - len(v) - 1
+                if s >= 0 and text.startswith(v, s) and text[i - 1:i] == " " and _stands_alone(text, s, e):
+                    return True
+        i = text.find(name, i + 1)
     return False
 
 
+_TITLE_FORMS = tuple(f"{t}{dot} " for t in _TITLES for dot in ("", "."))
+
+
+def _stands_alone(text: str, s: int, e: int) -> bool:
+    """text[s:e] is not part of a longer word (nor at the text's very start or end)."""
+    before = text[s - 1:s]
+    after = text[e:e + 1]
+    return not (before.isalnum() or before in "'’-.") and not (after.isalnum() or after in "'’-")
+
+
 def _banned(cands: list[Cand], text: str = "") -> set[str]:
-    """One sense per text: a smaller place name rejected as part of a longer name, or any name
-    rejected as a person's surname, is not accepted elsewhere in the same text without support.
+    """One sense per text: a smaller place name rejected as part of a longer name, any name
+    rejected as a person's surname or as an instrument's name, is not accepted elsewhere in the same text without support.
     A name rejected after another capitalised word ("Lewis Hamilton") is a surname when the text
     uses it alone as one ("Hamilton said"); other than a city only after a title ("Britain said" is
     the state speaking, "Union Texas said" a company)."""
+    out = {c.name for c in cands if c.instrument}    # "the Kyoto treaty … withdraw from Kyoto"
     parts = [c for c in cands if c.name_part]
     if not parts:
-        return set()
-    out = set()
+        return out
     surnames = {(c.name, c.entry.kind != "city") for c in parts if c.surname and not c.person}
     if len(surnames) > 20:                               # one pass over the text for all of them
         uses = _surnames_in_use(text)
@@ -278,13 +438,14 @@ def _banned(cands: list[Cand], text: str = "") -> set[str]:
 
 def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
     banned = _banned(cands, text)
+    named = {c.name for c in cands if c.instrument}
     kept: list[Cand] = []
     last_end = -1
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if not c.ok or c.start < last_end:
             continue
-        if c.name in banned and not c.supported:
-            continue
+        if c.name in banned and not c.supported and not (c.name in named and _DATE_AFTER.match(text, c.end)):
+            continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date)
         kept.append(c)
         last_end = c.end
     alternatives = table.alternatives()
@@ -297,6 +458,10 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
     return out
 
+
+# ", 17 July 1998", ", July 17": a date right after a name makes it a place (where something was signed)
+_DATE_AFTER = regex.compile(r",[ \t]*+(?:\d{1,2}(?:st|nd|rd|th)?[ \t]++)?(?:%s)(?![\w])" % "|".join(
+    sorted(set(entries("dates/months")) | set(entries("dates/month_abbreviations")), key=len, reverse=True)))
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
 

@@ -12,9 +12,11 @@ import importlib.resources
 import threading
 from typing import Optional
 
+from citex import vocab
 from citex.models import Place
 from citex.places import finder
 from citex.places.names import Entry, NameTable, parse_entries
+from citex.places.words import AGENCIES
 
 __all__ = ["Gazetteer", "find_places"]
 
@@ -27,7 +29,7 @@ class Gazetteer:
     Implements :class:`citex.places.protocol.PlaceFinder`."""
 
     def __init__(self, entries: dict[str, Entry]):
-        self.table = NameTable(entries)
+        self.table = NameTable(bodies_blocked(entries))
 
     @classmethod
     def load(cls, path: Optional[str] = None) -> "Gazetteer":
@@ -72,6 +74,19 @@ class Gazetteer:
     def find(self, text: str) -> list[Place]:
         """Every place named in ``text``, in text order, without overlaps."""
         return finder.find(self.table, text)
+
+
+def bodies_blocked(entries: dict[str, Entry]) -> dict[str, Entry]:
+    """A name that is a news agency's (``places/agencies``) or a state organ's (``parties/organs``)
+    is that body, not the town of the same name: "Xinhua reported", "the Duma ratified", "in
+    Westminster" read as a block (no place), whatever town GeoNames has by that name."""
+    bodies = set(AGENCIES).union(row[0] for row in vocab.rows("parties/organs"))
+    out = dict(entries)
+    for name in bodies:
+        e = out.get(name)
+        if e is not None and e.kind != "block":
+            out[name] = Entry(name, None, "block")
+    return out
 
 
 def find_places(text: str, gazetteer: Optional[Gazetteer] = None) -> list[Place]:

@@ -71,6 +71,14 @@ class Context:
     cands: list[Cand]       # the candidates found so far in the text
     lines: LineFlags
     prev_place_end: int     # the token index just after the previous name of this run, or -1
+    before_run: Optional[tuple[str, str]] = None  # prev_words before the run, once asked for
+
+
+def words_before_run(ctx: Context) -> tuple[str, str]:
+    """:func:`prev_words` before the run's first token (asked by several rules: read once)."""
+    if ctx.before_run is None:
+        ctx.before_run = prev_words(ctx.text, ctx.toks[0].start)
+    return ctx.before_run
 
 
 @attrs.frozen(slots=True)
@@ -87,6 +95,8 @@ class Verdict:
     person: bool = False    # rejected as a person's surname: a given name or a title before it
     surname: bool = False   # rejected after one other capitalised word ("Lewis Hamilton"): a surname if
                             # the text uses it alone as one ("Hamilton said", "Mr Hamilton")
+    instrument: bool = False  # rejected as the name of an instrument ("Kyoto treaty", "Paris Agreement"):
+                              # alone elsewhere in the text it stands for the instrument ("withdraw from Kyoto")
 
 
 def judge(ctx: Context) -> Verdict:
@@ -112,10 +122,14 @@ def judge(ctx: Context) -> Verdict:
     if j + 1 < n:
         keep, end, k = words_after(ctx)
         if not keep:
-            return Verdict(False, supported, True, start, end)
+            nxt = toks[j + 1]
+            return Verdict(False, supported, True, start, end,
+                           instrument=not nxt.conn and nxt.text.rstrip(".").lower() in INSTRUMENT_NOUNS)
     else:
         k = j + 1
-    if k >= n and (instrument_noun_after(ctx, k, end) or event_year_after(ctx, end)):
+    if k >= n and instrument_noun_after(ctx, k, end):
+        return Verdict(False, supported, False, start, end, instrument=True)
+    if k >= n and event_year_after(ctx, end):
         return Verdict(False, supported, False, start, end)
     if not supported and team_by_city(ctx):
         return Verdict(False, False, False, start, end)
@@ -153,7 +167,7 @@ def support(ctx: Context) -> bool:
 def support_before(ctx: Context) -> bool:
     toks, i = ctx.toks, ctx.i
     if i == 0:
-        pw = prev_words(ctx.text, toks[0].start)
+        pw = words_before_run(ctx)
     else:
         k = i - 1
         while k >= 0 and toks[k].text in TRANSPARENT:
@@ -365,7 +379,7 @@ def event_year_after(ctx: Context, end: int) -> bool:
 
 def team_by_city(ctx: Context) -> bool:
     """A city after "against", "beat", "versus" …: its team ("against Lyon on Sunday")."""
-    return ctx.i == 0 and ctx.entry.kind == "city" and prev_words(ctx.text, ctx.toks[0].start)[0] in TEAM_CUES
+    return ctx.i == 0 and ctx.entry.kind == "city" and words_before_run(ctx)[0] in TEAM_CUES
 
 
 def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
@@ -387,7 +401,36 @@ def lone_small_town(ctx: Context) -> bool:
 def prev_words(text: str, pos: int) -> tuple[str, str]:
     """The two words before ``pos`` (lower case, nearest first), skipping one 'the';
     punctuation in between ends the look-back."""
-    words = _WORDS_BACK.findall(text[max(0, pos - 40):pos])
+    window = text[max(0, pos - 40):pos]
+    if "\x1c" in window or "\x1d" in window or "\x1e" in window or "\x1f" in window:
+        return _prev_words_scan(window)        # separators that split() takes for white space
+    out = []
+    for chunk in reversed(window.split()):     # the words are the chunks between white space
+        if chunk.isalpha():
+            w = chunk.lower()
+            if w == "the" and not out:
+                continue
+            out.append(w)
+            if len(out) == 2:
+                break
+            continue
+        last = _LAST_LETTERS.search(chunk)       # "(in": its last letters, then punctuation
+        if last is not None:
+            w = last.group().lower()
+            if not (w == "the" and not out):
+                out.append(w)
+        break
+    while len(out) < 2:
+        out.append("")
+    return out[0], out[1]
+
+
+_LAST_LETTERS = regex.compile(r"\p{L}++\Z")
+
+
+def _prev_words_scan(window: str) -> tuple[str, str]:
+    """:func:`prev_words` over the window's tokens (letters, or other non-blank characters)."""
+    words = _WORDS_BACK.findall(window)
     out = []
     for w in reversed(words):
         if not w[0].isalpha():

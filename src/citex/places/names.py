@@ -82,6 +82,8 @@ class NameTable:
         self._upper_prefixes: frozenset = frozenset()
         self._possessive = False    # not built yet
         self._alternatives: Optional[dict[str, Entry]] = None
+        # run string → its reading gives no candidate (citex.places.finder remembers it here)
+        self.run_plans: dict[str, bool] = {}
 
     def possessive(self):
         """A regex of the names with a possessive inside ("People's Republic of China", "Cox's

@@ -49,6 +49,8 @@ class Resolver:
                 places: Sequence[Place]) -> tuple[list[Item], list[Place], list[Candidate]]:
         """Items (one per mention) with their relations, the places outside names, and the candidates
         the items index into (the names plus the short forms)."""
+        if not cands:  # most news: no instrument, so nothing to relate (every step would do nothing)
+            return [], list(places), []
         cands = list(cands)
         names = [c for c in cands if not c.weak or self.known(c.title)]
         places = outside_names(places, names)

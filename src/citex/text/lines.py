@@ -14,6 +14,7 @@ corpus, the examples and the dev sets the one test gives the same output.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Callable
 
 import regex
@@ -36,19 +37,28 @@ def soft_line_breaks(text: str) -> bool:
     inside a name ("Aegean\\nSea").  Otherwise a line break ends a title or a field."""
     if "\n" not in text:
         return False
-    lengths = [len(line.strip()) for line in text.split("\n")]
-    lengths = [x for x in lengths if x]
+    lengths = sorted(map(len, map(str.strip, text.split("\n"))))
+    del lengths[:bisect.bisect_right(lengths, 0)]      # the blank lines
     if len(lengths) < 3:
         return False
-    lengths.sort()
     return lengths[-1] <= 90 and lengths[len(lengths) // 2] >= 40
 
 
 def caps_line_at(text: str, ls: int, le: int) -> bool:
     """The line text[ls:le] is in capitals: at least 4 letters, 80 % of them capitals (a
     headline or a dateline, however short)."""
-    letters = list(filter(str.isalpha, text[ls:le]))
+    line = text[ls:le]
+    if line.isascii():                          # counted by deleting the letters of each case
+        b = line.encode("ascii")
+        upper = len(b) - len(b.translate(None, _ASCII_UPPER))
+        n = upper + len(b) - len(b.translate(None, _ASCII_LOWER))
+        return n >= 4 and upper >= 0.8 * n
+    letters = list(filter(str.isalpha, line))
     return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+
+
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def headline_at(text: str, ls: int, le: int) -> bool:
