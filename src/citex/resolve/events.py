@@ -73,6 +73,10 @@ _OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
 _OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘']?")
 # a state praised or blamed "for" its act: "gratitude to Armenia *for* signing"
 _FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
+_THE = regex.compile(r"[ \t]*(?:[Tt]he[ \t]+)?")
+_COMMA_THE = regex.compile(r",[ \t]{1,3}(?:the[ \t]{1,3})?")
+# "The countries *that have* signed …"
+_RELATIVE_PERFECT = regex.compile(r"(?:that|which|who)[ \t]{1,3}(?:have|has|had)[ \t]{1,3}\Z")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
@@ -169,12 +173,16 @@ class Scan:
     parties: SpanIndex
     triggers: list[Trigger]
     attachments: dict = attrs.Factory(dict)   # trigger index → Attachment (for coordinated triggers)
+    starts: list[int] = attrs.Factory(list)   # the triggers' starts, for bisect
+
+    def __attrs_post_init__(self) -> None:
+        self.starts = [t.start for t in self.triggers]
 
 
 def _party_in(scan: Scan, start: int, end: int) -> Optional[Party]:
     """The party that makes up ``text[start:end]`` (give or take "the")."""
     for p in scan.parties.between(start, end):
-        if p.end <= end and not scan.doc.text[start:p.start].strip(" \t").lower().strip("the").strip():
+        if p.end <= end and _THE.fullmatch(scan.doc.text, start, p.start):
             return p
     return None
 
@@ -339,14 +347,7 @@ def _trigger_between(scan: Scan, start: int, end: int) -> bool:
 
 
 def _first_trigger(scan: Scan, pos: int) -> int:
-    lo, hi = 0, len(scan.triggers)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if scan.triggers[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(scan.starts, pos)
 
 
 def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
@@ -400,8 +401,10 @@ def _agent(scan: Scan, pos: int, limit: int, gap: regex.Pattern = R.PARTY_AFTER)
     return None
 
 
-def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sent_start: int) -> list[Party]:
-    """The acting parties of one act (an empty list: the text names none); ``t`` is the act's tail."""
+def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sent_start: int,
+             passive_verb: bool) -> list[Party]:
+    """The acting parties of one act (an empty list: the text names none); ``t`` is the act's tail,
+    ``passive_verb`` whether the trigger is a passive ("was ratified")."""
     doc, tail_from = scan.doc, t.end
     if trig.action == "entry_into_force":  # its subject is the instrument: a state only "for Ukraine"
         p = _agent(scan, tail_from, clause_end, _FOR_STATE) or _agent(scan, trig.end, clause_end, _FOR_STATE)
@@ -422,12 +425,11 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         p = scan.parties.last_before(trig.start, max(sent_start, trig.start - 60))
         if p is not None and _FOR_GERUND.fullmatch(doc.text, p.end, trig.start):
             return [p]
-    passive = att.post or trig.nominal or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start)
-    if passive:
+    if att.post or trig.nominal or passive_verb:
         agent = _agent(scan, tail_from, clause_end) or (_agent(scan, trig.end, clause_end) if att.post else None)
         if agent is not None:
             return coordinated_after(scan, agent, clause_end)
-        if att.post or _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start):
+        if att.post or passive_verb:
             return _after_count(scan, t.end, trig.end, clause_end)  # "signed by 24 countries (and the EU)"
     listed = _listed_after(scan, trig, att)
     if listed:
@@ -466,7 +468,7 @@ def _subject_after_fronted(scan: Scan, trig: Trigger, sent_start: int, att: Atta
     if comma < 0:
         return None
     p = scan.parties.first_after(comma, comma + 8)
-    return p if p is not None and regex.fullmatch(r",[ \t]{1,3}(?:the[ \t]{1,3})?", text[comma:p.start]) else None
+    return p if p is not None and _COMMA_THE.fullmatch(text, comma, p.start) else None
 
 
 def _after_count(scan: Scan, *positions_and_limit: int) -> list:
@@ -486,8 +488,7 @@ def _after_count(scan: Scan, *positions_and_limit: int) -> list:
 def _listed_after(scan: Scan, trig: Trigger, att: Attachment) -> list[Party]:
     """The parties listed after "… that have signed the Convention so far are:" to the sentence end."""
     text = scan.doc.text
-    if att.obj_end < 0 or not regex.search(r"(?:that|which|who)[ \t]{1,3}(?:have|has|had)[ \t]{1,3}\Z",
-                                          text[max(0, trig.start - 20):trig.start]):
+    if att.obj_end < 0 or not _RELATIVE_PERFECT.search(text, max(0, trig.start - 20), trig.start):
         return []
     m = _LIST_AFTER.match(text, att.obj_end)
     if not m:
@@ -524,11 +525,11 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     status = status_of(text, trig, sent_start, obj_end if not att.post else te, clause_end)
     if status is None:
         return None
-    passive = att.post or trig.nominal or bool(_PASSIVE.search(text, max(0, ts - 30), ts))
-    t = tail(doc, tail_from, clause_end, party_ok=passive)  # (its party is read from the parties below)
+    passive_verb = bool(_PASSIVE.search(text, max(0, ts - 30), ts))
+    t = tail(doc, tail_from, clause_end, party_ok=att.post or trig.nominal or passive_verb)  # (its party is read from the parties below)
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
         or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
-    parties = _parties(scan, trig, att, t, clause_end, sent_start)
+    parties = _parties(scan, trig, att, t, clause_end, sent_start, passive_verb)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
     if trig.form == "ing" and not parties and status != "proposed" and _opens_sentence(scan, k, sent_start):
@@ -562,9 +563,8 @@ def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
 
 
 def _overlaps(index: SpanIndex, span) -> bool:
-    before = index.last_before(span.end, span.start - 200)
-    return any(n.start < span.end and n.end > span.start for n in index.between(span.start - 200, span.end)) \
-        or (before is not None and before.end > span.start)
+    """Does ``span`` overlap a span of ``index`` (spans shorter than 200 characters)?"""
+    return any(n.end > span.start for n in index.between(span.start - 200, span.end))
 
 
 def find_events(doc: DocContext) -> None:

@@ -100,8 +100,8 @@ def status_before(text: str, trig: Trigger, lo: int) -> Optional[str]:
 
 def status_by_form(text: str, trig: Trigger, sent_start: int) -> str:
     # (a past form after "to" is a base form written alike: "to quit", "to put")
-    if trig.form in ("base", "past") and _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start):
-        m = _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start)
+    m = _TO_BEFORE.search(text, max(0, trig.start - 20), trig.start) if trig.form in ("base", "past") else None
+    if m:
         if _OPENING.match(text[sent_start:m.start()]) or _ORDINAL_TO.search(text, max(0, trig.start - 60), trig.start):
             return DONE
         return ANNOUNCED
