@@ -180,6 +180,16 @@ EXAMPLES = [
     ("Six months after Russia ratified the Treaty on Open Skies, it entered into force.",
      [("ratification", "done", "RU"), ("entry_into_force", "done", None)]),
     ("The Energy Charter Treaty entered into force for Ukraine on 1 May 2020.", [("entry_into_force", "done", "UA")]),
+    ("President Volodymyr Zelensky signed a law ratifying the Istanbul Convention.",
+     [("ratification", "done", "UA")]),   # a leader the table knows, named without the state
+    ("The aggressor state of russia withdraws its ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("deratification", "done", "RU")]),   # a state in lower case, after "state of"
+    ("On 10 November 2016 the Islamic Republic of the Gambia notified its withdrawal from the Rome Statute.",
+     [("withdrawal", "done", "GM")]),   # a formal name the gazetteer does not hold
+    ("Putin said that Russia was suspending its participation in the New START treaty.",
+     [("suspension", "done", "RU")]),   # "was suspending" is no passive: its subject acts
+    ("The military governments of Burkina Faso and Mali withdrew from the Rome Statute.",
+     [("withdrawal", "done", "BF"), ("withdrawal", "done", "ML")]),
     # -- more no-event and proposed forms
     ("The Convention will enter into force 12 months after two member States have ratified it.", []),
     ("Withdrawing from the Refugee Convention would leave millions unprotected.", [("withdrawal", "proposed", None)]),

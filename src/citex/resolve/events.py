@@ -25,14 +25,15 @@ from typing import Optional
 import attrs
 import regex
 
-from citex import limits
+from citex import limits, vocab
 from citex.grammar import actions as A
 from citex.grammar import relations as R
 from citex.grammar.actions import Trigger, find_triggers
+from citex.grammar.instruments import alternation
 from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
 from citex.resolve.own import tail
-from citex.resolve.parties import dominant_country, named_parties, party_of_place, unnamed_organs
+from citex.resolve.parties import dominant_country, named_parties, party_of_place, state_forms, unnamed_organs
 from citex.resolve.status import status_of
 from citex.text.spans import SpanIndex, merge_spans
 
@@ -57,7 +58,8 @@ TOPIC_BACK = 600
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
                              r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
 # a person or office "of" a state: "President Muhammadu Buhari *of* Nigeria", "the Government of France"
-_PERSON_OF = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_PERSON_OF = regex.compile(r"(?:\p{Lu}[\p{Ll}'’\-]+|(?<![\w\-])(?i:%s))[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z"
+                           % alternation(vocab.entries("parties/roles")))
 # between the states of a list of persons "of" states: "Buhari of Nigeria *and Patrice Talon of* Benin"
 _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
 # a possessive before a nominal act: "Kazakhstan*'s* accession", "North Korea*'s de facto declaration of its* abrogation"
@@ -525,7 +527,7 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     status = status_of(text, trig, sent_start, obj_end if not att.post else te, clause_end)
     if status is None:
         return None
-    passive_verb = bool(_PASSIVE.search(text, max(0, ts - 30), ts))
+    passive_verb = trig.form != "ing" and bool(_PASSIVE.search(text, max(0, ts - 30), ts))  # not "was suspending"
     t = tail(doc, tail_from, clause_end, party_ok=att.post or trig.nominal or passive_verb)  # (its party is read from the parties below)
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
         or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
@@ -550,6 +552,9 @@ def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
     parties = [p for lo, hi in wide for pl in doc.places.between(lo, hi)
                for p in (party_of_place(pl, doc.is_country),) if p is not None]
     named = named_parties(doc.text, windows, timeout=limits.REGEX_TIMEOUT)
+    starts = {p.start for p in parties}  # a formal name the gazetteer holds is its place already
+    named += [p for p in state_forms(doc.text, windows, timeout=limits.REGEX_TIMEOUT)
+              if p.start not in starts]   # ("Republic of China" is Taiwan's)
     if named:  # a place inside a named party ("*US* Congress") is that party
         taken = SpanIndex(named)
         parties = [p for p in parties if not _overlaps(taken, p)] + named
