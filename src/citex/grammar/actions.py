@@ -190,6 +190,12 @@ EXAMPLES = [
      [("suspension", "done", "RU")]),   # "was suspending" is no passive: its subject acts
     ("The military governments of Burkina Faso and Mali withdrew from the Rome Statute.",
      [("withdrawal", "done", "BF"), ("withdrawal", "done", "ML")]),
+    ("The Rome Statute was adopted in 1998. Russia signed the statute — as did the U.S. — but later withdrew "
+     "its signature.", [("signature", "done", "RU"), ("signature", "done", "US"), ("withdrawal", "done", "RU")]),
+    ("France ratified the Paris Agreement, as did Germany.", [("ratification", "done", "FR"), ("ratification", "done", "DE")]),
+    # -- attachment: a short form with an adjective refers back
+    ("The Energy Charter Treaty protects investors. Italy withdrew from the controversial treaty in 2016.",
+     [("withdrawal", "done", "IT")]),
     # -- more no-event and proposed forms
     ("The Convention will enter into force 12 months after two member States have ratified it.", []),
     ("Withdrawing from the Refugee Convention would leave millions unprotected.", [("withdrawal", "proposed", None)]),

@@ -318,14 +318,17 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
 
 
 # "the Convention", "the 1987 Convention", "The treaty", "this Protocol": refer back to a name
-# (a head in Title or lower case; lower-case "statute" is mostly "the statute of limitations")
+# (a head in Title or lower case; "the statute" only refers back to a Statute named before)
 SHORT_FORM = regex.compile(
-    r"(?<![\w\-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]{1,3}(?:(?P<year>1[5-9]\d\d|20\d\d)[ \t]{1,3})?"
+    r"(?<![\w\-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]{1,3}"
+    r"(?P<adj>(?:(?:" + alternation(sorted(entries("instruments/short_form_adjectives"))) + r")[ \t]{1,3}){1,2})?"
+    r"(?:(?P<year>1[5-9]\d\d|20\d\d)[ \t]{1,3})?"
     r"(?P<head>" + alternation(_case_forms(SINGULAR_TREATY_HEADS, upper=False, lower=False)
                                + [w for w in SINGULAR_TREATY_HEADS
                                   if w not in lower_words("instruments/no_lower_short_form")]) + r")"
     r"(?![\w\-])(?![ \t]{1,3}(?:of|on|for|against|between)[ \t]{1,3}[A-Z])"   # not "the Treaty of Rome"
-    r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))")             # not "the Convention Center"
+    r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))"              # not "the Convention Center"
+    r"(?![ \t]{1,3}(?:of[ \t]{1,3}limitations?|books?)(?![\w\-]))")               # not "the statute of limitations"
 
 
 # a short form ("the Convention") is looked for at most this far after a name: it refers back to one,
@@ -347,8 +350,8 @@ def find_short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
                for m in SHORT_FORM.finditer(text, lo, hi, timeout=limits.REGEX_TIMEOUT))
     for m in matches:
         s, e = m.span("head")
-        if m.group("year"):
-            s = m.start("year")
+        if m.group("adj") or m.group("year"):  # "the *controversial 1987 treaty*"
+            s = m.start("adj") if m.group("adj") else m.start("year")
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and taken[i].end > s or i + 1 < len(taken) and taken[i + 1].start < e:
             continue

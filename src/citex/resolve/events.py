@@ -57,6 +57,12 @@ TOPIC_BACK = 600
 # words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
                              r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+# another party doing the same: "… signed the statute — as did the U.S. —", ", as has France"
+_AS_DID = regex.compile(r"[ \t]*[,—–(][ \t]*as[ \t]{1,3}(?:did|had|has|have|was|were|is|are|does|do)[ \t]{1,3}"
+                        r"(?:the[ \t]{1,3})?\Z")
+# an insertion between dashes or brackets: its parties are not the sentence's subject
+_INSERTION_OPEN = regex.compile(r"(?:—|[ \t]–[ \t]|[ \t]-[ \t]|\()[^—–()\n]{0,40}\Z")
+_INSERTION_CLOSE = regex.compile(r"[^—–()\n]{0,40}?(?:[ \t]?—|[ \t]–[ \t]|[ \t]-[ \t]|\))")
 # a person or office "of" a state: "President Muhammadu Buhari *of* Nigeria", "the Government of France"
 _PERSON_OF = regex.compile(r"(?:\p{Lu}[\p{Ll}'’\-]+|(?<![\w\-])(?i:%s))[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z"
                            % alternation(vocab.entries("parties/roles")))
@@ -360,6 +366,10 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
     for _ in range(MAX_SUBJECT_PARTIES):
         if p is None:
             return None
+        if _INSERTION_OPEN.search(text, max(sent_start, p.start - 40), p.start) and \
+                _INSERTION_CLOSE.match(text, p.end, ts):   # "Russia signed it — as did *the U.S.* — but …"
+            p = scan.parties.last_before(p.start, sent_start)
+            continue
         if (not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start)
                 or _PERSON_OF.search(text, max(sent_start, p.start - 40), p.start)) \
                 and not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start):
@@ -437,7 +447,10 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
     if listed:
         return listed
     first = subject(scan, sent_start, trig.start) or _subject_after_fronted(scan, trig, sent_start, att)
-    return coordinated(scan, first, sent_start) if first is not None else []
+    if first is None:
+        return []
+    also = _agent(scan, t.end, clause_end, _AS_DID)   # "Russia signed the statute — as did *the U.S.*"
+    return coordinated(scan, first, sent_start) + ([also] if also is not None else [])
 
 
 def _opens_sentence(scan: Scan, k: int, sent_start: int) -> bool:
