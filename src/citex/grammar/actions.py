@@ -193,6 +193,8 @@ EXAMPLES = [
     ("The Rome Statute was adopted in 1998. Russia signed the statute — as did the U.S. — but later withdrew "
      "its signature.", [("signature", "done", "RU"), ("signature", "done", "US"), ("withdrawal", "done", "RU")]),
     ("France ratified the Paris Agreement, as did Germany.", [("ratification", "done", "FR"), ("ratification", "done", "DE")]),
+    ("The Director-General confirmed an application from the Syrian Arab Republic (SAR) for accession to the "
+     "Chemical Weapons Convention.", [("accession", "done", "SY")]),
     # -- attachment: a short form with an adjective refers back
     ("The Energy Charter Treaty protects investors. Italy withdrew from the controversial treaty in 2016.",
      [("withdrawal", "done", "IT")]),

@@ -70,6 +70,9 @@ _PERSON_OF = regex.compile(r"(?:\p{Lu}[\p{Ll}'’\-]+|(?<![\w\-])(?i:%s))[ \t]{1
 _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
 # a possessive before a nominal act: "Kazakhstan*'s* accession", "North Korea*'s de facto declaration of its* abrogation"
 _POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,4}?(?:of[ \t]{1,3}(?:its|their)[ \t]{1,3})?")
+# "an application *from* Syria (SAR) *for* accession": the state asks for the act
+_FROM_BEFORE = regex.compile(r"(?<![\w\-])(?:from|by)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_FOR_AFTER = regex.compile(r"(?:[ \t]{1,3}\([\p{Lu}.]{2,8}\))?[ \t]{1,3}for[ \t]{1,3}")
 # a gerund opening its sentence, its subject after the comma: "*By* withdrawing its signature, the US …"
 _FRONTED_GERUND = regex.compile(r"(?:\A|[\s\"“(])(?:By|After|In|Since|Upon|On|Before)[ \t]{1,3}\Z")
 # the state an entry into force concerns: "entered into force *for* Ukraine", "*with respect to* Japan"
@@ -467,7 +470,9 @@ def _opens_sentence(scan: Scan, k: int, sent_start: int) -> bool:
 
 def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
     p = scan.parties.last_before(trig.start, max(sent_start, trig.start - 60))
-    if p is not None and _POSSESSIVE_GAP.fullmatch(scan.doc.text, p.end, trig.start):
+    text = scan.doc.text
+    if p is not None and (_POSSESSIVE_GAP.fullmatch(text, p.end, trig.start) or _FOR_AFTER.fullmatch(
+            text, p.end, trig.start) and _FROM_BEFORE.search(text, max(0, p.start - 12), p.start)):
         return p
     return None
 
