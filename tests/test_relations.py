@@ -44,7 +44,9 @@ def test_own_date_and_place(text, date, place):
     ("On 12 March 2012, Turkey became the first country to ratify the Istanbul Convention.", "ratification", "Turkey",
      "2012-03-12", None),
     ("Burundi decided to withdraw from the Rome Statute on 27 October 2017.", "withdrawal", "Burundi", "2017-10-27", None),
-    ("the withdrawal of Hungary, effective as of 2 June 2026, from the Rome Statute", "withdrawal", "Hungary", None, None),
+    # a withdrawal with no dated notification is dated by the day it takes effect
+    ("the withdrawal of Hungary, effective as of 2 June 2026, from the Rome Statute", "withdrawal", "Hungary",
+     "2026-06-02", None),
     ("Sweden acceded to the Paris Agreement on 13 October 2016.", "accession", "Sweden", "2016-10-13", None),
     ("Russia suspended the Treaty on Conventional Armed Forces in Europe in 2007.", "suspension", "Russia", "2007", None),
     ("the Treaty on the Non-Proliferation of Nuclear Weapons, signed on behalf of Kazakhstan in London on 14 February 1994",
@@ -181,3 +183,11 @@ def test_an_enacting_laws_date_dates_its_act():
                         "Convention against Torture")
     assert [(a.action, res.citations[a.citation].title, a.date.value) for a in res.actions] == [
         ("ratification", "Optional Protocol", "2005-07-08")]
+
+
+def test_an_effective_date_dates_an_act_notified_on_a_relative_day():
+    r = citex.extract("Bolivia notified the Secretary General of its withdrawal from the Single Convention on "
+                      "Narcotic Drugs yesterday. The withdrawal will enter into effect on 1 January 2012.",
+                      published="2011-06-30")
+    assert [(a.action, a.status, a.party.country, a.date.value) for a in r.actions] == [
+        ("withdrawal", "done", "BO", "2012-01-01")]   # one act; "will enter into effect" is no entry into force

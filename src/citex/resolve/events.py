@@ -54,6 +54,13 @@ MAX_SUBJECT_PARTIES = 30
 PRONOUN_BACK = 400
 TOPIC_BACK = 600
 
+_BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
+# acts whose date may be the day they take effect ("effective as of 2 June 2026")
+EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
+_EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
+_EFFECTIVE_BEFORE = regex.compile(r"(?<![\w\-])effective(?:[ \t]{1,3}(?:as[ \t]{1,3}of|from|on))?[ \t]{1,3}\Z",
+                                  regex.IGNORECASE)
+
 # words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
                              r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
@@ -131,7 +138,9 @@ class GroupIndex:
     """The groups of items (one name, or a list of names) by where they start and end."""
 
     def __init__(self, doc: DocContext):
-        items, groups = doc.items, doc.groups
+        items = doc.items
+        # (a short form with no antecedent is no name: it is dropped after this step)
+        groups = [g for g in doc.groups if not all(items[i].short and items[i].alias_of is None for i in g)]
         self.groups = groups
         self.first_start = [min(items[i].start for i in g) for g in groups]
         self.last_end = [max(items[i].end for i in g) for g in groups]
@@ -172,6 +181,7 @@ class Attachment:
     party: Optional[Party] = None   # a party inside the gap ("the withdrawal of Hungary from the")
     post: bool = False              # a participle after its object ("… thereto, signed on behalf of")
     pronoun_end: Optional[int] = None
+    effect: bool = False            # "The withdrawal will enter into effect on …": the act's taking effect
     obj_end: int = -1               # where the object ends (the next trigger's, for coordinated triggers)
 
 
@@ -267,12 +277,39 @@ def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     t = tail(doc, trig.end, min(len(doc.text), trig.end + 120), party_ok=True)
     end = t.end if (t.date or t.place or t.party) else trig.end
     rx = _NO_OBJECT_NOUN if trig.nominal else _NO_OBJECT_VERB
-    if not rx.match(doc.text, end) and not _PRONOUN_PASSIVE.search(doc.text, max(0, trig.start - 40), trig.start):
+    effect = _effect_after(scan, trig) if trig.nominal else None
+    if effect is None and not rx.match(doc.text, end) and \
+            not _PRONOUN_PASSIVE.search(doc.text, max(0, trig.start - 40), trig.start):
         return None
     ge, gi = gx.last_before(trig.start)
+    if gi is not None and _BRACKETED.match(doc.text, ge):   # "(as amended by the 1972 Protocol)": an aside
+        ge, gi = gx.last_before(gx.first_start[gi])
     if gi is None or trig.start - ge > TOPIC_BACK:
         return None
-    return Attachment(gx.groups[gi], pronoun_end=trig.end)
+    return Attachment(gx.groups[gi], pronoun_end=effect or trig.end, effect=effect is not None)
+
+
+def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
+    """ "The withdrawal *will enter into effect* on 1 January 2012": where the act's taking effect ends
+    (the date after it dates the act)."""
+    if trig.action not in EFFECTIVE_ACTIONS:
+        return None
+    k = _first_trigger(scan, trig.end)
+    if k < len(scan.triggers) and scan.triggers[k].action == "entry_into_force" and \
+            _EFFECT_GAP.fullmatch(scan.doc.text, trig.end, scan.triggers[k].start):
+        return scan.triggers[k].end
+    return None
+
+
+def _effective_date(scan: Scan, trig: Trigger, end: int) -> Optional[Date]:
+    """ "the withdrawal of Hungary, *effective as of 2 June 2026*, from …": the date the act takes effect,
+    written between the act and ``end``."""
+    if trig.action not in EFFECTIVE_ACTIONS:
+        return None
+    for d in scan.doc.dates.between(trig.end, end):
+        if not d.relative and _EFFECTIVE_BEFORE.search(scan.doc.text, max(trig.end, d.start - 30), d.start):
+            return d
+    return None
 
 
 def _tail_start(doc: DocContext, te: int, att: Attachment, obj_end: int) -> int:
@@ -529,6 +566,11 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     doc, trig = scan.doc, scan.triggers[k]
     text, ts, te = doc.text, trig.start, trig.end
     sent_start = doc.sentence_start(ts)
+    if trig.action == "entry_into_force" and k > 0 and scan.triggers[k - 1].nominal and \
+            scan.triggers[k - 1].action in EFFECTIVE_ACTIONS and \
+            _EFFECT_GAP.fullmatch(text, scan.triggers[k - 1].end, ts):
+        scan.attachments[k] = Attachment([])
+        return None  # "the withdrawal will enter into effect on …": that act's effect, not the instrument's
     att = _attach(scan, k, sent_start)
     scan.attachments[k] = att
     if not att.targets:
@@ -549,6 +591,10 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     t = tail(doc, tail_from, clause_end, party_ok=att.post or trig.nominal or passive_verb)  # (its party is read from the parties below)
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
         or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
+    if date is None or date.relative:  # a relative notification date gives way to the effective one
+        date = _effective_date(scan, trig, obj_end) or date
+    if att.effect and date is not None:
+        status = "done"  # "the withdrawal will enter into effect on 1 January 2012": scheduled, a fact
     parties = _parties(scan, trig, att, t, clause_end, sent_start, passive_verb)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
