@@ -59,6 +59,9 @@ def test_own_date_and_place(text, date, place):
      "on July 25, 2023.", "ratification", "Sri Lanka", "2023-07-25", None),
     ("In October 2022, France became the fourth country this year to announce its exit from the Energy Charter Treaty.",
      "withdrawal", "France", "2022-10", None),
+    # an absolute date in apposition to a day word ("today, 5th December, 2020"), with or without a reference date
+    ("Nigeria deposited the Instrument of Ratification of the Paris Agreement with the depository, today, "
+     "5th December, 2020, the ministry said.", "ratification", "Nigeria", "2020-12-05", None),
 ])
 def test_events(text, action, party, date, place):
     c = first(text)

@@ -195,6 +195,8 @@ EXAMPLES = [
     ("France ratified the Paris Agreement, as did Germany.", [("ratification", "done", "FR"), ("ratification", "done", "DE")]),
     ("The Director-General confirmed an application from the Syrian Arab Republic (SAR) for accession to the "
      "Chemical Weapons Convention.", [("accession", "done", "SY")]),
+    ("The United States joined the Paris Agreement. The instruments of ratification were deposited at the United "
+     "Nations this morning.", [("accession", "done", "US"), ("ratification", "done", "US")]),   # a passive deposit
     # -- attachment: a short form with an adjective refers back
     ("The Energy Charter Treaty protects investors. Italy withdrew from the controversial treaty in 2016.",
      [("withdrawal", "done", "IT")]),

@@ -127,6 +127,11 @@ _PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|hav
 _LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
                                 regex.IGNORECASE)
 LATER_DATE_REACH = 100
+_APPOSITION = regex.compile(r"[ \t]{0,2},[ \t]{0,2}")
+_ANY_GAP = regex.compile(r"[^.;:!?\n]{0,100}")
+# "deposited … this morning, December 23, 2002" (no reference date: the day word is no date)
+_DAY_WORD_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:today|yesterday|tonight|this[ \t]{1,3}(?:morning|afternoon|"
+                              r"evening))[ \t]{0,2},[ \t]{0,2}\Z", regex.IGNORECASE)
 # between a domestic law's name and the act it enacts: "Act of 8 July 2005*, regarding the* ratification"
 LAW_REACH = 80
 _LAW_GAP = regex.compile(r"[^.;:!?]{0,40}?(?:,|\n)?[ \t]{0,3}\n?[ \t]*(?:(?:regarding|concerning|on|about)[ \t]{1,3}(?:the[ \t]{1,3})?|[Tt]o[ \t]{1,3})\Z")
@@ -361,10 +366,15 @@ def _date_later(scan: Scan, pos: int, clause_end: int, own: set) -> Optional[Dat
     """The first date further on in the act's clause, after "on"/"in" and before any other name or act."""
     doc = scan.doc
     d = doc.dates.first_after(pos, min(clause_end, pos + LATER_DATE_REACH))
+    lead = _LATER_DATE_GAP
+    if d is not None and d.relative:  # "today, 5th December, 2020": the absolute date in apposition
+        nxt = doc.dates.first_after(d.end, min(clause_end, d.end + 4))
+        if nxt is not None and not nxt.relative and _APPOSITION.fullmatch(doc.text, d.end, nxt.start):
+            d, lead = nxt, _ANY_GAP
     if d is None or d.end > clause_end or (d.start, d.end) in own or _trigger_between(scan, pos, d.start):
         return None
     gs, _ = scan.groups.first_after(pos)
-    if pos <= gs < d.start or not _LATER_DATE_GAP.fullmatch(doc.text, pos, d.start):
+    if pos <= gs < d.start or not (lead.fullmatch(doc.text, pos, d.start) or _DAY_WORD_GAP.fullmatch(doc.text, pos, d.start)):
         return None
     return d
 
