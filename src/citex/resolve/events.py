@@ -46,6 +46,7 @@ OBJECT_REACH = 150
 PARTICIPLE_REACH = 40
 # how far back a date opening the sentence may date the act, and a non-state subject be seen
 LEADING_DATE_BACK = 200
+SENTENCE_DATE_BACK = 500   # (a date opening the sentence dates its acts this far on)
 SUBJECT_BACK = 60
 # the acting party is looked for among at most this many parties before the trigger in its sentence
 MAX_SUBJECT_PARTIES = 30
@@ -54,6 +55,10 @@ MAX_SUBJECT_PARTIES = 30
 PRONOUN_BACK = 400
 TOPIC_BACK = 600
 
+# a law that does an act: "the law *abolishing*", "a decree *suspending*"
+_LAW_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}\Z", regex.IGNORECASE)
+_LAW_ACT_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}[\p{Ll}\-]+ing"
+                                r"[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
 _BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
 # acts whose date may be the day they take effect ("effective as of 2 June 2026")
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
@@ -127,6 +132,8 @@ _PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|hav
 _LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
                                 regex.IGNORECASE)
 LATER_DATE_REACH = 100
+_REPORTED = regex.compile(r"(?<![\w\-])(?:reported|reports|said|says|announced|told|stated|added|noted|wrote|tweeted|"
+                          r"quoted|cited|citing|according)(?![\w\-])")
 _APPOSITION = regex.compile(r"[ \t]{0,2},[ \t]{0,2}")
 _ANY_GAP = regex.compile(r"[^.;:!?\n]{0,100}")
 # "deposited … this morning, December 23, 2002" (no reference date: the day word is no date)
@@ -306,6 +313,30 @@ def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
     return None
 
 
+def _in_law_phrase(scan: Scan, att: Attachment, sent_start: int) -> bool:
+    """Is the act's instrument named inside a law's description in this sentence ("the law *abolishing*
+    the Treaty …")?"""
+    first = min(scan.doc.items[i].start for i in att.targets)
+    return first >= sent_start and bool(_LAW_ACT_BEFORE.search(scan.doc.text, max(sent_start, first - 40), first))
+
+
+def _law_effect_date(scan: Scan, k: int, obj_end: int) -> Optional[Date]:
+    """ "the law *abolishing* the Treaty … was signed and will come into effect from April 1, 2019": a law
+    that does the act dates it by its own taking effect (later in the sentence)."""
+    doc, trig = scan.doc, scan.triggers[k]
+    if trig.action not in EFFECTIVE_ACTIONS or not _LAW_BEFORE.search(doc.text, max(0, trig.start - 12), trig.start):
+        return None
+    end = doc.sentence_end(trig.end)
+    for nxt in scan.triggers[k + 1:]:
+        if nxt.start >= end:
+            return None
+        if nxt.action == "entry_into_force":
+            d = doc.dates.first_after(nxt.end, min(end, nxt.end + 30))
+            if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(doc.text, nxt.end, d.start):
+                return d
+    return None
+
+
 def _effective_date(scan: Scan, trig: Trigger, end: int) -> Optional[Date]:
     """ "the withdrawal of Hungary, *effective as of 2 June 2026*, from …": the date the act takes effect,
     written between the act and ``end``."""
@@ -339,7 +370,8 @@ def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Option
     doc = scan.doc
     d = doc.dates.last_before(trig.start, sent_start)
     for _ in range(3):
-        if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
+        if d is None or (d.start, d.end) in own or trig.start - d.end > LEADING_DATE_BACK and not (
+                trig.start - d.end <= SENTENCE_DATE_BACK and R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start)):
             return None
         found = _date_of_act(scan, trig, sent_start, d)
         if found is not None or not d.relative:
@@ -376,6 +408,8 @@ def _date_later(scan: Scan, pos: int, clause_end: int, own: set) -> Optional[Dat
     gs, _ = scan.groups.first_after(pos)
     if pos <= gs < d.start or not (lead.fullmatch(doc.text, pos, d.start) or _DAY_WORD_GAP.fullmatch(doc.text, pos, d.start)):
         return None
+    if _REPORTED.search(doc.text, pos, d.start):
+        return None  # "…, the agency reported on 25 March 2022": the report's date
     return d
 
 
@@ -585,6 +619,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     scan.attachments[k] = att
     if not att.targets:
         return None
+    if trig.action == "entry_into_force" and att.pronoun_end is not None and _in_law_phrase(scan, att, sent_start):
+        return None  # "the law abolishing the Treaty … will come into effect": the law's, not the treaty's
     obj_end = att.obj_end if att.obj_end >= 0 else max(doc.items[i].end for i in att.targets)
     att.obj_end = obj_end
     if not att.post and R.ATTRIBUTIVE_AFTER.match(text, obj_end):
@@ -602,7 +638,7 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
         or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
     if date is None or date.relative:  # a relative notification date gives way to the effective one
-        date = _effective_date(scan, trig, obj_end) or date
+        date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or date
     if att.effect and date is not None:
         status = "done"  # "the withdrawal will enter into effect on 1 January 2012": scheduled, a fact
     parties = _parties(scan, trig, att, t, clause_end, sent_start, passive_verb)
