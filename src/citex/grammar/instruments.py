@@ -520,6 +520,9 @@ def _title_continuation(text: str, name: Name, gazetteer) -> tuple[int, bool]:
         cm = CONT.match(text, end, timeout=limits.REGEX_TIMEOUT)
         if cm and cm.end() > end:
             title_end = _cut_place_tail(text, end, cm.end(), gazetteer)
+            if _BEHALF.match(text, title_end):  # "… the agreement *on Malaysia's behalf*" is no title
+                bm = _ON_TAIL.search(text, end, title_end)
+                title_end = bm.start() if bm else title_end
     from_cont = title_end > end
     if title_end == end:
         pre_low = name.pre_low
@@ -617,6 +620,10 @@ def _gazetteer(gazetteer):
         return gazetteer
     from citex.places.gazetteer import Gazetteer
     return Gazetteer.load()
+
+
+_BEHALF = regex.compile(r"['’]s?[ \t]{1,3}behalf(?![\w\-])")
+_ON_TAIL = regex.compile(r"[ \t]{1,3}on[ \t]{1,3}(?:the[ \t]{1,3})?[^ \t]+(?:[ \t]{1,3}[^ \t]+){0,3}\Z")
 
 
 def _cut_place_tail(text: str, start: int, end: int, gazetteer=None) -> int:

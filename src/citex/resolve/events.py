@@ -69,6 +69,8 @@ _EFFECTIVE_BEFORE = regex.compile(r"(?<![\w\-])effective(?:[ \t]{1,3}(?:as[ \t]{
 # words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
                              r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+_ON_BEHALF = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}on[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_BEHALF_AFTER = regex.compile(r"['’]s?[ \t]{1,3}behalf(?![\w\-])")
 # another party doing the same: "… signed the statute — as did the U.S. —", ", as has France"
 _AS_DID = regex.compile(r"[ \t]*[,—–(][ \t]*as[ \t]{1,3}(?:did|had|has|have|was|were|is|are|does|do)[ \t]{1,3}"
                         r"(?:the[ \t]{1,3})?\Z")
@@ -507,6 +509,9 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         return [p] if p is not None else []
     if att.party is not None:
         return [att.party]
+    behalf = _agent(scan, tail_from, clause_end, _ON_BEHALF)
+    if behalf is not None and _BEHALF_AFTER.match(doc.text, behalf.end):
+        return [behalf]   # "… will sign the agreement on *Malaysia*'s behalf"
     if t.party is not None:  # "signed in 1957 by Belgium, France, …"
         first = scan.parties.starting_at(t.party.start)
         if first is not None:
