@@ -202,6 +202,13 @@ EXAMPLES = [
     # -- attachment: a short form with an adjective refers back
     ("The Energy Charter Treaty protects investors. Italy withdrew from the controversial treaty in 2016.",
      [("withdrawal", "done", "IT")]),
+    # -- hard-wrapped wire copy: a line break inside a paragraph is a space
+    ("The Louvre Accord was agreed in Paris in February by six nations, the minister told a news\n"
+     "conference on Tuesday in the capital.\n    \"I do not see that the accord has been\n"
+     "terminated,\" the minister said after the long meeting of finance ministers and central\n"
+     "bankers of the leading industrial nations, at which currencies were discussed.\n", []),
+    ("The GATT rules are old. The U.S. claims the EC directive, due to come into effect on January 1, 1988, "
+     "threatens trade.", []),   # an entry into force whose subject is another noun
     # -- more no-event and proposed forms
     ("I do not see that the Louvre Accord has been terminated, the minister said.", []),   # a denied that-clause
     ("Russia denied reports that it had withdrawn from the Treaty on Open Skies.", []),

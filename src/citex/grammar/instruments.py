@@ -325,7 +325,8 @@ SHORT_FORM = regex.compile(
     r"(?:(?P<year>1[5-9]\d\d|20\d\d)[ \t]{1,3})?"
     r"(?P<head>" + alternation(_case_forms(SINGULAR_TREATY_HEADS, upper=False, lower=False)
                                + list(SINGULAR_TREATY_HEADS)) + r")"
-    r"(?![\w\-])(?![ \t]{1,3}(?:of|on|for|against|between)[ \t]{1,3}[A-Z])"   # not "the Treaty of Rome"
+    r"(?![\w\-])(?![ \t]{1,3}(?:of|on|for|against|between)[ \t]{1,3}[A-Z](?![\w.\-]*['’]s\s))"   # not "the Treaty of Rome"
+    # (but "the agreement on Malaysia's behalf")
     r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))"              # not "the Convention Center"
     r"(?![ \t]{1,3}(?:of[ \t]{1,3}limitations?|books?)(?![\w\-]))")               # not "the statute of limitations"
 
@@ -622,7 +623,7 @@ def _gazetteer(gazetteer):
     return Gazetteer.load()
 
 
-_BEHALF = regex.compile(r"['’]s?[ \t]{1,3}behalf(?![\w\-])")
+_BEHALF = regex.compile(r"['’]s?\s{1,3}behalf(?![\w\-])")
 _ON_TAIL = regex.compile(r"[ \t]{1,3}on[ \t]{1,3}(?:the[ \t]{1,3})?[^ \t]+(?:[ \t]{1,3}[^ \t]+){0,3}\Z")
 
 

@@ -35,6 +35,7 @@ from citex.resolve.context import DocContext
 from citex.resolve.own import tail
 from citex.resolve.parties import dominant_country, named_parties, party_of_place, state_forms, unnamed_organs
 from citex.resolve.status import status_of
+from citex.text.lines import unwrapped
 from citex.text.spans import SpanIndex, merge_spans
 
 # how far around the names triggers (and named parties) are looked for
@@ -60,6 +61,14 @@ _LAW_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order
 _LAW_ACT_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}[\p{Ll}\-]+ing"
                                 r"[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
 _BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
+# a noun phrase right before a verb: "the EC directive, due to come …", "the new rules will take …"
+_NP_SUBJECT = regex.compile(
+    r"(?<![\w\-])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}?"
+    r"(?P<noun>\p{Ll}[\w\-]+)[ \t]{0,2},?[ \t]{0,2}(?:(?:due|set|scheduled|expected|likely|which|that|is|was|are|were|"
+    r"will|would|shall|should|has|have|had|been|be|to|also|then|finally|only|now|already|formally|officially)"
+    r"[ \t]{1,3}){0,5}\Z")
+_INSTRUMENT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "accord", "pact", "charter",
+                               "covenant", "statute", "amendment", "document", "deal", "it", "they"})
 # acts whose date may be the day they take effect ("effective as of 2 June 2026")
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
@@ -70,7 +79,7 @@ _EFFECTIVE_BEFORE = regex.compile(r"(?<![\w\-])effective(?:[ \t]{1,3}(?:as[ \t]{
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
                              r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
 _ON_BEHALF = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}on[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
-_BEHALF_AFTER = regex.compile(r"['’]s?[ \t]{1,3}behalf(?![\w\-])")
+_BEHALF_AFTER = regex.compile(r"['’]s?\s{1,3}behalf(?![\w\-])")
 # another party doing the same: "… signed the statute — as did the U.S. —", ", as has France"
 _AS_DID = regex.compile(r"[ \t]*[,—–(][ \t]*as[ \t]{1,3}(?:did|had|has|have|was|were|is|are|does|do)[ \t]{1,3}"
                         r"(?:the[ \t]{1,3})?\Z")
@@ -300,7 +309,18 @@ def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
         ge, gi = gx.last_before(gx.first_start[gi])
     if gi is None or trig.start - ge > TOPIC_BACK:
         return None
+    if trig.action == "entry_into_force" and _other_subject(scan, trig, ge):
+        return None  # "the EC directive, due to come into effect on January 1": the directive's
     return Attachment(gx.groups[gi], pronoun_end=effect or trig.end, effect=effect is not None)
+
+
+def _other_subject(scan: Scan, trig: Trigger, ge: int) -> bool:
+    """Is the subject right before an objectless trigger a noun phrase other than a name ("the EC
+    *directive*, due to come into effect")?"""
+    text = scan.doc.text
+    lo = max(ge, trig.start - 80)
+    m = _NP_SUBJECT.search(text, lo, trig.start)
+    return m is not None and m.group("noun").lower() not in _INSTRUMENT_WORDS
 
 
 def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
@@ -688,9 +708,15 @@ def _overlaps(index: SpanIndex, span) -> bool:
 
 
 def find_events(doc: DocContext) -> None:
-    """Every treaty action on the names, appended to the items' ``events`` (one per acting party)."""
+    """Every treaty action on the names, appended to the items' ``events`` (one per acting party).
+    In hard-wrapped text (wire copy) the scan reads line breaks inside paragraphs as spaces; the
+    events' and parties' texts are the source's."""
     if not doc.items:
         return
+    source = doc.text
+    flat = unwrapped(source)
+    if flat is not source:
+        doc = attrs.evolve(doc, text=flat, sents=None, semis=None)
     gx = GroupIndex(doc)
     windows = gx.windows(len(doc.text), SCAN_MARGIN)
     triggers = [t for lo, hi in windows for t in find_triggers(doc.text, lo, hi, timeout=limits.REGEX_TIMEOUT)]
@@ -705,6 +731,9 @@ def find_events(doc: DocContext) -> None:
         if f is None:
             continue
         targets, parties, ev = f
+        if flat is not source:
+            ev = attrs.evolve(ev, text=source[ev.start:ev.end])
+            parties = [p if p is None else attrs.evolve(p, text=source[p.start:p.end]) for p in parties]
         for p in parties or [None]:  # "Estonia, Latvia and Lithuania denounced …": one event each
             # (a None among parties: "signed by 45 countries and …", unnamed states: no party to infer)
             e = attrs.evolve(ev, party=p, anonymous=p is None and bool(parties))
