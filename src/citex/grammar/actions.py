@@ -202,6 +202,11 @@ EXAMPLES = [
     # -- attachment: a short form with an adjective refers back
     ("The Energy Charter Treaty protects investors. Italy withdrew from the controversial treaty in 2016.",
      [("withdrawal", "done", "IT")]),
+    ("Latvia ratified the Istanbul Convention in 2023. In his letter, Rinkevics said, \u201cRatifying and terminating "
+     "the convention within one term sends a contradictory message.\u201d",
+     [("ratification", "done", "LV"), ("ratification", "proposed", None), ("termination", "proposed", None)]),
+    ("The INF Treaty is dead. \"This Executive Order enters into force on the day of its signing,\" the statement "
+     "added.", []),   # another subject's entry into force; "the day of its signing" is a time
     # -- hard-wrapped wire copy: a line break inside a paragraph is a space
     ("The Louvre Accord was agreed in Paris in February by six nations, the minister told a news\n"
      "conference on Tuesday in the capital.\n    \"I do not see that the accord has been\n"

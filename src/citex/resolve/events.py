@@ -60,11 +60,14 @@ TOPIC_BACK = 600
 _LAW_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}\Z", regex.IGNORECASE)
 _LAW_ACT_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}[\p{Ll}\-]+ing"
                                 r"[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+_TIME_OF = regex.compile(r"(?<![\w\-])(?:day|date|time|moment|anniversary|years?|months?|days)[ \t]{1,3}(?:of|after|"
+                         r"following|from)[ \t]{1,3}(?:(?:its|their|the)[ \t]{1,3})?\Z", regex.IGNORECASE)
+_QUOTE_OPEN = regex.compile(r"[,:][ \t]{0,3}[“\"‘']\Z")
 _BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
 # a noun phrase right before a verb: "the EC directive, due to come …", "the new rules will take …"
 _NP_SUBJECT = regex.compile(
     r"(?<![\w\-])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}?"
-    r"(?P<noun>\p{Ll}[\w\-]+)[ \t]{0,2},?[ \t]{0,2}(?:(?:due|set|scheduled|expected|likely|which|that|is|was|are|were|"
+    r"(?P<noun>[\p{L}][\w\-]+)[ \t]{0,2},?[ \t]{0,2}(?:(?:due|set|scheduled|expected|likely|which|that|is|was|are|were|"
     r"will|would|shall|should|has|have|had|been|be|to|also|then|finally|only|now|already|formally|officially)"
     r"[ \t]{1,3}){0,5}\Z")
 _INSTRUMENT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "accord", "pact", "charter",
@@ -571,7 +574,12 @@ def _opens_sentence(scan: Scan, k: int, sent_start: int) -> bool:
         if prev.form != "ing" or prev.start < sent_start or not _COORD_TRIGGER.fullmatch(text, prev.end, trig.start):
             break
         k, trig = k - 1, prev
-    return bool(_OPENS.fullmatch(text, sent_start, trig.start))
+    return bool(_OPENS.fullmatch(text, sent_start, trig.start)) or _opens_quote(text, trig.start)
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    """Does ``pos`` open a quotation ("Rinkēvičs said, “*Ratifying* and terminating …")?"""
+    return bool(_QUOTE_OPEN.search(text, max(0, pos - 6), pos))
 
 
 def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
@@ -640,6 +648,9 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
             _EFFECT_GAP.fullmatch(text, scan.triggers[k - 1].end, ts):
         scan.attachments[k] = Attachment([])
         return None  # "the withdrawal will enter into effect on …": that act's effect, not the instrument's
+    if trig.form in ("ing", "noun") and _TIME_OF.search(text, max(0, ts - 40), ts):
+        scan.attachments[k] = Attachment([])
+        return None  # "on the day of its signing", "from the date of signature": a time, not an act
     att = _attach(scan, k, sent_start)
     scan.attachments[k] = att
     if not att.targets:
@@ -669,8 +680,11 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     parties = _parties(scan, trig, att, t, clause_end, sent_start, passive_verb)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
-    if trig.form == "ing" and not parties and status != "proposed" and _opens_sentence(scan, k, sent_start):
-        status = "proposed"  # "- Withdrawing from the 1951 Convention, …": an idea under discussion, no one's act
+    if trig.form == "ing" and status != "proposed" and _opens_sentence(scan, k, sent_start) and (
+            not parties or _opens_quote(text, ts) or k > 0 and _opens_quote(text, scan.triggers[k - 1].start)):
+        # "- Withdrawing from the 1951 Convention, …", 'he said, "Ratifying and terminating the convention …':
+        # an idea under discussion, no one's act (a speaker before a quotation is not its subject)
+        status, parties = "proposed", []
     if att.post and trig.action == "signature" and not parties and not _AGENT_COUNT.match(text, te):
         return None  # "signed in Washington on …": the instrument's own signature (see own_acts)
     if trig.action == "entry_into_force" and status == "announced":
