@@ -207,6 +207,13 @@ EXAMPLES = [
      [("ratification", "done", "LV"), ("ratification", "proposed", None), ("termination", "proposed", None)]),
     ("The INF Treaty is dead. \"This Executive Order enters into force on the day of its signing,\" the statement "
      "added.", []),   # another subject's entry into force; "the day of its signing" is a time
+    # -- an organisation left or joined through its founding instrument; a counted group of states named before
+    ("The governments of Burkina Faso, Mali, and Niger have announced their collective withdrawal from the "
+     "International Criminal Court (ICC). The three nations, which originally ratified the Rome Statute between "
+     "2000 and 2004, argued otherwise.",
+     [("withdrawal", "announced", "BF"), ("withdrawal", "announced", "ML"), ("withdrawal", "announced", "NE"),
+      ("ratification", "done", "BF"), ("ratification", "done", "ML"), ("ratification", "done", "NE")]),
+    ("Burundi left the ICC in 2017.", []),   # the Rome Statute is not cited: no instrument to attach to
     # -- hard-wrapped wire copy: a line break inside a paragraph is a space
     ("The Louvre Accord was agreed in Paris in February by six nations, the minister told a news\n"
      "conference on Tuesday in the capital.\n    \"I do not see that the accord has been\n"

@@ -20,6 +20,7 @@ with the document.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Optional
 
 import attrs
@@ -29,6 +30,7 @@ from citex import limits, vocab
 from citex.grammar import actions as A
 from citex.grammar import relations as R
 from citex.grammar.actions import Trigger, find_triggers
+from citex.grammar.dates import NUMBER_WORDS
 from citex.grammar.instruments import alternation
 from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
@@ -44,6 +46,7 @@ SCAN_MARGIN = 300
 PARTY_MARGIN = 600
 # how far after a trigger its object may start, and how far before a participle its object may end
 OBJECT_REACH = 150
+OBJECT_GAP_REACH = 60   # an organisation named right after the act ("withdrawal from the ICC")
 PARTICIPLE_REACH = 40
 # how far back a date opening the sentence may date the act, and a non-state subject be seen
 LEADING_DATE_BACK = 200
@@ -62,6 +65,12 @@ _LAW_ACT_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|o
                                 r"[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
 _TIME_OF = regex.compile(r"(?<![\w\-])(?:day|date|time|moment|anniversary|years?|months?|days)[ \t]{1,3}(?:of|after|"
                          r"following|from)[ \t]{1,3}(?:(?:its|their|the)[ \t]{1,3})?\Z", regex.IGNORECASE)
+# a subject that counts the states of a list named before: "The three nations, which …", "both countries"
+_COUNTED_SUBJECT = regex.compile(
+    r"(?<![\w\-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Aa]ll)[ \t]{1,3}(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"[ \t]{1,3}(?:[\w\-]+[ \t]{1,3})?(?:nations|countries|states|governments|juntas|neighbours|neighbors)"
+    r"(?![\w\-])[^.;:!?\n]{0,80}\Z")
+COUNTED_BACK = 1500
 _QUOTE_OPEN = regex.compile(r"[,:][ \t]{0,3}[“\"‘']\Z")
 _BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
 # a noun phrase right before a verb: "the EC directive, due to come …", "the new rules will take …"
@@ -257,13 +266,50 @@ def _attach_after(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _bodies() -> tuple[regex.Pattern, dict[str, str]]:
+    """Organisations left or joined through their founding instrument (``actions/bodies.tsv``)."""
+    rows = {r[0]: r[1] for r in vocab.rows("actions/bodies")}
+    return regex.compile(r"(?<![\w\-])(?:" + alternation(rows) + r")(?![\w\-])"), rows
+
+
+def _body_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
+    """ "withdrawal from the International Criminal Court": the act is on the body's founding instrument
+    (the Rome Statute), when the document cites it."""
+    rx, founding = _bodies()
+    text = scan.doc.text
+    m = rx.search(text, trig.end, min(len(text), trig.end + OBJECT_GAP_REACH))
+    if m is None or not R.OBJECT_GAP.fullmatch(text, trig.end, m.start()):
+        return None
+    words = founding[m.group()]
+    gx = scan.groups
+    best = None
+    for gi, g in enumerate(gx.groups):
+        if any(words in scan.doc.items[i].title.lower() for i in g):
+            if best is None or abs(gx.first_start[gi] - trig.start) < abs(gx.first_start[best] - trig.start):
+                best = gi
+    return Attachment(gx.groups[best]) if best is not None else None
+
+
+def _body_windows(doc: DocContext) -> list[tuple[int, int]]:
+    """The text before the organisations whose founding instrument the document cites ("… withdrawal
+    from the ICC", far from "Rome Statute"), where their acts are looked for."""
+    rx, founding = _bodies()
+    titles = {it.title.lower() for it in doc.items}
+    wanted = {name for name, words in founding.items() if any(words in t for t in titles)}
+    if not wanted:
+        return []
+    return [(max(0, m.start() - SCAN_MARGIN), m.end()) for m in rx.finditer(doc.text, timeout=limits.REGEX_TIMEOUT)
+            if m.group() in wanted]
+
+
 def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
     """What trigger ``k`` acts on: the name after it, the next coordinated trigger's object, a
     pronoun's antecedent, or the name before a participle."""
     doc, gx = scan.doc, scan.groups
     trig = scan.triggers[k]
     text, ts, te = doc.text, trig.start, trig.end
-    att = _attach_after(scan, trig)
+    att = _attach_after(scan, trig) or _body_object(scan, trig)
     if att is not None:
         return att
     if k + 1 < len(scan.triggers):  # "signed and ratified the Treaty": the next trigger's object
@@ -560,7 +606,7 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         return listed
     first = subject(scan, sent_start, trig.start) or _subject_after_fronted(scan, trig, sent_start, att)
     if first is None:
-        return []
+        return _counted_group(scan, trig, sent_start)
     also = _agent(scan, t.end, clause_end, _AS_DID)   # "Russia signed the statute — as did *the U.S.*"
     return coordinated(scan, first, sent_start) + ([also] if also is not None else [])
 
@@ -580,6 +626,23 @@ def _opens_sentence(scan: Scan, k: int, sent_start: int) -> bool:
 def _opens_quote(text: str, pos: int) -> bool:
     """Does ``pos`` open a quotation ("Rinkēvičs said, “*Ratifying* and terminating …")?"""
     return bool(_QUOTE_OPEN.search(text, max(0, pos - 6), pos))
+
+
+def _counted_group(scan: Scan, trig: Trigger, sent_start: int) -> list[Party]:
+    """ "*The three nations*, which originally ratified …": the last list of that many states named before."""
+    m = _COUNTED_SUBJECT.search(scan.doc.text, sent_start, trig.start)
+    if m is None:
+        return []
+    n = NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+    p = scan.parties.last_before(sent_start, max(0, sent_start - COUNTED_BACK))
+    for _ in range(MAX_SUBJECT_PARTIES):
+        if p is None:
+            return []
+        group = coordinated(scan, p, scan.doc.sentence_start(p.start))
+        if len(group) == n:
+            return group
+        p = scan.parties.last_before(group[0].start, max(0, sent_start - COUNTED_BACK))
+    return []
 
 
 def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
@@ -732,7 +795,7 @@ def find_events(doc: DocContext) -> None:
     if flat is not source:
         doc = attrs.evolve(doc, text=flat, sents=None, semis=None)
     gx = GroupIndex(doc)
-    windows = gx.windows(len(doc.text), SCAN_MARGIN)
+    windows = merge_spans(gx.windows(len(doc.text), SCAN_MARGIN) + _body_windows(doc))
     triggers = [t for lo, hi in windows for t in find_triggers(doc.text, lo, hi, timeout=limits.REGEX_TIMEOUT)]
     if not triggers:
         return
