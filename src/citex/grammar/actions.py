@@ -214,6 +214,9 @@ EXAMPLES = [
      [("withdrawal", "announced", "BF"), ("withdrawal", "announced", "ML"), ("withdrawal", "announced", "NE"),
       ("ratification", "done", "BF"), ("ratification", "done", "ML"), ("ratification", "done", "NE")]),
     ("Burundi left the ICC in 2017.", []),   # the Rome Statute is not cited: no instrument to attach to
+    ("Nigeria ratified the Agreement Establishing the AfCFTA in 2020. President Muhammadu Buhari signed the "
+     "AfCFTA in July 2019.", [("ratification", "done", "NG"), ("signature", "done", "NG")]),   # an acronym a title holds
+    ("The US on February 2 suspended its obligations towards the INF Treaty.", [("suspension", "done", "US")]),
     # -- hard-wrapped wire copy: a line break inside a paragraph is a space
     ("The Louvre Accord was agreed in Paris in February by six nations, the minister told a news\n"
      "conference on Tuesday in the capital.\n    \"I do not see that the accord has been\n"

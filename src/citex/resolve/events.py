@@ -71,6 +71,8 @@ _COUNTED_SUBJECT = regex.compile(
     r"[ \t]{1,3}(?:[\w\-]+[ \t]{1,3})?(?:nations|countries|states|governments|juntas|neighbours|neighbors)"
     r"(?![\w\-])[^.;:!?\n]{0,80}\Z")
 COUNTED_BACK = 1500
+# an acronym object: "the AfCFTA", "the CTBT" (mixed case inside, two capitals at least)
+_ACRONYM_AFTER = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\w\-])(?P<acr>\p{Lu}[\p{Lu}\p{Ll}]{0,6}\p{Lu})(?![\w\-])")
 _QUOTE_OPEN = regex.compile(r"[,:][ \t]{0,3}[“\"‘']\Z")
 _BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
 # a noun phrase right before a verb: "the EC directive, due to come …", "the new rules will take …"
@@ -291,6 +293,25 @@ def _body_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     return Attachment(gx.groups[best]) if best is not None else None
 
 
+def _acronym_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
+    """ "President Buhari signed *the AfCFTA*": an acronym that a cited title holds ("Agreement
+    Establishing the AfCFTA") names that instrument after an act."""
+    text = scan.doc.text
+    m = _ACRONYM_AFTER.match(text, trig.end)
+    if m is None or not R.OBJECT_GAP.fullmatch(text, trig.end, m.start("acr")):
+        return None
+    word = regex.compile(r"(?<![\w\-])" + regex.escape(m.group("acr")) + r"(?![\w\-])")
+    gx = scan.groups
+    ge, gi = gx.last_before(trig.start)
+    for _ in range(MAX_SUBJECT_PARTIES):   # the nearest such name before the act
+        if gi is None:
+            return None
+        if any(word.search(scan.doc.items[i].title) for i in gx.groups[gi]):
+            return Attachment(gx.groups[gi])
+        ge, gi = gx.last_before(gx.first_start[gi])
+    return None
+
+
 def _body_windows(doc: DocContext) -> list[tuple[int, int]]:
     """The text before the organisations whose founding instrument the document cites ("… withdrawal
     from the ICC", far from "Rome Statute"), where their acts are looked for."""
@@ -309,7 +330,7 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
     doc, gx = scan.doc, scan.groups
     trig = scan.triggers[k]
     text, ts, te = doc.text, trig.start, trig.end
-    att = _attach_after(scan, trig) or _body_object(scan, trig)
+    att = _attach_after(scan, trig) or _body_object(scan, trig) or _acronym_object(scan, trig)
     if att is not None:
         return att
     if k + 1 < len(scan.triggers):  # "signed and ratified the Treaty": the next trigger's object
