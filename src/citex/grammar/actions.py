@@ -88,7 +88,7 @@ def cue_patterns() -> dict[str, regex.Pattern]:
 # a negation governs only the next few words: "has not ratified", "refused to sign the"
 NEGATION_REACH = regex.compile(r"(?:[ \t]{1,3}[\w'’\-]+){0,2}[ \t]{0,3}\Z")
 # what ends the look-back of a cue: a clause boundary
-CUE_STOP = regex.compile(r"[;:!?]|[.](?=[ \t\n])|\b(?:but|however|although|though|whereas|while)\b|[\"“”]|—|–|\n",
+CUE_STOP = regex.compile(r"[;:!?]|[.](?=[ \t\n])|\b(?:but|however|although|though|whereas|while|since|because)\b|[\"“”]|—|–|\n",
                          regex.IGNORECASE)
 # after the act: a rule ("takes effect 12 months after notification") or a condition ("if …")
 RULE_AFTER = regex.compile(
@@ -217,6 +217,17 @@ EXAMPLES = [
     ("Nigeria ratified the Agreement Establishing the AfCFTA in 2020. President Muhammadu Buhari signed the "
      "AfCFTA in July 2019.", [("ratification", "done", "NG"), ("signature", "done", "NG")]),   # an acronym a title holds
     ("The US on February 2 suspended its obligations towards the INF Treaty.", [("suspension", "done", "US")]),
+    # -- objectless words that act on something else than the topic
+    ("The GATT committee met. The United States has pushed for the so-called \"freeze and rollback\" approach.", []),
+    ("The GATT round opens at a meeting on April 20, in which U.S. Trade Representative Clayton Yeutter will join.", []),
+    ("Brazil extended, under the GATT, its list of products for which import licenses have been temporarily "
+     "suspended.", []),
+    ("Governments that approved Argentina's program under the GATT had to join in a bridge loan for the country.", []),
+    ("All but one AU member has signed the African Continental Free Trade Area agreement, with Eritrea the only state "
+     "unsigned. While 54 nations have signed onto the agreement, only 27 have ratified it.",
+     [("signature", "done", None), ("ratification", "done", None)]),   # counted states: no party to infer
+    ("She said the seafarers would get the cards first since their countries have already ratified the Seafarers' "
+     "Identity Documents Convention.", [("ratification", "done", None)]),   # "since" ends the "would" clause
     # -- hard-wrapped wire copy: a line break inside a paragraph is a space
     ("The Louvre Accord was agreed in Paris in February by six nations, the minister told a news\n"
      "conference on Tuesday in the capital.\n    \"I do not see that the accord has been\n"

@@ -71,6 +71,10 @@ _COUNTED_SUBJECT = regex.compile(
     r"[ \t]{1,3}(?:[\w\-]+[ \t]{1,3})?(?:nations|countries|states|governments|juntas|neighbours|neighbors)"
     r"(?![\w\-])[^.;:!?\n]{0,80}\Z")
 COUNTED_BACK = 1500
+# a subject that counts unnamed states: "54 nations have signed", "only 27 have ratified", "all but one … have"
+_COUNT_SUBJECT = regex.compile(
+    r"(?<![\w\-])(?:\d[\d,]*|all|most|many|several|some|dozens|hundreds|none)(?:[ \t]{1,3}(?:[\w\-]+)){0,6}?"
+    r"[ \t]{1,3}(?:(?:have|has|had|already|also|now|so[ \t]+far|yet)[ \t]{1,3}){1,3}\Z", regex.IGNORECASE)
 # an acronym object: "the AfCFTA", "the CTBT" (mixed case inside, two capitals at least)
 _ACRONYM_AFTER = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\w\-])(?P<acr>\p{Lu}[\p{Lu}\p{Ll}]{0,6}\p{Lu})(?![\w\-])")
 _QUOTE_OPEN = regex.compile(r"[,:][ \t]{0,3}[“\"‘']\Z")
@@ -81,8 +85,20 @@ _NP_SUBJECT = regex.compile(
     r"(?P<noun>[\p{L}][\w\-]+)[ \t]{0,2},?[ \t]{0,2}(?:(?:due|set|scheduled|expected|likely|which|that|is|was|are|were|"
     r"will|would|shall|should|has|have|had|been|be|to|also|then|finally|only|now|already|formally|officially)"
     r"[ \t]{1,3}){0,5}\Z")
-_INSTRUMENT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "accord", "pact", "charter",
-                               "covenant", "statute", "amendment", "document", "deal", "it", "they"})
+# before an objectless trigger: a noun's article or quote ("the so-called *freeze*"), or a relative clause
+# whose antecedent is the act's object ("a meeting *in which* the minister will *join*")
+_ARTICLE_BEFORE = regex.compile(r"(?<![\w\-])(?:the|a|an|so-called)[ \t]{1,3}[\"“‘']?\Z", regex.IGNORECASE)
+_IN_WHICH = regex.compile(r"(?<![\w\-])(?:in|at|to|into|of|for)[ \t]{1,3}which[^;:,\n]{0,60}\Z", regex.IGNORECASE)
+# "import licenses have been suspended": a bare plural subject before the auxiliaries
+_BARE_SUBJECT = regex.compile(r"(?<![\w\-])(?!(?:has|was|does|its|this|thus|hers|ours|yours|theirs)(?![\w\-]))"
+                              r"(?P<noun>\p{Ll}[\w\-]{2,}s)[ \t]{1,3}(?:(?:have|has|had|were|are|was|is|been|"
+                              r"being|will|would|be)[ \t]{1,3}){1,3}(?:\w+ly[ \t]{1,3})?\Z")
+# subjects that may act on the topic: the instrument, a pronoun, a state or its organs
+_SUBJECT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "accord", "pact", "charter",
+                            "covenant", "statute", "amendment", "document", "deal", "it", "they", "country",
+                            "countries", "nation", "nations", "state", "states", "kingdom", "republic",
+                            "members", "parties", "signatories"}) | frozenset(
+    w.lower() for w in vocab.entries("parties/roles"))
 # acts whose date may be the day they take effect ("effective as of 2 June 2026")
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
@@ -379,8 +395,15 @@ def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
         ge, gi = gx.last_before(gx.first_start[gi])
     if gi is None or trig.start - ge > TOPIC_BACK:
         return None
-    if trig.action == "entry_into_force" and _other_subject(scan, trig, ge):
-        return None  # "the EC directive, due to come into effect on January 1": the directive's
+    if _IN_WHICH.search(doc.text, max(0, trig.start - 80), trig.start) or not trig.nominal and \
+            " " not in trig.text and _ARTICLE_BEFORE.search(doc.text, max(0, trig.start - 20), trig.start):
+        return None  # "a meeting in which X will join", the so-called "freeze": no act on the topic
+    passive = _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start)
+    if (trig.action == "entry_into_force" or passive) and _other_subject(scan, trig, ge) or \
+            R.ATTRIBUTIVE_AFTER.match(doc.text, ge):
+        # "the EC directive, due to come into effect", "import licences have been suspended": another
+        # subject's act; "a new round of GATT talks, … will join": the name only qualifies a noun
+        return None
     return Attachment(gx.groups[gi], pronoun_end=effect or trig.end, effect=effect is not None)
 
 
@@ -389,8 +412,8 @@ def _other_subject(scan: Scan, trig: Trigger, ge: int) -> bool:
     *directive*, due to come into effect")?"""
     text = scan.doc.text
     lo = max(ge, trig.start - 80)
-    m = _NP_SUBJECT.search(text, lo, trig.start)
-    return m is not None and m.group("noun").lower() not in _INSTRUMENT_WORDS
+    m = _NP_SUBJECT.search(text, lo, trig.start) or _BARE_SUBJECT.search(text, lo, trig.start)
+    return m is not None and m.group("noun").lower() not in _SUBJECT_WORDS
 
 
 def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
@@ -627,6 +650,8 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         return listed
     first = subject(scan, sent_start, trig.start) or _subject_after_fronted(scan, trig, sent_start, att)
     if first is None:
+        if _COUNT_SUBJECT.search(doc.text, max(sent_start, trig.start - 60), trig.start):
+            return [None]   # "only 27 have ratified the agreement": unnamed states (no party to infer)
         return _counted_group(scan, trig, sent_start)
     also = _agent(scan, t.end, clause_end, _AS_DID)   # "Russia signed the statute — as did *the U.S.*"
     return coordinated(scan, first, sent_start) + ([also] if also is not None else [])
