@@ -217,6 +217,8 @@ EXAMPLES = [
     ("Nigeria ratified the Agreement Establishing the AfCFTA in 2020. President Muhammadu Buhari signed the "
      "AfCFTA in July 2019.", [("ratification", "done", "NG"), ("signature", "done", "NG")]),   # an acronym a title holds
     ("The US on February 2 suspended its obligations towards the INF Treaty.", [("suspension", "done", "US")]),
+    ("Pakistan announced that it would place in abeyance its participation in all bilateral agreements with India, "
+     "including the 1972 Simla Agreement.", [("suspension", "announced", "PK")]),   # a class, then one of it
     # -- objectless words that act on something else than the topic
     ("The GATT committee met. The United States has pushed for the so-called \"freeze and rollback\" approach.", []),
     ("The GATT round opens at a meeting on April 20, in which U.S. Trade Representative Clayton Yeutter will join.", []),

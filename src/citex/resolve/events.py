@@ -87,6 +87,9 @@ _NP_SUBJECT = regex.compile(
     r"[ \t]{1,3}){0,5}\Z")
 # before an objectless trigger: a noun's article or quote ("the so-called *freeze*"), or a relative clause
 # whose antecedent is the act's object ("a meeting *in which* the minister will *join*")
+# a class of instruments the act is on, then one of them: "… in all bilateral agreements with India, including the"
+_INCLUDING_GAP = regex.compile(r"[^.;:!?\n]{0,110}?(?:,[ \t]{1,3}|[ \t]{1,3})(?:including|notably|especially|such[ \t]+as)"
+                               r"[ \t]{1,3}(?:the[ \t]{1,3})?(?:(?:1[89]|20)\d\d[ \t]{1,3})?\Z")
 _ARTICLE_BEFORE = regex.compile(r"(?<![\w\-])(?:the|a|an|so-called)[ \t]{1,3}[\"“‘']?\Z", regex.IGNORECASE)
 _IN_WHICH = regex.compile(r"(?<![\w\-])(?:in|at|to|into|of|for)[ \t]{1,3}which[^;:,\n]{0,60}\Z", regex.IGNORECASE)
 # "import licenses have been suspended": a bare plural subject before the auxiliaries
@@ -281,6 +284,8 @@ def _attach_after(scan: Scan, trig: Trigger) -> Optional[Attachment]:
         party = _party_in(scan, te + m.start("party"), te + m.end("party"))
         if party is not None or trig.nominal:
             return Attachment(gx.groups[gi], party=party)
+    if _INCLUDING_GAP.fullmatch(gap):   # "… its participation in all bilateral agreements, including the Simla Agreement"
+        return Attachment(gx.groups[gi])
     return None
 
 
