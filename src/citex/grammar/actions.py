@@ -162,7 +162,7 @@ EXAMPLES = [
     ("French President Emmanuel Macron welcomed the talks. Macron signed the Paris Agreement.",
      [("signature", "done", "FR")]),
     ("Russia's withdrawal from the Treaty on Open Skies took effect in December 2021.",
-     [("withdrawal", "done", "RU"), ("entry_into_force", "done", None)]),
+     [("withdrawal", "done", "RU")]),   # (its taking effect dates the withdrawal: no entry into force)
     ("The Istanbul Convention was ratified by Ukraine in 2022.", [("ratification", "done", "UA")]),
     ("The Treaty of Rome was signed by Belgium, France and Italy.",
      [("signature", "done", "BE"), ("signature", "done", "FR"), ("signature", "done", "IT")]),
@@ -219,6 +219,15 @@ EXAMPLES = [
     ("The US on February 2 suspended its obligations towards the INF Treaty.", [("suspension", "done", "US")]),
     ("Pakistan announced that it would place in abeyance its participation in all bilateral agreements with India, "
      "including the 1972 Simla Agreement.", [("suspension", "announced", "PK")]),   # a class, then one of it
+    # -- revoked ratifications in every wording; a legislature's approval; a nominal act's taking effect
+    ("Russia's parliament voted on Wednesday to revoke the country's ratification of the Comprehensive "
+     "Nuclear-Test-Ban Treaty.", [("deratification", "done", "RU")]),
+    ("Russia's Comprehensive Nuclear-Test-Ban Treaty ratification was revoked by Putin.",
+     [("deratification", "done", "RU")]),
+    ("The CTBT ratification debate continues.", []),
+    ("The Senate approved the New START treaty by a vote of 71-26 in December 2010.", [("ratification", "done", None)]),
+    ("The White House approved the Paris Agreement text.", []),
+    ("The Philippines' withdrawal from the Rome Statute took effect on March 17, 2019.", [("withdrawal", "done", "PH")]),
     # -- objectless words that act on something else than the topic
     ("The GATT committee met. The United States has pushed for the so-called \"freeze and rollback\" approach.", []),
     ("The GATT round opens at a meeting on April 20, in which U.S. Trade Representative Clayton Yeutter will join.", []),

@@ -187,6 +187,8 @@ _DAY_WORD_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:today|yesterday|t
 LAW_REACH = 80
 _LAW_GAP = regex.compile(r"[^.;:!?]{0,40}?(?:,|\n)?[ \t]{0,3}\n?[ \t]*(?:(?:regarding|concerning|on|about)[ \t]{1,3}(?:the[ \t]{1,3})?|[Tt]o[ \t]{1,3})\Z")
 # a date before the act in its clause: "announced *on* 18 March 2025 that …", "*in* 2016 the Gambia …"
+_COMPOUND_GAP = regex.compile(r"[ \t]{1,2}")   # a name used as a modifier of the act: "the CTBT ratification"
+_SELF_LED = regex.compile(r"(?:on|in|since|as[ \t]+of)[ \t]", regex.IGNORECASE)
 _DATE_LEAD = regex.compile(r"(?<![\w\-])(?:on|in|since|dated|as[ \t]+of)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z", regex.IGNORECASE)
 
 
@@ -251,6 +253,7 @@ class Scan:
     triggers: list[Trigger]
     attachments: dict = attrs.Factory(dict)   # trigger index → Attachment (for coordinated triggers)
     starts: list[int] = attrs.Factory(list)   # the triggers' starts, for bisect
+    effects: dict = attrs.Factory(dict)       # trigger index → the date its act takes effect
 
     def __attrs_post_init__(self) -> None:
         self.starts = [t.start for t in self.triggers]
@@ -364,6 +367,12 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
         ge, gi = gx.last_before(ts)
         if gi is not None and ts - ge <= PRONOUN_BACK and gx.first_start[gi] >= doc.sentence_start(max(0, sent_start - 1)):
             return Attachment(gx.groups[gi], pronoun_end=pm.end())
+    ge, gi = gx.last_before(ts)
+    if gi is not None and " " in trig.text and _COMPOUND_GAP.fullmatch(text, ge, ts) \
+            and not R.ATTRIBUTIVE_AFTER.match(text, te):   # (not "the CTBT ratification debate")
+        # "Russia's Comprehensive Nuclear-Test-Ban Treaty *ratification was revoked*" (a phrase, not a bare
+        # noun: "Basel Convention signatories" is a status)
+        return Attachment(gx.groups[gi], party=_owner_before(scan, gx.first_start[gi], sent_start))
     if trig.action in R.PARTICIPLE_ACTIONS and trig.form in ("past", "noun"):  # "… thereto, signed on behalf of …"
         ge, gi = gx.last_before(ts)
         if gi is not None and ts - ge <= PARTICIPLE_REACH:
@@ -371,6 +380,12 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
             if R.PARTICIPLE_GAP.fullmatch(gap) or R.PARTICIPLE_GAP.fullmatch(R.strip_date_qualifier(gap)):
                 return Attachment(gx.groups[gi], post=True)
     return _fronted(scan, trig, sent_start) or _topic(scan, trig) or Attachment([])
+
+
+def _owner_before(scan: Scan, start: int, sent_start: int) -> Optional[Party]:
+    """The party owning the name at ``start``: "*Russia*'s Comprehensive … Treaty"."""
+    p = scan.parties.last_before(start, max(sent_start, start - 40))
+    return p if p is not None and _OWNED.fullmatch(scan.doc.text, p.end, start) else None
 
 
 def _fronted(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Attachment]:
@@ -457,6 +472,28 @@ def _law_effect_date(scan: Scan, k: int, obj_end: int) -> Optional[Date]:
     return None
 
 
+def _effect_of_act(scan: Scan, k: int) -> bool:
+    """Is entry-into-force trigger ``k`` the taking effect of the nominal act before it ("The withdrawal
+    will enter into effect", "the Philippines' withdrawal from the Rome Statute took effect on …")?
+    Its date is then that act's (``scan.effects``)."""
+    if k == 0:
+        return False
+    prev, trig, text = scan.triggers[k - 1], scan.triggers[k], scan.doc.text
+    if not prev.nominal or prev.action not in EFFECTIVE_ACTIONS:
+        return False
+    if not _EFFECT_GAP.fullmatch(text, prev.end, trig.start):
+        gs, gi = scan.groups.first_after(prev.end)
+        if gi is None or gs >= trig.start or not R.OBJECT_GAP.fullmatch(text, prev.end, gs):
+            return False
+        if not (_EFFECT_GAP.fullmatch(text, scan.groups.last_end[gi], trig.start) or
+                R.strip_date_qualifier(text[scan.groups.last_end[gi]:trig.start]).strip() == ""):
+            return False
+    d = scan.doc.dates.first_after(trig.end, min(len(text), trig.end + 30))
+    if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(text, trig.end, d.start):
+        scan.effects[k - 1] = d
+    return True
+
+
 def _effective_date(scan: Scan, trig: Trigger, end: int) -> Optional[Date]:
     """ "the withdrawal of Hungary, *effective as of 2 June 2026*, from …": the date the act takes effect,
     written between the act and ``end``."""
@@ -509,7 +546,8 @@ def _date_of_act(scan: Scan, trig: Trigger, sent_start: int, d: Date) -> Optiona
     if _trigger_between(scan, sent_start, d.start):
         return None  # "… entered into force on 1 August 2021 after Italy became the last to ratify it"
     gs, _ = scan.groups.first_after(d.end)
-    if _DATE_LEAD.search(doc.text, max(sent_start, d.start - 30), d.start) and not d.end <= gs < trig.start:
+    led = _DATE_LEAD.search(doc.text, max(sent_start, d.start - 30), d.start) or _SELF_LED.match(d.text)
+    if led and not d.end <= gs < trig.start:   # ("voted *on Wednesday* to revoke …": the date holds its "on")
         return d  # (a name between the date and the act: the date is about something else)
     return None
 
@@ -757,11 +795,9 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     doc, trig = scan.doc, scan.triggers[k]
     text, ts, te = doc.text, trig.start, trig.end
     sent_start = doc.sentence_start(ts)
-    if trig.action == "entry_into_force" and k > 0 and scan.triggers[k - 1].nominal and \
-            scan.triggers[k - 1].action in EFFECTIVE_ACTIONS and \
-            _EFFECT_GAP.fullmatch(text, scan.triggers[k - 1].end, ts):
+    if trig.action == "entry_into_force" and _effect_of_act(scan, k):
         scan.attachments[k] = Attachment([])
-        return None  # "the withdrawal will enter into effect on …": that act's effect, not the instrument's
+        return None  # "the withdrawal (from the Rome Statute) took effect on …": that act's, not the instrument's
     if trig.form in ("ing", "noun") and _TIME_OF.search(text, max(0, ts - 40), ts):
         scan.attachments[k] = Attachment([])
         return None  # "on the day of its signing", "from the date of signature": a time, not an act
@@ -788,7 +824,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
         or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
     if date is None or date.relative:  # a relative notification date gives way to the effective one
-        date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or date
+        date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or scan.effects.get(k) \
+            or date
     if att.effect and date is not None:
         status = "done"  # "the withdrawal will enter into effect on 1 January 2012": scheduled, a fact
     parties = _parties(scan, trig, att, t, clause_end, sent_start, passive_verb)
