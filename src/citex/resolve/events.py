@@ -373,7 +373,8 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
         # "Russia's Comprehensive Nuclear-Test-Ban Treaty *ratification was revoked*" (a phrase, not a bare
         # noun: "Basel Convention signatories" is a status)
         return Attachment(gx.groups[gi], party=_owner_before(scan, gx.first_start[gi], sent_start))
-    if trig.action in R.PARTICIPLE_ACTIONS and trig.form in ("past", "noun"):  # "… thereto, signed on behalf of …"
+    if trig.action in R.PARTICIPLE_ACTIONS and trig.form in ("past", "noun") and \
+            not R.ATTRIBUTIVE_AFTER.match(text, te):  # "… thereto, signed on behalf of …" (not "the CTBT ratification debate")
         ge, gi = gx.last_before(ts)
         if gi is not None and ts - ge <= PARTICIPLE_REACH:
             gap = text[ge:ts]
