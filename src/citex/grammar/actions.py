@@ -228,6 +228,14 @@ EXAMPLES = [
     ("The Senate approved the New START treaty by a vote of 71-26 in December 2010.", [("ratification", "done", None)]),
     ("The White House approved the Paris Agreement text.", []),
     ("The Philippines' withdrawal from the Rome Statute took effect on March 17, 2019.", [("withdrawal", "done", "PH")]),
+    ("Lawmakers in Poland voted to begin the process of withdrawing from the Istanbul Convention.",
+     [("withdrawal", "announced", "PL")]),   # "lawmakers in X"; a process begun is an announced decision
+    ("Israel signed but has not ratified the Comprehensive Nuclear-Test-Ban Treaty.", [("signature", "done", "IL")]),
+    ("If elected, the candidate would take Britain out of the European Convention on Human Rights.",
+     [("withdrawal", "proposed", "GB")]),
+    ("Trump pulled the United States out of the Paris Agreement.", [("withdrawal", "done", "US")]),
+    ("Burundi became the first country to leave the ICC in October 2017, after its withdrawal from the Rome Statute "
+     "was notified a year earlier.", [("withdrawal", "done", "BI")]),
     # -- objectless words that act on something else than the topic
     ("The GATT committee met. The United States has pushed for the so-called \"freeze and rollback\" approach.", []),
     ("The GATT round opens at a meeting on April 20, in which U.S. Trade Representative Clayton Yeutter will join.", []),

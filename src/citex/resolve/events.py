@@ -120,7 +120,7 @@ _AS_DID = regex.compile(r"[ \t]*[,—–(][ \t]*as[ \t]{1,3}(?:did|had|has|have|
 _INSERTION_OPEN = regex.compile(r"(?:—|[ \t]–[ \t]|[ \t]-[ \t]|\()[^—–()\n]{0,40}\Z")
 _INSERTION_CLOSE = regex.compile(r"[^—–()\n]{0,40}?(?:[ \t]?—|[ \t]–[ \t]|[ \t]-[ \t]|\))")
 # a person or office "of" a state: "President Muhammadu Buhari *of* Nigeria", "the Government of France"
-_PERSON_OF = regex.compile(r"(?:\p{Lu}[\p{Ll}'’\-]+|(?<![\w\-])(?i:%s))[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z"
+_PERSON_OF = regex.compile(r"(?:\p{Lu}[\p{Ll}'’\-]+[ \t]{1,3}of|(?<![\w\-])(?i:%s)[ \t]{1,3}(?:of|in))[ \t]{1,3}(?:the[ \t]{1,3})?\Z"
                            % alternation(vocab.entries("parties/roles")))
 # between the states of a list of persons "of" states: "Buhari of Nigeria *and Patrice Talon of* Benin"
 _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
@@ -148,7 +148,9 @@ _RELATIVE_PERFECT = regex.compile(r"(?:that|which|who)[ \t]{1,3}(?:have|has|had)
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
 # between coordinated triggers: "signed *and* ratified", "signed *but not yet* ratified" (no event then)
-_COORD_TRIGGER = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:and|or|&)(?:[ \t]{1,3}(?:then|later|subsequently|also))?[ \t]{1,3}\Z"
+_COORD_TRIGGER = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:(?:and|or|&)(?:[ \t]{1,3}(?:then|later|subsequently|also))?"
+                                r"|but(?:[ \t]{1,3}(?:has|have|had|did|does|do|is|was|not|never|yet|to|so[ \t]+far|still)){0,4})"
+                                r"[ \t]{1,3}\Z"
                                r"|[ \t]{0,2}(?:,|/)[ \t]{0,3}\Z", regex.IGNORECASE)
 # a verb with its party between it and the object: "withdraw *Russia from the*"
 _VERB_PARTY_GAP = regex.compile(r"[ \t]{1,3}(?P<party>[^,.;:()\n]{2,40}?)[ \t]{1,3}(?:from|of)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
@@ -314,7 +316,7 @@ def _body_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
         if any(words in scan.doc.items[i].title.lower() for i in g):
             if best is None or abs(gx.first_start[gi] - trig.start) < abs(gx.first_start[best] - trig.start):
                 best = gi
-    return Attachment(gx.groups[best]) if best is not None else None
+    return Attachment(gx.groups[best], obj_end=m.end()) if best is not None else None   # (its tail follows the body)
 
 
 def _acronym_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
