@@ -236,6 +236,8 @@ EXAMPLES = [
     ("Trump pulled the United States out of the Paris Agreement.", [("withdrawal", "done", "US")]),
     ("Burundi became the first country to leave the ICC in October 2017, after its withdrawal from the Rome Statute "
      "was notified a year earlier.", [("withdrawal", "done", "BI")]),
+    ("Russia has repeatedly threatened to leave the Council of Europe's European Convention on Human Rights.",
+     [("withdrawal", "proposed", "RU")]),   # an owner's possessive before the name
     # -- objectless words that act on something else than the topic
     ("The GATT committee met. The United States has pushed for the so-called \"freeze and rollback\" approach.", []),
     ("The GATT round opens at a meeting on April 20, in which U.S. Trade Representative Clayton Yeutter will join.", []),
