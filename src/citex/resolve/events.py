@@ -187,6 +187,7 @@ _DAY_WORD_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:today|yesterday|t
                               r"evening))[ \t]{0,2},[ \t]{0,2}\Z", regex.IGNORECASE)
 # between a domestic law's name and the act it enacts: "Act of 8 July 2005*, regarding the* ratification"
 LAW_REACH = 80
+LAW_EFFECT_REACH = 300   # "the law abolishing the Treaty … will come into effect from …"
 _LAW_GAP = regex.compile(r"[^.;:!?]{0,40}?(?:,|\n)?[ \t]{0,3}\n?[ \t]*(?:(?:regarding|concerning|on|about)[ \t]{1,3}(?:the[ \t]{1,3})?|[Tt]o[ \t]{1,3})\Z")
 # a date before the act in its clause: "announced *on* 18 March 2025 that …", "*in* 2016 the Gambia …"
 _COMPOUND_GAP = regex.compile(r"[ \t]{1,2}")   # a name used as a modifier of the act: "the CTBT ratification"
@@ -256,6 +257,7 @@ class Scan:
     attachments: dict = attrs.Factory(dict)   # trigger index → Attachment (for coordinated triggers)
     starts: list[int] = attrs.Factory(list)   # the triggers' starts, for bisect
     effects: dict = attrs.Factory(dict)       # trigger index → the date its act takes effect
+    founding: dict = attrs.Factory(dict)      # organisation → its founding instrument's names (start, group)
 
     def __attrs_post_init__(self) -> None:
         self.starts = [t.start for t in self.triggers]
@@ -309,14 +311,19 @@ def _body_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     m = rx.search(text, trig.end, min(len(text), trig.end + OBJECT_GAP_REACH))
     if m is None or not R.OBJECT_GAP.fullmatch(text, trig.end, m.start()):
         return None
-    words = founding[m.group()]
     gx = scan.groups
-    best = None
-    for gi, g in enumerate(gx.groups):
-        if any(words in scan.doc.items[i].title.lower() for i in g):
-            if best is None or abs(gx.first_start[gi] - trig.start) < abs(gx.first_start[best] - trig.start):
-                best = gi
-    return Attachment(gx.groups[best], obj_end=m.end()) if best is not None else None   # (its tail follows the body)
+    found = scan.founding.get(m.group())
+    if found is None:   # the names of the body's founding instrument, once per document: (start, group)
+        words = founding[m.group()]
+        found = scan.founding[m.group()] = [(gx.first_start[gi], gi) for gi, g in enumerate(gx.groups)
+                                            if any(words in scan.doc.items[i].title.lower() for i in g)]
+        found.sort()
+    if not found:
+        return None
+    k = bisect.bisect_left(found, (trig.start, -1))
+    near = [found[j] for j in (k - 1, k) if 0 <= j < len(found)]
+    _, best = min(near, key=lambda sg: abs(sg[0] - trig.start))
+    return Attachment(gx.groups[best], obj_end=m.end())   # (its tail follows the body)
 
 
 def _acronym_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
@@ -464,7 +471,7 @@ def _law_effect_date(scan: Scan, k: int, obj_end: int) -> Optional[Date]:
     doc, trig = scan.doc, scan.triggers[k]
     if trig.action not in EFFECTIVE_ACTIONS or not _LAW_BEFORE.search(doc.text, max(0, trig.start - 12), trig.start):
         return None
-    end = doc.sentence_end(trig.end)
+    end = min(doc.sentence_end(trig.end), trig.end + LAW_EFFECT_REACH)
     for nxt in scan.triggers[k + 1:]:
         if nxt.start >= end:
             return None
@@ -722,7 +729,7 @@ def _opens_quote(text: str, pos: int) -> bool:
 
 def _counted_group(scan: Scan, trig: Trigger, sent_start: int) -> list[Party]:
     """ "*The three nations*, which originally ratified …": the last list of that many states named before."""
-    m = _COUNTED_SUBJECT.search(scan.doc.text, sent_start, trig.start)
+    m = _COUNTED_SUBJECT.search(scan.doc.text, max(sent_start, trig.start - 200), trig.start)
     if m is None:
         return []
     n = NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))

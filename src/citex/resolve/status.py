@@ -131,11 +131,15 @@ def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Opt
     return ""
 
 
+# a denial governs this far at most (a 1 MB sentence is not read back to its start for each act)
+DENIAL_REACH = 300
+
+
 def _denied(text: str, sent_start: int, ts: int) -> bool:
     """Is the act inside a denied or doubted that-clause, with no clause boundary ("but") between?"""
     denial = A.cue_patterns().get("denial")
     last = None
-    for m in denial.finditer(text, sent_start, ts) if denial is not None else ():
+    for m in denial.finditer(text, max(sent_start, ts - DENIAL_REACH), ts) if denial is not None else ():
         last = m
     return last is not None and not A.CUE_STOP.search(text, last.end(), ts)
 
