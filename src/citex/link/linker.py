@@ -104,6 +104,7 @@ class Linker:
     def __init__(self, kb: "KnowledgeBase"):
         self.kb = kb
         self._acronyms = None
+        self._acronym_re = None
         self._latest = None
         self._doc_words = None
         self._year_seen = self._bare_year = self._doc_stems = None
@@ -130,12 +131,30 @@ class Linker:
             self._acronyms = table
         return self._acronyms
 
+    def _acronym_pattern(self) -> "re.Pattern":
+        """The acronyms of the table (those ``ACRONYM`` can match) and "New START", longest first: a
+        search for them skips every other capitalised word, which ``ACRONYM`` would stop at."""
+        if self._acronym_re is None:
+            keys = sorted((k for k in self.acronyms if ACRONYM.fullmatch(k)), key=lambda k: (-len(k), k))
+            self._acronym_re = re.compile("(?:" + "".join(re.escape(k) + "|" for k in keys)
+                                          + r"New[ \t]START)(?![\w\-])")
+        return self._acronym_re
+
     def find_acronyms(self, text: str) -> list[tuple[int, int, str]]:
-        """Stand-alone acronyms of known instruments: (start, end, id)."""
+        """Stand-alone acronyms of known instruments: (start, end, id).
+
+        The same as reading every ``ACRONYM`` match and keeping those of the table (or a multi-word
+        one the knowledge base knows: "New START"): each hit of :meth:`_acronym_pattern` is kept when
+        ``ACRONYM`` matches the same span there.  (An ``ACRONYM`` match covering a hit's start would
+        have to end in a word character before it, which the hit's look-behind forbids, or be "New
+        START" around a key "START", which the table does not hold.)"""
         table = self.acronyms
         out = []
         line_end, caps = -1, False  # the current line is judged once (linear on a 1 MB line)
-        for m in ACRONYM.finditer(text):
+        for k in self._acronym_pattern().finditer(text):
+            m = ACRONYM.match(text, k.start())
+            if m is None or m.end() != k.end():
+                continue
             if m.start() > line_end:
                 line_start = text.rfind("\n", max(0, line_end), m.start()) + 1
                 line_end = text.find("\n", m.start())
