@@ -15,6 +15,7 @@ import regex
 
 from citex import limits
 from citex.models import Date
+from citex.text.patterns import word_trie
 from citex.vocab import entries
 
 _MONTH_NAMES = entries("dates/months")  # in calendar order
@@ -258,7 +259,7 @@ def _find_anchored(text: str) -> Iterator[Date]:
     """The dates with a four-digit year, each found in a window around its year."""
     n = len(text)
     last = 0
-    for y in YEAR_ANCHOR.finditer(text, timeout=limits.REGEX_TIMEOUT):
+    for y in YEAR_ANCHOR.finditer(text):      # (linear: a fixed-length pattern; no timeout, see limits)
         ys, ye = y.span()
         if ye <= last:
             continue
@@ -391,10 +392,11 @@ def _future(text: str, pos: int) -> bool:
 _MONTH_PREFIX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 REL_ANCHOR = regex.compile(_MONTH_PREFIX + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday|[Tt]omorrow|year|month")
 # a whole month name (the dates without a year all have one after a space or a cue word)
-MONTH_ANCHOR = regex.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b")
+# (a trie of the words: between word boundaries at most one of them matches at a place)
+MONTH_ANCHOR = regex.compile(r"\b" + word_trie(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()) + r"\b")
 _DIGIT = regex.compile(r"\d")
 REL_WINDOW_BEFORE, REL_WINDOW_AFTER = 40, 48
 

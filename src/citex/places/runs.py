@@ -9,6 +9,7 @@ import regex
 
 from citex.places.names import Entry
 from citex.places.words import CONNECTORS
+from citex.text.patterns import word_trie
 
 __all__ = ["RUN", "RUN_HARD", "Tok", "Cand", "tokens", "segment", "next_run", "run_ends_at", "sentence_start"]
 
@@ -18,26 +19,8 @@ CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L
 _WS = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"   # spaces, at most one line break
 _WS_HARD = r"[ \t]+"                                # spaces only
 
-
-def _trie(words) -> str:
-    """An alternation of ``words`` as a trie ("d(?:e(?:l|s)?|u)"): the engine reads each letter once
-    instead of trying every word in turn.  A connector must be followed by white space, so at most
-    one of them can match at a place and their order does not matter."""
-    heads: dict[str, list[str]] = {}
-    for w in sorted(words):
-        heads.setdefault(w[0], []).append(w[1:])
-    parts = []
-    for c, rests in heads.items():
-        tails = [r for r in rests if r]
-        if not tails:
-            parts.append(regex.escape(c))
-            continue
-        body = _trie(tails)
-        parts.append(regex.escape(c) + (f"(?:{body})?" if "" in rests else body))
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-_CONN = _trie(CONNECTORS)
+# (a trie: a connector must be followed by white space, so at most one can match at a place)
+_CONN = word_trie(CONNECTORS)
 # capitalised tokens joined by spaces and at most three connectors in a row
 RUN = regex.compile(rf"(?<![\w'’])(?:{CAP})(?:{_WS}(?:{_CONN}{_WS}){{0,3}}(?:{CAP}))*")
 # the same without line breaks, for texts whose line breaks end lines (titles, fields)
