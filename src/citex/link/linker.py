@@ -19,6 +19,7 @@ from citex.link.result import NO_LINK, LinkResult
 from citex.link.rewrites import ORDINALS, SMALL, ordinal_before, rewrites
 from citex.models import KINDS
 from citex.text.lines import caps_line_at
+from citex.text.patterns import word_trie
 from citex.vocab import entries, lower_words, words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,9 +63,10 @@ NEAR_MAX_SEARCHES = 20   # distinct names searched per text
 # how far after the latest year a text names (without a publication date) a record may be adopted
 TEXT_YEAR_MARGIN = 5
 YEAR = re.compile(r"(?<![\w.\-])(1[89]\d\d|20\d\d)(?![\w\-])")
-_MONTHS = "|".join(sorted(lower_words("common/months"), key=lambda w: (-len(w), w)))
+# (a trie: a month word must be followed by "." or a blank, so at most one of them matches at a place)
+_MONTHS = word_trie(lower_words("common/months"))
 # a year with its month (and day): "March 3, 1987", "3 March 1987", "March 1987", "Sept. 1987"
-DATED_YEAR = re.compile(r"(?i)\b(?:" + _MONTHS + r")\.?[ \t]{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3})?"
+DATED_YEAR = re.compile(r"(?i)\b" + _MONTHS + r"\.?[ \t]{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3})?"
                         r"(?P<y>1[89]\d\d|20\d\d)(?![\w\-])")
 _EDITION_RE = re.compile(r"(?i),?\s+(?:of\s+)?\(?(?:1[6-9]\d\d|20\d\d)\)?|\b(?:" + "|".join(ORDINALS) + r")\s+")
 
