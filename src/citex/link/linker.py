@@ -68,6 +68,22 @@ _MONTHS = word_trie(lower_words("common/months"))
 # a year with its month (and day): "March 3, 1987", "3 March 1987", "March 1987", "Sept. 1987"
 DATED_YEAR = re.compile(r"(?i)\b" + _MONTHS + r"\.?[ \t]{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3})?"
                         r"(?P<y>1[89]\d\d|20\d\d)(?![\w\-])")
+# a year after a blank, where DATED_YEAR's year may stand
+_BLANK_YEAR = re.compile(r"[ \t](?:1[89]\d\d|20\d\d)(?![\w\-])")
+
+
+def latest_dated_year(text: str) -> int:
+    """The largest year of a ``DATED_YEAR`` match in ``text`` (0: none), without reading the whole text
+    with it: the years after a blank, largest first, each tried in a window before it until one is
+    dated.  (The matches of a whole-text scan are exactly the dated years: no match can hide another,
+    whose month would have to lie inside it.)"""
+    years = sorted(((int(m.group()[1:]), m.start() + 1) for m in _BLANK_YEAR.finditer(text)), reverse=True)
+    for year, pos in years:
+        if any(m.start("y") == pos for m in DATED_YEAR.finditer(text, max(0, pos - 40), pos + 4)):
+            return year
+    return 0
+
+
 _EDITION_RE = re.compile(r"(?i),?\s+(?:of\s+)?\(?(?:1[6-9]\d\d|20\d\d)\)?|\b(?:" + "|".join(ORDINALS) + r")\s+")
 
 
@@ -376,8 +392,7 @@ class Linker:
         """The latest year of a dated event the text reports ("March 3, 1987", "in June 2019"): a
         bound on the text's time that a bare year is not ("prices at their lowest since 1975")."""
         if self._year_seen is None:
-            years = [int(m.group("y")) for m in DATED_YEAR.finditer(text)]
-            self._year_seen = max(years) if years else 0
+            self._year_seen = latest_dated_year(text)
         return self._year_seen or None
 
     def _edition(self, recs: Sequence["Record"], text: str) -> Optional["Record"]:
