@@ -211,26 +211,23 @@ def _iso(y: int, m: Optional[int] = None, d: Optional[int] = None) -> Optional[s
 
 def _value(m: regex.Match, text: str) -> Optional[str]:
     g = m.group
-    if g("iso"):
+    form = m.lastgroup                    # the form's own group closes last ("iso", "num", … "y")
+    if form == "iso":
         return _iso(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
-    if g("num"):
+    if form == "num":
         a, b, y = int(g("num_a")), int(g("num_b")), int(g("num_y"))
         # day-first (international) unless only month-first is possible
         if a <= 12 < b:
             return _iso(y, a, b)
         return _iso(y, b, a)
-    if g("roman"):
+    if form == "roman":
         return _iso(int(g("rom_y")), ROMAN_MONTHS[g("rom_m")], int(g("rom_d")))
-    if g("dd"):
-        return _iso(int(g("dd_y")), _month(g("dd_m")), int(g("dd_d")))
-    if g("dmy"):
-        return _iso(int(g("dmy_y")), _month(g("dmy_m")), int(g("dmy_d")))
-    if g("mdy"):
+    if form in ("dd", "dmy"):
+        return _iso(int(g(form + "_y")), _month(g(form + "_m")), int(g(form + "_d")))
+    if form == "mdy":
         return _iso(int(g("mdy_y") or g("mdy_y2")), _month(g("mdy_m")), int(g("mdy_d")))
-    if g("mm"):
-        return _iso(int(g("mm_y")), _month(g("mm_m")))
-    if g("my"):
-        return _iso(int(g("my_y")), _month(g("my_m")))
+    if form in ("mm", "my"):
+        return _iso(int(g(form + "_y")), _month(g(form + "_m")))
     # a bare year: reject quantities
     start, end = m.span()
     if QUANTITY_AFTER.match(text, end) or QUANTITY_BEFORE.search(text[max(0, start - 25):start]):
@@ -243,6 +240,11 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
 # because no date is longer than the window.
 YEAR_ANCHOR = regex.compile(r"(?<!\d)[12]\d\d\d(?!\d)")
 WINDOW_BEFORE, WINDOW_AFTER = 48, 16
+# where a date may start: a digit, or the first three letters of a month name (every form begins with
+# one or the other), so that the grammar is not tried at every capital of the window
+DATE_START = regex.compile(r"\d|" + word_trie(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                               "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL",
+                                               "AUG", "SEP", "OCT", "NOV", "DEC"]))
 
 
 def find_absolute(text: str) -> Iterator[Date]:
@@ -266,12 +268,13 @@ def _find_anchored(text: str) -> Iterator[Date]:
         pos = max(last, ys - WINDOW_BEFORE)
         stop = min(n, ye + WINDOW_AFTER)
         while pos < ye:
-            m = PATTERN.search(text, pos, stop)
+            first = DATE_START.search(text, pos, ye)       # (no date starts before it)
+            m = PATTERN.search(text, first.start(), stop) if first is not None else None
             if m is None or m.start() >= ye:
                 break
             s, e = m.span()
             pos = last = e
-            if m.group("yr"):                               # "2018-2019": two years
+            if m.lastgroup == "yr":                         # "2018-2019": two years
                 a, b = m.span("yr_a"), m.span("yr_b")
                 yield Date(text=text[a[0]:a[1]], value=m.group("yr_a"), start=a[0], end=a[1])
                 yield Date(text=text[b[0]:b[1]], value=m.group("yr_b"), start=b[0], end=b[1])
