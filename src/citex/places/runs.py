@@ -15,7 +15,8 @@ __all__ = ["RUN", "RUN_HARD", "Tok", "Cand", "tokens", "segment", "next_run", "r
 
 # a capitalised token: an initialism ("U.S."), or a capital and letters, with inner apostrophes
 # and hyphens ("O'Hare", "Saint-Denis") but not a possessive 's, and an optional full stop
-CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?"
+# (the capital is read once for both forms: "(?:\p{Lu}\.){2,}|\p{Lu}…" tried in the same order)
+CAP = r"\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?)"
 _WS = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"   # spaces, at most one line break
 _WS_HARD = r"[ \t]+"                                # spaces only
 
