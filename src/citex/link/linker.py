@@ -78,6 +78,8 @@ def latest_dated_year(text: str) -> int:
     dated.  (The matches of a whole-text scan are exactly the dated years: no match can hide another,
     whose month would have to lie inside it.)"""
     years = sorted(((int(m.group()[1:]), m.start() + 1) for m in _BLANK_YEAR.finditer(text)), reverse=True)
+    if len(years) * 64 > len(text):        # (a text of years: one scan costs less than the windows)
+        return max((int(m.group("y")) for m in DATED_YEAR.finditer(text)), default=0)
     for year, pos in years:
         if any(m.start("y") == pos for m in DATED_YEAR.finditer(text, max(0, pos - 40), pos + 4)):
             return year
