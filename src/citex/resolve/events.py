@@ -35,6 +35,7 @@ from citex.resolve.context import DocContext
 from citex.resolve.own import tail
 from citex.resolve.parties import dominant_country, named_parties, party_of_place, state_forms, unnamed_organs
 from citex.resolve.status import status_of
+from citex.text.lines import unwrapped
 from citex.text.spans import SpanIndex, merge_spans
 
 # how far around the names triggers (and named parties) are looked for
@@ -46,6 +47,7 @@ OBJECT_REACH = 150
 PARTICIPLE_REACH = 40
 # how far back a date opening the sentence may date the act, and a non-state subject be seen
 LEADING_DATE_BACK = 200
+SENTENCE_DATE_BACK = 500   # (a date opening the sentence dates its acts this far on)
 SUBJECT_BACK = 60
 # the acting party is looked for among at most this many parties before the trigger in its sentence
 MAX_SUBJECT_PARTIES = 30
@@ -54,7 +56,19 @@ MAX_SUBJECT_PARTIES = 30
 PRONOUN_BACK = 400
 TOPIC_BACK = 600
 
+# a law that does an act: "the law *abolishing*", "a decree *suspending*"
+_LAW_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}\Z", regex.IGNORECASE)
+_LAW_ACT_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}[\p{Ll}\-]+ing"
+                                r"[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
 _BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
+# a noun phrase right before a verb: "the EC directive, due to come …", "the new rules will take …"
+_NP_SUBJECT = regex.compile(
+    r"(?<![\w\-])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}?"
+    r"(?P<noun>\p{Ll}[\w\-]+)[ \t]{0,2},?[ \t]{0,2}(?:(?:due|set|scheduled|expected|likely|which|that|is|was|are|were|"
+    r"will|would|shall|should|has|have|had|been|be|to|also|then|finally|only|now|already|formally|officially)"
+    r"[ \t]{1,3}){0,5}\Z")
+_INSTRUMENT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "accord", "pact", "charter",
+                               "covenant", "statute", "amendment", "document", "deal", "it", "they"})
 # acts whose date may be the day they take effect ("effective as of 2 June 2026")
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
@@ -64,6 +78,8 @@ _EFFECTIVE_BEFORE = regex.compile(r"(?<![\w\-])effective(?:[ \t]{1,3}(?:as[ \t]{
 # words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
                              r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+_ON_BEHALF = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}on[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_BEHALF_AFTER = regex.compile(r"['’]s?\s{1,3}behalf(?![\w\-])")
 # another party doing the same: "… signed the statute — as did the U.S. —", ", as has France"
 _AS_DID = regex.compile(r"[ \t]*[,—–(][ \t]*as[ \t]{1,3}(?:did|had|has|have|was|were|is|are|does|do)[ \t]{1,3}"
                         r"(?:the[ \t]{1,3})?\Z")
@@ -127,6 +143,8 @@ _PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|hav
 _LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
                                 regex.IGNORECASE)
 LATER_DATE_REACH = 100
+_REPORTED = regex.compile(r"(?<![\w\-])(?:reported|reports|said|says|announced|told|stated|added|noted|wrote|tweeted|"
+                          r"quoted|cited|citing|according)(?![\w\-])")
 _APPOSITION = regex.compile(r"[ \t]{0,2},[ \t]{0,2}")
 _ANY_GAP = regex.compile(r"[^.;:!?\n]{0,100}")
 # "deposited … this morning, December 23, 2002" (no reference date: the day word is no date)
@@ -291,7 +309,18 @@ def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
         ge, gi = gx.last_before(gx.first_start[gi])
     if gi is None or trig.start - ge > TOPIC_BACK:
         return None
+    if trig.action == "entry_into_force" and _other_subject(scan, trig, ge):
+        return None  # "the EC directive, due to come into effect on January 1": the directive's
     return Attachment(gx.groups[gi], pronoun_end=effect or trig.end, effect=effect is not None)
+
+
+def _other_subject(scan: Scan, trig: Trigger, ge: int) -> bool:
+    """Is the subject right before an objectless trigger a noun phrase other than a name ("the EC
+    *directive*, due to come into effect")?"""
+    text = scan.doc.text
+    lo = max(ge, trig.start - 80)
+    m = _NP_SUBJECT.search(text, lo, trig.start)
+    return m is not None and m.group("noun").lower() not in _INSTRUMENT_WORDS
 
 
 def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
@@ -303,6 +332,30 @@ def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
     if k < len(scan.triggers) and scan.triggers[k].action == "entry_into_force" and \
             _EFFECT_GAP.fullmatch(scan.doc.text, trig.end, scan.triggers[k].start):
         return scan.triggers[k].end
+    return None
+
+
+def _in_law_phrase(scan: Scan, att: Attachment, sent_start: int) -> bool:
+    """Is the act's instrument named inside a law's description in this sentence ("the law *abolishing*
+    the Treaty …")?"""
+    first = min(scan.doc.items[i].start for i in att.targets)
+    return first >= sent_start and bool(_LAW_ACT_BEFORE.search(scan.doc.text, max(sent_start, first - 40), first))
+
+
+def _law_effect_date(scan: Scan, k: int, obj_end: int) -> Optional[Date]:
+    """ "the law *abolishing* the Treaty … was signed and will come into effect from April 1, 2019": a law
+    that does the act dates it by its own taking effect (later in the sentence)."""
+    doc, trig = scan.doc, scan.triggers[k]
+    if trig.action not in EFFECTIVE_ACTIONS or not _LAW_BEFORE.search(doc.text, max(0, trig.start - 12), trig.start):
+        return None
+    end = doc.sentence_end(trig.end)
+    for nxt in scan.triggers[k + 1:]:
+        if nxt.start >= end:
+            return None
+        if nxt.action == "entry_into_force":
+            d = doc.dates.first_after(nxt.end, min(end, nxt.end + 30))
+            if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(doc.text, nxt.end, d.start):
+                return d
     return None
 
 
@@ -339,7 +392,8 @@ def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Option
     doc = scan.doc
     d = doc.dates.last_before(trig.start, sent_start)
     for _ in range(3):
-        if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
+        if d is None or (d.start, d.end) in own or trig.start - d.end > LEADING_DATE_BACK and not (
+                trig.start - d.end <= SENTENCE_DATE_BACK and R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start)):
             return None
         found = _date_of_act(scan, trig, sent_start, d)
         if found is not None or not d.relative:
@@ -376,6 +430,8 @@ def _date_later(scan: Scan, pos: int, clause_end: int, own: set) -> Optional[Dat
     gs, _ = scan.groups.first_after(pos)
     if pos <= gs < d.start or not (lead.fullmatch(doc.text, pos, d.start) or _DAY_WORD_GAP.fullmatch(doc.text, pos, d.start)):
         return None
+    if _REPORTED.search(doc.text, pos, d.start):
+        return None  # "…, the agency reported on 25 March 2022": the report's date
     return d
 
 
@@ -473,6 +529,9 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         return [p] if p is not None else []
     if att.party is not None:
         return [att.party]
+    behalf = _agent(scan, tail_from, clause_end, _ON_BEHALF)
+    if behalf is not None and _BEHALF_AFTER.match(doc.text, behalf.end):
+        return [behalf]   # "… will sign the agreement on *Malaysia*'s behalf"
     if t.party is not None:  # "signed in 1957 by Belgium, France, …"
         first = scan.parties.starting_at(t.party.start)
         if first is not None:
@@ -585,6 +644,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     scan.attachments[k] = att
     if not att.targets:
         return None
+    if trig.action == "entry_into_force" and att.pronoun_end is not None and _in_law_phrase(scan, att, sent_start):
+        return None  # "the law abolishing the Treaty … will come into effect": the law's, not the treaty's
     obj_end = att.obj_end if att.obj_end >= 0 else max(doc.items[i].end for i in att.targets)
     att.obj_end = obj_end
     if not att.post and R.ATTRIBUTIVE_AFTER.match(text, obj_end):
@@ -602,7 +663,7 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
         or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
     if date is None or date.relative:  # a relative notification date gives way to the effective one
-        date = _effective_date(scan, trig, obj_end) or date
+        date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or date
     if att.effect and date is not None:
         status = "done"  # "the withdrawal will enter into effect on 1 January 2012": scheduled, a fact
     parties = _parties(scan, trig, att, t, clause_end, sent_start, passive_verb)
@@ -647,9 +708,15 @@ def _overlaps(index: SpanIndex, span) -> bool:
 
 
 def find_events(doc: DocContext) -> None:
-    """Every treaty action on the names, appended to the items' ``events`` (one per acting party)."""
+    """Every treaty action on the names, appended to the items' ``events`` (one per acting party).
+    In hard-wrapped text (wire copy) the scan reads line breaks inside paragraphs as spaces; the
+    events' and parties' texts are the source's."""
     if not doc.items:
         return
+    source = doc.text
+    flat = unwrapped(source)
+    if flat is not source:
+        doc = attrs.evolve(doc, text=flat, sents=None, semis=None)
     gx = GroupIndex(doc)
     windows = gx.windows(len(doc.text), SCAN_MARGIN)
     triggers = [t for lo, hi in windows for t in find_triggers(doc.text, lo, hi, timeout=limits.REGEX_TIMEOUT)]
@@ -664,6 +731,9 @@ def find_events(doc: DocContext) -> None:
         if f is None:
             continue
         targets, parties, ev = f
+        if flat is not source:
+            ev = attrs.evolve(ev, text=source[ev.start:ev.end])
+            parties = [p if p is None else attrs.evolve(p, text=source[p.start:p.end]) for p in parties]
         for p in parties or [None]:  # "Estonia, Latvia and Lithuania denounced …": one event each
             # (a None among parties: "signed by 45 countries and …", unnamed states: no party to infer)
             e = attrs.evolve(ev, party=p, anonymous=p is None and bool(parties))
