@@ -60,18 +60,26 @@ def _triggers() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
 
 
 @functools.lru_cache(maxsize=None)
-def _prefilter() -> "re.Pattern":
+def _prefilter() -> Optional["re.Pattern"]:
     """Where a trigger may start: a word start and the first three characters of some trigger form
     (every form begins with a word of letters; the prefixes are found by partial matching over
     lower-case letters, blanks and hyphens).  Case-insensitive in ``re``, which also matches the two
     non-ASCII letters that fold to one ASCII letter (ſ, K), so it finds every start the trigger pattern
     can match on text whose characters each fold to one character (checked by the caller)."""
     inner = regex.compile("|".join(_alternatives()), regex.IGNORECASE | regex.VERSION1)
+    if any(inner.match(c, partial=True) for c in _OTHER_FIRSTS):
+        return None                         # a form that may begin otherwise: no prefilter, plain scans
     letters, more = string.ascii_lowercase, string.ascii_lowercase + " \t-"
     two = [a + b for a in letters for b in more if inner.fullmatch(a + b, partial=True)]
     three = [p + c for p in two for c in more if inner.fullmatch(p + c, partial=True)]
     # a look-ahead: no start is hidden inside another's prefix
     return re.compile(r"(?<![\w\-])(?=" + "|".join(map(re.escape, three)) + ")", re.IGNORECASE)
+
+
+# characters other than ASCII letters that a trigger form must not begin with for the prefilter to be
+# used (digits, punctuation, white space, letters with accents, other scripts; the letters that fold
+# to several, "İ", "ß", are left to the caller's check)
+_OTHER_FIRSTS = "0123456789 \t\n-'’\"“(.,;:éÉèàçÇñÑøØüÜöÖäÄıłŁšŠžŽ\u0430\u0410\u03b1\u0391\u4e00"
 
 
 def _trigger_matches(text: str, start: int, end: int, timeout: Optional[float]) -> Iterator["regex.Match"]:
@@ -80,11 +88,12 @@ def _trigger_matches(text: str, start: int, end: int, timeout: Optional[float]) 
     ("ﬆ" is "st" to the pattern, not to the prefilter)."""
     rx = _triggers()[0]
     window = text[start:end]
-    if not window.isascii() and len(window.casefold()) != len(window):
+    prefilter = _prefilter()
+    if prefilter is None or not window.isascii() and len(window.casefold()) != len(window):
         yield from rx.finditer(text, start, end, timeout=timeout)
         return
     last = start
-    for c in _prefilter().finditer(text, start, end):
+    for c in prefilter.finditer(text, start, end):
         if c.start() >= last:
             m = rx.match(text, c.start(), end, timeout=timeout)
             if m is not None:
