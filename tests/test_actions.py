@@ -13,3 +13,26 @@ def test_examples(text, expected):
     check_spans(text, res)
     got = [(a.action, a.status, a.party.country if a.party else None) for a in res.actions]
     assert got == expected
+
+
+def test_prefiltered_trigger_scan_equals_the_pattern_scan():
+    """find_triggers tries the trigger pattern only where its prefilter says a trigger may start: the
+    same matches as the pattern's own scan, also with letters that fold to ASCII ones (ſ, K) or to
+    several letters (ﬆ), hyphens, blanks and possessives."""
+    import random
+
+    from citex.grammar.actions import _trigger_matches, trigger_pattern
+    words = ["signed", "SIGNS", "ſigned", "ratified", "de-ratified", "deratify", "withdrew its ratification",
+             "withdrew Russia's signature", "deposited its instrument of ratification", "inﬆruments",
+             "instruments of accession were deposited", "became a party", "pull out", "pulled-out", "no longer",
+             "entered into force", "\u212aept", "the", "of", "a", "-", "’", "'s", ".", ",", "\n", "x", "re", "join",
+             "rejoined", "quit", "exit", "end", "ended the", "froze", "suspension", "terminate", "no", "de",
+             "leave", "left", "put", "into", "force", "agreed to be bound"]
+    rx = trigger_pattern()
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "  ", "\t", "-"]) for _ in range(rng.randint(1, 14)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        want = [(m.span(), m.lastgroup) for m in rx.finditer(text, lo, hi)]
+        assert [(m.span(), m.lastgroup) for m in _trigger_matches(text, lo, hi, None)] == want, (text, lo, hi)

@@ -39,3 +39,26 @@ def test_bad_published():
         parse_published("yesterday")
     with pytest.raises(TypeError):
         parse_published(3.5)
+
+
+def test_windowed_scan_equals_a_whole_text_scan():
+    """find_absolute runs the grammar only in windows around four-digit years, from the first digit or
+    month name there: the same dates as a scan of the whole text; a match's form is its last group."""
+    import random
+
+    from citex.grammar.dates import PATTERN, _find_anchored, _value
+    forms = ["iso", "num", "roman", "dd", "dmy", "mdy", "mm", "my", "yr", "y"]
+    pieces = ["26", "3", "19th", "November", "Nov.", "Sept", "MARCH", "May", "June", "of", "and", "-", "–", "/",
+              ".", ",", "1987", "2024", "1987-11-26", "05/09/2014", "5.IX.2024", "2018-2019", "No.", "people",
+              "GMT", "The", "Jan", "x", "A", "\n", "  ", "%", "(", ")", "12"]
+    rng = random.Random(13)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 16)))
+        want = []
+        for m in PATTERN.finditer(text):
+            assert m.lastgroup == next(f for f in forms if m.group(f)), text
+            if m.lastgroup == "yr":
+                want += [(m.start("yr_a"), m.end("yr_a")), (m.start("yr_b"), m.end("yr_b"))]
+            elif _value(m, text) is not None:
+                want.append(m.span())
+        assert [(d.start, d.end) for d in _find_anchored(text)] == want, text

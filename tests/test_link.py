@@ -131,3 +131,18 @@ def test_vocabulary_lists_of_these_rooms_load_without_duplicates():
                 lines = [x.strip() for x in f.read_text(encoding="utf-8").splitlines()
                          if x.strip() and not x.strip().startswith("#")]
                 assert lines and len(lines) == len(set(lines)) == len(entries(f"{area}/{f.name[:-4]}")), f.name
+
+
+def test_latest_dated_year_equals_the_whole_text_scan():
+    """linker.latest_dated_year tries the years largest first, each in a window: the same year as the
+    largest of a whole-text DATED_YEAR scan."""
+    import random
+
+    from citex.link.linker import DATED_YEAR, latest_dated_year
+    pieces = ["March", "Sept.", "sep", "May", "xMay", "3", "19th", ",", "1987", "2001", "1899", "20011", "-",
+              "\t", " ", "   ", "    ", "\n", "x", "1987-", "2030", "of", "December"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 10)))
+        years = [int(m.group("y")) for m in DATED_YEAR.finditer(text)]
+        assert latest_dated_year(text) == (max(years) if years else 0), text

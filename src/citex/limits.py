@@ -9,7 +9,7 @@ and memory proportionate.  They are module attributes, read at call time, so a c
 ``REGEX_TIMEOUT``
     Seconds of regular-expression engine time that one scan of a document may take (the ``timeout=``
     argument of the ``regex`` package, passed by the whole-text scans of the grammars; the plain
-    scans — capitalised runs, instrument heads, acronyms, month names — are linear by construction
+    scans — capitalised runs, instrument heads, acronyms, years, month names — are linear by construction
     and run without it, since the check costs a clock reading per match).  Default 30 s (ordinary news
     scans at several MB/s), or the ``CITEX_REGEX_TIMEOUT`` environment variable.  When it fires the
     document gives a result whose ``error`` is ``{"type": "timeout", …}``: through ``citex.extract``

@@ -10,7 +10,9 @@ lists sentences with the act, status and party they must give; the tests run the
 from __future__ import annotations
 
 import functools
-from typing import Optional
+import re
+import string
+from typing import Iterator, Optional
 
 import attrs
 import regex
@@ -45,17 +47,58 @@ class Trigger:
         return self.form == "noun"
 
 
+def _alternatives() -> list[str]:
+    return [f"(?P<t{i}>{_fragment(row[2])})" for i, row in enumerate(vocab.rows(ACTIONS_TABLE))]
+
+
 @functools.lru_cache(maxsize=None)
 def _triggers() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
-    groups: dict[str, tuple[str, str]] = {}
-    alts = []
-    for i, row in enumerate(vocab.rows(ACTIONS_TABLE)):
-        action, form, pattern = row[0], row[1], row[2]
-        name = f"t{i}"
-        groups[name] = (action, form)
-        alts.append(f"(?P<{name}>{_fragment(pattern)})")
-    rx = regex.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", regex.IGNORECASE | regex.VERSION1)
+    groups = {f"t{i}": (row[0], row[1]) for i, row in enumerate(vocab.rows(ACTIONS_TABLE))}
+    rx = regex.compile(r"(?<![\w\-])(?:" + "|".join(_alternatives()) + r")(?![\w\-])",
+                       regex.IGNORECASE | regex.VERSION1)
     return rx, groups
+
+
+@functools.lru_cache(maxsize=None)
+def _prefilter() -> Optional["re.Pattern"]:
+    """Where a trigger may start: a word start and the first three characters of some trigger form
+    (every form begins with a word of letters; the prefixes are found by partial matching over
+    lower-case letters, blanks and hyphens).  Case-insensitive in ``re``, which also matches the two
+    non-ASCII letters that fold to one ASCII letter (ſ, K), so it finds every start the trigger pattern
+    can match on text whose characters each fold to one character (checked by the caller)."""
+    inner = regex.compile("|".join(_alternatives()), regex.IGNORECASE | regex.VERSION1)
+    if any(inner.match(c, partial=True) for c in _OTHER_FIRSTS):
+        return None                         # a form that may begin otherwise: no prefilter, plain scans
+    letters, more = string.ascii_lowercase, string.ascii_lowercase + " \t-"
+    two = [a + b for a in letters for b in more if inner.fullmatch(a + b, partial=True)]
+    three = [p + c for p in two for c in more if inner.fullmatch(p + c, partial=True)]
+    # a look-ahead: no start is hidden inside another's prefix
+    return re.compile(r"(?<![\w\-])(?=" + "|".join(map(re.escape, three)) + ")", re.IGNORECASE)
+
+
+# characters other than ASCII letters that a trigger form must not begin with for the prefilter to be
+# used (digits, punctuation, white space, letters with accents, other scripts; the letters that fold
+# to several, "İ", "ß", are left to the caller's check)
+_OTHER_FIRSTS = "0123456789 \t\n-'’\"“(.,;:éÉèàçÇñÑøØüÜöÖäÄıłŁšŠžŽ\u0430\u0410\u03b1\u0391\u4e00"
+
+
+def _trigger_matches(text: str, start: int, end: int, timeout: Optional[float]) -> Iterator["regex.Match"]:
+    """``trigger_pattern().finditer(text, start, end)``: the pattern is tried only where the prefilter
+    says a trigger may start (several times faster), unless a character of the window folds to several
+    ("ﬆ" is "st" to the pattern, not to the prefilter)."""
+    rx = _triggers()[0]
+    window = text[start:end]
+    prefilter = _prefilter()
+    if prefilter is None or not window.isascii() and len(window.casefold()) != len(window):
+        yield from rx.finditer(text, start, end, timeout=timeout)
+        return
+    last = start
+    for c in prefilter.finditer(text, start, end):
+        if c.start() >= last:
+            m = rx.match(text, c.start(), end, timeout=timeout)
+            if m is not None:
+                last = m.end()
+                yield m
 
 
 def trigger_pattern() -> regex.Pattern:
@@ -65,9 +108,9 @@ def trigger_pattern() -> regex.Pattern:
 
 def find_triggers(text: str, start: int, end: int, timeout: Optional[float] = None) -> list[Trigger]:
     """Every trigger in ``text[start:end]``, in text order."""
-    rx, groups = _triggers()
+    groups = _triggers()[1]
     out = []
-    for m in rx.finditer(text, start, end, timeout=timeout):
+    for m in _trigger_matches(text, start, end, timeout):
         action, form = groups[m.lastgroup]
         out.append(Trigger(action, form, m.start(), m.end(), m.group()))
     return out

@@ -15,6 +15,7 @@ import regex
 
 from citex import limits
 from citex.models import Date
+from citex.text.patterns import word_trie
 from citex.vocab import entries
 
 _MONTH_NAMES = entries("dates/months")  # in calendar order
@@ -76,9 +77,10 @@ def compose(src: str, fragments: dict[str, str]) -> str:
     return regex.sub(r"\{([a-z_]+)\}", sub, src)
 
 
-# Every form begins with a digit or a capital: the guard in front lets a search skip every other
-# position at once instead of trying each alternative there (same matches, several times faster).
-PATTERN = regex.compile(r"(?=[\dA-Z])(?:" + compose(PATTERN_SRC, F) + ")", regex.VERBOSE | regex.VERSION1)
+# Every form begins with a digit or a month name (whose capital is one of ADFJMNOS): the guard in
+# front lets a search skip every other position at once instead of trying each alternative there
+# (same matches, several times faster).
+PATTERN = regex.compile(r"(?=[\dADFJMNOS])(?:" + compose(PATTERN_SRC, F) + ")", regex.VERBOSE | regex.VERSION1)
 
 # A bare year right before a quantity noun is a number, not a date ("2000 people").
 QUANTITY_AFTER = regex.compile(
@@ -209,26 +211,23 @@ def _iso(y: int, m: Optional[int] = None, d: Optional[int] = None) -> Optional[s
 
 def _value(m: regex.Match, text: str) -> Optional[str]:
     g = m.group
-    if g("iso"):
+    form = m.lastgroup                    # the form's own group closes last ("iso", "num", … "y")
+    if form == "iso":
         return _iso(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
-    if g("num"):
+    if form == "num":
         a, b, y = int(g("num_a")), int(g("num_b")), int(g("num_y"))
         # day-first (international) unless only month-first is possible
         if a <= 12 < b:
             return _iso(y, a, b)
         return _iso(y, b, a)
-    if g("roman"):
+    if form == "roman":
         return _iso(int(g("rom_y")), ROMAN_MONTHS[g("rom_m")], int(g("rom_d")))
-    if g("dd"):
-        return _iso(int(g("dd_y")), _month(g("dd_m")), int(g("dd_d")))
-    if g("dmy"):
-        return _iso(int(g("dmy_y")), _month(g("dmy_m")), int(g("dmy_d")))
-    if g("mdy"):
+    if form in ("dd", "dmy"):
+        return _iso(int(g(form + "_y")), _month(g(form + "_m")), int(g(form + "_d")))
+    if form == "mdy":
         return _iso(int(g("mdy_y") or g("mdy_y2")), _month(g("mdy_m")), int(g("mdy_d")))
-    if g("mm"):
-        return _iso(int(g("mm_y")), _month(g("mm_m")))
-    if g("my"):
-        return _iso(int(g("my_y")), _month(g("my_m")))
+    if form in ("mm", "my"):
+        return _iso(int(g(form + "_y")), _month(g(form + "_m")))
     # a bare year: reject quantities
     start, end = m.span()
     if QUANTITY_AFTER.match(text, end) or QUANTITY_BEFORE.search(text[max(0, start - 25):start]):
@@ -241,6 +240,11 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
 # because no date is longer than the window.
 YEAR_ANCHOR = regex.compile(r"(?<!\d)[12]\d\d\d(?!\d)")
 WINDOW_BEFORE, WINDOW_AFTER = 48, 16
+# where a date may start: a digit, or the first three letters of a month name (every form begins with
+# one or the other), so that the grammar is not tried at every capital of the window
+DATE_START = regex.compile(r"\d|" + word_trie(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                               "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL",
+                                               "AUG", "SEP", "OCT", "NOV", "DEC"]))
 
 
 def find_absolute(text: str) -> Iterator[Date]:
@@ -257,19 +261,20 @@ def _find_anchored(text: str) -> Iterator[Date]:
     """The dates with a four-digit year, each found in a window around its year."""
     n = len(text)
     last = 0
-    for y in YEAR_ANCHOR.finditer(text, timeout=limits.REGEX_TIMEOUT):
+    for y in YEAR_ANCHOR.finditer(text):      # (linear: a fixed-length pattern; no timeout, see limits)
         ys, ye = y.span()
         if ye <= last:
             continue
         pos = max(last, ys - WINDOW_BEFORE)
         stop = min(n, ye + WINDOW_AFTER)
         while pos < ye:
-            m = PATTERN.search(text, pos, stop)
+            first = DATE_START.search(text, pos, ye)       # (no date starts before it)
+            m = PATTERN.search(text, first.start(), stop) if first is not None else None
             if m is None or m.start() >= ye:
                 break
             s, e = m.span()
             pos = last = e
-            if m.group("yr"):                               # "2018-2019": two years
+            if m.lastgroup == "yr":                         # "2018-2019": two years
                 a, b = m.span("yr_a"), m.span("yr_b")
                 yield Date(text=text[a[0]:a[1]], value=m.group("yr_a"), start=a[0], end=a[1])
                 yield Date(text=text[b[0]:b[1]], value=m.group("yr_b"), start=b[0], end=b[1])
@@ -390,10 +395,11 @@ def _future(text: str, pos: int) -> bool:
 _MONTH_PREFIX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 REL_ANCHOR = regex.compile(_MONTH_PREFIX + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday|[Tt]omorrow|year|month")
 # a whole month name (the dates without a year all have one after a space or a cue word)
-MONTH_ANCHOR = regex.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b")
+# (a trie of the words: between word boundaries at most one of them matches at a place)
+MONTH_ANCHOR = regex.compile(r"\b" + word_trie(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()) + r"\b")
 _DIGIT = regex.compile(r"\d")
 REL_WINDOW_BEFORE, REL_WINDOW_AFTER = 40, 48
 

@@ -126,9 +126,10 @@ OWN_ACT_RANK = {"signed": 3, "opened for signature": 3, "done": 3, "concluded": 
 OWN_ACT_BY = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:the[ \t]{1,3})?(?:[A-Z][\w'’.\-]*+(?:[ \t]{1,3}(?:of|the|for|on|and)){0,2}[ \t]{0,3}){1,10}")
 
 # sentence ends: ". " before a capital, "?" "!" or a blank line; not after common abbreviations
+# (the mark first, the abbreviation looked for behind it: a search then skips to the marks at once)
 SENTENCE_END = regex.compile(
-    r"(?<!\b(?:No|Nos|Art|Arts|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|St|Mr|Mrs|Ms|Dr|vol|Vol|pp|p|"
-    r"Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|i\.e|e\.g|[A-Z]))[.!?][\"”’)]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(]?[A-Z0-9])"
+    r"[.!?](?<!\b(?:No|Nos|Art|Arts|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|St|Mr|Mrs|Ms|Dr|vol|Vol|pp|p|"
+    r"Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Jr|Sr|vs|etc|i\.e|e\.g|[A-Z])[.!?])[\"”’)]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(]?[A-Z0-9])"
     r"|\n[ \t]*\n")
 
 

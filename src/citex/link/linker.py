@@ -19,6 +19,7 @@ from citex.link.result import NO_LINK, LinkResult
 from citex.link.rewrites import ORDINALS, SMALL, ordinal_before, rewrites
 from citex.models import KINDS
 from citex.text.lines import caps_line_at
+from citex.text.patterns import word_trie
 from citex.vocab import entries, lower_words, words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,10 +63,29 @@ NEAR_MAX_SEARCHES = 20   # distinct names searched per text
 # how far after the latest year a text names (without a publication date) a record may be adopted
 TEXT_YEAR_MARGIN = 5
 YEAR = re.compile(r"(?<![\w.\-])(1[89]\d\d|20\d\d)(?![\w\-])")
-_MONTHS = "|".join(sorted(lower_words("common/months"), key=lambda w: (-len(w), w)))
+# (a trie: a month word must be followed by "." or a blank, so at most one of them matches at a place)
+_MONTHS = word_trie(lower_words("common/months"))
 # a year with its month (and day): "March 3, 1987", "3 March 1987", "March 1987", "Sept. 1987"
-DATED_YEAR = re.compile(r"(?i)\b(?:" + _MONTHS + r")\.?[ \t]{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3})?"
+DATED_YEAR = re.compile(r"(?i)\b" + _MONTHS + r"\.?[ \t]{1,3}(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]{1,3})?"
                         r"(?P<y>1[89]\d\d|20\d\d)(?![\w\-])")
+# a year after a blank, where DATED_YEAR's year may stand
+_BLANK_YEAR = re.compile(r"[ \t](?:1[89]\d\d|20\d\d)(?![\w\-])")
+
+
+def latest_dated_year(text: str) -> int:
+    """The largest year of a ``DATED_YEAR`` match in ``text`` (0: none), without reading the whole text
+    with it: the years after a blank, largest first, each tried in a window before it until one is
+    dated.  (The matches of a whole-text scan are exactly the dated years: no match can hide another,
+    whose month would have to lie inside it.)"""
+    years = sorted(((int(m.group()[1:]), m.start() + 1) for m in _BLANK_YEAR.finditer(text)), reverse=True)
+    if len(years) * 64 > len(text):        # (a text of years: one scan costs less than the windows)
+        return max((int(m.group("y")) for m in DATED_YEAR.finditer(text)), default=0)
+    for year, pos in years:
+        if any(m.start("y") == pos for m in DATED_YEAR.finditer(text, max(0, pos - 40), pos + 4)):
+            return year
+    return 0
+
+
 _EDITION_RE = re.compile(r"(?i),?\s+(?:of\s+)?\(?(?:1[6-9]\d\d|20\d\d)\)?|\b(?:" + "|".join(ORDINALS) + r")\s+")
 
 
@@ -104,6 +124,7 @@ class Linker:
     def __init__(self, kb: "KnowledgeBase"):
         self.kb = kb
         self._acronyms = None
+        self._acronym_re = None
         self._latest = None
         self._doc_words = None
         self._year_seen = self._bare_year = self._doc_stems = None
@@ -130,12 +151,30 @@ class Linker:
             self._acronyms = table
         return self._acronyms
 
+    def _acronym_pattern(self) -> "re.Pattern":
+        """The acronyms of the table (those ``ACRONYM`` can match) and "New START", longest first: a
+        search for them skips every other capitalised word, which ``ACRONYM`` would stop at."""
+        if self._acronym_re is None:
+            keys = sorted((k for k in self.acronyms if ACRONYM.fullmatch(k)), key=lambda k: (-len(k), k))
+            self._acronym_re = re.compile("(?:" + "".join(re.escape(k) + "|" for k in keys)
+                                          + r"New[ \t]START)(?![\w\-])")
+        return self._acronym_re
+
     def find_acronyms(self, text: str) -> list[tuple[int, int, str]]:
-        """Stand-alone acronyms of known instruments: (start, end, id)."""
+        """Stand-alone acronyms of known instruments: (start, end, id).
+
+        The same as reading every ``ACRONYM`` match and keeping those of the table (or a multi-word
+        one the knowledge base knows: "New START"): each hit of :meth:`_acronym_pattern` is kept when
+        ``ACRONYM`` matches the same span there.  (An ``ACRONYM`` match covering a hit's start would
+        have to end in a word character before it, which the hit's look-behind forbids, or be "New
+        START" around a key "START", which the table does not hold.)"""
         table = self.acronyms
         out = []
         line_end, caps = -1, False  # the current line is judged once (linear on a 1 MB line)
-        for m in ACRONYM.finditer(text):
+        for k in self._acronym_pattern().finditer(text):
+            m = ACRONYM.match(text, k.start())
+            if m is None or m.end() != k.end():
+                continue
             if m.start() > line_end:
                 line_start = text.rfind("\n", max(0, line_end), m.start()) + 1
                 line_end = text.find("\n", m.start())
@@ -355,8 +394,7 @@ class Linker:
         """The latest year of a dated event the text reports ("March 3, 1987", "in June 2019"): a
         bound on the text's time that a bare year is not ("prices at their lowest since 1975")."""
         if self._year_seen is None:
-            years = [int(m.group("y")) for m in DATED_YEAR.finditer(text)]
-            self._year_seen = max(years) if years else 0
+            self._year_seen = latest_dated_year(text)
         return self._year_seen or None
 
     def _edition(self, recs: Sequence["Record"], text: str) -> Optional["Record"]:

@@ -24,6 +24,8 @@ MAX_EXTRA_WORDS = 14
 
 def known_boundaries(text: str, cands: list, linker) -> list:
     """Names cut or extended to what the knowledge base knows (see the three steps)."""
+    if not cands:  # most news: nothing to cut or extend
+        return cands
     cands = extend_known_names(text, trim_headline_titles(text, cands, linker), linker)
     return extend_known_left(text, cands, linker)
 

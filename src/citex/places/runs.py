@@ -9,15 +9,19 @@ import regex
 
 from citex.places.names import Entry
 from citex.places.words import CONNECTORS
+from citex.text.patterns import word_trie
 
 __all__ = ["RUN", "RUN_HARD", "Tok", "Cand", "tokens", "segment", "next_run", "run_ends_at", "sentence_start"]
 
 # a capitalised token: an initialism ("U.S."), or a capital and letters, with inner apostrophes
 # and hyphens ("O'Hare", "Saint-Denis") but not a possessive 's, and an optional full stop
-CAP = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?"
+# (the capital is read once for both forms: "(?:\p{Lu}\.){2,}|\p{Lu}…" tried in the same order)
+CAP = r"\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?)"
 _WS = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"   # spaces, at most one line break
 _WS_HARD = r"[ \t]+"                                # spaces only
-_CONN = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + ")"
+
+# (a trie: a connector must be followed by white space, so at most one can match at a place)
+_CONN = word_trie(CONNECTORS)
 # capitalised tokens joined by spaces and at most three connectors in a row
 RUN = regex.compile(rf"(?<![\w'’])(?:{CAP})(?:{_WS}(?:{_CONN}{_WS}){{0,3}}(?:{CAP}))*")
 # the same without line breaks, for texts whose line breaks end lines (titles, fields)
