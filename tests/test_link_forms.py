@@ -44,6 +44,9 @@ def ids(text, published=None):
     ("The US rejoined the Paris Agreement to fight climate change.", None, "UNTS I-54113"),
     ("The US rejoined the Paris Agreement.", "2021-02-19", "UNTS I-54113"),
     ("The yen held inside the range of the Paris agreement reached at the Louvre.", None, "GK LOUVRE-1987"),
+    # a protocol named by its year: that year's protocol of the instrument named just before
+    ("Peru left the Single Convention on Narcotic Drugs (as amended by the 1972 Protocol).", None, "MTDSG VI-17"),
+    ("The Single Convention on Narcotic Drugs and its 1972 Protocol bind Peru.", None, "MTDSG VI-17"),
 ])
 def test_link_forms(text, published, want):
     assert want in ids(text, published)
@@ -60,6 +63,8 @@ def test_link_forms(text, published, want):
     # no date, no year, no telling word: candidates, no link
     ("Dealers said the dollar held after the Paris accord.", None, "UNTS I-54113"),
     ("Dealers said the dollar held after the Paris accord.", None, "GK LOUVRE-1987"),
+    # a year no protocol of that instrument has
+    ("The Single Convention on Narcotic Drugs and its 1975 Protocol bind Peru.", None, "MTDSG VI-17"),
 ])
 def test_link_refusals(text, published, not_want):
     assert not_want not in ids(text, published)
@@ -80,6 +85,26 @@ def test_known_title_across_commas(text, want):
     cits = citex.extract(text).citations
     assert [c.id for c in cits] == [want]
     assert cits[0].title.endswith("Destruction")
+
+
+def test_dated_protocol_is_a_name_of_its_own():
+    cits = citex.extract("Peru left the Single Convention on Narcotic Drugs (as amended by the 1972 Protocol).").citations
+    assert [(c.title, c.number, c.parent) for c in cits][1] == ("1972 Protocol", None, None)
+    # with a protocol named before, it refers back to it
+    cits = citex.extract("The Protocol amending the Single Convention on Narcotic Drugs was signed in 1972. "
+                         "The 1972 Protocol entered into force.").citations
+    assert len([c for c in cits if c.kind == "protocol"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a long title cut at a comma of its own, cited with a slip: the name runs on to the known title
+    "Syria joined the Convention on the Prohibition of the Development, Production, Stockpiling and Use "
+    "of Chemical Weapons and on their Destructions, also known as the CWC.",
+])
+def test_long_title_with_a_slip_across_commas(text):
+    cits = citex.extract(text).citations
+    assert [c.id for c in cits] == ["MTDSG XXVI-3"]
+    assert cits[0].title.endswith("Destructions")
 
 
 def test_long_title_with_a_slip():

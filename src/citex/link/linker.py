@@ -54,6 +54,9 @@ CHILD_HEAD = re.compile(r"(?i)(?:\b(?:optional|additional)\s+)?\b(protocols?|ame
 # a plural name of a parent's children ("the Optional Protocols to …"), and how many it may stand for
 PLURAL_CHILD = re.compile(r"(?i)\b(?:protocols|amendments)\b")
 MAX_PLURAL = 4
+# a child named by its year only ("the 1972 Protocol")
+DATED_CHILD = re.compile(r"(1[5-9]\d\d|20\d\d)\s+(?:Protocol|Amendment)")
+DATED_CHILD_REACH = 120   # … of the instrument named at most this far before it
 TECHNICAL = re.compile(r"(?i)\b(?:annex(?:es|ex)?|articles?)\b")
 # a long title cited with a slip: at least this many subject words, a fuzzy score this high (1 = every
 # word), this far ahead of the next record
@@ -119,6 +122,14 @@ class Linker:
     def known(self, title: str) -> bool:
         return bool(self.kb.lookup(title))
 
+    def near_known(self, title: str) -> bool:
+        """A long full title the knowledge base knows but for a slip (see :meth:`_near_title`)."""
+        if len(content_words(title)) < NEAR_MIN_WORDS:
+            return False
+        hits = self.kb.scored_search(" ".join(title.split()), 2)
+        return bool(hits) and hits[0][1] >= NEAR_SCORE and hits[0][0].matchable and (
+            len(hits) == 1 or hits[0][1] - hits[1][1] >= NEAR_MARGIN)
+
     @property
     def acronyms(self) -> dict[str, str]:
         """Acronym → id for acronyms that name exactly one record and are not ambiguous words."""
@@ -177,10 +188,16 @@ class Linker:
                 if rec is None:
                     rec = self._protocol_by_name(text, it, parent)
                 it.link = LinkResult(rec.id, rec.title) if rec else NO_LINK
+        last_named = None   # the nearest earlier linked instrument that is no protocol (items in text order)
         for it in items:
             if it.number is None and it.parent is not None and it.link is not None and not it.link.id \
                     and not it.link.candidates:
                 it.link = self._child_of(items[it.parent], it)
+            elif it.parent is None and it.link is not None and not it.link.id and DATED_CHILD.fullmatch(it.title) \
+                    and last_named is not None and 0 <= it.start - last_named.end <= DATED_CHILD_REACH:
+                it.link = self._child_of(last_named, it)   # "… Narcotic Drugs (as amended by the 1972 Protocol)"
+            if it.kind != "protocol" and it.link is not None and it.link.id:
+                last_named = it
         self._split_plurals(items)
 
     def _split_plurals(self, items) -> None:
@@ -215,6 +232,8 @@ class Linker:
                 and (self._latest is None or not r.adopted or int(r.adopted[:4]) <= self._latest)]
         if not TECHNICAL.search(it.title):  # amendments to annexes or articles are named by them
             kids = [r for r in kids if not TECHNICAL.search(r.title)]
+        if (y := DATED_CHILD.match(it.title)) is not None:  # "the 1972 Protocol": the one of that year
+            kids = [r for r in kids if (r.adopted or "")[:4] == y.group(1)]
         if len(kids) == 1:
             return LinkResult(kids[0].id, kids[0].title)
         return LinkResult(candidates=[r.id for r in kids]) if kids else NO_LINK
