@@ -44,6 +44,16 @@ def ids(text, published=None):
     ("The US rejoined the Paris Agreement to fight climate change.", None, "UNTS I-54113"),
     ("The US rejoined the Paris Agreement.", "2021-02-19", "UNTS I-54113"),
     ("The yen held inside the range of the Paris agreement reached at the Louvre.", None, "GK LOUVRE-1987"),
+    # a series number after an acronym: the record of that number
+    ("The United States and Russia signed START I in 1991.", None, "GK START-1991"),
+    ("Russia never ratified START II.", None, "GK START2-1993"),
+    ("The Duma ratified START-2 in 2000.", None, "GK START2-1993"),
+    ("Carter and Brezhnev signed SALT II.", None, "GK SALT2-1979"),
+    ("Russia suspended New START.", None, "GK NEWSTART-2010"),
+    # an acronym followed by a pronoun is the acronym alone
+    ("It is the NPT I mean.", None, "UNTS I-10485"),
+    # a code of law the knowledge base holds
+    ("France restored checks under the Schengen Borders Code.", None, "GK EU-SBC-2006"),
     # a protocol named by its year: that year's protocol of the instrument named just before
     ("Peru left the Single Convention on Narcotic Drugs (as amended by the 1972 Protocol).", None, "MTDSG VI-17"),
     ("The Single Convention on Narcotic Drugs and its 1972 Protocol bind Peru.", None, "MTDSG VI-17"),
@@ -63,6 +73,9 @@ def test_link_forms(text, published, want):
     # no date, no year, no telling word: candidates, no link
     ("Dealers said the dollar held after the Paris accord.", None, "UNTS I-54113"),
     ("Dealers said the dollar held after the Paris accord.", None, "GK LOUVRE-1987"),
+    # START III was never concluded: no record of START I or II
+    ("Talks on START III stalled.", None, "GK START-1991"),
+    ("Talks on START III stalled.", None, "GK START2-1993"),
     # a year no protocol of that instrument has
     ("The Single Convention on Narcotic Drugs and its 1975 Protocol bind Peru.", None, "MTDSG VI-17"),
 ])

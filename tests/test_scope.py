@@ -30,6 +30,8 @@ def test_scope_of_each_form(name, scope):
 @pytest.mark.parametrize("title, kind, linked, scope", [
     ("Freedom of Information Act", "other", False, "domestic"),     # head last, "of" inside
     ("Tenure of Office Act of 1867", "other", False, "domestic"),   # a year after the head
+    ("Criminal Code of Canada", "other", False, "domestic"),        # a national code
+    ("Schengen Borders Code", "other", True, "international"),     # a code the knowledge base holds
     ("Act of Settlement", "other", False, "domestic"),             # head before the complement
     ("Federal Law No. 101-FZ dated July 15, 1995, On International Treaties", "other", False, "domestic"),
     ("Constitution of the United States of America", "other", False, "domestic"),

@@ -109,6 +109,8 @@ ORDINARY_PREMODS = lower_words("instruments/ordinary_premods")
 ORDINARY_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords", "charter", "charters"})
 # Organisation qualifiers that allow a lower-case subject: "UN Convention on refugees"
 ORG_QUALIFIERS = lower_words("instruments/org_qualifiers")
+# words that make a "Code" a body of law ("Penal Code", "Code of Criminal Procedure")
+CODE_SUBJECTS = lower_words("instruments/code_subjects")
 _SUBJECT_STOP_ROWS = [line.split() for line in entries("instruments/lower_subject_stop")]
 
 # ------------------------------------------------------------------------------- fragments
@@ -557,7 +559,7 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
             h.low == "constitution" and not h.lower and pre and _country_word(pre[-1], gazetteer)):
         return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
-    if h.kind == "other" and h.low in ("act", "amendment") and not pre and not has_cont:
+    if h.kind == "other" and h.low in ("act", "amendment", "code") and not pre and not has_cont:
         return True  # "the Act", "an Amendment to the Treaty" (no name)
     return False
 
@@ -572,7 +574,15 @@ def _is_weak(text: str, name: Name) -> bool:
     return (h.lower and h.low in WEAK_LOWER_HEADS and not has_cont and " ".join(name.pre_low) not in ORG_QUALIFIERS) \
         or (h.upper and not has_cont) \
         or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
-        or (h.low == "amendment" and not AMENDS.match(text, name.end))
+        or (h.low == "amendment" and not AMENDS.match(text, name.end)) \
+        or (h.low == "code" and not _code_of_law(text, name))
+
+
+def _code_of_law(text: str, name: "Name") -> bool:
+    """A "Code" that a word of its name says is a body of law ("Penal Code", "Union Customs Code",
+    "Code of Criminal Procedure"); others ("Da Vinci Code", "Morse Code") need the knowledge base."""
+    words = name.pre_low + text[name.head.end:name.end].lower().split()
+    return any(w.strip(".,'’") in CODE_SUBJECTS for w in words)
 
 
 def alias_after(text: str, end: int) -> Optional[tuple[int, int]]:
@@ -717,6 +727,14 @@ EXAMPLES: list[tuple[str, list[str]]] = [
      ["Federal Law On the Termination of International Treaties of the Council of Europe"]),
     ("the Tenure of Office Act of 1867, which", ["Tenure of Office Act of 1867"]),
     ("– Law of the Russian Federation\n", []),
+    # codes: a body of law when a word of the name says so, else only when the knowledge base knows it
+    ("checks under the Schengen Borders Code resumed", ["Schengen Borders Code"]),
+    ("charged under the Criminal Code of Canada.", ["Criminal Code of Canada"]),
+    ("under the Code of Criminal Procedure, he", ["Code of Criminal Procedure"]),
+    ("the French Civil Code forbids it", ["French Civil Code"]),
+    ("The Da Vinci Code sold millions", []),
+    ("he learned Morse Code at sea", []),
+    ("the Code requires it", []),
     # negatives
     ("the European Committee for the Prevention of Torture", []),
     ("expelled from the Council of Europe", []),

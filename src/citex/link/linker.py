@@ -28,7 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
 # a series number written next to the name: "(CETS No. 225)", "ETS No. 126", "ETS 5"
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
-ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
+# (with a series number: "START II", "SALT I", "START-2", looked up as a whole name)
+ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z]{3,7}(?:[ \-](?:III|II|I|[1-3]))(?![\w\-]|\.\w)"
+                     r"|[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
+SERIES_TAIL = re.compile(r"[ \-](?:III|II|I|[1-3])\Z")
 # Acronyms that name an instrument on their own in news text, without being defined there
 # (data/vocab/link/standalone_acronyms.txt); each must name exactly one knowledge-base record.
 STANDALONE_ACRONYMS = words("link/standalone_acronyms")
@@ -156,12 +159,16 @@ class Linker:
                 continue  # an all-caps headline: "NPT" there may be any word
             if COURT_AFTER.match(text, m.end()):
                 continue  # "the ECHR ruled": the court, not the convention
+            end = m.end()
             rid = table.get(m.group())
-            if rid is None and " " in m.group():  # "New START"
+            if rid is None and (" " in m.group() or "-" in m.group()):  # "New START", "START II"
                 recs = self.kb.lookup(m.group())
                 rid = recs[0].id if len(recs) == 1 else None
+                if rid is None and m.group()[:3] != "New":   # "the NPT I mean": the acronym alone
+                    end = m.start() + len(SERIES_TAIL.sub("", m.group()))
+                    rid = table.get(text[m.start():end])
             if rid:
-                out.append((m.start(), m.end(), rid))
+                out.append((m.start(), end, rid))
         return out
 
     def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
