@@ -134,6 +134,7 @@ G["day_word"] = alternation(_case_forms(lower_words("common/days"), lower=False)
 # A capitalised title word: "Torture", "Non-Proliferation", "Seafarers'", "U.N.", "AfCFTA".
 # Not a head word (a new instrument starts there), not a month before a day or year (a date).
 G["tw"] = r"""(?!(?:{treaty_head})(?![\w\-]))(?!{month})(?!{day_word}(?![\w\-]))
+    (?!No\.?[ \t]{0,2}\d)                                   # "No. 50/2005": a designation, not a word
     (?: (?:[A-Z]\.){2,}                                     # "U.N.", "U.S."
       | [A-Z]\w*+(?:[\-–]\w++)*+(?:['’](?![sS]\b)\w*+)?      # "Non-Proliferation", "Seafarers'"
     )"""
@@ -273,8 +274,8 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
             break
         if kind == "paren":
             inner = w[1:-1].strip()
-            if not inner or not all(t[:1].isupper() or t[:1].isdigit() for t in inner.split()):
-                break
+            if not inner or not all(t[:1].isupper() or t[:1].isdigit() for t in inner.split()) or "\n" in gap:
+                break   # (a bracket on the line before is a reference, "(POL-2006-L-79967)\nAct of …")
             words.insert(0, w)
             start, pos = s, s
             i -= 1
@@ -654,12 +655,20 @@ def _law_tail(text: str, end: int, head: str) -> int:
     m = LAW_DESIGNATION.match(text, end)
     if m:
         end = m.end()
-        nm = LAW_TAIL_NO.match(text, end)
-        if nm:
-            end = nm.end()
+    nm = LAW_TAIL_NO.match(text, end)   # "… dated July 13, 1999 No. 420-1", "… Property No.50/2005"
+    if nm and (m or any(ch.isdigit() for ch in nm.group())):
+        end = nm.end()
+        if m is None and (m := LAW_DESIGNATION.match(text, end)):   # "No. 101-FZ dated July 15, 1995"
+            end = m.end()
+    if m is not None and (om := LAW_ON_AFTER.match(text, end)):
+        cm = CONT.match(text, om.end(), timeout=limits.REGEX_TIMEOUT)   # "…, On International Treaties …"
+        if cm and cm.end() > om.end():
+            end = cm.end()
     return end
 
 
+# after a designation, the law's title: "Federal Law No. 101-FZ dated July 15, 1995*, On* International …"
+LAW_ON_AFTER = regex.compile(r",?+(?=[ \t]{1,3}On[ \t])")
 # "Federal Law *On* the Termination …", "Law *on* Special Status": a law named by its subject
 LAW_SUBJECT = regex.compile(r"[ \t]{1,3}(?:On|on|Concerning|concerning|Regarding|regarding)[ \t]")
 LAW_DESIGNATION = regex.compile(compose(
@@ -727,6 +736,10 @@ EXAMPLES: list[tuple[str, list[str]]] = [
      ["Federal Law On the Termination of International Treaties of the Council of Europe"]),
     ("the Tenure of Office Act of 1867, which", ["Tenure of Office Act of 1867"]),
     ("– Law of the Russian Federation\n", []),
+    ("under the Law on Intellectual Property No.50/2005 of", ["Law on Intellectual Property No.50/2005"]),
+    ("(POL-2006-L-79967)\nAct of 8 July 2005 on", ["Act of 8 July 2005"]),
+    ("under the Federal Law No. 15-FZ dated May 2, 2001, On Fishing Quotas of the Republic, to",
+     ["Federal Law No. 15-FZ dated May 2, 2001, On Fishing Quotas of the Republic"]),
     # codes: a body of law when a word of the name says so, else only when the knowledge base knows it
     ("checks under the Schengen Borders Code resumed", ["Schengen Borders Code"]),
     ("charged under the Criminal Code of Canada.", ["Criminal Code of Canada"]),
