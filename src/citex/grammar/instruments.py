@@ -107,6 +107,10 @@ EVENT_PREMODS = lower_words("instruments/event_premods")
 # "Merger Agreement", "Coalition Agreement", "Democrat Pact", "Honda Accord"
 ORDINARY_PREMODS = lower_words("instruments/ordinary_premods")
 ORDINARY_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords", "charter", "charters"})
+# organisations whose lower-case agreement is one made with or among them ("an IMF agreement", "the G-7 pact")
+AGREEMENT_PARTNERS = lower_words("instruments/agreement_partners")
+# endings of hyphenated adjectives that describe, not name ("Cold War-era treaty", "US-friendly treaty")
+DESCRIPTIVE_SUFFIXES = tuple(sorted(lower_words("instruments/descriptive_suffixes")))
 # Organisation qualifiers that allow a lower-case subject: "UN Convention on refugees"
 ORG_QUALIFIERS = lower_words("instruments/org_qualifiers")
 # words that make a "Code" a body of law ("Penal Code", "Code of Criminal Procedure")
@@ -445,6 +449,7 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     start, pre = _premods(text, h.start, h.lower)
     if pre is None:
         return None
+    start, pre = _after_descriptions(text, start, pre, h.start)
     name = _protocol_numbers(text, Name(head=h, start=start, end=h.end, pre=tuple(pre)))
     name = _continuation(text, name, ctx)
     if name is None or _rejected(text, name, ctx.get("gazetteer")):
@@ -455,6 +460,19 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     return Candidate(start=name.start, end=name.end, kind=h.kind, head=h.word, title=title,
                      numbers=name.numbers, named=bool(pre) and not name.descriptive,
                      alias=alias_after(text, name.end), weak=_is_weak(text, name))
+
+
+def _after_descriptions(text: str, start: int, pre: list[str], head_start: int) -> tuple[int, list[str]]:
+    """The name starts after its last describing compound ("the Cold War-era| treaty", "a US-friendly|
+    treaty", "the Moscow-backed| Minsk Accord")."""
+    k = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].lower().endswith(DESCRIPTIVE_SUFFIXES)), None)
+    if k is None:
+        return start, pre
+    pos = start
+    for w in pre[:k + 1]:
+        pos = text.find(w, pos) + len(w)
+    rest = pre[k + 1:]
+    return (text.find(rest[0], pos) if rest else head_start), rest
 
 
 def _inside_byline(text: str, h: Head, ctx: dict) -> bool:
@@ -555,8 +573,9 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
         return True  # "Democratic National Convention", "Texas Haunters Convention"
-    if h.low in ORDINARY_HEADS and pre_low and pre_low[-1] in ORDINARY_PREMODS:
-        return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord"
+    if h.low in ORDINARY_HEADS and pre_low and (pre_low[-1] in ORDINARY_PREMODS or "-" in pre_low[-1] and all(
+            part in ORDINARY_PREMODS for part in pre_low[-1].split("-"))):
+        return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord", "Tory-Liberal pact"
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
             h.low == "constitution" and not h.lower and pre and _country_word(pre[-1], gazetteer)):
         return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
@@ -576,7 +595,16 @@ def _is_weak(text: str, name: Name) -> bool:
         or (h.upper and not has_cont) \
         or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
         or (h.low == "amendment" and not AMENDS.match(text, name.end)) \
-        or (h.low == "code" and not _code_of_law(text, name))
+        or (h.low == "code" and not _code_of_law(text, name)) \
+        or (h.lower and not has_cont and _partners_only(name.pre_low))
+
+
+def _partners_only(pre_low: list[str]) -> bool:
+    """The words before a lower-case head end with an organisation whose agreement this is ("the IMF
+    agreement", "a U.S. Air Force pact"), with at most a country word before it."""
+    joined = " ".join(w.strip(".") for w in pre_low)
+    return any(joined == p or joined.endswith(" " + p) and joined.count(" ") - p.count(" ") <= 1
+               for p in AGREEMENT_PARTNERS)
 
 
 def _code_of_law(text: str, name: "Name") -> bool:
@@ -766,5 +794,16 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("signed a definitive agreement to acquire", []),
     ("the U.S. free trade agreements with Canada", []),
     ("the Texas Haunters Convention on the last weekend", []),
+    # descriptions, not names
+    ("signed a US-friendly treaty with", []),
+    ("The Cold War-era treaty was aimed at", []),
+    ("the Moscow-backed Minsk Agreement of", ["Minsk Agreement"]),
+    ("under a new IMF agreement the", []),
+    ("the OPEC accord on output", []),
+    ("a U.S. Air Force pact worth", []),
+    ("the Tory-Liberal pact in", []),
+    ("the Elite Player Squad agreement", []),
+    ("a Business and Asset Transfer Agreement", []),
+    ("the WTO agreement on", ["WTO agreement"]),
     ("A three-day Elvis convention took place", []),
 ]
