@@ -29,6 +29,7 @@ def ids(text, published=None):
     # editions of one agreement: the latest adopted by the publication date
     ("Members met under the International Coffee Agreement.", "1987-04-08", "MTDSG XIX-25"),
     ("Members met under the International Cocoa Pact.", "1987-04-08", "MTDSG XIX-31"),
+    ("Members backed an extension of the International Tin Agreement.", "1987-04-08", "MTDSG XIX-23"),
     # knowledge-base gaps filled (scripts/kb_overrides.tsv, kb_aliases.tsv)
     ("The dollar fell after the Louvre accord.", None, "GK LOUVRE-1987"),
     ("The dollar fell after the Plaza Accord.", None, "GK PLAZA-1985"),
@@ -76,6 +77,8 @@ def test_link_forms(text, published, want):
     # START III was never concluded: no record of START I or II
     ("Talks on START III stalled.", None, "GK START-1991"),
     ("Talks on START III stalled.", None, "GK START2-1993"),
+    # editions of one agreement and nothing that dates the text: no guess
+    ("Members backed an extension of the International Tin Agreement.", None, "UNTS I-3622"),
     # a year no protocol of that instrument has
     ("The Single Convention on Narcotic Drugs and its 1975 Protocol bind Peru.", None, "MTDSG VI-17"),
 ])

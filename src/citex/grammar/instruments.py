@@ -33,7 +33,7 @@ from citex.grammar.dates import F as DATE_F
 from citex.grammar.dates import compose
 from citex.grammar.relations import DATE_QUALIFIER
 from citex.text.spans import merge_spans
-from citex.vocab import entries, lower_words
+from citex.vocab import entries, lower_words, rows
 
 
 def alternation(words) -> str:
@@ -107,6 +107,8 @@ EVENT_PREMODS = lower_words("instruments/event_premods")
 # "Merger Agreement", "Coalition Agreement", "Democrat Pact", "Honda Accord"
 ORDINARY_PREMODS = lower_words("instruments/ordinary_premods")
 ORDINARY_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords", "charter", "charters"})
+# nationality adjectives (data/vocab/parties/demonyms.tsv): "the Argentine agreement" is a description
+DEMONYMS = frozenset(row[0] for row in rows("parties/demonyms"))
 # organisations whose lower-case agreement is one made with or among them ("an IMF agreement", "the G-7 pact")
 AGREEMENT_PARTNERS = lower_words("instruments/agreement_partners")
 # endings of hyphenated adjectives that describe, not name ("Cold War-era treaty", "US-friendly treaty")
@@ -630,8 +632,8 @@ def _line_start_before(text: str, pos: int) -> bool:
 
 
 def _proper(word: str) -> bool:
-    """A capitalised word that names something (not a demonym-like adjective)."""
-    if not word[:1].isupper():
+    """A capitalised word that names something (not a demonym-like adjective: "the Argentine agreement")."""
+    if not word[:1].isupper() or word in DEMONYMS:
         return False
     if word.isupper() or "." in word or "-" in word or "–" in word:
         return True
@@ -802,6 +804,7 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("the OPEC accord on output", []),
     ("a U.S. Air Force pact worth", []),
     ("the Tory-Liberal pact in", []),
+    ("to examine the Argentine agreement in", []),
     ("the Elite Player Squad agreement", []),
     ("a Business and Asset Transfer Agreement", []),
     ("the WTO agreement on", ["WTO agreement"]),

@@ -75,6 +75,11 @@ DATED_YEAR = re.compile(r"(?i)\b(?:" + _MONTHS + r")\.?[ \t]{1,3}(?:\d{1,2}(?:st
 _EDITION_RE = re.compile(r"(?i),?\s+(?:of\s+)?\(?(?:1[6-9]\d\d|20\d\d)\)?|\b(?:" + "|".join(ORDINALS) + r")\s+")
 
 
+def ordinal_before_title(title: str) -> bool:
+    """The title begins with an ordinal ("Sixth International Tin Agreement")."""
+    return title.split(" ", 1)[0].lower() in ORDINALS
+
+
 def edition_key(title: str) -> str:
     """A title without its year or ordinal ("International Coffee Agreement, 1983" and "Sixth
     International Tin Agreement" → "International … Agreement")."""
@@ -115,6 +120,7 @@ class Linker:
         self._year_seen = self._bare_year = self._doc_stems = None
         self._near_cache: dict = {}
         self._years = None
+        self._editions = None
 
     def kind_of(self, rid: str) -> str:
         rec = self.kb.get(rid)
@@ -272,6 +278,7 @@ class Linker:
         recs = self._named(text, it) or self._by_year(it)
         if not recs:
             return NO_LINK
+        recs = self._with_editions(recs, it)
         recs = self._cited_year(it, recs)
         if self._latest is not None:
             fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= self._latest]
@@ -293,6 +300,20 @@ class Linker:
         if chosen is not None:
             return LinkResult(chosen.id, chosen.title)
         return LinkResult(candidates=[r.id for r in recs])
+
+    def _with_editions(self, recs: list["Record"], it: "Item") -> list["Record"]:
+        """The one record of a name that other editions share but for a year or an ordinal ("International
+        Tin Agreement" of 1954; the Sixth of 1981): all the editions, which the text's time chooses
+        between (an ordinal cited with the name has already chosen)."""
+        if len(recs) != 1 or recs[0].parent or ordinal_before_title(it.title):
+            return recs
+        if self._editions is None:
+            table: dict[str, list] = {}
+            for r in self.kb:
+                if r.matchable and not r.parent and r.adopted:
+                    table.setdefault(edition_key(r.title), []).append(r)
+            self._editions = {k: v for k, v in table.items() if len(v) > 1}
+        return self._editions.get(edition_key(recs[0].title), recs) if recs[0].adopted else recs
 
     def _named(self, text: str, it: "Item") -> list["Record"]:
         """The records the cited name (or another writing of it) names."""
@@ -426,8 +447,11 @@ class Linker:
         title the name is ("Paris Agreement": the 2015 agreement, unless dates or words say the 1987
         accord news then called so); a variant of the title ("Paris accord") only in a text whose
         time is known (a publication date or a year it names)."""
+        timed = self._latest is not None or self._text_year(text) is not None
+        if not timed and not any(r.parent for r in recs) and len({edition_key(r.title) for r in recs}) == 1:
+            return None   # editions of one agreement ("International Tin Agreement", 1954 … 1981): time decides
         own = [r for r in recs if normalize(r.title) == normalize(it.title)]
-        if not own and (self._latest is not None or self._text_year(text) is not None):
+        if not own and timed:
             key = name_key(it.title)   # "Paris accord" = "Paris Agreement", in a text of known time
             own = [r for r in recs if name_key(r.title) == key]
         if len(own) != 1:
