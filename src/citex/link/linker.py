@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
 # (with a series number: "START II", "SALT I", "START-2", looked up as a whole name)
-ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z]{3,7}(?:[ \-](?:III|II|I|[1-3]))(?![\w\-]|\.\w)"
-                     r"|[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
+ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}(?:[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w))?"
+                     r"|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
 SERIES_TAIL = re.compile(r"[ \-](?:III|II|I|[1-3])\Z")
 # Acronyms that name an instrument on their own in news text, without being defined there
 # (data/vocab/link/standalone_acronyms.txt); each must name exactly one knowledge-base record.

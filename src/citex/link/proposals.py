@@ -107,7 +107,7 @@ def _near_known_end(text: str, start: int, ends: list[int], linker) -> int | Non
         return None
     tries = 0
     for e in reversed(ends):
-        if not text[e - 1:e].isalpha() or not _TITLE_STOP.match(text, e):
+        if not text[e - 1:e].isalpha() or not _TITLE_STOP.match(text, e) or not _title_words(text, ends[0], e):
             continue
         tries += 1
         if near(text[start:e]):
@@ -115,6 +115,11 @@ def _near_known_end(text: str, start: int, ends: list[int], linker) -> int | Non
         if tries >= MAX_NEAR_TRIES:
             break
     return None
+
+
+def _title_words(text: str, start: int, end: int) -> bool:
+    """Every word of ``text[start:end]`` but the small ones is capitalised (a title, not a clause)."""
+    return all(w[:1].isupper() for w in text[start:end].replace(",", " ").split() if w.lower() not in SMALL_WORDS)
 
 
 def trim_headline_titles(text: str, cands: list, linker) -> list:
