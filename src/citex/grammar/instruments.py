@@ -452,6 +452,8 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     if pre is None:
         return None
     start, pre = _after_descriptions(text, start, pre, h.start)
+    if h.low == "constitution" and not h.lower and not pre and (ym := YEAR_BEFORE.search(text, max(0, h.start - 8), h.start)):
+        start, pre = ym.start(), [ym.group(1)]   # "the 2009 Constitution": a constitution named by its year
     name = _protocol_numbers(text, Name(head=h, start=start, end=h.end, pre=tuple(pre)))
     name = _continuation(text, name, ctx)
     if name is None or _rejected(text, name, ctx.get("gazetteer")):
@@ -519,6 +521,8 @@ def _continuation(text: str, name: Name, ctx: dict) -> Optional[Name]:
             if from_cont:
                 ctx["law_to"] = cont_end
             return None  # "Law of the Russian Federation" without a designation is a byline, not a name
+        if h.low == "decree" and title_end == cont_end:
+            return None  # "a Decree on …" without its date or number names no decree
     elif h.upper and not name.pre and title_end == end:
         title_end = _title_line(text, name)
     return attrs.evolve(name, end=title_end, has_cont=title_end > end)
@@ -579,7 +583,8 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
             part in ORDINARY_PREMODS for part in pre_low[-1].split("-"))):
         return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord", "Tory-Liberal pact"
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
-            h.low == "constitution" and not h.lower and pre and _country_word(pre[-1], gazetteer)):
+            h.low == "constitution" and not h.lower and pre and (_country_word(pre[-1], gazetteer)
+                                                                 or pre[-1].isdigit())):
         return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
     if h.kind == "other" and h.low in ("act", "amendment", "code") and not pre and not has_cont:
         return True  # "the Act", "an Amendment to the Treaty" (no name)
@@ -697,6 +702,8 @@ def _law_tail(text: str, end: int, head: str) -> int:
     return end
 
 
+# the year right before a capitalised "Constitution": "the 2009 Constitution"
+YEAR_BEFORE = regex.compile(r"(?<![\w\-.,/])(1[5-9]\d\d|20\d\d)[ \t]{1,2}\Z")
 # after a designation, the law's title: "Federal Law No. 101-FZ dated July 15, 1995*, On* International …"
 LAW_ON_AFTER = regex.compile(r",?+(?=[ \t]{1,3}On[ \t])")
 # "Federal Law *On* the Termination …", "Law *on* Special Status": a law named by its subject
@@ -804,6 +811,11 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("the OPEC accord on output", []),
     ("a U.S. Air Force pact worth", []),
     ("the Tory-Liberal pact in", []),
+    ("under the new 2009 Constitution, which", ["2009 Constitution"]),
+    ("the Decree of the President of Freedonia of 17 December 2003 on", ["Decree of the President of Freedonia of 17 December 2003"]),
+    ("signed Presidential Decree No. 1081 declaring", ["Presidential Decree No. 1081"]),
+    ("the Decree of the President was read out", []),
+    ("issued a Decree on fishing", []),
     ("to examine the Argentine agreement in", []),
     ("the Elite Player Squad agreement", []),
     ("a Business and Asset Transfer Agreement", []),
