@@ -59,6 +59,17 @@ def test_own_date_and_place(text, date, place):
      "on July 25, 2023.", "ratification", "Sri Lanka", "2023-07-25", None),
     ("In October 2022, France became the fourth country this year to announce its exit from the Energy Charter Treaty.",
      "withdrawal", "France", "2022-10", None),
+    # a date after a reporting verb is the report's; a cleft "It was on …" dates its act
+    ("Kazakhstan deposited the instrument of ratification of the Paris Agreement, the agency reported on "
+     "25 March 2022.", "ratification", "Kazakhstan", None, None),
+    ("It was on 2 January 2021 that Kazakhstan ratified the Paris Agreement.", "ratification", "Kazakhstan",
+     "2021-01-02", None),
+    # a law that does the act dates it by the day the law takes effect
+    ("Ukraine announced that the law abolishing the Treaty of Friendship between Russia and Ukraine was signed and "
+     "will come into effect from April 1, 2019.", "termination", "Ukraine", "2019-04-01", None),
+    # an absolute date in apposition to a day word ("today, 5th December, 2020"), with or without a reference date
+    ("Nigeria deposited the Instrument of Ratification of the Paris Agreement with the depository, today, "
+     "5th December, 2020, the ministry said.", "ratification", "Nigeria", "2020-12-05", None),
 ])
 def test_events(text, action, party, date, place):
     c = first(text)
@@ -191,3 +202,22 @@ def test_an_effective_date_dates_an_act_notified_on_a_relative_day():
                       published="2011-06-30")
     assert [(a.action, a.status, a.party.country, a.date.value) for a in r.actions] == [
         ("withdrawal", "done", "BO", "2012-01-01")]   # one act; "will enter into effect" is no entry into force
+
+
+def test_the_document_refers_back_and_a_laws_taking_effect_is_not_the_treatys():
+    r = citex.extract("KIEV - The law abolishing the Treaty of Friendship between Russia and Ukraine was signed and "
+                      "will come into effect from April 1, 2019. The 10-year document entered into force on "
+                      "1 April 1999.")
+    assert [(a.action, a.date.value) for a in r.actions] == [("termination", "2019-04-01"),
+                                                             ("entry_into_force", "1999-04-01")]
+
+
+def test_a_nominal_acts_taking_effect_dates_it_and_is_no_entry_into_force():
+    r = citex.extract("The Philippines' withdrawal from the Rome Statute took effect on March 17, 2019.")
+    assert [(a.action, a.party.country, a.date.value) for a in r.actions] == [("withdrawal", "PH", "2019-03-17")]
+
+
+def test_a_relative_date_holding_its_preposition_dates_the_act():
+    r = citex.extract("Russia's parliament voted on Wednesday to revoke the country's ratification of the "
+                      "Comprehensive Nuclear-Test-Ban Treaty.", published="2023-10-18")
+    assert [(a.action, a.date.value, a.date.relative) for a in r.actions] == [("deratification", "2023-10-18", True)]
