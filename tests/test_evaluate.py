@@ -682,3 +682,8 @@ def test_dev_evaluate_command_prints_the_new_sections(capsys):
     for section in ("links", "actions", "action attribute", "  party", "  date", "132 cases with relations gold"):
         assert section in out, section
     assert "FN event" in out
+
+
+def test_strict_boundaries_are_a_target():
+    rep = score([case(T1, [inst("Water Sharing Convention")])], fixed(Result(citations=[cit(T1, "Sharing Convention of 3 May")])))
+    assert target_value(rep, "instruments") == 1.0 and target_value(rep, "instruments_strict") == 0.0
