@@ -30,6 +30,8 @@ def ids(text, published=None):
     ("Members met under the International Coffee Agreement.", "1987-04-08", "MTDSG XIX-25"),
     ("Members met under the International Cocoa Pact.", "1987-04-08", "MTDSG XIX-31"),
     ("Members backed an extension of the International Tin Agreement.", "1987-04-08", "MTDSG XIX-23"),
+    ("In March 1987 members of the International Tin Agreement met; output fell in the third quarter.", None,
+     "MTDSG XIX-23"),
     # knowledge-base gaps filled (scripts/kb_overrides.tsv, kb_aliases.tsv)
     ("The dollar fell after the Louvre accord.", None, "GK LOUVRE-1987"),
     ("The dollar fell after the Plaza Accord.", None, "GK PLAZA-1985"),

@@ -296,7 +296,8 @@ class Linker:
             recs = [r for r in fits if not r.adopted or int(r.adopted[:4]) <= year] or fits
         if len(recs) == 1:
             return LinkResult(recs[0].id, recs[0].title)
-        chosen = self._settle(recs, it, text) or self._edition(recs, text) or self._own_title(recs, it, text)
+        # (editions first: the ordinals of their titles are no subject words — "third" quarter)
+        chosen = self._edition(recs, text) or self._settle(recs, it, text) or self._own_title(recs, it, text)
         if chosen is not None:
             return LinkResult(chosen.id, chosen.title)
         return LinkResult(candidates=[r.id for r in recs])
