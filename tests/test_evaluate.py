@@ -519,6 +519,53 @@ def test_link_scoring(gold_id, pred_id, expect):
     assert (rel.links.tp, rel.links.fp, rel.links.fn, rel.links_null_ok) == expect
 
 
+@pytest.mark.parametrize("note, pred_id, expect", [
+    # the gold says the knowledge base lacked the instrument; citex links one of its own added records
+    ("Louvre Accord (1987), not in the KB", "GK LOUVRE-1987", (0, 0, 0, 1)),
+    # a record the gold's knowledge base had: an id on a gold-null instrument stays wrong
+    ("Louvre Accord (1987), not in the KB", "UNTS I-54113", (1, 0, 0, 0)),
+    # a null for another reason (domestic law): wrong
+    ("domestic law", "GK LOUVRE-1987", (1, 0, 0, 0)),
+])
+def test_link_to_a_record_the_gold_lacked_is_counted_apart(note, pred_id, expect):
+    c = rcase(links=[("Accord on Lake Fishing", None)])
+    c["links"][0]["note"] = note
+    rep = score([c], fixed(Result(citations=[acc_cit(id=pred_id)])))
+    rel = rep.relations
+    assert (rel.links.fp, rel.links.fn, rel.links_null_ok, rel.links_new) == expect
+    if expect[3]:
+        assert "new record" in format_report(rep, details=True)
+
+
+@pytest.mark.parametrize("surface, predicted, strict", [
+    ("Water Sharing Convention", "Water Sharing Convention", (1, 0, 0)),
+    # overlap is a match, but its boundary is wrong: a FP and a FN under strict boundaries
+    ("Water Sharing Convention", "Sharing Convention of 3 May", (0, 1, 1)),
+    # a name cut short
+    ("Treaty of Harmony between Freedonia and Sylvania", "Treaty of Harmony", (0, 1, 1)),
+])
+def test_strict_boundaries(surface, predicted, strict):
+    c = case(T1, [inst(surface)])
+    rep = score([c], fixed(Result(citations=[cit(T1, predicted)])))
+    s = rep.instruments_strict
+    assert rep.instruments.tp == 1 and (s.tp, s.fp, s.fn) == strict
+    assert "strict" in format_report(rep)
+    if strict[1]:
+        assert "bound " in format_report(rep, details=True)
+
+
+def test_strict_boundaries_alias_and_protocol_list():
+    text = "He ratified the Treaty of Harmony (TOH) and Protocols No. 1 and No. 2 thereto."
+    c = case(text, [inst("Treaty of Harmony", aliases=["TOH"]),
+                    inst("Protocols No. 1 and No. 2", number=1), inst("Protocols No. 1 and No. 2", number=2)])
+    r = Result(citations=[cit(text, "TOH"), cit(text, "Protocols No. 1", number=1), cit(text, "No. 2", number=2)])
+    s = score([c], fixed(r)).instruments_strict
+    assert (s.tp, s.fp, s.fn) == (3, 0, 0)
+    r = Result(citations=[cit(text, "Protocols No. 1", number=1)])
+    s = score([c], fixed(r)).instruments_strict
+    assert (s.tp, s.fp, s.fn) == (0, 1, 3)   # the alias and No. 2 missed, No. 1 not the whole list
+
+
 def test_link_of_unfound_instrument_is_missed():
     c = rcase(links=[("Accord on Lake Fishing", "CETS 126"), ("Pact of Nine", None)])
     rel = score([c], fixed(Result())).relations
@@ -635,3 +682,8 @@ def test_dev_evaluate_command_prints_the_new_sections(capsys):
     for section in ("links", "actions", "action attribute", "  party", "  date", "132 cases with relations gold"):
         assert section in out, section
     assert "FN event" in out
+
+
+def test_strict_boundaries_are_a_target():
+    rep = score([case(T1, [inst("Water Sharing Convention")])], fixed(Result(citations=[cit(T1, "Sharing Convention of 3 May")])))
+    assert target_value(rep, "instruments") == 1.0 and target_value(rep, "instruments_strict") == 0.0

@@ -29,6 +29,9 @@ def ids(text, published=None):
     # editions of one agreement: the latest adopted by the publication date
     ("Members met under the International Coffee Agreement.", "1987-04-08", "MTDSG XIX-25"),
     ("Members met under the International Cocoa Pact.", "1987-04-08", "MTDSG XIX-31"),
+    ("Members backed an extension of the International Tin Agreement.", "1987-04-08", "MTDSG XIX-23"),
+    ("In March 1987 members of the International Tin Agreement met; output fell in the third quarter.", None,
+     "MTDSG XIX-23"),
     # knowledge-base gaps filled (scripts/kb_overrides.tsv, kb_aliases.tsv)
     ("The dollar fell after the Louvre accord.", None, "GK LOUVRE-1987"),
     ("The dollar fell after the Plaza Accord.", None, "GK PLAZA-1985"),
@@ -44,6 +47,19 @@ def ids(text, published=None):
     ("The US rejoined the Paris Agreement to fight climate change.", None, "UNTS I-54113"),
     ("The US rejoined the Paris Agreement.", "2021-02-19", "UNTS I-54113"),
     ("The yen held inside the range of the Paris agreement reached at the Louvre.", None, "GK LOUVRE-1987"),
+    # a series number after an acronym: the record of that number
+    ("The United States and Russia signed START I in 1991.", None, "GK START-1991"),
+    ("Russia never ratified START II.", None, "GK START2-1993"),
+    ("The Duma ratified START-2 in 2000.", None, "GK START2-1993"),
+    ("Carter and Brezhnev signed SALT II.", None, "GK SALT2-1979"),
+    ("Russia suspended New START.", None, "GK NEWSTART-2010"),
+    # an acronym followed by a pronoun is the acronym alone
+    ("It is the NPT I mean.", None, "UNTS I-10485"),
+    # a code of law the knowledge base holds
+    ("France restored checks under the Schengen Borders Code.", None, "GK EU-SBC-2006"),
+    # a protocol named by its year: that year's protocol of the instrument named just before
+    ("Peru left the Single Convention on Narcotic Drugs (as amended by the 1972 Protocol).", None, "MTDSG VI-17"),
+    ("The Single Convention on Narcotic Drugs and its 1972 Protocol bind Peru.", None, "MTDSG VI-17"),
 ])
 def test_link_forms(text, published, want):
     assert want in ids(text, published)
@@ -60,6 +76,13 @@ def test_link_forms(text, published, want):
     # no date, no year, no telling word: candidates, no link
     ("Dealers said the dollar held after the Paris accord.", None, "UNTS I-54113"),
     ("Dealers said the dollar held after the Paris accord.", None, "GK LOUVRE-1987"),
+    # START III was never concluded: no record of START I or II
+    ("Talks on START III stalled.", None, "GK START-1991"),
+    ("Talks on START III stalled.", None, "GK START2-1993"),
+    # editions of one agreement and nothing that dates the text: no guess
+    ("Members backed an extension of the International Tin Agreement.", None, "UNTS I-3622"),
+    # a year no protocol of that instrument has
+    ("The Single Convention on Narcotic Drugs and its 1975 Protocol bind Peru.", None, "MTDSG VI-17"),
 ])
 def test_link_refusals(text, published, not_want):
     assert not_want not in ids(text, published)
@@ -80,6 +103,26 @@ def test_known_title_across_commas(text, want):
     cits = citex.extract(text).citations
     assert [c.id for c in cits] == [want]
     assert cits[0].title.endswith("Destruction")
+
+
+def test_dated_protocol_is_a_name_of_its_own():
+    cits = citex.extract("Peru left the Single Convention on Narcotic Drugs (as amended by the 1972 Protocol).").citations
+    assert [(c.title, c.number, c.parent) for c in cits][1] == ("1972 Protocol", None, None)
+    # with a protocol named before, it refers back to it
+    cits = citex.extract("The Protocol amending the Single Convention on Narcotic Drugs was signed in 1972. "
+                         "The 1972 Protocol entered into force.").citations
+    assert len([c for c in cits if c.kind == "protocol"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a long title cut at a comma of its own, cited with a slip: the name runs on to the known title
+    "Syria joined the Convention on the Prohibition of the Development, Production, Stockpiling and Use "
+    "of Chemical Weapons and on their Destructions, also known as the CWC.",
+])
+def test_long_title_with_a_slip_across_commas(text):
+    cits = citex.extract(text).citations
+    assert [c.id for c in cits] == ["MTDSG XXVI-3"]
+    assert cits[0].title.endswith("Destructions")
 
 
 def test_long_title_with_a_slip():

@@ -15,6 +15,17 @@ import citex
      "1992-03"),
     ("India will ratify the Kigali Amendment. This was adopted by the Parties to the Montreal Protocol "
      "in October 2016.", None, "Kigali", "2016-10"),
+    # a sentence that defines the name it opens: the act of its relative clause or participle
+    ("The Convention on Peace is a treaty of the Council of Europe which was opened for signature on "
+     "11 May 2011, in Istanbul.", None, "Convention on Peace", "2011-05-11"),
+    ("Convention against Torture is a treaty of human rights law created by United Nations on December "
+     "10 1984 that prohibits torture.", None, "Torture", "1984-12-10"),
+    ("The Convention on Peace, better known as the Lake Convention, is a treaty which was adopted on "
+     "3 May 2001.", None, "Convention on Peace", "2001-05-03"),
+    # a state's act there is no own date
+    ("The Convention on Peace is a treaty that Slovenia signed on 3 May 2001.", None, "Convention on Peace", None),
+    ("The Convention on Peace is a treaty which was signed by France on 3 May 2001.", None, "Convention on Peace",
+     None),
     # a day without its year, dated by the publication only: a name, not the instrument's date
     ("Seoul may scrap the September 19 Inter-Korean Military Agreement.", "2023-10-02", "Inter-Korean", None),
     ("Seoul may scrap the September 19 Inter-Korean Military Agreement.", None, "Inter-Korean", None),

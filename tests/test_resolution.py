@@ -158,6 +158,9 @@ def test_a_title_case_headline_name_is_cut_to_what_the_kb_knows():
     # issue 13 (2): variants of one name are one citation (written for this test)
     ("The Louvre Accord held. The Louvre accord, the Louvre pact, the Louvre agreement, the Louvre accords.", 1),
     ("The US Constitution and the U.S. Constitution.", 1),
+    ("The Constitution of the United States of America and the U.S. Constitution.", 1),
+    ("The United States Constitution and the US Constitution.", 1),
+    ("The Constitution of the Russian Federation and the Russia Constitution.", 1),
     ("The Smith Accord and the Smith accords and the Smith pact.", 1),
     ("The Rome Statute of International Criminal Court and the Rome Statute of the International Criminal Court.", 1),
 ])

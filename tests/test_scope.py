@@ -30,6 +30,8 @@ def test_scope_of_each_form(name, scope):
 @pytest.mark.parametrize("title, kind, linked, scope", [
     ("Freedom of Information Act", "other", False, "domestic"),     # head last, "of" inside
     ("Tenure of Office Act of 1867", "other", False, "domestic"),   # a year after the head
+    ("Criminal Code of Canada", "other", False, "domestic"),        # a national code
+    ("Schengen Borders Code", "other", True, "international"),     # a code the knowledge base holds
     ("Act of Settlement", "other", False, "domestic"),             # head before the complement
     ("Federal Law No. 101-FZ dated July 15, 1995, On International Treaties", "other", False, "domestic"),
     ("Constitution of the United States of America", "other", False, "domestic"),
@@ -102,3 +104,16 @@ def test_amendment_of_domestic_law_is_domestic():
 def test_title_in_ordinary_case_rather_than_a_headlines_capitals():
     cits = citex.extract("LOUVRE ACCORD HOLDS\nThe Louvre accord held, dealers said.").citations
     assert [c.title for c in cits] == ["Louvre accord"]
+
+
+@pytest.mark.parametrize("texts, rows", [
+    # a year or a state written with an unlinked name in one document only: one row
+    (["Police used the Hunting Act.", "The Hunting Act 2004 bans it."], 1),
+    (["It broke the Glass-Steagall Act.", "Japan copied the U.S. Glass-Steagall Act."], 1),
+    # two years: two laws
+    (["The Parliament Act 1911 applies.", "The Parliament Act 1949 applies."], 2),
+])
+def test_report_lists_an_unlinked_name_once(texts, rows):
+    html = build([citex.extract(t, doc_id=str(i)) for i, t in enumerate(texts)])
+    table = html.split("<h2>Instruments</h2>", 1)[1].split("</table>", 1)[0]
+    assert table.count("<tr>") - 1 == rows

@@ -18,7 +18,11 @@ another id).  FP: a matched citation whose id is not the gold id (an id on a gol
 instrument is wrong; a wrong id is both FP and FN).  So recall is over gold ids, precision over
 ids on matched citations.  Ids on citations that match no gold instrument are not in the
 precision (they are instrument false positives already), nor are duplicate citations; a
-gold-null instrument whose citation has no id is right and counted apart (``null_ok``).
+gold-null instrument whose citation has no id is right and counted apart (``null_ok``).  A gold-null
+link whose note says the knowledge base lacked the instrument ("not in the KB"), on a citation linked
+to a record added to the knowledge base after the gold was written (citex's own general-knowledge
+records, source ``citex-gk``: the Louvre and Plaza accords …), is neither TP nor FP: the gold cannot
+judge it; it is counted apart (``new``) and listed in the details to be checked by hand.
 
 **Treaty actions.**  The predicted acts are the document-level ``Result.actions`` when the result
 has some, else every ``Citation.events`` entry.  Decisions taken here:
@@ -236,6 +240,7 @@ class RelationCounts:
     cases: int = 0
     links: Counts = field(default_factory=Counts)
     links_null_ok: int = 0
+    links_new: int = 0  # ids of records the gold's knowledge base lacked, on gold-null instruments
     actions: Counts = field(default_factory=Counts)
     by_action: dict[str, Counts] = field(default_factory=dict)
     party: AttrCounts = field(default_factory=AttrCounts)
@@ -254,6 +259,7 @@ class RelationCounts:
         self.cases += other.cases
         self.links.add(other.links)
         self.links_null_ok += other.links_null_ok
+        self.links_new += other.links_new
         self.actions.add(other.actions)
         for name, c in other.by_action.items():
             self.action(name).add(c)
@@ -266,7 +272,8 @@ class RelationCounts:
 
     def to_dict(self) -> dict[str, Any]:
         return {"cases": self.cases,
-                "links": {**self.links.to_dict(strict=True), "null_ok": self.links_null_ok},
+                "links": {**self.links.to_dict(strict=True), "null_ok": self.links_null_ok,
+                          "new": self.links_new},
                 "actions": {**self.actions.to_dict(strict=True), "optional_matched": self.optional_matched,
                             "events_predicted": self.events_predicted,
                             "by_action": {k: v.to_dict(strict=True) for k, v in sorted(self.by_action.items())},
@@ -429,6 +436,22 @@ def _gold_label(gold: dict, surface: Optional[str]) -> dict[str, Any]:
             "instrument": surface, "trigger": gold.get("trigger"), "note": gold.get("note") or ""}
 
 
+_NOT_IN_KB = re.compile(r"\bnot in the KB\b", re.IGNORECASE)
+
+
+def _new_record(link: dict, pid: str) -> bool:
+    """A gold-null link whose note says the knowledge base had no record for the instrument, given
+    an id of a record added after the gold was written: one of citex's own general-knowledge records
+    (source ``citex-gk``, made by scripts/kb_overrides.tsv; the shared treaty data the gold was
+    checked against lacks them).  The gold cannot say whether that id is right: neither TP nor FP,
+    counted apart (``new``) and listed for a reader to check."""
+    if not _NOT_IN_KB.search(link.get("note") or ""):
+        return False
+    from citex.link.kb import get
+    record = get(pid)
+    return record is not None and record.source == "citex-gk"
+
+
 def _score_links(case: dict, gold: Sequence[dict], citations: Sequence, match: InstrumentMatch,
                  out: RelationCase) -> None:
     c = out.counts
@@ -441,6 +464,11 @@ def _score_links(case: dict, gold: Sequence[dict], citations: Sequence, match: I
         pid, gid = (cit.id if cit is not None else None), link.get("kb_id")
         if gid and pid is not None and norm_id(pid) == norm_id(gid):
             c.links.tp += 1
+            continue
+        if not gid and pid is not None and _new_record(link, pid):
+            c.links_new += 1
+            out.links.append({"surface": link.get("surface"), "number": link.get("number"), "gold": gid,
+                              "predicted": pid, "note": "new record: counted apart, check by hand"})
             continue
         if gid:
             c.links.fn += 1
@@ -566,7 +594,7 @@ def format_relations(rc: RelationCounts) -> list[str]:
                 "beside them, no --relations)"]
     lines = [f"{'relations':<18} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"
              f"   ({rc.cases} cases with relations gold)",
-             _row("links", rc.links, f"   null ok {rc.links_null_ok}"),
+             _row("links", rc.links, f"   null ok {rc.links_null_ok}, new records {rc.links_new}"),
              _row("actions", rc.actions, f"   optional matched {rc.optional_matched}, "
                                          f"{rc.events_predicted} predicted before merging")]
     for name in sorted(rc.by_action):

@@ -49,6 +49,7 @@ from citex.evaluate.jsonl import json_records
 from citex.models import Citation, Result
 
 CATEGORIES = ("instruments", "dates", "places")
+STRICT = "instruments_strict"  # instruments, a match counting only when a span equals the gold name
 ATTRIBUTES = ("date", "place", "parent")
 
 Span = tuple[int, int]
@@ -80,7 +81,7 @@ def load_cases(path) -> list[dict]:
 # --------------------------------------------------------------------------- counts
 
 def _new_counts() -> dict[str, Counts]:
-    return {c: Counts() for c in CATEGORIES}
+    return {c: Counts() for c in (*CATEGORIES, STRICT)}
 
 
 def _new_attrs() -> dict[str, AttrCounts]:
@@ -103,13 +104,14 @@ class CaseResult:
     false_negatives: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
     wrong_attributes: list[dict] = field(default_factory=list)
+    boundaries: list[dict] = field(default_factory=list)  # matched instruments whose name ends elsewhere
     warnings: list[str] = field(default_factory=list)
     relations: Optional[RelationCase] = None  # links and treaty actions, when the case has that gold
 
     @property
     def has_issues(self) -> bool:
         return bool(self.false_positives or self.false_negatives or self.duplicates
-                    or self.wrong_attributes or self.warnings
+                    or self.wrong_attributes or self.boundaries or self.warnings
                     or (self.relations is not None and self.relations.has_issues))
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,7 +119,7 @@ class CaseResult:
                 "counts": {k: v.to_dict() for k, v in self.counts.items()},
                 "false_positives": self.false_positives, "false_negatives": self.false_negatives,
                 "duplicates": self.duplicates, "wrong_attributes": self.wrong_attributes,
-                "warnings": self.warnings,
+                "boundaries": self.boundaries, "warnings": self.warnings,
                 "relations": None if self.relations is None else self.relations.to_dict()}
 
 
@@ -129,6 +131,7 @@ class Report:
     instruments: Counts = field(default_factory=Counts)
     dates: Counts = field(default_factory=Counts)
     places: Counts = field(default_factory=Counts)
+    instruments_strict: Counts = field(default_factory=Counts)
     attributes: dict[str, AttrCounts] = field(default_factory=_new_attrs)
     relations: RelationCounts = field(default_factory=RelationCounts)
     cases: list[CaseResult] = field(default_factory=list)
@@ -138,12 +141,12 @@ class Report:
         return len(self.cases)
 
     def category(self, name: str) -> Counts:
-        if name not in CATEGORIES:
+        if name not in CATEGORIES and name != STRICT:
             raise KeyError(name)
         return getattr(self, name)
 
     def add_case(self, case: CaseResult) -> None:
-        for cat in CATEGORIES:
+        for cat in (*CATEGORIES, STRICT):
             self.category(cat).add(case.counts[cat])
         for attr in ATTRIBUTES:
             self.attributes[attr].add(case.attributes[attr])
@@ -153,7 +156,7 @@ class Report:
 
     def to_dict(self, details: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {"name": self.name, "n_cases": self.n_cases}
-        for cat in CATEGORIES:
+        for cat in (*CATEGORIES, STRICT):
             d[cat] = self.category(cat).to_dict()
         d["attributes"] = {k: v.to_dict() for k, v in self.attributes.items()}
         d.update(self.relations.to_dict())
@@ -341,6 +344,7 @@ def _score_instruments(text: str, gold: list[dict], result: Result, case: CaseRe
     for p in dups:
         c = preds[scored[p]]
         case.duplicates.append({"category": "instruments", "text": c.text, "start": c.start, "title": c.title})
+    _score_strict(text, gold, gold_occs, {g: spans[scored[p]] for p, g in assign.items()}, case)
     matched = set(assign.values())
     for g, item in enumerate(gold):
         if g not in matched:
@@ -350,6 +354,39 @@ def _score_instruments(text: str, gold: list[dict], result: Result, case: CaseRe
     return InstrumentMatch(assigned={g: scored[p] for p, g in assign.items()},
                            duplicates={scored[p]: g for p, g in dups.items()},
                            unmatched=[scored[p] for p in unmatched], ignored=sorted(excluded))
+
+
+def _score_strict(text: str, gold: list[dict], gold_occs: list[list[Span]], matched: dict[int, list[Span]],
+                  case: CaseResult) -> None:
+    """Strict boundaries: a matched gold instrument counts only when a span of its citation is exactly
+    an occurrence of its surface or of an alias; otherwise the match is both a FP and a FN.  The items
+    of a protocol list (gold instruments sharing one surface) count when their spans lie inside one
+    occurrence and, all items of the list together, begin and end where it does ("Protocols No. 1
+    and No. 2": "Protocols No. 1" + "No. 2")."""
+    strict = case.counts[STRICT]
+    n_unmatched = len(gold) - len(matched)
+    strict.fn += n_unmatched
+    strict.fp += case.counts["instruments"].fp
+    by_surface: dict[str, list[int]] = {}
+    for g, item in enumerate(gold):
+        by_surface.setdefault(item.get("surface") or "", []).append(g)
+    for g, pspans in matched.items():
+        listed = [k for k in by_surface.get(gold[g].get("surface") or "", []) if k in matched]
+        exact = any(s in gold_occs[g] for s in pspans)
+        if not exact and len(by_surface.get(gold[g].get("surface") or "", [])) > 1:
+            for occ in gold_occs[g]:
+                inside = [s for k in listed for s in matched[k] if occ[0] <= s[0] and s[1] <= occ[1]]
+                if any(occ[0] <= s[0] and s[1] <= occ[1] for s in pspans) and \
+                        min(s[0] for s in inside) == occ[0] and max(s[1] for s in inside) == occ[1]:
+                    exact = True
+                    break
+        if exact:
+            strict.tp += 1
+        else:
+            strict.fp += 1
+            strict.fn += 1
+            case.boundaries.append({"surface": gold[g].get("surface"), "number": gold[g].get("number"),
+                                    "predicted": [text[s[0]:s[1]] for s in pspans]})
 
 
 def _score_attributes(text: str, gold: list[dict], preds: Sequence[Citation], assigned: dict[int, int],
@@ -480,6 +517,10 @@ def format_report(report: Report, details: bool = False) -> str:
         c = report.category(cat)
         lines.append(f"{cat:<12} {fmt_rate(c.p)} {fmt_rate(c.r)} {fmt_rate(c.f)} "
                      f"{c.tp:>5} {c.fp:>5} {c.fn:>5} {c.duplicates:>5}")
+        if cat == "instruments":
+            c = report.category(STRICT)
+            lines.append(f"{'  strict':<12} {fmt_rate(c.p)} {fmt_rate(c.r)} {fmt_rate(c.f)} "
+                         f"{c.tp:>5} {c.fp:>5} {c.fn:>5}   (exact name boundaries)")
     lines.append(f"{'attribute':<12} {'acc':>6} {'n':>5}   {'acc*':>6} {'n*':>5}   "
                  "(* = gold value set; over matched instruments)")
     for attr in ATTRIBUTES:
@@ -507,6 +548,9 @@ def _case_details(case: CaseResult) -> list[str]:
         lines.append(f"    FP {fp['category']:<11} {_show(fp['text'])}@{fp['start']}{extra}")
     for d in case.duplicates:
         lines.append(f"    dup {d['category']:<10} {_show(d['text'])}@{d['start']}")
+    for b in case.boundaries:
+        number = f" No. {b['number']}" if b.get("number") is not None else ""
+        lines.append(f"    bound {_show(b['surface'])}{number}: got {' | '.join(_show(t) for t in b['predicted'])}")
     for w in case.wrong_attributes:
         lines.append(f"    attr {w['attribute']:<9} {_show(w['surface'])}: gold {_show(w['gold'])}, "
                      f"got {_show(w['predicted'])}")

@@ -33,7 +33,7 @@ from citex.grammar.dates import F as DATE_F
 from citex.grammar.dates import compose
 from citex.grammar.relations import DATE_QUALIFIER
 from citex.text.spans import merge_spans
-from citex.vocab import entries, lower_words
+from citex.vocab import entries, lower_words, rows
 
 
 def alternation(words) -> str:
@@ -107,8 +107,16 @@ EVENT_PREMODS = lower_words("instruments/event_premods")
 # "Merger Agreement", "Coalition Agreement", "Democrat Pact", "Honda Accord"
 ORDINARY_PREMODS = lower_words("instruments/ordinary_premods")
 ORDINARY_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords", "charter", "charters"})
+# nationality adjectives (data/vocab/parties/demonyms.tsv): "the Argentine agreement" is a description
+DEMONYMS = frozenset(row[0] for row in rows("parties/demonyms"))
+# organisations whose lower-case agreement is one made with or among them ("an IMF agreement", "the G-7 pact")
+AGREEMENT_PARTNERS = lower_words("instruments/agreement_partners")
+# endings of hyphenated adjectives that describe, not name ("Cold War-era treaty", "US-friendly treaty")
+DESCRIPTIVE_SUFFIXES = tuple(sorted(lower_words("instruments/descriptive_suffixes")))
 # Organisation qualifiers that allow a lower-case subject: "UN Convention on refugees"
 ORG_QUALIFIERS = lower_words("instruments/org_qualifiers")
+# words that make a "Code" a body of law ("Penal Code", "Code of Criminal Procedure")
+CODE_SUBJECTS = lower_words("instruments/code_subjects")
 _SUBJECT_STOP_ROWS = [line.split() for line in entries("instruments/lower_subject_stop")]
 
 # ------------------------------------------------------------------------------- fragments
@@ -132,6 +140,7 @@ G["day_word"] = alternation(_case_forms(lower_words("common/days"), lower=False)
 # A capitalised title word: "Torture", "Non-Proliferation", "Seafarers'", "U.N.", "AfCFTA".
 # Not a head word (a new instrument starts there), not a month before a day or year (a date).
 G["tw"] = r"""(?!(?:{treaty_head})(?![\w\-]))(?!{month})(?!{day_word}(?![\w\-]))
+    (?!No\.?[ \t]{0,2}\d)                                   # "No. 50/2005": a designation, not a word
     (?: (?:[A-Z]\.){2,}                                     # "U.N.", "U.S."
       | [A-Z]\w*+(?:[\-–]\w++)*+(?:['’](?![sS]\b)\w*+)?      # "Non-Proliferation", "Seafarers'"
     )"""
@@ -271,8 +280,8 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
             break
         if kind == "paren":
             inner = w[1:-1].strip()
-            if not inner or not all(t[:1].isupper() or t[:1].isdigit() for t in inner.split()):
-                break
+            if not inner or not all(t[:1].isupper() or t[:1].isdigit() for t in inner.split()) or "\n" in gap:
+                break   # (a bracket on the line before is a reference, "(POL-2006-L-79967)\nAct of …")
             words.insert(0, w)
             start, pos = s, s
             i -= 1
@@ -452,6 +461,9 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     start, pre = _premods(text, h.start, h.lower)
     if pre is None:
         return None
+    start, pre = _after_descriptions(text, start, pre, h.start)
+    if h.low == "constitution" and not h.lower and not pre and (ym := YEAR_BEFORE.search(text, max(0, h.start - 8), h.start)):
+        start, pre = ym.start(), [ym.group(1)]   # "the 2009 Constitution": a constitution named by its year
     name = _protocol_numbers(text, Name(head=h, start=start, end=h.end, pre=tuple(pre)))
     name = _continuation(text, name, ctx)
     if name is None or _rejected(text, name, ctx.get("gazetteer")):
@@ -462,6 +474,19 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     return Candidate(start=name.start, end=name.end, kind=h.kind, head=h.word, title=title,
                      numbers=name.numbers, named=bool(pre) and not name.descriptive,
                      alias=alias_after(text, name.end), weak=_is_weak(text, name))
+
+
+def _after_descriptions(text: str, start: int, pre: list[str], head_start: int) -> tuple[int, list[str]]:
+    """The name starts after its last describing compound ("the Cold War-era| treaty", "a US-friendly|
+    treaty", "the Moscow-backed| Minsk Accord")."""
+    k = next((i for i in range(len(pre) - 1, -1, -1) if pre[i].lower().endswith(DESCRIPTIVE_SUFFIXES)), None)
+    if k is None:
+        return start, pre
+    pos = start
+    for w in pre[:k + 1]:
+        pos = text.find(w, pos) + len(w)
+    rest = pre[k + 1:]
+    return (text.find(rest[0], pos) if rest else head_start), rest
 
 
 def _inside_byline(text: str, h: Head, ctx: dict) -> bool:
@@ -506,6 +531,8 @@ def _continuation(text: str, name: Name, ctx: dict) -> Optional[Name]:
             if from_cont:
                 ctx["law_to"] = cont_end
             return None  # "Law of the Russian Federation" without a designation is a byline, not a name
+        if h.low == "decree" and title_end == cont_end:
+            return None  # "a Decree on …" without its date or number names no decree
     elif h.upper and not name.pre and title_end == end:
         title_end = _title_line(text, name)
     return attrs.evolve(name, end=title_end, has_cont=title_end > end)
@@ -565,12 +592,14 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
         return True  # "Democratic National Convention", "Texas Haunters Convention"
-    if h.low in ORDINARY_HEADS and pre_low and pre_low[-1] in ORDINARY_PREMODS:
-        return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord"
+    if h.low in ORDINARY_HEADS and pre_low and (pre_low[-1] in ORDINARY_PREMODS or "-" in pre_low[-1] and all(
+            part in ORDINARY_PREMODS for part in pre_low[-1].split("-"))):
+        return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord", "Tory-Liberal pact"
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
-            h.low == "constitution" and not h.lower and pre and _country_word(pre[-1], gazetteer)):
+            h.low == "constitution" and not h.lower and pre and (_country_word(pre[-1], gazetteer)
+                                                                 or pre[-1].isdigit())):
         return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
-    if h.kind == "other" and h.low in ("act", "amendment") and not pre and not has_cont:
+    if h.kind == "other" and h.low in ("act", "amendment", "code") and not pre and not has_cont:
         return True  # "the Act", "an Amendment to the Treaty" (no name)
     return False
 
@@ -585,7 +614,24 @@ def _is_weak(text: str, name: Name) -> bool:
     return (h.lower and h.low in WEAK_LOWER_HEADS and not has_cont and " ".join(name.pre_low) not in ORG_QUALIFIERS) \
         or (h.upper and not has_cont) \
         or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
-        or (h.low == "amendment" and not AMENDS.match(text, name.end))
+        or (h.low == "amendment" and not AMENDS.match(text, name.end)) \
+        or (h.low == "code" and not _code_of_law(text, name)) \
+        or (h.lower and not has_cont and _partners_only(name.pre_low))
+
+
+def _partners_only(pre_low: list[str]) -> bool:
+    """The words before a lower-case head end with an organisation whose agreement this is ("the IMF
+    agreement", "a U.S. Air Force pact"), with at most a country word before it."""
+    joined = " ".join(w.strip(".") for w in pre_low)
+    return any(joined == p or joined.endswith(" " + p) and joined.count(" ") - p.count(" ") <= 1
+               for p in AGREEMENT_PARTNERS)
+
+
+def _code_of_law(text: str, name: "Name") -> bool:
+    """A "Code" that a word of its name says is a body of law ("Penal Code", "Union Customs Code",
+    "Code of Criminal Procedure"); others ("Da Vinci Code", "Morse Code") need the knowledge base."""
+    words = name.pre_low + text[name.head.end:name.end].lower().split()
+    return any(w.strip(".,'’") in CODE_SUBJECTS for w in words)
 
 
 def alias_after(text: str, end: int) -> Optional[tuple[int, int]]:
@@ -604,8 +650,8 @@ def _line_start_before(text: str, pos: int) -> bool:
 
 
 def _proper(word: str) -> bool:
-    """A capitalised word that names something (not a demonym-like adjective)."""
-    if not word[:1].isupper():
+    """A capitalised word that names something (not a demonym-like adjective: "the Argentine agreement")."""
+    if not word[:1].isupper() or word in DEMONYMS:
         return False
     if word.isupper() or "." in word or "-" in word or "–" in word:
         return True
@@ -661,12 +707,22 @@ def _law_tail(text: str, end: int, head: str) -> int:
     m = LAW_DESIGNATION.match(text, end)
     if m:
         end = m.end()
-        nm = LAW_TAIL_NO.match(text, end)
-        if nm:
-            end = nm.end()
+    nm = LAW_TAIL_NO.match(text, end)   # "… dated July 13, 1999 No. 420-1", "… Property No.50/2005"
+    if nm and (m or any(ch.isdigit() for ch in nm.group())):
+        end = nm.end()
+        if m is None and (m := LAW_DESIGNATION.match(text, end)):   # "No. 101-FZ dated July 15, 1995"
+            end = m.end()
+    if m is not None and (om := LAW_ON_AFTER.match(text, end)):
+        cm = CONT.match(text, om.end(), timeout=limits.REGEX_TIMEOUT)   # "…, On International Treaties …"
+        if cm and cm.end() > om.end():
+            end = cm.end()
     return end
 
 
+# the year right before a capitalised "Constitution": "the 2009 Constitution"
+YEAR_BEFORE = regex.compile(r"(?<![\w\-.,/])(1[5-9]\d\d|20\d\d)[ \t]{1,2}\Z")
+# after a designation, the law's title: "Federal Law No. 101-FZ dated July 15, 1995*, On* International …"
+LAW_ON_AFTER = regex.compile(r",?+(?=[ \t]{1,3}On[ \t])")
 # "Federal Law *On* the Termination …", "Law *on* Special Status": a law named by its subject
 LAW_SUBJECT = regex.compile(r"[ \t]{1,3}(?:On|on|Concerning|concerning|Regarding|regarding)[ \t]")
 LAW_DESIGNATION = regex.compile(compose(
@@ -734,6 +790,18 @@ EXAMPLES: list[tuple[str, list[str]]] = [
      ["Federal Law On the Termination of International Treaties of the Council of Europe"]),
     ("the Tenure of Office Act of 1867, which", ["Tenure of Office Act of 1867"]),
     ("– Law of the Russian Federation\n", []),
+    ("under the Law on Intellectual Property No.50/2005 of", ["Law on Intellectual Property No.50/2005"]),
+    ("(POL-2006-L-79967)\nAct of 8 July 2005 on", ["Act of 8 July 2005"]),
+    ("under the Federal Law No. 15-FZ dated May 2, 2001, On Fishing Quotas of the Republic, to",
+     ["Federal Law No. 15-FZ dated May 2, 2001, On Fishing Quotas of the Republic"]),
+    # codes: a body of law when a word of the name says so, else only when the knowledge base knows it
+    ("checks under the Schengen Borders Code resumed", ["Schengen Borders Code"]),
+    ("charged under the Criminal Code of Canada.", ["Criminal Code of Canada"]),
+    ("under the Code of Criminal Procedure, he", ["Code of Criminal Procedure"]),
+    ("the French Civil Code forbids it", ["French Civil Code"]),
+    ("The Da Vinci Code sold millions", []),
+    ("he learned Morse Code at sea", []),
+    ("the Code requires it", []),
     # negatives
     ("the European Committee for the Prevention of Torture", []),
     ("expelled from the Council of Europe", []),
@@ -752,5 +820,22 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("signed a definitive agreement to acquire", []),
     ("the U.S. free trade agreements with Canada", []),
     ("the Texas Haunters Convention on the last weekend", []),
+    # descriptions, not names
+    ("signed a US-friendly treaty with", []),
+    ("The Cold War-era treaty was aimed at", []),
+    ("the Moscow-backed Minsk Agreement of", ["Minsk Agreement"]),
+    ("under a new IMF agreement the", []),
+    ("the OPEC accord on output", []),
+    ("a U.S. Air Force pact worth", []),
+    ("the Tory-Liberal pact in", []),
+    ("under the new 2009 Constitution, which", ["2009 Constitution"]),
+    ("the Decree of the President of Freedonia of 17 December 2003 on", ["Decree of the President of Freedonia of 17 December 2003"]),
+    ("signed Presidential Decree No. 1081 declaring", ["Presidential Decree No. 1081"]),
+    ("the Decree of the President was read out", []),
+    ("issued a Decree on fishing", []),
+    ("to examine the Argentine agreement in", []),
+    ("the Elite Player Squad agreement", []),
+    ("a Business and Asset Transfer Agreement", []),
+    ("the WTO agreement on", ["WTO agreement"]),
     ("A three-day Elvis convention took place", []),
 ]

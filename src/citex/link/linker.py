@@ -29,7 +29,10 @@ if TYPE_CHECKING:  # pragma: no cover
 # a series number written next to the name: "(CETS No. 225)", "ETS No. 126", "ETS 5"
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
-ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
+# (with a series number: "START II", "SALT I", "START-2", looked up as a whole name)
+ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}(?:[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w))?"
+                     r"|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
+SERIES_TAIL = re.compile(r"[ \-](?:III|II|I|[1-3])\Z")
 # Acronyms that name an instrument on their own in news text, without being defined there
 # (data/vocab/link/standalone_acronyms.txt); each must name exactly one knowledge-base record.
 STANDALONE_ACRONYMS = words("link/standalone_acronyms")
@@ -55,6 +58,9 @@ CHILD_HEAD = re.compile(r"(?i)(?:\b(?:optional|additional)\s+)?\b(protocols?|ame
 # a plural name of a parent's children ("the Optional Protocols to …"), and how many it may stand for
 PLURAL_CHILD = re.compile(r"(?i)\b(?:protocols|amendments)\b")
 MAX_PLURAL = 4
+# a child named by its year only ("the 1972 Protocol")
+DATED_CHILD = re.compile(r"(1[5-9]\d\d|20\d\d)\s+(?:Protocol|Amendment)")
+DATED_CHILD_REACH = 120   # … of the instrument named at most this far before it
 TECHNICAL = re.compile(r"(?i)\b(?:annex(?:es|ex)?|articles?)\b")
 # a long title cited with a slip: at least this many subject words, a fuzzy score this high (1 = every
 # word), this far ahead of the next record
@@ -87,6 +93,11 @@ def latest_dated_year(text: str) -> int:
 
 
 _EDITION_RE = re.compile(r"(?i),?\s+(?:of\s+)?\(?(?:1[6-9]\d\d|20\d\d)\)?|\b(?:" + "|".join(ORDINALS) + r")\s+")
+
+
+def ordinal_before_title(title: str) -> bool:
+    """The title begins with an ordinal ("Sixth International Tin Agreement")."""
+    return title.split(" ", 1)[0].lower() in ORDINALS
 
 
 def edition_key(title: str) -> str:
@@ -130,6 +141,7 @@ class Linker:
         self._year_seen = self._bare_year = self._doc_stems = None
         self._near_cache: dict = {}
         self._years = None
+        self._editions = None
 
     def kind_of(self, rid: str) -> str:
         rec = self.kb.get(rid)
@@ -139,6 +151,14 @@ class Linker:
 
     def known(self, title: str) -> bool:
         return bool(self.kb.lookup(title))
+
+    def near_known(self, title: str) -> bool:
+        """A long full title the knowledge base knows but for a slip (see :meth:`_near_title`)."""
+        if len(content_words(title)) < NEAR_MIN_WORDS:
+            return False
+        hits = self.kb.scored_search(" ".join(title.split()), 2)
+        return bool(hits) and hits[0][1] >= NEAR_SCORE and hits[0][0].matchable and (
+            len(hits) == 1 or hits[0][1] - hits[1][1] >= NEAR_MARGIN)
 
     @property
     def acronyms(self) -> dict[str, str]:
@@ -184,12 +204,16 @@ class Linker:
                 continue  # an all-caps headline: "NPT" there may be any word
             if COURT_AFTER.match(text, m.end()):
                 continue  # "the ECHR ruled": the court, not the convention
+            end = m.end()
             rid = table.get(m.group())
-            if rid is None and " " in m.group():  # "New START"
+            if rid is None and (" " in m.group() or "-" in m.group()):  # "New START", "START II"
                 recs = self.kb.lookup(m.group())
                 rid = recs[0].id if len(recs) == 1 else None
+                if rid is None and m.group()[:3] != "New":   # "the NPT I mean": the acronym alone
+                    end = m.start() + len(SERIES_TAIL.sub("", m.group()))
+                    rid = table.get(text[m.start():end])
             if rid:
-                out.append((m.start(), m.end(), rid))
+                out.append((m.start(), end, rid))
         return out
 
     def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
@@ -216,10 +240,16 @@ class Linker:
                 if rec is None:
                     rec = self._protocol_by_name(text, it, parent)
                 it.link = LinkResult(rec.id, rec.title) if rec else NO_LINK
+        last_named = None   # the nearest earlier linked instrument that is no protocol (items in text order)
         for it in items:
             if it.number is None and it.parent is not None and it.link is not None and not it.link.id \
                     and not it.link.candidates:
                 it.link = self._child_of(items[it.parent], it)
+            elif it.parent is None and it.link is not None and not it.link.id and DATED_CHILD.fullmatch(it.title) \
+                    and last_named is not None and 0 <= it.start - last_named.end <= DATED_CHILD_REACH:
+                it.link = self._child_of(last_named, it)   # "… Narcotic Drugs (as amended by the 1972 Protocol)"
+            if it.kind != "protocol" and it.link is not None and it.link.id:
+                last_named = it
         self._split_plurals(items)
 
     def _split_plurals(self, items) -> None:
@@ -254,6 +284,8 @@ class Linker:
                 and (self._latest is None or not r.adopted or int(r.adopted[:4]) <= self._latest)]
         if not TECHNICAL.search(it.title):  # amendments to annexes or articles are named by them
             kids = [r for r in kids if not TECHNICAL.search(r.title)]
+        if (y := DATED_CHILD.match(it.title)) is not None:  # "the 1972 Protocol": the one of that year
+            kids = [r for r in kids if (r.adopted or "")[:4] == y.group(1)]
         if len(kids) == 1:
             return LinkResult(kids[0].id, kids[0].title)
         return LinkResult(candidates=[r.id for r in kids]) if kids else NO_LINK
@@ -285,6 +317,7 @@ class Linker:
         recs = self._named(text, it) or self._by_year(it)
         if not recs:
             return NO_LINK
+        recs = self._with_editions(recs, it)
         recs = self._cited_year(it, recs)
         if self._latest is not None:
             fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= self._latest]
@@ -302,10 +335,25 @@ class Linker:
             recs = [r for r in fits if not r.adopted or int(r.adopted[:4]) <= year] or fits
         if len(recs) == 1:
             return LinkResult(recs[0].id, recs[0].title)
-        chosen = self._settle(recs, it, text) or self._edition(recs, text) or self._own_title(recs, it, text)
+        # (editions first: the ordinals of their titles are no subject words — "third" quarter)
+        chosen = self._edition(recs, text) or self._settle(recs, it, text) or self._own_title(recs, it, text)
         if chosen is not None:
             return LinkResult(chosen.id, chosen.title)
         return LinkResult(candidates=[r.id for r in recs])
+
+    def _with_editions(self, recs: list["Record"], it: "Item") -> list["Record"]:
+        """The one record of a name that other editions share but for a year or an ordinal ("International
+        Tin Agreement" of 1954; the Sixth of 1981): all the editions, which the text's time chooses
+        between (an ordinal cited with the name has already chosen)."""
+        if len(recs) != 1 or recs[0].parent or ordinal_before_title(it.title):
+            return recs
+        if self._editions is None:
+            table: dict[str, list] = {}
+            for r in self.kb:
+                if r.matchable and not r.parent and r.adopted:
+                    table.setdefault(edition_key(r.title), []).append(r)
+            self._editions = {k: v for k, v in table.items() if len(v) > 1}
+        return self._editions.get(edition_key(recs[0].title), recs) if recs[0].adopted else recs
 
     def _named(self, text: str, it: "Item") -> list["Record"]:
         """The records the cited name (or another writing of it) names."""
@@ -438,8 +486,11 @@ class Linker:
         title the name is ("Paris Agreement": the 2015 agreement, unless dates or words say the 1987
         accord news then called so); a variant of the title ("Paris accord") only in a text whose
         time is known (a publication date or a year it names)."""
+        timed = self._latest is not None or self._text_year(text) is not None
+        if not timed and not any(r.parent for r in recs) and len({edition_key(r.title) for r in recs}) == 1:
+            return None   # editions of one agreement ("International Tin Agreement", 1954 … 1981): time decides
         own = [r for r in recs if normalize(r.title) == normalize(it.title)]
-        if not own and (self._latest is not None or self._text_year(text) is not None):
+        if not own and timed:
             key = name_key(it.title)   # "Paris accord" = "Paris Agreement", in a text of known time
             own = [r for r in recs if name_key(r.title) == key]
         if len(own) != 1:

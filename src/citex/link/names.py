@@ -85,10 +85,35 @@ _SAME_HEAD = {"accord": "agreement", "accords": "agreement", "agreements": "agre
               "charters": "charter", "statutes": "statute", "covenants": "covenant"}
 
 
+# a state's long names, as tokens, and the short key they merge under
+_STATE_KEYS = {("united", "states", "of", "america"): "us", ("united", "states"): "us", ("usa",): "us",
+               ("united", "kingdom"): "uk", ("russian", "federation"): "russia"}
+# heads whose "<head> of <state>" is "<state> <head>" ("Constitution of the United States" = "US Constitution")
+_OF_STATE_HEADS = ("constitution",)
+
+
+def _state_keys(toks: list[str]) -> list[str]:
+    out, i = [], 0
+    while i < len(toks):
+        for words, key in _STATE_KEYS.items():
+            if tuple(toks[i:i + len(words)]) == words:
+                out.append(key)
+                i += len(words)
+                break
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
 def name_key(title: str) -> str:
     """The key under which variants of one name merge: case, punctuation, spelling ("U.S." = "US",
-    British/American), a plural head and accord/agreement/pact ignored."""
-    toks = tokens(title)
+    British/American), a plural head and accord/agreement/pact ignored, a state's long name ("United
+    States of America" = "US"), "Constitution of the United States" = "US Constitution"."""
+    toks = _state_keys(tokens(title))
+    if len(toks) > 2 and toks[0] in _OF_STATE_HEADS and toks[1] == "of":
+        rest = toks[2:][1:] if toks[2] == "the" else toks[2:]
+        toks = rest + [toks[0]]
     if toks:
         toks[-1] = _SAME_HEAD.get(toks[-1], toks[-1])
     return " ".join(toks)

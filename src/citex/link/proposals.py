@@ -84,12 +84,44 @@ def extend_known_names(text: str, cands: list, linker) -> list:
             if m.group().strip().lower() not in SMALL_WORDS:  # a name never ends on "of", "the" …
                 ends.append(pos)
         best = next((e for e in reversed(ends) if linker.known(text[c.start:e])), None)
+        if best is None and text.startswith(",", c.end):
+            best = _near_known_end(text, c.start, ends, linker)
         if best is None:
             out.append(c)
         else:
             out.append(attrs.evolve(c, end=best, title=" ".join(text[c.start:best].split()),
                                     alias=alias_after(text, best)))
     return out
+
+
+# where a long title cited with a slip may end: before a clause mark, a bracket or the line's end
+_TITLE_STOP = regex.compile(r"[ \t]*+(?:[,.;:(]|\r?\n|$)")
+MAX_NEAR_TRIES = 2
+
+
+def _near_known_end(text: str, start: int, ends: list[int], linker) -> int | None:
+    """A long full title cut at a comma of its own that the knowledge base knows with a slip ("…
+    Development, Production, Stockpiling and Use of Chemical Weapons and on their Destructions"): the
+    farthest end before a clause mark whose name the linker matches nearly word for word (at most
+    ``MAX_NEAR_TRIES`` searches; a linker without ``near_known`` is not asked)."""
+    near = getattr(linker, "near_known", None)
+    if near is None:
+        return None
+    tries = 0
+    for e in reversed(ends):
+        if not text[e - 1:e].isalpha() or not _TITLE_STOP.match(text, e) or not _title_words(text, ends[0], e):
+            continue
+        tries += 1
+        if near(text[start:e]):
+            return e
+        if tries >= MAX_NEAR_TRIES:
+            break
+    return None
+
+
+def _title_words(text: str, start: int, end: int) -> bool:
+    """Every word of ``text[start:end]`` but the small ones is capitalised (a title, not a clause)."""
+    return all(w[:1].isupper() for w in text[start:end].replace(",", " ").split() if w.lower() not in SMALL_WORDS)
 
 
 def trim_headline_titles(text: str, cands: list, linker) -> list:

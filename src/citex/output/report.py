@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from collections import Counter, defaultdict
 from html import escape
 from pathlib import Path
@@ -118,11 +119,12 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
     docs, mentions, titles, actions = defaultdict(set), Counter(), defaultdict(Counter), defaultdict(Counter)
     acts: dict = {}
     ids, scopes, undecided = set(), {}, defaultdict(set)
+    same = _same_unlinked(results)
     for r in results:
         for c in rows(r, "citations"):
             if c.get("title") is None:
                 continue   # the row of a failed document
-            key = c["id"] or name_key(c["title"])   # variants of one unlinked name: one row
+            key = c["id"] or same.get(name_key(c["title"]), name_key(c["title"]))   # variants of one unlinked name: one row
             if c["id"]:
                 ids.add(key)
             elif cands := r.citations[c["index"]].candidates:   # undecided between records: say so
@@ -132,7 +134,7 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
             mentions[key] += c["mentions"]
             titles[key][c["canonical_title"] or c["title"]] += 1
         for a in rows(r, "actions"):
-            key = a["id"] or name_key(a["title"])
+            key = a["id"] or same.get(name_key(a["title"]), name_key(a["title"]))
             label = a["action"].replace("_", " ") + (f" by {a['party']}" if a["party"] else "")
             actions[key][label if a["status"] != "proposed" else f"{label} (proposed)"] += 1
             entry = acts.setdefault((key, a["canonical_title"] or a["title"], a["action"], _party_label(a), a["status"]),
@@ -185,6 +187,29 @@ def build(results: list[Result], title: str = "citex report", published=None) ->
         parts.append(f'<p class="muted">{n} document{"s" * (n != 1)} citing nothing not listed.</p>')
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n")
+
+
+_YEAR_TAIL = re.compile(r"(?: of)? (?:1[6-9]\d\d|20\d\d)$")
+_STATE_HEAD = re.compile(r"^(?:us|uk) ")
+
+
+def _same_unlinked(results: list[Result]) -> dict[str, str]:
+    """Unlinked names of the collection that differ only by a year after them or a state before them
+    ("Human Rights Act" / "Human Rights Act 1998", "Glass-Steagall Act" / "U.S. Glass-Steagall Act"):
+    one row, under the key of the fullest name, when at most one year is cited with it ("Parliament
+    Act 1911" and "Parliament Act 1949" stay apart)."""
+    groups: dict[str, set] = defaultdict(set)
+    for r in results:
+        for c in r.citations:
+            if not c.id and not c.candidates:
+                key = name_key(c.title)
+                groups[_STATE_HEAD.sub("", _YEAR_TAIL.sub("", key))].add(key)
+    out = {}
+    for keys in groups.values():
+        if len(keys) > 1 and sum(bool(_YEAR_TAIL.search(k)) for k in keys) <= 1:
+            full = max(keys, key=lambda k: (len(k), k))
+            out.update((k, full) for k in keys)
+    return out
 
 
 def _undecided(ids: set) -> str:

@@ -114,6 +114,7 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
                             mentions=sorted(mentions, key=lambda m: m.start),
                             events=sorted(events, key=lambda e: e.start), candidates=link.candidates,
                             scope=scope_of(title, first.kind, bool(link.id or link.candidates))))
-    # a protocol or amendment of domestic law is domestic ("the Fourteenth Amendment to the Constitution")
-    return [attrs.evolve(c, scope="domestic") if c.parent is not None and out[c.parent].scope == "domestic"
-            and c.id is None else c for c in out]
+    # an unlinked protocol or amendment has its parent's scope: domestic for "the Fourteenth Amendment to
+    # the Constitution", international for "the Ban Amendment to the Basel Convention"
+    return [attrs.evolve(c, scope=out[c.parent].scope) if c.parent is not None and c.id is None else c
+            for c in out]

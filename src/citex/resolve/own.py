@@ -185,6 +185,55 @@ def own_nearby(doc: DocContext) -> None:
                 it.date, it.place = t.date, it.place or t.place
 
 
+# "X[, better known as Y,] is a human rights treaty … which was opened for signature on 11 May 2011":
+# a sentence that defines the name it opens, and the own act in its relative clause
+DEFINES = re.compile(r"[^.;]{0,80}?[ \t](?:is|was)[ \t]{1,3}(?:a|an|the)[ \t]")
+DEFINITION_REACH = 300
+# (a passive: "which was opened …", or a participle with its agent: "created by the United Nations"; not
+# "a treaty that Freedonia signed")
+_ACTS = r"(?:signed|adopted|concluded|opened[ \t]+for[ \t]+signature|created)(?![\w])"
+DEFINITION_ACT = re.compile(
+    r"(?<![\w])(?:(?:which|that)[ \t]{1,3}(?:was|were|had[ \t]+been|has[ \t]+been)[ \t]{1,3}" + _ACTS
+    + r"|" + _ACTS + r"(?=[ \t]{1,3}by[ \t]))")
+# the agent of a participle, up to its date ("by United Nations| on December 10 1984")
+AGENT = re.compile(r"[ \t]{1,3}by[ \t]{1,3}(?:the[ \t]{1,3})?[A-Z][\w'’.\-]*+(?:[ \t]{1,3}(?:of[ \t]{1,3}(?:the[ \t]{1,3})?)?[A-Z][\w'’.\-]*+){0,6}")
+
+
+# "…, better known as the Istanbul Convention, is …": another name of the same instrument
+ALSO_KNOWN = re.compile(r"(?:(?:also|better|commonly|widely)[ \t]{1,3})?known[ \t]{1,3}as[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+
+
+def _also_known(text: str, start: int) -> bool:
+    return ALSO_KNOWN.search(text, max(0, start - 30), start) is not None
+
+
+def own_definitions(doc: DocContext) -> None:
+    """The own date of a name that opens a sentence defining it ("The X is a treaty … which was opened
+    for signature on 11 May 2011, in Istanbul", "X is a treaty … created by the United Nations on
+    December 10 1984"); only when no other instrument is named before the act, and no state acts."""
+    text, items = doc.text, doc.items
+    for i, it in enumerate(items):
+        if it.date is not None or it.short or it.alias_of is not None:
+            continue
+        s = doc.sentence_start(it.start)
+        if it.start - s > 4 or not DEFINES.match(text, it.end):
+            continue
+        end = min(doc.clause_end(it.end), it.end + DEFINITION_REACH)
+        m = DEFINITION_ACT.search(text, it.end, end)
+        if m is None or any(it.end < o.start < m.start() and o.title != it.title and not _also_known(text, o.start)
+                            and (o.alias_of is None or items[o.alias_of].title != it.title) for o in items[i + 1:i + 6]):
+            continue
+        pos = m.end()
+        if by := AGENT.match(text, pos):
+            p = doc.places.first_after(by.start(), by.end())
+            if p is not None and p.end <= by.end() and doc.is_country(p):
+                continue   # "signed by Freedonia on …": a state's act, left to the events
+            pos = by.end()
+        t = tail(doc, pos, end, party_ok=True)
+        if t.party is None and t.date is not None:
+            it.date, it.place = t.date, it.place or t.place
+
+
 def _other_name_before(items, i: int, start: int) -> bool:
     """Another instrument named in the sentence (from ``start``) before item ``i`` (items are in text
     order: looked for backwards, no further than the sentence)."""

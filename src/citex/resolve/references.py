@@ -34,6 +34,15 @@ def _year(d: Optional[Date]) -> Optional[str]:
 MAX_ANTECEDENTS = 100
 
 
+# "the 1972 Protocol": a capitalised protocol with its year is a name of its own when no protocol was
+# named before (the linker finds the protocol of that year of the instrument named just before it)
+DATED_PROTOCOL = regex.compile(r"(?:1[5-9]\d\d|20\d\d)[ \t]{1,3}Protocol\Z")
+
+
+def _dated_protocol(it: Item) -> bool:
+    return it.kind == "protocol" and DATED_PROTOCOL.match(it.title) is not None
+
+
 def back_references(items: list[Item]) -> None:
     """Short forms and partial names refer back to the nearest compatible earlier name:
     "the convention", "The European Convention of 1987" → the full title cited before.
@@ -67,6 +76,8 @@ def back_references(items: list[Item]) -> None:
                     continue
                 it.alias_of = j
                 break
+            if it.alias_of is None and _dated_protocol(it):
+                it.short = False   # "… (as amended by the 1972 Protocol)": a name of its own
             continue
         own_words = _words(it.title)
         if it.number is None and it.kind != "protocol":

@@ -21,7 +21,7 @@ from citex.models import Date, Place
 from citex.resolve.context import DocContext
 from citex.resolve.events import find_events
 from citex.resolve.items import Item, make_items, outside_names
-from citex.resolve.own import own_acts, own_dates, own_nearby
+from citex.resolve.own import own_acts, own_dates, own_definitions, own_nearby
 from citex.resolve.parents import attach_parents, find_groups
 from citex.resolve.references import alias_items, back_references
 from citex.text.spans import SpanIndex
@@ -68,5 +68,6 @@ class Resolver:
         own_acts(doc)
         own_nearby(doc)
         back_references(doc.items)
+        own_definitions(doc)   # (after the back references: the defining sentence may name it again)
         find_events(doc)
         return doc.items, places, doc.cands
