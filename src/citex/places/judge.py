@@ -13,7 +13,8 @@ proper name, or an ordinary word.
    "Tony Blair" reject it; "President of Chile", "In Paris" keep it; "South Wales" extends it).
 6. :func:`words_after`: what follows it ("Paris Hilton", "Texas Air Corp", "Berlin Wall" reject;
    "U.S. President", "UK Government" keep; "Guantanamo Bay" extends).
-7. :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names;
+7. :func:`adjective_name_as_noun`: "Baltic trade" is an adjective, "the Baltic states" a region;
+   :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names;
    :func:`event_year_after`: "London 2012 Olympics" an event's; :func:`team_by_city`: "against
    Lyon" a team.
 8. Ambiguous names without support are not places.
@@ -32,7 +33,7 @@ import regex
 
 from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
-from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
+from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN_FOLLOWERS, REGION_NOUNS, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TIME_WORDS, TITLES, TRANSPARENT)
@@ -127,6 +128,11 @@ def judge(ctx: Context) -> Verdict:
                            instrument=not nxt.conn and nxt.text.rstrip(".").lower() in INSTRUMENT_NOUNS)
     else:
         k = j + 1
+    if k >= n and entry.canonical in ADJECTIVE_NAMES:
+        noun_end = adjective_name_as_noun(ctx, end)
+        if noun_end is None:
+            return Verdict(False, supported, False, start, end)
+        end = noun_end
     if k >= n and instrument_noun_after(ctx, k, end):
         return Verdict(False, supported, False, start, end, instrument=True)
     if k >= n and event_year_after(ctx, end):
@@ -380,6 +386,18 @@ def event_year_after(ctx: Context, end: int) -> bool:
 def team_by_city(ctx: Context) -> bool:
     """A city after "against", "beat", "versus" …: its team ("against Lyon on Sunday")."""
     return ctx.i == 0 and ctx.entry.kind == "city" and words_before_run(ctx)[0] in TEAM_CUES
+
+
+def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
+    """A name that is mostly an adjective ("Baltic") ending its run: a place before a region noun
+    (the end of "the Baltic states") or used as a noun ("in the Baltic", "the Baltic, where"; its
+    own end); None before any other lower-case word ("Baltic trade": an adjective)."""
+    nm = _NEXT_LOWER.match(ctx.text, end)
+    if nm is None or nm.group(1) in NOUN_FOLLOWERS:
+        return end
+    if nm.group(1) in REGION_NOUNS and not ctx.text[nm.end():nm.end() + 1].isalpha():
+        return nm.end()
+    return None
 
 
 def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
