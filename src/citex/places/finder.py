@@ -150,7 +150,7 @@ def _plan(table: NameTable, s: str):
 def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
     """:func:`_run`'s walk over the tokens, without context: True when it would find no name
     other than blocked ones, no name in capitals and no place in a hyphenated word."""
-    n, i = len(toks), 0
+    n, i, free = len(toks), 0, 0
     while i < n:
         tok = toks[i]
         if tok.conn:
@@ -163,14 +163,15 @@ def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
                 return False                        # in capitals: depends on the line
             if "-" in tok.text:
                 found: list[Cand] = []
-                _hyphen(table, tok.start, tok.text.rstrip("."), found)
+                if not _hyphen_after_words(table, toks, free, i, found):
+                    _hyphen(table, tok.start, tok.text.rstrip("."), found)
                 if found:
                     return False
             i += 1
             continue
         if table.names[best[2]].kind != "block":
             return False                            # a name to judge
-        i = best[0] + 1
+        i = free = best[0] + 1
     return True
 
 
@@ -251,6 +252,30 @@ def _may_name(table: NameTable, run: str) -> bool:
     return False
 
 
+def _hyphen_after_words(table: NameTable, toks: list[Tok], free: int, i: int, cands: list[Cand]) -> bool:
+    """A name that ends in the first part of a hyphenated token: 'New York-born', 'Hong Kong-based'
+    (the words before it in the run, from ``free`` on, are no other name's)."""
+    tok = toks[i]
+    parts = tok.text.rstrip(".").split("-")
+    if len(parts) > 4 or i == free:
+        return False
+    rest = parts[1:]
+    if not (len(rest) == 1 and rest[0] in HYPHEN_SUFFIXES or all(table.major(q) for q in rest)):
+        return False
+    for m in range(max(free, i - 3), i):
+        key = " ".join(t.text for t in toks[m:i]) + " " + parts[0]
+        e = table.names.get(key)
+        if e is not None and e.kind != "block" and not e.ambiguous and not e.abbreviation:
+            cands.append(Cand(toks[m].start, tok.start + len(parts[0]), key, e, True, False, False))
+            pos = tok.start + len(parts[0]) + 1
+            for q in rest:                          # 'South Korea-US talks': the others too
+                if not (len(rest) == 1 and q in HYPHEN_SUFFIXES):
+                    cands.append(Cand(pos, pos + len(q), q, table.names[q], True, False, False))
+                pos += len(q) + 1
+            return True
+    return False
+
+
 def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
     """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'Kyoto-lite'."""
     parts = tok.split("-")
@@ -277,6 +302,7 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
     n = len(toks)
     i = 0
     n_before = len(cands)
+    free = 0             # the first token that no name took
     prev_place_end = -1  # token index just after the previous gazetteer match in this run
     while i < n:
         tok = toks[i]
@@ -298,27 +324,27 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
                     best = None
                 upper = best is not None
             if best is None:
-                if "-" in tok.text:
+                if "-" in tok.text and not _hyphen_after_words(table, toks, free, i, cands):
                     _hyphen(table, tok.start, tok.text.rstrip("."), cands)
                 i += 1
                 continue
         j, end, name = best
         entry = table.names[name]
         if entry.kind == "block":
-            i = j + 1
+            i = free = j + 1
             prev_place_end = -1
             continue
         if upper:
             ok = (not entry.ambiguous and not entry.abbreviation
                   and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2)
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
-            i = j + 1
+            i = free = j + 1
             continue
         v = judge(Context(text, toks, i, j, end, entry, table, run_re, run_end, cands, lines, prev_place_end))
         cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part, v.person, v.surname,
-                          v.instrument))
+                          v.instrument, v.team))
         prev_place_end = j + 1
-        i = j + 1
+        i = free = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
 
@@ -413,11 +439,15 @@ def _stands_alone(text: str, s: int, e: int) -> bool:
 
 def _banned(cands: list[Cand], text: str = "") -> set[str]:
     """One sense per text: a smaller place name rejected as part of a longer name, any name
-    rejected as a person's surname or as an instrument's name, is not accepted elsewhere in the same text without support.
+    rejected as a person's surname, an instrument's name or (in a text that names two teams) a
+    team's, is not accepted elsewhere in the same text without support.
     A name rejected after another capitalised word ("Lewis Hamilton") is a surname when the text
     uses it alone as one ("Hamilton said"); other than a city only after a title ("Britain said" is
     the state speaking, "Union Texas said" a company)."""
     out = {c.name for c in cands if c.instrument}    # "the Kyoto treaty … withdraw from Kyoto"
+    teams = [c.name for c in cands if c.team]
+    if len(teams) >= 2:                              # a text about clubs: "Liverpool boss … talks
+        out.update(teams)                            # with Liverpool" (one use alone bans nothing)
     parts = [c for c in cands if c.name_part]
     if not parts:
         return out

@@ -16,7 +16,7 @@ proper name, or an ordinary word.
 7. :func:`adjective_name_as_noun`: "Baltic trade" is an adjective, "the Baltic states" a region;
    :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names;
    :func:`event_year_after`: "London 2012 Olympics" an event's; :func:`team_by_city`: "against
-   Lyon" a team.
+   Lyon" a team, and :func:`team_after`: "Liverpool boss", "Southampton are" too.
 8. Ambiguous names without support are not places.
 9. :func:`lone_small_town`: a small town opening a sentence on its own is more often a surname.
 
@@ -36,7 +36,9 @@ from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
 from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN_FOLLOWERS, REGION_NOUNS, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
-                                ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TIME_WORDS, TITLES, TRANSPARENT)
+                                ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
+                                TEAM_VERBS,
+                                TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN"]
@@ -98,6 +100,8 @@ class Verdict:
                             # the text uses it alone as one ("Hamilton said", "Mr Hamilton")
     instrument: bool = False  # rejected as the name of an instrument ("Kyoto treaty", "Paris Agreement"):
                               # alone elsewhere in the text it stands for the instrument ("withdraw from Kyoto")
+    team: bool = False        # rejected as a club or team named by its city ("against Lyon", "Liverpool boss"):
+                              # alone elsewhere in the text it is the team too ("talks with Southampton")
 
 
 def judge(ctx: Context) -> Verdict:
@@ -137,8 +141,12 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, supported, False, start, end, instrument=True)
     if k >= n and event_year_after(ctx, end):
         return Verdict(False, supported, False, start, end)
-    if not supported and team_by_city(ctx):
-        return Verdict(False, False, False, start, end)
+    if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
+        return Verdict(False, False, False, start, end, team=True)
+    if not supported and entry.kind == "city" and role_before(ctx):
+        return Verdict(False, False, True, start, end, person=True)
+    if not supported and campus_of_university(ctx):
+        return Verdict(False, False, True, start, end)
     if entry.ambiguous and not supported:
         return Verdict(False, False, False, start, end)
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
@@ -385,7 +393,7 @@ def event_year_after(ctx: Context, end: int) -> bool:
 
 def team_by_city(ctx: Context) -> bool:
     """A city after "against", "beat", "versus" …: its team ("against Lyon on Sunday")."""
-    return ctx.i == 0 and ctx.entry.kind == "city" and words_before_run(ctx)[0] in TEAM_CUES
+    return ctx.i == 0 and words_before_run(ctx)[0] in TEAM_CUES
 
 
 def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
@@ -398,6 +406,51 @@ def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
     if nm.group(1) in REGION_NOUNS and not ctx.text[nm.end():nm.end() + 1].isalpha():
         return nm.end()
     return None
+
+
+_NEXT_WORD = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+(?:-\p{Ll}+)*+)(?![\p{L}])")
+
+
+def team_after(ctx: Context, end: int, supported: bool) -> bool:
+    """A city that is its run (after function words: "The Bath"), before a team's role or noun
+    ("Liverpool boss", "his Newcastle team-mate", "from the Fulham player"), or, unsupported, as the
+    subject of a plural verb opening a sentence or clause ("Southampton are set to"; not "residents
+    of Melbourne have", nor a list of places, "Paris and London have", whose verb is the list's):
+    its club or team."""
+    for t in reversed(ctx.toks[:ctx.i]):
+        if t.text[-1] == "." and t.text not in ABBREV_TITLES:
+            break                                   # "Bernabeu. Liverpool boss": a sentence begins
+        if t.text not in FUNCTION_WORDS:
+            return False
+    m = _NEXT_WORD.match(ctx.text, end)
+    if m is None:
+        return False
+    w = m.group(1)
+    w2 = "-".join(w.split("-", 2)[:2])              # "fly-half-cum-centre"
+    if w in TEAM_ROLES or w in TEAM_NOUNS or w2 in TEAM_ROLES:
+        return True
+    if supported or w not in TEAM_VERBS:
+        return False
+    start = ctx.toks[0].start
+    return words_before_run(ctx)[0] == "" and ctx.text[max(0, start - 3):start].strip()[-1:] not in (",", "&")
+
+
+def role_before(ctx: Context) -> bool:
+    """A city alone in its run right after a team's role: a person ("striker Adriano")."""
+    return ctx.i == 0 and words_before_run(ctx)[0] in TEAM_ROLES and ctx.text[ctx.toks[0].start - 1:ctx.toks[0].start] == " "
+
+
+_UNIVERSITY_OF = regex.compile(r"(?:University|College|Institute)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+
+
+def campus_of_university(ctx: Context) -> bool:
+    """A place right after "University of <place>, ": the campus in the university's name
+    ("University of California, San Diego")."""
+    if ctx.i != 0 or not ctx.cands:
+        return False
+    last, start = ctx.cands[-1], ctx.toks[0].start
+    return (not last.ok and ctx.text[last.end:start].strip() == ","
+            and _UNIVERSITY_OF.search(ctx.text, max(0, last.start - 30), last.start) is not None)
 
 
 def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
