@@ -267,7 +267,8 @@ def test_data_file_format():
     header = [l for l in lines if l.startswith("#")]
     assert any("CC BY 4.0" in l for l in header)             # GeoNames attribution
     rows = [l.split("\t") for l in lines if l and not l.startswith("#")]
-    assert all(len(r) == 6 for r in rows)
+    assert all(len(r) == 7 for r in rows)
+    assert all(not r[6] or all(len(cc) == 2 and cc.isupper() for cc in r[6].split(",")) for r in rows)
     kinds = {r[3] for r in rows}
     assert kinds <= {"country", "region", "admin", "city", "feature", "block"}
     assert DATA.stat().st_size < 1_500_000
@@ -572,6 +573,13 @@ def test_names_context_and_datelines(gaz, text, places):
     # a name that ends in a hyphenated word
     ("New York-born Aguilera and a Hong Kong-based firm", [("New York", "US"), ("Hong Kong", "HK")]),
     ("South Korea-US talks", [("South Korea", "KR"), ("US", "US")]),
+    # the text's other places choose a name's reading in another country
+    ("Puerto Rico's governor met the mayor of San Juan, Puerto Rico's capital.",
+     [("Puerto Rico", "PR"), ("San Juan", "PR"), ("Puerto Rico", "PR")]),
+    ("Shops in San Juan and Buenos Aires", [("San Juan", "AR"), ("Buenos Aires", "AR")]),
+    ("The debate is in Georgia. He returned to El Paso, Texas.", [("Georgia", "US"), ("El Paso", "US"), ("Texas", "US")]),
+    ("Russia invaded Georgia. The US and Washington protested.",
+     [("Russia", "RU"), ("Georgia", "GE"), ("US", "US"), ("Washington", "US")]),
 ])
 def test_features_teams_and_names(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

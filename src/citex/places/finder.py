@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import operator
 from typing import Optional
@@ -479,13 +480,45 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         kept.append(c)
         last_end = c.end
     alternatives = table.alternatives()
+    dominant = _dominant_readings(kept)
     out = []
     for k, c in enumerate(kept):
         e = c.entry
         alt = alternatives.get(e.canonical) if e.kind == "country" else None
         if alt is not None and _among(text, kept, k, alt.country):
             e = alt
+        elif e.also and c.name in dominant:
+            e = dominant[c.name]
         out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
+    return out
+
+
+def _dominant_readings(kept: list[Cand]) -> dict[str, Entry]:
+    """The names that the text's other places read in another country: a name that is also a
+    country's, state's or big city's elsewhere ("San Juan": AR, also PR) takes the one of those
+    countries that the text's other places name most (at least twice) when they never name its own.  A country's
+    name ("Georgia") becomes a state only when the text's other places are all of that country and
+    one of them is another of its states."""
+    if not any(c.entry.also for c in kept):
+        return {}
+    counts = collections.Counter(c.entry.country for c in kept if c.entry.country)
+    out = {}
+    for c in kept:
+        e = c.entry
+        if not e.also or c.name in out:
+            continue
+        others = counts.copy()
+        others.subtract(x.entry.country for x in kept if x.name == c.name and x.entry.country)
+        best = max(e.also, key=lambda cc: others[cc])
+        if others[best] < 2 or others[e.country] > 0:
+            continue
+        if e.kind == "country":
+            if (any(cc != best and n > 0 for cc, n in others.items())
+                    or not any(x.entry.country == best and x.entry.kind == "admin" and x.name != c.name for x in kept)):
+                continue                # another country named: "Russia invaded Georgia"
+            out[c.name] = Entry(e.canonical, best, "admin")
+        else:
+            out[c.name] = Entry(e.canonical, best, e.kind, e.population)
     return out
 
 
