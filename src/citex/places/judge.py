@@ -417,6 +417,9 @@ def team_after(ctx: Context, end: int, supported: bool) -> bool:
     subject of a plural verb opening a sentence or clause ("Southampton are set to"; not "residents
     of Melbourne have", nor a list of places, "Paris and London have", whose verb is the list's):
     its club or team."""
+    nxt = ctx.text[end:end + 2]
+    if len(nxt) < 2 or not (nxt[1].islower() if nxt[0] == " " else nxt[0] in "\t\r\n"):
+        return False                                # (most names: no lower-case word next)
     for t in reversed(ctx.toks[:ctx.i]):
         if t.text[-1] == "." and t.text not in ABBREV_TITLES:
             break                                   # "Bernabeu. Liverpool boss": a sentence begins
