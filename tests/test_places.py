@@ -572,6 +572,7 @@ def test_names_context_and_datelines(gaz, text, places):
     ("the University of California, San Diego said", []),
     # a name that ends in a hyphenated word
     ("New York-born Aguilera and a Hong Kong-based firm", [("New York", "US"), ("Hong Kong", "HK")]),
+    ("the San Francisco-based lab", [("San Francisco", "US")]),        # not "San" (Mali)
     ("South Korea-US talks", [("South Korea", "KR"), ("US", "US")]),
     # the text's other places choose a name's reading in another country
     ("Puerto Rico's governor met the mayor of San Juan, Puerto Rico's capital.",

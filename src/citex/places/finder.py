@@ -277,6 +277,13 @@ def _hyphen_after_words(table: NameTable, toks: list[Tok], free: int, i: int, ca
     return False
 
 
+def _longer_before_hyphen(table: NameTable, toks: list[Tok], i: int, j: int) -> bool:
+    """The name on tokens i..j runs on into the first part of the hyphenated token after it."""
+    key = " ".join(t.text for t in toks[i:j + 1]) + " " + toks[j + 1].text.split("-", 1)[0]
+    e = table.names.get(key)
+    return e is not None and e.kind != "block"
+
+
 def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
     """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'Kyoto-lite'."""
     parts = tok.split("-")
@@ -330,6 +337,9 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
                 i += 1
                 continue
         j, end, name = best
+        if j + 1 < n and "-" in toks[j + 1].text and _longer_before_hyphen(table, toks, i, j):
+            i += 1                                  # "San Francisco-based": not "San" (Mali)
+            continue
         entry = table.names[name]
         if entry.kind == "block":
             i = free = j + 1
