@@ -573,6 +573,8 @@ def test_names_context_and_datelines(gaz, text, places):
     # a name that ends in a hyphenated word
     ("New York-born Aguilera and a Hong Kong-based firm", [("New York", "US"), ("Hong Kong", "HK")]),
     ("the San Francisco-based lab", [("San Francisco", "US")]),        # not "San" (Mali)
+    # a county or state after its town is supported, even when it is also a word
+    ("he spoke in Kirkcaldy, Fife, on Monday", [("Kirkcaldy", "GB"), ("Fife", "GB")]),
     ("South Korea-US talks", [("South Korea", "KR"), ("US", "US")]),
     # the text's other places choose a name's reading in another country
     ("Puerto Rico's governor met the mayor of San Juan, Puerto Rico's capital.",

@@ -114,7 +114,7 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(ok, ok, False, start, end)
     if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
-    supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and in_list_of_places(ctx)
+    supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and (in_list_of_places(ctx) or after_its_town(ctx))
                  or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx))
     if i >= 2 and toks[i].text in OF_NAME_TAILS and organisation_of_tail(ctx):
         return Verdict(False, supported, True, start, end)
@@ -197,6 +197,13 @@ def in_list_of_places(ctx: Context) -> bool:
     last, start = ctx.cands[-1], ctx.toks[ctx.i].start
     return (last.ok and 0 < start - last.end <= 6 and ctx.table.major(last.name)
             and ctx.text[last.end:start].strip() in _LIST_GAPS)
+
+
+def after_its_town(ctx: Context) -> bool:
+    """A state or county of the country of the accepted town just before it: "Kirkcaldy, Fife"."""
+    last, start = ctx.cands[-1], ctx.toks[ctx.i].start
+    return (ctx.i == 0 and ctx.entry.kind == "admin" and last.entry.kind == "city"
+            and last.entry.country == ctx.entry.country and ctx.text[last.end:start].strip() == ",")
 
 
 def followed_by_country(ctx: Context) -> bool:
