@@ -503,11 +503,14 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
     return out
 
 
+_WORLD_CITY = 500_000  # a city this large keeps its own reading ("Athens" in a text about US athletes)
+
+
 def _dominant_readings(kept: list[Cand]) -> dict[str, Entry]:
     """The names that the text's other places read in another country: a name that is also a
     country's, state's or big city's elsewhere ("San Juan": AR, also PR) takes the one of those
-    countries that the text's other places name most (at least twice) when they never name its own.
-    A country's name ("Georgia") becomes a state only when the text's other places are all of that
+    countries that the text's other places name most (at least twice) when they never name its own
+    (a city of _WORLD_CITY inhabitants keeps its reading).  A country's name ("Georgia") becomes a state only when the text's other places are all of that
     country and one of them is another of its states."""
     named = {c.name: c.entry for c in kept if c.entry.also}
     if not named:
@@ -516,8 +519,8 @@ def _dominant_readings(kept: list[Cand]) -> dict[str, Entry]:
     own = collections.Counter(c.name for c in kept if c.name in named)
     out = {}
     for name, e in named.items():
-        if counts[e.country] > own[name]:
-            continue                    # the text names its own country elsewhere
+        if counts[e.country] > own[name] or e.population >= _WORLD_CITY:
+            continue                    # the text names its own country elsewhere; "Athens", "London"
         best = max(e.also, key=counts.__getitem__)
         if counts[best] < 2:
             continue
