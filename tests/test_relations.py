@@ -44,7 +44,9 @@ def test_own_date_and_place(text, date, place):
     ("On 12 March 2012, Turkey became the first country to ratify the Istanbul Convention.", "ratification", "Turkey",
      "2012-03-12", None),
     ("Burundi decided to withdraw from the Rome Statute on 27 October 2017.", "withdrawal", "Burundi", "2017-10-27", None),
-    ("the withdrawal of Hungary, effective as of 2 June 2026, from the Rome Statute", "withdrawal", "Hungary", None, None),
+    # a withdrawal with no dated notification is dated by the day it takes effect
+    ("the withdrawal of Hungary, effective as of 2 June 2026, from the Rome Statute", "withdrawal", "Hungary",
+     "2026-06-02", None),
     ("Sweden acceded to the Paris Agreement on 13 October 2016.", "accession", "Sweden", "2016-10-13", None),
     ("Russia suspended the Treaty on Conventional Armed Forces in Europe in 2007.", "suspension", "Russia", "2007", None),
     ("the Treaty on the Non-Proliferation of Nuclear Weapons, signed on behalf of Kazakhstan in London on 14 February 1994",
@@ -57,6 +59,17 @@ def test_own_date_and_place(text, date, place):
      "on July 25, 2023.", "ratification", "Sri Lanka", "2023-07-25", None),
     ("In October 2022, France became the fourth country this year to announce its exit from the Energy Charter Treaty.",
      "withdrawal", "France", "2022-10", None),
+    # a date after a reporting verb is the report's; a cleft "It was on …" dates its act
+    ("Kazakhstan deposited the instrument of ratification of the Paris Agreement, the agency reported on "
+     "25 March 2022.", "ratification", "Kazakhstan", None, None),
+    ("It was on 2 January 2021 that Kazakhstan ratified the Paris Agreement.", "ratification", "Kazakhstan",
+     "2021-01-02", None),
+    # a law that does the act dates it by the day the law takes effect
+    ("Ukraine announced that the law abolishing the Treaty of Friendship between Russia and Ukraine was signed and "
+     "will come into effect from April 1, 2019.", "termination", "Ukraine", "2019-04-01", None),
+    # an absolute date in apposition to a day word ("today, 5th December, 2020"), with or without a reference date
+    ("Nigeria deposited the Instrument of Ratification of the Paris Agreement with the depository, today, "
+     "5th December, 2020, the ministry said.", "ratification", "Nigeria", "2020-12-05", None),
 ])
 def test_events(text, action, party, date, place):
     c = first(text)
@@ -181,3 +194,19 @@ def test_an_enacting_laws_date_dates_its_act():
                         "Convention against Torture")
     assert [(a.action, res.citations[a.citation].title, a.date.value) for a in res.actions] == [
         ("ratification", "Optional Protocol", "2005-07-08")]
+
+
+def test_an_effective_date_dates_an_act_notified_on_a_relative_day():
+    r = citex.extract("Bolivia notified the Secretary General of its withdrawal from the Single Convention on "
+                      "Narcotic Drugs yesterday. The withdrawal will enter into effect on 1 January 2012.",
+                      published="2011-06-30")
+    assert [(a.action, a.status, a.party.country, a.date.value) for a in r.actions] == [
+        ("withdrawal", "done", "BO", "2012-01-01")]   # one act; "will enter into effect" is no entry into force
+
+
+def test_the_document_refers_back_and_a_laws_taking_effect_is_not_the_treatys():
+    r = citex.extract("KIEV - The law abolishing the Treaty of Friendship between Russia and Ukraine was signed and "
+                      "will come into effect from April 1, 2019. The 10-year document entered into force on "
+                      "1 April 1999.")
+    assert [(a.action, a.date.value) for a in r.actions] == [("termination", "2019-04-01"),
+                                                             ("entry_into_force", "1999-04-01")]

@@ -20,7 +20,7 @@ from citex import vocab
 ACTIONS_TABLE = "actions/triggers"
 CUES_TABLE = "actions/cues"
 FORMS = ("past", "pres", "base", "ing", "noun")
-CUE_KINDS = ("negation", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
+CUE_KINDS = ("negation", "denial", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
              "enacted", "vote")
 _BLANK = r"[ \t]{1,3}"
 
@@ -180,7 +180,46 @@ EXAMPLES = [
     ("Six months after Russia ratified the Treaty on Open Skies, it entered into force.",
      [("ratification", "done", "RU"), ("entry_into_force", "done", None)]),
     ("The Energy Charter Treaty entered into force for Ukraine on 1 May 2020.", [("entry_into_force", "done", "UA")]),
+    ("President Volodymyr Zelensky signed a law ratifying the Istanbul Convention.",
+     [("ratification", "done", "UA")]),   # a leader the table knows, named without the state
+    ("The aggressor state of russia withdraws its ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("deratification", "done", "RU")]),   # a state in lower case, after "state of"
+    ("On 10 November 2016 the Islamic Republic of the Gambia notified its withdrawal from the Rome Statute.",
+     [("withdrawal", "done", "GM")]),   # a formal name the gazetteer does not hold
+    ("Putin said that Russia was suspending its participation in the New START treaty.",
+     [("suspension", "done", "RU")]),   # "was suspending" is no passive: its subject acts
+    ("The military governments of Burkina Faso and Mali withdrew from the Rome Statute.",
+     [("withdrawal", "done", "BF"), ("withdrawal", "done", "ML")]),
+    ("The Rome Statute was adopted in 1998. Russia signed the statute — as did the U.S. — but later withdrew "
+     "its signature.", [("signature", "done", "RU"), ("signature", "done", "US"), ("withdrawal", "done", "RU")]),
+    ("France ratified the Paris Agreement, as did Germany.", [("ratification", "done", "FR"), ("ratification", "done", "DE")]),
+    ("The Director-General confirmed an application from the Syrian Arab Republic (SAR) for accession to the "
+     "Chemical Weapons Convention.", [("accession", "done", "SY")]),
+    ("The United States joined the Paris Agreement. The instruments of ratification were deposited at the United "
+     "Nations this morning.", [("accession", "done", "US"), ("ratification", "done", "US")]),   # a passive deposit
+    ("Lim, who will sign and ratify the Paris Agreement on Malaysia's behalf, arrived on Monday.",
+     [("signature", "announced", "MY"), ("ratification", "announced", "MY")]),
+    # -- attachment: a short form with an adjective refers back
+    ("The Energy Charter Treaty protects investors. Italy withdrew from the controversial treaty in 2016.",
+     [("withdrawal", "done", "IT")]),
+    ("Latvia ratified the Istanbul Convention in 2023. In his letter, Rinkevics said, \u201cRatifying and terminating "
+     "the convention within one term sends a contradictory message.\u201d",
+     [("ratification", "done", "LV"), ("ratification", "proposed", None), ("termination", "proposed", None)]),
+    ("The INF Treaty is dead. \"This Executive Order enters into force on the day of its signing,\" the statement "
+     "added.", []),   # another subject's entry into force; "the day of its signing" is a time
+    # -- hard-wrapped wire copy: a line break inside a paragraph is a space
+    ("The Louvre Accord was agreed in Paris in February by six nations, the minister told a news\n"
+     "conference on Tuesday in the capital.\n    \"I do not see that the accord has been\n"
+     "terminated,\" the minister said after the long meeting of finance ministers and central\n"
+     "bankers of the leading industrial nations, at which currencies were discussed.\n", []),
+    ("The GATT rules are old. The U.S. claims the EC directive, due to come into effect on January 1, 1988, "
+     "threatens trade.", []),   # an entry into force whose subject is another noun
     # -- more no-event and proposed forms
+    ("I do not see that the Louvre Accord has been terminated, the minister said.", []),   # a denied that-clause
+    ("Russia denied reports that it had withdrawn from the Treaty on Open Skies.", []),
+    ("The US, despite its unwillingness to sign the Kyoto Protocol, attended the talks.", []),
+    ("He did not think the Paris Agreement was fair, but Japan ratified it in 2016.",
+     [("ratification", "done", "JP")]),   # a denial does not reach past "but"
     ("The Convention will enter into force 12 months after two member States have ratified it.", []),
     ("Withdrawing from the Refugee Convention would leave millions unprotected.", [("withdrawal", "proposed", None)]),
     ("Russia signed the Rome Statute but later withdrew its signature.",

@@ -318,14 +318,26 @@ def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[st
 
 
 # "the Convention", "the 1987 Convention", "The treaty", "this Protocol": refer back to a name
-# (a head in Title or lower case; lower-case "statute" is mostly "the statute of limitations")
+# (a head in Title or lower case; "the statute" only refers back to a Statute named before)
 SHORT_FORM = regex.compile(
-    r"(?<![\w\-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]{1,3}(?:(?P<year>1[5-9]\d\d|20\d\d)[ \t]{1,3})?"
+    r"(?<![\w\-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]{1,3}"
+    r"(?P<adj>(?:(?:" + alternation(sorted(entries("instruments/short_form_adjectives"))) + r")[ \t]{1,3}){1,2})?"
+    r"(?:(?P<year>1[5-9]\d\d|20\d\d)[ \t]{1,3})?"
     r"(?P<head>" + alternation(_case_forms(SINGULAR_TREATY_HEADS, upper=False, lower=False)
-                               + [w for w in SINGULAR_TREATY_HEADS
-                                  if w not in lower_words("instruments/no_lower_short_form")]) + r")"
-    r"(?![\w\-])(?![ \t]{1,3}(?:of|on|for|against|between)[ \t]{1,3}[A-Z])"   # not "the Treaty of Rome"
-    r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))")             # not "the Convention Center"
+                               + list(SINGULAR_TREATY_HEADS)) + r")"
+    r"(?![\w\-])(?![ \t]{1,3}(?:of|on|for|against|between)[ \t]{1,3}[A-Z](?![\w.\-]*['’]s\s))"   # not "the Treaty of Rome"
+    # (but "the agreement on Malaysia's behalf")
+    r"(?![ \t]{1,3}(?:[A-Z][a-z]+|Organi[sz]ation|Center|Centre))"              # not "the Convention Center"
+    r"(?![ \t]{1,3}(?:of[ \t]{1,3}limitations?|books?)(?![\w\-]))")               # not "the statute of limitations"
+
+
+# "the document", "this international document", "The 10-year document": news's word for the instrument it
+# is about; it refers back to the nearest name of any kind (a law as well as a treaty)
+DOCUMENT_FORM = regex.compile(
+    r"(?<![\w\-])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]{1,3}"
+    r"(?P<adj>(?:international|whole|entire|same|\d{1,3}-year|legal)[ \t]{1,3})?(?P<head>document)(?![\w\-])"
+    r"(?![ \t]{1,3}(?:of|on|for|from|by|which|that)(?![\w\-]))")
+DOCUMENT_HEAD = "document"
 
 
 # a short form ("the Convention") is looked for at most this far after a name: it refers back to one,
@@ -343,18 +355,19 @@ def find_short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
     resolver keeps those with an antecedent."""
     starts = [c.start for c in taken]
     out = []
-    matches = (m for lo, hi in _after_names(taken, len(text))
-               for m in SHORT_FORM.finditer(text, lo, hi, timeout=limits.REGEX_TIMEOUT))
+    matches = (m for lo, hi in _after_names(taken, len(text)) for rx in (SHORT_FORM, DOCUMENT_FORM)
+               for m in rx.finditer(text, lo, hi, timeout=limits.REGEX_TIMEOUT))
     for m in matches:
         s, e = m.span("head")
-        if m.group("year"):
-            s = m.start("year")
+        if m.group("adj") or m.groupdict().get("year"):  # "the *controversial 1987 treaty*"
+            s = m.start("adj") if m.group("adj") else m.start("year")
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and taken[i].end > s or i + 1 < len(taken) and taken[i + 1].start < e:
             continue
         head = m.group("head")
-        out.append(Candidate(start=s, end=e, kind=HEADS[head.lower()], head=head, title=text[s:e], short=True))
-    return out
+        kind = "treaty" if head == DOCUMENT_HEAD else HEADS[head.lower()]
+        out.append(Candidate(start=s, end=e, kind=kind, head=head, title=text[s:e], short=True))
+    return sorted(out, key=lambda c: c.start)
 
 
 def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
@@ -508,6 +521,9 @@ def _title_continuation(text: str, name: Name, gazetteer) -> tuple[int, bool]:
         cm = CONT.match(text, end, timeout=limits.REGEX_TIMEOUT)
         if cm and cm.end() > end:
             title_end = _cut_place_tail(text, end, cm.end(), gazetteer)
+            if _BEHALF.match(text, title_end):  # "… the agreement *on Malaysia's behalf*" is no title
+                bm = _ON_TAIL.search(text, end, title_end)
+                title_end = bm.start() if bm else title_end
     from_cont = title_end > end
     if title_end == end:
         pre_low = name.pre_low
@@ -605,6 +621,10 @@ def _gazetteer(gazetteer):
         return gazetteer
     from citex.places.gazetteer import Gazetteer
     return Gazetteer.load()
+
+
+_BEHALF = regex.compile(r"['’]s?\s{1,3}behalf(?![\w\-])")
+_ON_TAIL = regex.compile(r"[ \t]{1,3}on[ \t]{1,3}(?:the[ \t]{1,3})?[^ \t]+(?:[ \t]{1,3}[^ \t]+){0,3}\Z")
 
 
 def _cut_place_tail(text: str, start: int, end: int, gazetteer=None) -> int:

@@ -53,7 +53,7 @@ OBJECT_GAP = regex.compile(r"""
        ratification|compliance|implementation|adherence)[ \t]{1,3}
        (?:in|of|under|to|with)[ \t]{1,3})?                                   # "*Russia's participation in* the"
     (?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?        # "withdrawal *from* the"
-    (?:(?:the|its|their|a)[ \t]{1,3})?\Z""", regex.VERBOSE)
+    (?:(?:the|its|their|a|this|that)[ \t]{1,3})?\Z""", regex.VERBOSE)
 # nominal trigger with its party inside the gap: "the withdrawal *of Hungary, effective …, from the*"
 NOMINAL_PARTY_GAP = regex.compile(
     r"[ \t]{1,3}(?:of|by)[ \t]{1,3}(?P<party>[^,.;:()\n]{2,60}?)(?:[ \t]{0,2},[^.;:()\n]{0,80},)?"
@@ -101,7 +101,9 @@ ATTRIBUTIVE_AFTER = regex.compile(
     r"controversy|saga|pledge|pledges|targets?|goals?|deadline|summit|conference|secretariat|negotiators|"
     r"framework|process|review|vote|referendum|campaign|protests?)(?![\w\-])")
 # what may precede a date that opens a sentence: "*In* 2019 Ukraine ended …", "*On* 1 July, …"
-LEADING_DATE = regex.compile(r"[\s\"“]*(?:(?:In|On|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?"
+# (after a short opening adverbial: "Under these circumstances, on March 15, 2022, …"; a cleft: "It was on …")
+LEADING_DATE = regex.compile(r"[\s\"“]*(?:\p{Lu}[\p{Ll}\-]*(?:[ \t]{1,3}[\p{Ll}\-]+){0,3},[ \t]{1,3}|It[ \t]{1,3}was[ \t]{1,3})?"
+                             r"(?:(?:[IiOo]n|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?"
                              r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]{1,3})?" + MONTH_QUALIFIER)
 # "*None of* the nine nuclear-armed states has joined …": no state acted
 NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")

@@ -7,8 +7,9 @@ denunciation.  An analyst counts acts, so the events of each citation are merged
   party has no code) are one act;
 * an event whose party the text does not name ("the treaty was ratified in 2000") joins the act of
   the same action and status when exactly one party did that act in the document; else, for acts
-  other than a signature or an entry into force (which are often the instrument's own), the act of
-  the only party that acted on the instrument at all; otherwise it is an act with no party.  An
+  other than a signature or an entry into force (which are often the instrument's own, unless dated
+  after the instrument's own date), the act of the only party that acted on the instrument at all;
+  otherwise it is an act with no party.  An
   event whose text says unnamed states acted ("ratified by 124 states") keeps no party;
 * the act's date is the first absolute date of its mentions (else the first resolved relative
   one), its place the first place; ``evidence`` lists every trigger, in text order.
@@ -51,7 +52,14 @@ def _action(ci: int, c: Citation, events: list[Event]) -> Action:
                   evidence=[evidence[k] for k in sorted(evidence)])
 
 
-def _give_party(groups: dict, act: tuple, evs: list[Event], actors: set) -> None:
+def _states_own(c: Citation, events: list[Event]) -> bool:
+    """Could these signatures / entries into force be the instrument's own (its opening for signature,
+    its entry into force)? Not when each is dated after the instrument's own year."""
+    own = c.date.value[:4] if c.date is not None else None
+    return own is None or any(e.date is None or e.date.value[:4] <= own for e in events)
+
+
+def _give_party(groups: dict, act: tuple, evs: list[Event], actors: set, c: Citation) -> None:
     """Move the events of ``act`` (action, status) with no named party to the act of the party that
     did it (see the module's rules); events of unnamed states ("ratified by 124 states") stay."""
     inferred = [e for e in evs if not e.anonymous]
@@ -61,7 +69,8 @@ def _give_party(groups: dict, act: tuple, evs: list[Event], actors: set) -> None
     named = [k for k in groups if k[:2] == act and k[2] is not None]
     if len(named) == 1:
         target = named[0]
-    elif not named and len(actors) == 1 and action not in OWN_ACTIONS and status != "proposed":
+    elif not named and len(actors) == 1 and status != "proposed" and (
+            action not in OWN_ACTIONS or not _states_own(c, inferred)):
         target = (action, status, next(iter(actors)))
         donor = next(e.party for k, es in groups.items() if k[2] == target[2] for e in es)
         inferred = [attrs.evolve(e, party=donor) for e in inferred]
@@ -87,7 +96,7 @@ def document_actions(citations: Sequence[Citation]) -> list[Action]:
         actors = {k[2] for k in groups if k[2] is not None and k[1] != "proposed" and k[0] not in OWN_ACTIONS}
         for (action, status, party), evs in list(groups.items()):
             if party is None:
-                _give_party(groups, (action, status), evs, actors)
+                _give_party(groups, (action, status), evs, actors, c)
         acts = [_action(ci, c, evs) for evs in groups.values()]
         out.extend(sorted(acts, key=lambda a: a.evidence[0].start if a.evidence else -1))
     return out

@@ -25,15 +25,17 @@ from typing import Optional
 import attrs
 import regex
 
-from citex import limits
+from citex import limits, vocab
 from citex.grammar import actions as A
 from citex.grammar import relations as R
 from citex.grammar.actions import Trigger, find_triggers
+from citex.grammar.instruments import alternation
 from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
 from citex.resolve.own import tail
-from citex.resolve.parties import dominant_country, named_parties, party_of_place, unnamed_organs
+from citex.resolve.parties import dominant_country, named_parties, party_of_place, state_forms, unnamed_organs
 from citex.resolve.status import status_of
+from citex.text.lines import unwrapped
 from citex.text.spans import SpanIndex, merge_spans
 
 # how far around the names triggers (and named parties) are looked for
@@ -45,6 +47,7 @@ OBJECT_REACH = 150
 PARTICIPLE_REACH = 40
 # how far back a date opening the sentence may date the act, and a non-state subject be seen
 LEADING_DATE_BACK = 200
+SENTENCE_DATE_BACK = 500   # (a date opening the sentence dates its acts this far on)
 SUBJECT_BACK = 60
 # the acting party is looked for among at most this many parties before the trigger in its sentence
 MAX_SUBJECT_PARTIES = 30
@@ -53,15 +56,49 @@ MAX_SUBJECT_PARTIES = 30
 PRONOUN_BACK = 400
 TOPIC_BACK = 600
 
+# a law that does an act: "the law *abolishing*", "a decree *suspending*"
+_LAW_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}\Z", regex.IGNORECASE)
+_LAW_ACT_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|order|ordinance)[ \t]{1,3}[\p{Ll}\-]+ing"
+                                r"[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+_TIME_OF = regex.compile(r"(?<![\w\-])(?:day|date|time|moment|anniversary|years?|months?|days)[ \t]{1,3}(?:of|after|"
+                         r"following|from)[ \t]{1,3}(?:(?:its|their|the)[ \t]{1,3})?\Z", regex.IGNORECASE)
+_QUOTE_OPEN = regex.compile(r"[,:][ \t]{0,3}[“\"‘']\Z")
+_BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
+# a noun phrase right before a verb: "the EC directive, due to come …", "the new rules will take …"
+_NP_SUBJECT = regex.compile(
+    r"(?<![\w\-])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}?"
+    r"(?P<noun>[\p{L}][\w\-]+)[ \t]{0,2},?[ \t]{0,2}(?:(?:due|set|scheduled|expected|likely|which|that|is|was|are|were|"
+    r"will|would|shall|should|has|have|had|been|be|to|also|then|finally|only|now|already|formally|officially)"
+    r"[ \t]{1,3}){0,5}\Z")
+_INSTRUMENT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "accord", "pact", "charter",
+                               "covenant", "statute", "amendment", "document", "deal", "it", "they"})
+# acts whose date may be the day they take effect ("effective as of 2 June 2026")
+EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
+_EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
+_EFFECTIVE_BEFORE = regex.compile(r"(?<![\w\-])effective(?:[ \t]{1,3}(?:as[ \t]{1,3}of|from|on))?[ \t]{1,3}\Z",
+                                  regex.IGNORECASE)
+
 # words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
                              r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+_ON_BEHALF = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}on[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_BEHALF_AFTER = regex.compile(r"['’]s?\s{1,3}behalf(?![\w\-])")
+# another party doing the same: "… signed the statute — as did the U.S. —", ", as has France"
+_AS_DID = regex.compile(r"[ \t]*[,—–(][ \t]*as[ \t]{1,3}(?:did|had|has|have|was|were|is|are|does|do)[ \t]{1,3}"
+                        r"(?:the[ \t]{1,3})?\Z")
+# an insertion between dashes or brackets: its parties are not the sentence's subject
+_INSERTION_OPEN = regex.compile(r"(?:—|[ \t]–[ \t]|[ \t]-[ \t]|\()[^—–()\n]{0,40}\Z")
+_INSERTION_CLOSE = regex.compile(r"[^—–()\n]{0,40}?(?:[ \t]?—|[ \t]–[ \t]|[ \t]-[ \t]|\))")
 # a person or office "of" a state: "President Muhammadu Buhari *of* Nigeria", "the Government of France"
-_PERSON_OF = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_PERSON_OF = regex.compile(r"(?:\p{Lu}[\p{Ll}'’\-]+|(?<![\w\-])(?i:%s))[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z"
+                           % alternation(vocab.entries("parties/roles")))
 # between the states of a list of persons "of" states: "Buhari of Nigeria *and Patrice Talon of* Benin"
 _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
 # a possessive before a nominal act: "Kazakhstan*'s* accession", "North Korea*'s de facto declaration of its* abrogation"
 _POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,4}?(?:of[ \t]{1,3}(?:its|their)[ \t]{1,3})?")
+# "an application *from* Syria (SAR) *for* accession": the state asks for the act
+_FROM_BEFORE = regex.compile(r"(?<![\w\-])(?:from|by)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_FOR_AFTER = regex.compile(r"(?:[ \t]{1,3}\([\p{Lu}.]{2,8}\))?[ \t]{1,3}for[ \t]{1,3}")
 # a gerund opening its sentence, its subject after the comma: "*By* withdrawing its signature, the US …"
 _FRONTED_GERUND = regex.compile(r"(?:\A|[\s\"“(])(?:By|After|In|Since|Upon|On|Before)[ \t]{1,3}\Z")
 # the state an entry into force concerns: "entered into force *for* Ukraine", "*with respect to* Japan"
@@ -109,6 +146,13 @@ _PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|hav
 _LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
                                 regex.IGNORECASE)
 LATER_DATE_REACH = 100
+_REPORTED = regex.compile(r"(?<![\w\-])(?:reported|reports|said|says|announced|told|stated|added|noted|wrote|tweeted|"
+                          r"quoted|cited|citing|according)(?![\w\-])")
+_APPOSITION = regex.compile(r"[ \t]{0,2},[ \t]{0,2}")
+_ANY_GAP = regex.compile(r"[^.;:!?\n]{0,100}")
+# "deposited … this morning, December 23, 2002" (no reference date: the day word is no date)
+_DAY_WORD_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:today|yesterday|tonight|this[ \t]{1,3}(?:morning|afternoon|"
+                              r"evening))[ \t]{0,2},[ \t]{0,2}\Z", regex.IGNORECASE)
 # between a domestic law's name and the act it enacts: "Act of 8 July 2005*, regarding the* ratification"
 LAW_REACH = 80
 _LAW_GAP = regex.compile(r"[^.;:!?]{0,40}?(?:,|\n)?[ \t]{0,3}\n?[ \t]*(?:(?:regarding|concerning|on|about)[ \t]{1,3}(?:the[ \t]{1,3})?|[Tt]o[ \t]{1,3})\Z")
@@ -120,7 +164,9 @@ class GroupIndex:
     """The groups of items (one name, or a list of names) by where they start and end."""
 
     def __init__(self, doc: DocContext):
-        items, groups = doc.items, doc.groups
+        items = doc.items
+        # (a short form with no antecedent is no name: it is dropped after this step)
+        groups = [g for g in doc.groups if not all(items[i].short and items[i].alias_of is None for i in g)]
         self.groups = groups
         self.first_start = [min(items[i].start for i in g) for g in groups]
         self.last_end = [max(items[i].end for i in g) for g in groups]
@@ -161,6 +207,7 @@ class Attachment:
     party: Optional[Party] = None   # a party inside the gap ("the withdrawal of Hungary from the")
     post: bool = False              # a participle after its object ("… thereto, signed on behalf of")
     pronoun_end: Optional[int] = None
+    effect: bool = False            # "The withdrawal will enter into effect on …": the act's taking effect
     obj_end: int = -1               # where the object ends (the next trigger's, for coordinated triggers)
 
 
@@ -256,12 +303,74 @@ def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     t = tail(doc, trig.end, min(len(doc.text), trig.end + 120), party_ok=True)
     end = t.end if (t.date or t.place or t.party) else trig.end
     rx = _NO_OBJECT_NOUN if trig.nominal else _NO_OBJECT_VERB
-    if not rx.match(doc.text, end) and not _PRONOUN_PASSIVE.search(doc.text, max(0, trig.start - 40), trig.start):
+    effect = _effect_after(scan, trig) if trig.nominal else None
+    if effect is None and not rx.match(doc.text, end) and \
+            not _PRONOUN_PASSIVE.search(doc.text, max(0, trig.start - 40), trig.start):
         return None
     ge, gi = gx.last_before(trig.start)
+    if gi is not None and _BRACKETED.match(doc.text, ge):   # "(as amended by the 1972 Protocol)": an aside
+        ge, gi = gx.last_before(gx.first_start[gi])
     if gi is None or trig.start - ge > TOPIC_BACK:
         return None
-    return Attachment(gx.groups[gi], pronoun_end=trig.end)
+    if trig.action == "entry_into_force" and _other_subject(scan, trig, ge):
+        return None  # "the EC directive, due to come into effect on January 1": the directive's
+    return Attachment(gx.groups[gi], pronoun_end=effect or trig.end, effect=effect is not None)
+
+
+def _other_subject(scan: Scan, trig: Trigger, ge: int) -> bool:
+    """Is the subject right before an objectless trigger a noun phrase other than a name ("the EC
+    *directive*, due to come into effect")?"""
+    text = scan.doc.text
+    lo = max(ge, trig.start - 80)
+    m = _NP_SUBJECT.search(text, lo, trig.start)
+    return m is not None and m.group("noun").lower() not in _INSTRUMENT_WORDS
+
+
+def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
+    """ "The withdrawal *will enter into effect* on 1 January 2012": where the act's taking effect ends
+    (the date after it dates the act)."""
+    if trig.action not in EFFECTIVE_ACTIONS:
+        return None
+    k = _first_trigger(scan, trig.end)
+    if k < len(scan.triggers) and scan.triggers[k].action == "entry_into_force" and \
+            _EFFECT_GAP.fullmatch(scan.doc.text, trig.end, scan.triggers[k].start):
+        return scan.triggers[k].end
+    return None
+
+
+def _in_law_phrase(scan: Scan, att: Attachment, sent_start: int) -> bool:
+    """Is the act's instrument named inside a law's description in this sentence ("the law *abolishing*
+    the Treaty …")?"""
+    first = min(scan.doc.items[i].start for i in att.targets)
+    return first >= sent_start and bool(_LAW_ACT_BEFORE.search(scan.doc.text, max(sent_start, first - 40), first))
+
+
+def _law_effect_date(scan: Scan, k: int, obj_end: int) -> Optional[Date]:
+    """ "the law *abolishing* the Treaty … was signed and will come into effect from April 1, 2019": a law
+    that does the act dates it by its own taking effect (later in the sentence)."""
+    doc, trig = scan.doc, scan.triggers[k]
+    if trig.action not in EFFECTIVE_ACTIONS or not _LAW_BEFORE.search(doc.text, max(0, trig.start - 12), trig.start):
+        return None
+    end = doc.sentence_end(trig.end)
+    for nxt in scan.triggers[k + 1:]:
+        if nxt.start >= end:
+            return None
+        if nxt.action == "entry_into_force":
+            d = doc.dates.first_after(nxt.end, min(end, nxt.end + 30))
+            if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(doc.text, nxt.end, d.start):
+                return d
+    return None
+
+
+def _effective_date(scan: Scan, trig: Trigger, end: int) -> Optional[Date]:
+    """ "the withdrawal of Hungary, *effective as of 2 June 2026*, from …": the date the act takes effect,
+    written between the act and ``end``."""
+    if trig.action not in EFFECTIVE_ACTIONS:
+        return None
+    for d in scan.doc.dates.between(trig.end, end):
+        if not d.relative and _EFFECTIVE_BEFORE.search(scan.doc.text, max(trig.end, d.start - 30), d.start):
+            return d
+    return None
 
 
 def _tail_start(doc: DocContext, te: int, att: Attachment, obj_end: int) -> int:
@@ -286,7 +395,8 @@ def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Option
     doc = scan.doc
     d = doc.dates.last_before(trig.start, sent_start)
     for _ in range(3):
-        if d is None or trig.start - d.end > LEADING_DATE_BACK or (d.start, d.end) in own:
+        if d is None or (d.start, d.end) in own or trig.start - d.end > LEADING_DATE_BACK and not (
+                trig.start - d.end <= SENTENCE_DATE_BACK and R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start)):
             return None
         found = _date_of_act(scan, trig, sent_start, d)
         if found is not None or not d.relative:
@@ -313,11 +423,18 @@ def _date_later(scan: Scan, pos: int, clause_end: int, own: set) -> Optional[Dat
     """The first date further on in the act's clause, after "on"/"in" and before any other name or act."""
     doc = scan.doc
     d = doc.dates.first_after(pos, min(clause_end, pos + LATER_DATE_REACH))
+    lead = _LATER_DATE_GAP
+    if d is not None and d.relative:  # "today, 5th December, 2020": the absolute date in apposition
+        nxt = doc.dates.first_after(d.end, min(clause_end, d.end + 4))
+        if nxt is not None and not nxt.relative and _APPOSITION.fullmatch(doc.text, d.end, nxt.start):
+            d, lead = nxt, _ANY_GAP
     if d is None or d.end > clause_end or (d.start, d.end) in own or _trigger_between(scan, pos, d.start):
         return None
     gs, _ = scan.groups.first_after(pos)
-    if pos <= gs < d.start or not _LATER_DATE_GAP.fullmatch(doc.text, pos, d.start):
+    if pos <= gs < d.start or not (lead.fullmatch(doc.text, pos, d.start) or _DAY_WORD_GAP.fullmatch(doc.text, pos, d.start)):
         return None
+    if _REPORTED.search(doc.text, pos, d.start):
+        return None  # "…, the agency reported on 25 March 2022": the report's date
     return d
 
 
@@ -358,6 +475,10 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
     for _ in range(MAX_SUBJECT_PARTIES):
         if p is None:
             return None
+        if _INSERTION_OPEN.search(text, max(sent_start, p.start - 40), p.start) and \
+                _INSERTION_CLOSE.match(text, p.end, ts):   # "Russia signed it — as did *the U.S.* — but …"
+            p = scan.parties.last_before(p.start, sent_start)
+            continue
         if (not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start)
                 or _PERSON_OF.search(text, max(sent_start, p.start - 40), p.start)) \
                 and not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start):
@@ -411,6 +532,9 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         return [p] if p is not None else []
     if att.party is not None:
         return [att.party]
+    behalf = _agent(scan, tail_from, clause_end, _ON_BEHALF)
+    if behalf is not None and _BEHALF_AFTER.match(doc.text, behalf.end):
+        return [behalf]   # "… will sign the agreement on *Malaysia*'s behalf"
     if t.party is not None:  # "signed in 1957 by Belgium, France, …"
         first = scan.parties.starting_at(t.party.start)
         if first is not None:
@@ -435,7 +559,10 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
     if listed:
         return listed
     first = subject(scan, sent_start, trig.start) or _subject_after_fronted(scan, trig, sent_start, att)
-    return coordinated(scan, first, sent_start) if first is not None else []
+    if first is None:
+        return []
+    also = _agent(scan, t.end, clause_end, _AS_DID)   # "Russia signed the statute — as did *the U.S.*"
+    return coordinated(scan, first, sent_start) + ([also] if also is not None else [])
 
 
 def _opens_sentence(scan: Scan, k: int, sent_start: int) -> bool:
@@ -447,12 +574,19 @@ def _opens_sentence(scan: Scan, k: int, sent_start: int) -> bool:
         if prev.form != "ing" or prev.start < sent_start or not _COORD_TRIGGER.fullmatch(text, prev.end, trig.start):
             break
         k, trig = k - 1, prev
-    return bool(_OPENS.fullmatch(text, sent_start, trig.start))
+    return bool(_OPENS.fullmatch(text, sent_start, trig.start)) or _opens_quote(text, trig.start)
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    """Does ``pos`` open a quotation ("Rinkēvičs said, “*Ratifying* and terminating …")?"""
+    return bool(_QUOTE_OPEN.search(text, max(0, pos - 6), pos))
 
 
 def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
     p = scan.parties.last_before(trig.start, max(sent_start, trig.start - 60))
-    if p is not None and _POSSESSIVE_GAP.fullmatch(scan.doc.text, p.end, trig.start):
+    text = scan.doc.text
+    if p is not None and (_POSSESSIVE_GAP.fullmatch(text, p.end, trig.start) or _FOR_AFTER.fullmatch(
+            text, p.end, trig.start) and _FROM_BEFORE.search(text, max(0, p.start - 12), p.start)):
         return p
     return None
 
@@ -509,10 +643,20 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     doc, trig = scan.doc, scan.triggers[k]
     text, ts, te = doc.text, trig.start, trig.end
     sent_start = doc.sentence_start(ts)
+    if trig.action == "entry_into_force" and k > 0 and scan.triggers[k - 1].nominal and \
+            scan.triggers[k - 1].action in EFFECTIVE_ACTIONS and \
+            _EFFECT_GAP.fullmatch(text, scan.triggers[k - 1].end, ts):
+        scan.attachments[k] = Attachment([])
+        return None  # "the withdrawal will enter into effect on …": that act's effect, not the instrument's
+    if trig.form in ("ing", "noun") and _TIME_OF.search(text, max(0, ts - 40), ts):
+        scan.attachments[k] = Attachment([])
+        return None  # "on the day of its signing", "from the date of signature": a time, not an act
     att = _attach(scan, k, sent_start)
     scan.attachments[k] = att
     if not att.targets:
         return None
+    if trig.action == "entry_into_force" and att.pronoun_end is not None and _in_law_phrase(scan, att, sent_start):
+        return None  # "the law abolishing the Treaty … will come into effect": the law's, not the treaty's
     obj_end = att.obj_end if att.obj_end >= 0 else max(doc.items[i].end for i in att.targets)
     att.obj_end = obj_end
     if not att.post and R.ATTRIBUTIVE_AFTER.match(text, obj_end):
@@ -525,15 +669,22 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     status = status_of(text, trig, sent_start, obj_end if not att.post else te, clause_end)
     if status is None:
         return None
-    passive_verb = bool(_PASSIVE.search(text, max(0, ts - 30), ts))
+    passive_verb = trig.form != "ing" and bool(_PASSIVE.search(text, max(0, ts - 30), ts))  # not "was suspending"
     t = tail(doc, tail_from, clause_end, party_ok=att.post or trig.nominal or passive_verb)  # (its party is read from the parties below)
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
         or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
+    if date is None or date.relative:  # a relative notification date gives way to the effective one
+        date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or date
+    if att.effect and date is not None:
+        status = "done"  # "the withdrawal will enter into effect on 1 January 2012": scheduled, a fact
     parties = _parties(scan, trig, att, t, clause_end, sent_start, passive_verb)
     if _condemnation(scan, trig, att, obj_end, parties, sent_start):
         return None
-    if trig.form == "ing" and not parties and status != "proposed" and _opens_sentence(scan, k, sent_start):
-        status = "proposed"  # "- Withdrawing from the 1951 Convention, …": an idea under discussion, no one's act
+    if trig.form == "ing" and status != "proposed" and _opens_sentence(scan, k, sent_start) and (
+            not parties or _opens_quote(text, ts) or k > 0 and _opens_quote(text, scan.triggers[k - 1].start)):
+        # "- Withdrawing from the 1951 Convention, …", 'he said, "Ratifying and terminating the convention …':
+        # an idea under discussion, no one's act (a speaker before a quotation is not its subject)
+        status, parties = "proposed", []
     if att.post and trig.action == "signature" and not parties and not _AGENT_COUNT.match(text, te):
         return None  # "signed in Washington on …": the instrument's own signature (see own_acts)
     if trig.action == "entry_into_force" and status == "announced":
@@ -550,6 +701,9 @@ def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
     parties = [p for lo, hi in wide for pl in doc.places.between(lo, hi)
                for p in (party_of_place(pl, doc.is_country),) if p is not None]
     named = named_parties(doc.text, windows, timeout=limits.REGEX_TIMEOUT)
+    starts = {p.start for p in parties}  # a formal name the gazetteer holds is its place already
+    named += [p for p in state_forms(doc.text, windows, timeout=limits.REGEX_TIMEOUT)
+              if p.start not in starts]   # ("Republic of China" is Taiwan's)
     if named:  # a place inside a named party ("*US* Congress") is that party
         taken = SpanIndex(named)
         parties = [p for p in parties if not _overlaps(taken, p)] + named
@@ -568,9 +722,15 @@ def _overlaps(index: SpanIndex, span) -> bool:
 
 
 def find_events(doc: DocContext) -> None:
-    """Every treaty action on the names, appended to the items' ``events`` (one per acting party)."""
+    """Every treaty action on the names, appended to the items' ``events`` (one per acting party).
+    In hard-wrapped text (wire copy) the scan reads line breaks inside paragraphs as spaces; the
+    events' and parties' texts are the source's."""
     if not doc.items:
         return
+    source = doc.text
+    flat = unwrapped(source)
+    if flat is not source:
+        doc = attrs.evolve(doc, text=flat, sents=None, semis=None)
     gx = GroupIndex(doc)
     windows = gx.windows(len(doc.text), SCAN_MARGIN)
     triggers = [t for lo, hi in windows for t in find_triggers(doc.text, lo, hi, timeout=limits.REGEX_TIMEOUT)]
@@ -585,6 +745,9 @@ def find_events(doc: DocContext) -> None:
         if f is None:
             continue
         targets, parties, ev = f
+        if flat is not source:
+            ev = attrs.evolve(ev, text=source[ev.start:ev.end])
+            parties = [p if p is None else attrs.evolve(p, text=source[p.start:p.end]) for p in parties]
         for p in parties or [None]:  # "Estonia, Latvia and Lithuania denounced …": one event each
             # (a None among parties: "signed by 45 countries and …", unnamed states: no party to infer)
             e = attrs.evolve(ev, party=p, anonymous=p is None and bool(parties))

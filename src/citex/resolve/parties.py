@@ -10,7 +10,12 @@ A party is a state (or the European Union) named in one of the ways news names a
   lawmakers", "Armenian Foreign Minister …"), from ``demonyms.tsv`` and ``roles.txt``;
 * the European Union and its older names (``supranational.tsv``);
 * a leader named earlier with the nationality ("French President Emmanuel Macron … Macron
-  signed"): the surname stands for the state for the rest of the document.
+  signed"): the surname stands for the state for the rest of the document;
+* a leader the text names without the nationality ("Volodymyr Zelensky signed"), from
+  ``leaders.tsv`` (full names in any case; the surnames that name one person alone);
+* a state's formal name the gazetteer does not hold ("the Islamic Republic of the Gambia");
+* a state written in lower case ("russia withdraws"), unless the name is also an ordinary word
+  (``lower_case_stop.txt``: "china", "turkey").
 
 Every party has the state's name and ISO 3166-1 alpha-2 code (``countries.tsv``, from GeoNames)
 and a span in the text: ``text == source[start:end]``.
@@ -81,12 +86,79 @@ def party_of_place(place: Place, is_country) -> Optional[Party]:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _known_leaders() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
+    """Leaders by full name (any case) and by distinctive surname (capitalised): two patterns and
+    name → code (full names lower-cased)."""
+    full: dict[str, str] = {}
+    alone: dict[str, str] = {}
+    for row in vocab.rows("parties/leaders"):
+        full[row[0].lower()] = row[1]
+        if len(row) > 2 and row[2]:
+            alone[row[2]] = row[1]
+    codes = {**full, **alone}
+    return (regex.compile(r"(?<![\w\-])(?:" + alternation(full) + r")(?![\w\-])", regex.IGNORECASE),
+            regex.compile(r"(?<![\w\-])(?:" + alternation(alone) + r")(?![\w\-])"), codes)
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_states() -> tuple[regex.Pattern, dict[str, str]]:
+    """States written in lower case ("russia"), but not those that are ordinary words ("turkey")."""
+    stop = vocab.lower_words("parties/lower_case_stop")
+    names = {n.lower(): c for c, n in countries().items() if n.lower() not in stop and c != "EU"}
+    return regex.compile(r"(?<![\w\-])(?:" + alternation(names) + r")(?![\w\-])"), names
+
+
+@functools.lru_cache(maxsize=1)
+def _state_form_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    """ "the Islamic Republic of the Gambia": qualifiers, a form of state, "of", a state's name."""
+    words = vocab.entries("parties/state_forms")
+    forms = [w[1:] for w in words if w.startswith("=")]
+    quals = [w for w in words if not w.startswith("=")]
+    names = {n: c for c, n in countries().items() if c != "EU"}
+    return regex.compile(
+        rf"(?<![\w\-])(?:(?:{alternation(quals)})[ \t]{{1,3}}){{0,3}}(?:{alternation(forms)})[ \t]{{1,3}}of"
+        rf"[ \t]{{1,3}}(?:the[ \t]{{1,3}})?(?P<state>{alternation(names)})(?![\w\-])"), names
+
+
+def state_forms(text: str, windows: Iterable[tuple[int, int]], timeout: Optional[float] = None) -> list[Party]:
+    """States by a formal name ("the Islamic Republic of the Gambia"): for the names the gazetteer
+    does not hold (the caller lets a place that starts at the same position win)."""
+    rx, names = _state_form_pattern()
+    full = countries()
+    return [Party(text=m.group(), name=full[names[m.group("state")]], country=names[m.group("state")],
+                  start=m.start(), end=m.end())
+            for lo, hi in windows for m in rx.finditer(text, lo, hi, timeout=timeout)]
+
+
+_OF_AFTER = regex.compile(r"[ \t]{1,3}of[ \t]")
+
+
+def _known_mentions(text: str, windows, timeout) -> list[Party]:
+    """Leaders the table knows and states written in lower case."""
+    full_rx, alone_rx, codes = _known_leaders()
+    lower_rx, lower = _lower_states()
+    names = countries()
+    out = []
+    for lo, hi in windows:
+        for rx, table, fold in ((full_rx, codes, True), (alone_rx, codes, False), (lower_rx, lower, False)):
+            for m in rx.finditer(text, lo, hi, timeout=timeout):
+                if _OF_AFTER.match(text, m.end()):
+                    continue  # "Muhammadu Buhari of Nigeria": the state is named
+                code = table[m.group().lower() if fold else m.group()]
+                out.append(Party(text=m.group(), name=names.get(code, code), country=code,
+                                 start=m.start(), end=m.end()))
+    return out
+
+
 def named_parties(text: str, windows: Iterable[tuple[int, int]], timeout: Optional[float] = None) -> list[Party]:
     """Parties named by an organ, the EU, or a nationality with a word of government, inside
-    ``windows`` (sorted, non-overlapping ``(start, end)``), and leaders' surnames after such a mention
-    ("Armenian Foreign Minister Ararat Mirzoyan … Mirzoyan signed")."""
+    ``windows`` (sorted, non-overlapping ``(start, end)``), leaders' surnames after such a mention
+    ("Armenian Foreign Minister Ararat Mirzoyan … Mirzoyan signed"), leaders the table knows and
+    states written in lower case."""
     rx, codes, names = _named_pattern(), _codes(), countries()
-    out: list[Party] = []
+    windows = list(windows)
+    out: list[Party] = _known_mentions(text, windows, timeout)
     leaders: dict[str, str] = {}
     for lo, hi in windows:
         for m in rx.finditer(text, lo, hi, timeout=timeout):

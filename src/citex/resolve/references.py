@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from citex import limits
-from citex.grammar.instruments import Candidate
+from citex.grammar.instruments import DOCUMENT_HEAD, Candidate
 from citex.models import Date
 from citex.resolve.items import Item
 
@@ -42,18 +42,26 @@ def back_references(items: list[Item]) -> None:
     candidate: it is the one the nearest-first search would pick."""
     # (title, kind, number, year) → (item index, title words), oldest first
     named: dict[tuple, tuple[int, frozenset]] = {}
-    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    order = sorted(range(len(items)), key=lambda k: (items[k].start, -items[k].end))
+    inner, reach = set(), -1   # names inside another ("the Covenant" in "Second Optional Protocol to the Covenant")
+    for i in order:
+        if items[i].end <= reach:
+            inner.add(i)
+        reach = max(reach, items[i].end)
     for i in order:
         it = items[i]
         if it.alias_of is not None:
             continue
         if it.short:
             want = it.kind
+            anything = it.title.lower().endswith(DOCUMENT_HEAD)   # "the document": the nearest name of any kind
             for j, _ in itertools.islice(reversed(named.values()), MAX_ANTECEDENTS):
                 ante = items[j]
-                if ante.number is not None and it.number is None and want != "protocol":
+                if ante.number is not None and it.number is None and want != "protocol" and not anything:
                     continue
-                if not (ante.kind == want or want == "treaty" and ante.kind != "protocol"):
+                if not (anything or ante.kind == want or want == "treaty" and ante.kind != "protocol"):
+                    continue
+                if anything and j in inner:
                     continue
                 if it.date and _year(ante.date) and _year(ante.date) != _year(it.date):
                     continue

@@ -80,7 +80,7 @@ def status_before(text: str, trig: Trigger, lo: int) -> Optional[str]:
             return None
     # a negation further back ("not only signed but ratified") and a verb of saying ("it is stated that
     # withdrawal …") are transparent: the cue before them decides
-    deciding = [c for c in cues if c[0] not in ("negation", "statement")]
+    deciding = [c for c in cues if c[0] not in ("negation", "statement", "denial")]
     if not deciding:
         return ""
     kind, s, _ = deciding[-1]
@@ -131,11 +131,22 @@ def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Opt
     return ""
 
 
+def _denied(text: str, sent_start: int, ts: int) -> bool:
+    """Is the act inside a denied or doubted that-clause, with no clause boundary ("but") between?"""
+    denial = A.cue_patterns().get("denial")
+    last = None
+    for m in denial.finditer(text, sent_start, ts) if denial is not None else ():
+        last = m
+    return last is not None and not A.CUE_STOP.search(text, last.end(), ts)
+
+
 def status_of(text: str, trig: Trigger, sent_start: int, obj_end: int, clause_end: int) -> Optional[str]:
     """``"done"``, ``"announced"``, ``"proposed"``, or None when the words say it is no act."""
     after = status_after(text, trig, obj_end, clause_end)
     if after is None:
         return None
+    if _denied(text, sent_start, trig.start):
+        return None  # "I do not see that the accord has been terminated"
     before = status_before(text, trig, clause_start(text, trig.start, sent_start))
     if before is None or R.NONE_OF_BEFORE.search(text, max(sent_start, trig.start - 100), trig.start):
         return None  # (also "None of the nine nuclear-armed states has joined …")

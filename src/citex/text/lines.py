@@ -19,7 +19,7 @@ from typing import Callable
 
 import regex
 
-__all__ = ["soft_line_breaks", "caps_line_at", "headline_at",
+__all__ = ["soft_line_breaks", "unwrapped", "caps_line_at", "headline_at",
            "standalone_line", "title_case_line", "line_bounds", "LineFlags"]
 
 _LINE_WORD = regex.compile(r"[^\W\d_][\w'’\-]*")
@@ -42,6 +42,19 @@ def soft_line_breaks(text: str) -> bool:
     if len(lengths) < 3:
         return False
     return lengths[-1] <= 90 and lengths[len(lengths) // 2] >= 40
+
+
+# a line break inside a paragraph of hard-wrapped text: text on both sides, no indent after it
+_WRAP = regex.compile(r"(?<=\S)\n(?=[^\s])")
+
+
+def unwrapped(text: str) -> str:
+    """The text with the line breaks of hard-wrapped paragraphs (see :func:`soft_line_breaks`) read as
+    spaces, same length (every offset holds): "the accord has been\nterminated" is one clause.  A
+    text that is not hard-wrapped comes back as it is."""
+    if not soft_line_breaks(text):
+        return text
+    return _WRAP.sub(" ", text)
 
 
 def caps_line_at(text: str, ls: int, le: int) -> bool:
