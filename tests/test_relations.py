@@ -210,3 +210,14 @@ def test_the_document_refers_back_and_a_laws_taking_effect_is_not_the_treatys():
                       "1 April 1999.")
     assert [(a.action, a.date.value) for a in r.actions] == [("termination", "2019-04-01"),
                                                              ("entry_into_force", "1999-04-01")]
+
+
+def test_a_nominal_acts_taking_effect_dates_it_and_is_no_entry_into_force():
+    r = citex.extract("The Philippines' withdrawal from the Rome Statute took effect on March 17, 2019.")
+    assert [(a.action, a.party.country, a.date.value) for a in r.actions] == [("withdrawal", "PH", "2019-03-17")]
+
+
+def test_a_relative_date_holding_its_preposition_dates_the_act():
+    r = citex.extract("Russia's parliament voted on Wednesday to revoke the country's ratification of the "
+                      "Comprehensive Nuclear-Test-Ban Treaty.", published="2023-10-18")
+    assert [(a.action, a.date.value, a.date.relative) for a in r.actions] == [("deratification", "2023-10-18", True)]

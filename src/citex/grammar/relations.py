@@ -51,9 +51,11 @@ OBJECT_GAP = regex.compile(r"""
     (?:(?:its|their|the|his|her|(?P<owner>\p{Lu}[\w.]*(?:[ \t]\p{Lu}[\w.]*){0,2})['’]s)[ \t]{1,3}
        (?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|involvement|signature|
        ratification|compliance|implementation|adherence)[ \t]{1,3}
-       (?:in|of|under|to|with)[ \t]{1,3})?                                   # "*Russia's participation in* the"
+       (?:in|of|under|to|with|towards?|regarding|concerning)[ \t]{1,3})?    # "*Russia's participation in* the"
     (?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?        # "withdrawal *from* the"
-    (?:(?:the|its|their|a|this|that)[ \t]{1,3})?\Z""", regex.VERBOSE)
+    (?:(?:the|its|their|a|this|that)[ \t]{1,3})?
+    (?:\p{Lu}[\w.\-]*(?:[ \t]{1,3}(?:of[ \t]{1,3})?\p{Lu}[\w.\-]*){0,3}['’]s[ \t]{1,3})?          # "the *Council of Europe's* European …"
+    \Z""", regex.VERBOSE)
 # nominal trigger with its party inside the gap: "the withdrawal *of Hungary, effective …, from the*"
 NOMINAL_PARTY_GAP = regex.compile(
     r"[ \t]{1,3}(?:of|by)[ \t]{1,3}(?P<party>[^,.;:()\n]{2,60}?)(?:[ \t]{0,2},[^.;:()\n]{0,80},)?"

@@ -20,6 +20,7 @@ with the document.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Optional
 
 import attrs
@@ -29,6 +30,7 @@ from citex import limits, vocab
 from citex.grammar import actions as A
 from citex.grammar import relations as R
 from citex.grammar.actions import Trigger, find_triggers
+from citex.grammar.dates import NUMBER_WORDS
 from citex.grammar.instruments import alternation
 from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
@@ -44,6 +46,7 @@ SCAN_MARGIN = 300
 PARTY_MARGIN = 600
 # how far after a trigger its object may start, and how far before a participle its object may end
 OBJECT_REACH = 150
+OBJECT_GAP_REACH = 60   # an organisation named right after the act ("withdrawal from the ICC")
 PARTICIPLE_REACH = 40
 # how far back a date opening the sentence may date the act, and a non-state subject be seen
 LEADING_DATE_BACK = 200
@@ -62,6 +65,18 @@ _LAW_ACT_BEFORE = regex.compile(r"(?<![\w\-])(?:law|decree|bill|act|resolution|o
                                 r"[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
 _TIME_OF = regex.compile(r"(?<![\w\-])(?:day|date|time|moment|anniversary|years?|months?|days)[ \t]{1,3}(?:of|after|"
                          r"following|from)[ \t]{1,3}(?:(?:its|their|the)[ \t]{1,3})?\Z", regex.IGNORECASE)
+# a subject that counts the states of a list named before: "The three nations, which …", "both countries"
+_COUNTED_SUBJECT = regex.compile(
+    r"(?<![\w\-])(?:[Tt]he|[Tt]hese|[Tt]hose|[Aa]ll)[ \t]{1,3}(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"[ \t]{1,3}(?:[\w\-]+[ \t]{1,3})?(?:nations|countries|states|governments|juntas|neighbours|neighbors)"
+    r"(?![\w\-])[^.;:!?\n]{0,80}\Z")
+COUNTED_BACK = 1500
+# a subject that counts unnamed states: "54 nations have signed", "only 27 have ratified", "all but one … have"
+_COUNT_SUBJECT = regex.compile(
+    r"(?<![\w\-])(?:\d[\d,]*|all|most|many|several|some|dozens|hundreds|none)(?:[ \t]{1,3}(?:[\w\-]+)){0,6}?"
+    r"[ \t]{1,3}(?:(?:have|has|had|already|also|now|so[ \t]+far|yet)[ \t]{1,3}){1,3}\Z", regex.IGNORECASE)
+# an acronym object: "the AfCFTA", "the CTBT" (mixed case inside, two capitals at least)
+_ACRONYM_AFTER = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\w\-])(?P<acr>\p{Lu}[\p{Lu}\p{Ll}]{0,6}\p{Lu})(?![\w\-])")
 _QUOTE_OPEN = regex.compile(r"[,:][ \t]{0,3}[“\"‘']\Z")
 _BRACKETED = regex.compile(r"[^()\n]{0,3}\)")
 # a noun phrase right before a verb: "the EC directive, due to come …", "the new rules will take …"
@@ -70,8 +85,23 @@ _NP_SUBJECT = regex.compile(
     r"(?P<noun>[\p{L}][\w\-]+)[ \t]{0,2},?[ \t]{0,2}(?:(?:due|set|scheduled|expected|likely|which|that|is|was|are|were|"
     r"will|would|shall|should|has|have|had|been|be|to|also|then|finally|only|now|already|formally|officially)"
     r"[ \t]{1,3}){0,5}\Z")
-_INSTRUMENT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "accord", "pact", "charter",
-                               "covenant", "statute", "amendment", "document", "deal", "it", "they"})
+# before an objectless trigger: a noun's article or quote ("the so-called *freeze*"), or a relative clause
+# whose antecedent is the act's object ("a meeting *in which* the minister will *join*")
+# a class of instruments the act is on, then one of them: "… in all bilateral agreements with India, including the"
+_INCLUDING_GAP = regex.compile(r"[^.;:!?\n]{0,110}?(?:,[ \t]{1,3}|[ \t]{1,3})(?:including|notably|especially|such[ \t]+as)"
+                               r"[ \t]{1,3}(?:the[ \t]{1,3})?(?:(?:1[89]|20)\d\d[ \t]{1,3})?\Z")
+_ARTICLE_BEFORE = regex.compile(r"(?<![\w\-])(?:the|a|an|so-called)[ \t]{1,3}[\"“‘']?\Z", regex.IGNORECASE)
+_IN_WHICH = regex.compile(r"(?<![\w\-])(?:in|at|to|into|of|for)[ \t]{1,3}which[^;:,\n]{0,60}\Z", regex.IGNORECASE)
+# "import licenses have been suspended": a bare plural subject before the auxiliaries
+_BARE_SUBJECT = regex.compile(r"(?<![\w\-])(?!(?:has|was|does|its|this|thus|hers|ours|yours|theirs)(?![\w\-]))"
+                              r"(?P<noun>\p{Ll}[\w\-]{2,}s)[ \t]{1,3}(?:(?:have|has|had|were|are|was|is|been|"
+                              r"being|will|would|be)[ \t]{1,3}){1,3}(?:\w+ly[ \t]{1,3})?\Z")
+# subjects that may act on the topic: the instrument, a pronoun, a state or its organs
+_SUBJECT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "accord", "pact", "charter",
+                            "covenant", "statute", "amendment", "document", "deal", "it", "they", "country",
+                            "countries", "nation", "nations", "state", "states", "kingdom", "republic",
+                            "members", "parties", "signatories"}) | frozenset(
+    w.lower() for w in vocab.entries("parties/roles"))
 # acts whose date may be the day they take effect ("effective as of 2 June 2026")
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
@@ -90,7 +120,7 @@ _AS_DID = regex.compile(r"[ \t]*[,—–(][ \t]*as[ \t]{1,3}(?:did|had|has|have|
 _INSERTION_OPEN = regex.compile(r"(?:—|[ \t]–[ \t]|[ \t]-[ \t]|\()[^—–()\n]{0,40}\Z")
 _INSERTION_CLOSE = regex.compile(r"[^—–()\n]{0,40}?(?:[ \t]?—|[ \t]–[ \t]|[ \t]-[ \t]|\))")
 # a person or office "of" a state: "President Muhammadu Buhari *of* Nigeria", "the Government of France"
-_PERSON_OF = regex.compile(r"(?:\p{Lu}[\p{Ll}'’\-]+|(?<![\w\-])(?i:%s))[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\Z"
+_PERSON_OF = regex.compile(r"(?:\p{Lu}[\p{Ll}'’\-]+[ \t]{1,3}of|(?<![\w\-])(?i:%s)[ \t]{1,3}(?:of|in))[ \t]{1,3}(?:the[ \t]{1,3})?\Z"
                            % alternation(vocab.entries("parties/roles")))
 # between the states of a list of persons "of" states: "Buhari of Nigeria *and Patrice Talon of* Benin"
 _PERSON_LIST_GAP = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}and[ \t]{1,3}(?:\p{Lu}[\w.'’\-]*[ \t]{1,3}){1,4}of[ \t]{1,3}(?:the[ \t]{1,3})?")
@@ -118,7 +148,9 @@ _RELATIVE_PERFECT = regex.compile(r"(?:that|which|who)[ \t]{1,3}(?:have|has|had)
 _PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
 # between coordinated triggers: "signed *and* ratified", "signed *but not yet* ratified" (no event then)
-_COORD_TRIGGER = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:and|or|&)(?:[ \t]{1,3}(?:then|later|subsequently|also))?[ \t]{1,3}\Z"
+_COORD_TRIGGER = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:(?:and|or|&)(?:[ \t]{1,3}(?:then|later|subsequently|also))?"
+                                r"|but(?:[ \t]{1,3}(?:has|have|had|did|does|do|is|was|not|never|yet|to|so[ \t]+far|still)){0,4})"
+                                r"[ \t]{1,3}\Z"
                                r"|[ \t]{0,2}(?:,|/)[ \t]{0,3}\Z", regex.IGNORECASE)
 # a verb with its party between it and the object: "withdraw *Russia from the*"
 _VERB_PARTY_GAP = regex.compile(r"[ \t]{1,3}(?P<party>[^,.;:()\n]{2,40}?)[ \t]{1,3}(?:from|of)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
@@ -157,6 +189,8 @@ _DAY_WORD_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:today|yesterday|t
 LAW_REACH = 80
 _LAW_GAP = regex.compile(r"[^.;:!?]{0,40}?(?:,|\n)?[ \t]{0,3}\n?[ \t]*(?:(?:regarding|concerning|on|about)[ \t]{1,3}(?:the[ \t]{1,3})?|[Tt]o[ \t]{1,3})\Z")
 # a date before the act in its clause: "announced *on* 18 March 2025 that …", "*in* 2016 the Gambia …"
+_COMPOUND_GAP = regex.compile(r"[ \t]{1,2}")   # a name used as a modifier of the act: "the CTBT ratification"
+_SELF_LED = regex.compile(r"(?:on|in|since|as[ \t]+of)[ \t]", regex.IGNORECASE)
 _DATE_LEAD = regex.compile(r"(?<![\w\-])(?:on|in|since|dated|as[ \t]+of)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z", regex.IGNORECASE)
 
 
@@ -221,6 +255,7 @@ class Scan:
     triggers: list[Trigger]
     attachments: dict = attrs.Factory(dict)   # trigger index → Attachment (for coordinated triggers)
     starts: list[int] = attrs.Factory(list)   # the triggers' starts, for bisect
+    effects: dict = attrs.Factory(dict)       # trigger index → the date its act takes effect
 
     def __attrs_post_init__(self) -> None:
         self.starts = [t.start for t in self.triggers]
@@ -254,7 +289,65 @@ def _attach_after(scan: Scan, trig: Trigger) -> Optional[Attachment]:
         party = _party_in(scan, te + m.start("party"), te + m.end("party"))
         if party is not None or trig.nominal:
             return Attachment(gx.groups[gi], party=party)
+    if _INCLUDING_GAP.fullmatch(gap):   # "… its participation in all bilateral agreements, including the Simla Agreement"
+        return Attachment(gx.groups[gi])
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _bodies() -> tuple[regex.Pattern, dict[str, str]]:
+    """Organisations left or joined through their founding instrument (``actions/bodies.tsv``)."""
+    rows = {r[0]: r[1] for r in vocab.rows("actions/bodies")}
+    return regex.compile(r"(?<![\w\-])(?:" + alternation(rows) + r")(?![\w\-])"), rows
+
+
+def _body_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
+    """ "withdrawal from the International Criminal Court": the act is on the body's founding instrument
+    (the Rome Statute), when the document cites it."""
+    rx, founding = _bodies()
+    text = scan.doc.text
+    m = rx.search(text, trig.end, min(len(text), trig.end + OBJECT_GAP_REACH))
+    if m is None or not R.OBJECT_GAP.fullmatch(text, trig.end, m.start()):
+        return None
+    words = founding[m.group()]
+    gx = scan.groups
+    best = None
+    for gi, g in enumerate(gx.groups):
+        if any(words in scan.doc.items[i].title.lower() for i in g):
+            if best is None or abs(gx.first_start[gi] - trig.start) < abs(gx.first_start[best] - trig.start):
+                best = gi
+    return Attachment(gx.groups[best], obj_end=m.end()) if best is not None else None   # (its tail follows the body)
+
+
+def _acronym_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
+    """ "President Buhari signed *the AfCFTA*": an acronym that a cited title holds ("Agreement
+    Establishing the AfCFTA") names that instrument after an act."""
+    text = scan.doc.text
+    m = _ACRONYM_AFTER.match(text, trig.end)
+    if m is None or not R.OBJECT_GAP.fullmatch(text, trig.end, m.start("acr")):
+        return None
+    word = regex.compile(r"(?<![\w\-])" + regex.escape(m.group("acr")) + r"(?![\w\-])")
+    gx = scan.groups
+    ge, gi = gx.last_before(trig.start)
+    for _ in range(MAX_SUBJECT_PARTIES):   # the nearest such name before the act
+        if gi is None:
+            return None
+        if any(word.search(scan.doc.items[i].title) for i in gx.groups[gi]):
+            return Attachment(gx.groups[gi])
+        ge, gi = gx.last_before(gx.first_start[gi])
+    return None
+
+
+def _body_windows(doc: DocContext) -> list[tuple[int, int]]:
+    """The text before the organisations whose founding instrument the document cites ("… withdrawal
+    from the ICC", far from "Rome Statute"), where their acts are looked for."""
+    rx, founding = _bodies()
+    titles = {it.title.lower() for it in doc.items}
+    wanted = {name for name, words in founding.items() if any(words in t for t in titles)}
+    if not wanted:
+        return []
+    return [(max(0, m.start() - SCAN_MARGIN), m.end()) for m in rx.finditer(doc.text, timeout=limits.REGEX_TIMEOUT)
+            if m.group() in wanted]
 
 
 def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
@@ -263,7 +356,7 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
     doc, gx = scan.doc, scan.groups
     trig = scan.triggers[k]
     text, ts, te = doc.text, trig.start, trig.end
-    att = _attach_after(scan, trig)
+    att = _attach_after(scan, trig) or _body_object(scan, trig) or _acronym_object(scan, trig)
     if att is not None:
         return att
     if k + 1 < len(scan.triggers):  # "signed and ratified the Treaty": the next trigger's object
@@ -276,13 +369,26 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
         ge, gi = gx.last_before(ts)
         if gi is not None and ts - ge <= PRONOUN_BACK and gx.first_start[gi] >= doc.sentence_start(max(0, sent_start - 1)):
             return Attachment(gx.groups[gi], pronoun_end=pm.end())
-    if trig.action in R.PARTICIPLE_ACTIONS and trig.form in ("past", "noun"):  # "… thereto, signed on behalf of …"
+    ge, gi = gx.last_before(ts)
+    if gi is not None and " " in trig.text and _COMPOUND_GAP.fullmatch(text, ge, ts) \
+            and not R.ATTRIBUTIVE_AFTER.match(text, te):   # (not "the CTBT ratification debate")
+        # "Russia's Comprehensive Nuclear-Test-Ban Treaty *ratification was revoked*" (a phrase, not a bare
+        # noun: "Basel Convention signatories" is a status)
+        return Attachment(gx.groups[gi], party=_owner_before(scan, gx.first_start[gi], sent_start))
+    if trig.action in R.PARTICIPLE_ACTIONS and trig.form in ("past", "noun") and \
+            not R.ATTRIBUTIVE_AFTER.match(text, te):  # "… thereto, signed on behalf of …" (not "the CTBT ratification debate")
         ge, gi = gx.last_before(ts)
         if gi is not None and ts - ge <= PARTICIPLE_REACH:
             gap = text[ge:ts]
             if R.PARTICIPLE_GAP.fullmatch(gap) or R.PARTICIPLE_GAP.fullmatch(R.strip_date_qualifier(gap)):
                 return Attachment(gx.groups[gi], post=True)
     return _fronted(scan, trig, sent_start) or _topic(scan, trig) or Attachment([])
+
+
+def _owner_before(scan: Scan, start: int, sent_start: int) -> Optional[Party]:
+    """The party owning the name at ``start``: "*Russia*'s Comprehensive … Treaty"."""
+    p = scan.parties.last_before(start, max(sent_start, start - 40))
+    return p if p is not None and _OWNED.fullmatch(scan.doc.text, p.end, start) else None
 
 
 def _fronted(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Attachment]:
@@ -312,8 +418,15 @@ def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
         ge, gi = gx.last_before(gx.first_start[gi])
     if gi is None or trig.start - ge > TOPIC_BACK:
         return None
-    if trig.action == "entry_into_force" and _other_subject(scan, trig, ge):
-        return None  # "the EC directive, due to come into effect on January 1": the directive's
+    if _IN_WHICH.search(doc.text, max(0, trig.start - 80), trig.start) or not trig.nominal and \
+            " " not in trig.text and _ARTICLE_BEFORE.search(doc.text, max(0, trig.start - 20), trig.start):
+        return None  # "a meeting in which X will join", the so-called "freeze": no act on the topic
+    passive = _PASSIVE.search(doc.text, max(0, trig.start - 30), trig.start)
+    if (trig.action == "entry_into_force" or passive) and _other_subject(scan, trig, ge) or \
+            R.ATTRIBUTIVE_AFTER.match(doc.text, ge):
+        # "the EC directive, due to come into effect", "import licences have been suspended": another
+        # subject's act; "a new round of GATT talks, … will join": the name only qualifies a noun
+        return None
     return Attachment(gx.groups[gi], pronoun_end=effect or trig.end, effect=effect is not None)
 
 
@@ -322,8 +435,8 @@ def _other_subject(scan: Scan, trig: Trigger, ge: int) -> bool:
     *directive*, due to come into effect")?"""
     text = scan.doc.text
     lo = max(ge, trig.start - 80)
-    m = _NP_SUBJECT.search(text, lo, trig.start)
-    return m is not None and m.group("noun").lower() not in _INSTRUMENT_WORDS
+    m = _NP_SUBJECT.search(text, lo, trig.start) or _BARE_SUBJECT.search(text, lo, trig.start)
+    return m is not None and m.group("noun").lower() not in _SUBJECT_WORDS
 
 
 def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
@@ -360,6 +473,28 @@ def _law_effect_date(scan: Scan, k: int, obj_end: int) -> Optional[Date]:
             if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(doc.text, nxt.end, d.start):
                 return d
     return None
+
+
+def _effect_of_act(scan: Scan, k: int) -> bool:
+    """Is entry-into-force trigger ``k`` the taking effect of the nominal act before it ("The withdrawal
+    will enter into effect", "the Philippines' withdrawal from the Rome Statute took effect on …")?
+    Its date is then that act's (``scan.effects``)."""
+    if k == 0:
+        return False
+    prev, trig, text = scan.triggers[k - 1], scan.triggers[k], scan.doc.text
+    if not prev.nominal or prev.action not in EFFECTIVE_ACTIONS:
+        return False
+    if not _EFFECT_GAP.fullmatch(text, prev.end, trig.start):
+        gs, gi = scan.groups.first_after(prev.end)
+        if gi is None or gs >= trig.start or not R.OBJECT_GAP.fullmatch(text, prev.end, gs):
+            return False
+        if not (_EFFECT_GAP.fullmatch(text, scan.groups.last_end[gi], trig.start) or
+                R.strip_date_qualifier(text[scan.groups.last_end[gi]:trig.start]).strip() == ""):
+            return False
+    d = scan.doc.dates.first_after(trig.end, min(len(text), trig.end + 30))
+    if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(text, trig.end, d.start):
+        scan.effects[k - 1] = d
+    return True
 
 
 def _effective_date(scan: Scan, trig: Trigger, end: int) -> Optional[Date]:
@@ -414,7 +549,8 @@ def _date_of_act(scan: Scan, trig: Trigger, sent_start: int, d: Date) -> Optiona
     if _trigger_between(scan, sent_start, d.start):
         return None  # "… entered into force on 1 August 2021 after Italy became the last to ratify it"
     gs, _ = scan.groups.first_after(d.end)
-    if _DATE_LEAD.search(doc.text, max(sent_start, d.start - 30), d.start) and not d.end <= gs < trig.start:
+    led = _DATE_LEAD.search(doc.text, max(sent_start, d.start - 30), d.start) or _SELF_LED.match(d.text)
+    if led and not d.end <= gs < trig.start:   # ("voted *on Wednesday* to revoke …": the date holds its "on")
         return d  # (a name between the date and the act: the date is about something else)
     return None
 
@@ -560,7 +696,9 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         return listed
     first = subject(scan, sent_start, trig.start) or _subject_after_fronted(scan, trig, sent_start, att)
     if first is None:
-        return []
+        if _COUNT_SUBJECT.search(doc.text, max(sent_start, trig.start - 60), trig.start):
+            return [None]   # "only 27 have ratified the agreement": unnamed states (no party to infer)
+        return _counted_group(scan, trig, sent_start)
     also = _agent(scan, t.end, clause_end, _AS_DID)   # "Russia signed the statute — as did *the U.S.*"
     return coordinated(scan, first, sent_start) + ([also] if also is not None else [])
 
@@ -580,6 +718,23 @@ def _opens_sentence(scan: Scan, k: int, sent_start: int) -> bool:
 def _opens_quote(text: str, pos: int) -> bool:
     """Does ``pos`` open a quotation ("Rinkēvičs said, “*Ratifying* and terminating …")?"""
     return bool(_QUOTE_OPEN.search(text, max(0, pos - 6), pos))
+
+
+def _counted_group(scan: Scan, trig: Trigger, sent_start: int) -> list[Party]:
+    """ "*The three nations*, which originally ratified …": the last list of that many states named before."""
+    m = _COUNTED_SUBJECT.search(scan.doc.text, sent_start, trig.start)
+    if m is None:
+        return []
+    n = NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+    p = scan.parties.last_before(sent_start, max(0, sent_start - COUNTED_BACK))
+    for _ in range(MAX_SUBJECT_PARTIES):
+        if p is None:
+            return []
+        group = coordinated(scan, p, scan.doc.sentence_start(p.start))
+        if len(group) == n:
+            return group
+        p = scan.parties.last_before(group[0].start, max(0, sent_start - COUNTED_BACK))
+    return []
 
 
 def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[Party]:
@@ -643,11 +798,9 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     doc, trig = scan.doc, scan.triggers[k]
     text, ts, te = doc.text, trig.start, trig.end
     sent_start = doc.sentence_start(ts)
-    if trig.action == "entry_into_force" and k > 0 and scan.triggers[k - 1].nominal and \
-            scan.triggers[k - 1].action in EFFECTIVE_ACTIONS and \
-            _EFFECT_GAP.fullmatch(text, scan.triggers[k - 1].end, ts):
+    if trig.action == "entry_into_force" and _effect_of_act(scan, k):
         scan.attachments[k] = Attachment([])
-        return None  # "the withdrawal will enter into effect on …": that act's effect, not the instrument's
+        return None  # "the withdrawal (from the Rome Statute) took effect on …": that act's, not the instrument's
     if trig.form in ("ing", "noun") and _TIME_OF.search(text, max(0, ts - 40), ts):
         scan.attachments[k] = Attachment([])
         return None  # "on the day of its signing", "from the date of signature": a time, not an act
@@ -674,7 +827,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
         or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
     if date is None or date.relative:  # a relative notification date gives way to the effective one
-        date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or date
+        date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or scan.effects.get(k) \
+            or date
     if att.effect and date is not None:
         status = "done"  # "the withdrawal will enter into effect on 1 January 2012": scheduled, a fact
     parties = _parties(scan, trig, att, t, clause_end, sent_start, passive_verb)
@@ -732,7 +886,7 @@ def find_events(doc: DocContext) -> None:
     if flat is not source:
         doc = attrs.evolve(doc, text=flat, sents=None, semis=None)
     gx = GroupIndex(doc)
-    windows = gx.windows(len(doc.text), SCAN_MARGIN)
+    windows = merge_spans(gx.windows(len(doc.text), SCAN_MARGIN) + _body_windows(doc))
     triggers = [t for lo, hi in windows for t in find_triggers(doc.text, lo, hi, timeout=limits.REGEX_TIMEOUT)]
     if not triggers:
         return
