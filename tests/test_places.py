@@ -267,7 +267,8 @@ def test_data_file_format():
     header = [l for l in lines if l.startswith("#")]
     assert any("CC BY 4.0" in l for l in header)             # GeoNames attribution
     rows = [l.split("\t") for l in lines if l and not l.startswith("#")]
-    assert all(len(r) == 6 for r in rows)
+    assert all(len(r) == 7 for r in rows)
+    assert all(not r[6] or all(len(cc) == 2 and cc.isupper() for cc in r[6].split(",")) for r in rows)
     kinds = {r[3] for r in rows}
     assert kinds <= {"country", "region", "admin", "city", "feature", "block"}
     assert DATA.stat().st_size < 1_500_000
@@ -532,4 +533,56 @@ def test_people_are_not_places(gaz, text, places):
     ("Ohio Senator J.D. Vance", [("Ohio", "US")]),
 ])
 def test_names_context_and_datelines(gaz, text, places):
+    assert [(p.text, p.country) for p in gaz.find(text)] == places
+
+
+# ----------------------------------------------------------------------------- islands, regions, rivers; teams, people, names (issue 14)
+
+@pytest.mark.parametrize("text,places", [
+    # islands, archipelagos, regions, lines and rivers from the gazetteer's sources
+    ("a base on Diego Garcia in the Chagos Archipelago", [("Diego Garcia", "IO"), ("Chagos Archipelago", "IO")]),
+    ("the attack near Pahalgam", [("Pahalgam", "IN")]),
+    ("trade across the Indo-Pacific and the Americas", [("Indo-Pacific", None), ("Americas", None)]),
+    ("shelling along the Line of Control", [("Line of Control", None)]),
+    ("migrants landed on Lampedusa", [("Lampedusa", "IT")]),
+    ("flooding along the Yangtze River and the Orinoco", [("Yangtze River", "CN"), ("Orinoco", None)]),
+    ("a warning for Palm Beach County and Jefferson Parish", [("Palm Beach County", "US"), ("Jefferson Parish", "US")]),
+    ("rain in County Mayo and Co. Kerry", [("County Mayo", "IE"), ("Co. Kerry", "IE")]),
+    ("a house on Long Island", [("Long Island", "US")]),
+    # "Baltic" alone is an adjective: a place as a noun or before a region noun
+    ("the Baltic states and the Baltic region", [("Baltic states", None), ("Baltic region", None)]),
+    ("Baltic trade rose and the Baltic fleet sailed", []),
+    ("from the Baltic to the Adriatic", [("Baltic", None), ("Adriatic", None)]),
+    # a club or team by its city: after a team's role or noun, or as the subject of a plural verb
+    ("Liverpool boss Rafael Benitez said", []),
+    ("The Bath fly-half is fit and his Newcastle team-mate too", []),
+    ("a strike from the Fulham player", []),
+    ("there are no plans for the Barcelona game", []),
+    ("Southampton are set to name a manager.", []),
+    # ... and elsewhere in a text that names two teams, unless the context says place
+    ("Southampton are set to name Redknapp. The former Portsmouth boss held talks with Southampton. "
+     "He lives in Portsmouth.", [("Portsmouth", "GB")]),
+    # one use alone bans nothing; a list or a preposition keeps the verb off the city
+    ("Davos fans gathered. The resort Davos was busy.", [("Davos", "CH")]),
+    ("Paris and London have been chosen. Prices in London are rising.", [("Paris", "FR"), ("London", "GB"), ("London", "GB")]),
+    ("England coach Andy Robinson", [("England", "GB")]),        # a country keeps its place
+    # a team's role before a city names a person
+    ("Inter Milan striker Adriano scored.", []),
+    # the campus in a university's name
+    ("the University of California, San Diego said", []),
+    # a name that ends in a hyphenated word
+    ("New York-born Aguilera and a Hong Kong-based firm", [("New York", "US"), ("Hong Kong", "HK")]),
+    ("the San Francisco-based lab", [("San Francisco", "US")]),        # not "San" (Mali)
+    # a county or state after its town is supported, even when it is also a word
+    ("he spoke in Kirkcaldy, Fife, on Monday", [("Kirkcaldy", "GB"), ("Fife", "GB")]),
+    ("South Korea-US talks", [("South Korea", "KR"), ("US", "US")]),
+    # the text's other places choose a name's reading in another country
+    ("Puerto Rico's governor met the mayor of San Juan, Puerto Rico's capital.",
+     [("Puerto Rico", "PR"), ("San Juan", "PR"), ("Puerto Rico", "PR")]),
+    ("Shops in San Juan and Buenos Aires", [("San Juan", "AR"), ("Buenos Aires", "AR")]),
+    ("The debate is in Georgia. He returned to El Paso, Texas.", [("Georgia", "US"), ("El Paso", "US"), ("Texas", "US")]),
+    ("Russia invaded Georgia. The US and Washington protested.",
+     [("Russia", "RU"), ("Georgia", "GE"), ("US", "US"), ("Washington", "US")]),
+])
+def test_features_teams_and_names(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

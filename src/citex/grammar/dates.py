@@ -103,7 +103,10 @@ REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}
 # the first day of "19 and 20 August", "19-20 August" (the second is a REL_DM)
 REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
 # a month after "in", "since", "by", "early", "mid-", "at the end of" …: the span is the month only
-REL_M = r"""(?P<rel_m>(?<=(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id)\s{1,3}|\b[Mm]id-))(?P<rel_m_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))"""
+REL_M_CUE = r"""(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id)\s{1,3}|\b[Mm]id-)"""
+# ... and a month coordinated with one of those ("in January and April this year")
+REL_M = (r"""(?P<rel_m>(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})"""
+         r"""(?P<rel_m_m>{month})(?![\w])(?!['’]s\b)(?!,?\s{0,3}(?:\d|of\s)))""")
 REL_SRC = r"""
   (?P<rel_day>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
 | (?P<rel_unit>\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s{1,3}(?P<rel_u>year|month)\b)
@@ -174,9 +177,22 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("since mid-March", "2025-10-02", [("March", "2025-03")]),
     ("on Tuesday the minister", "2025-10-02", [("on Tuesday", "2025-09-30")]),
     ("met yesterday", "2025-10-02", [("yesterday", "2025-10-01")]),
-    # a day and month: the most recent past one, unless the sentence speaks of the future
+    # a day and month: the most recent past one, unless the sentence speaks of the future or it is
+    # at most a month ahead
     ("the law of Feb. 1 applies", "2025-10-02", [("Feb. 1", "2025-02-01")]),
-    ("a meeting on July 13 in London", "1987-06-29", [("July 13", "1986-07-13")]),
+    ("a meeting on August 13 in London", "1987-06-29", [("August 13", "1986-08-13")]),
+    # ... but a day at most a month ahead is this year's
+    ("a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
+    ("TOKYO, June 30 - The rate", "1987-06-29", [("June 30", "1987-06-30")]),
+    ("two weeks before the November 13 deadline", "2019-11-04", [("November 13", "2019-11-13")]),
+    # the future over a wire's hard line break; a modal speaks of the future too
+    ("it will hold its annual shareholders\nmeeting on November 6.", "1987-10-20", [("November 6", "1987-11-06")]),
+    ("it may be ready to launch by late August", "2020-05-31", [("August", "2020-08")]),
+    # a month coordinated with a month after a cue
+    ("in January and April this year", "1987-06-30", [("January", "1987-01"), ("April", "1987-04"), ("this year", "1987")]),
+    ("the review, dated May 14, said prices will remain firm", "1987-06-02", [("May 14", "1987-05-14")]),
+    ("it will pay five cts to holders of record May 29", "1987-06-01", [("May 29", "1987-05-29")]),
+    ("the bond due 1995, announced on April 1, was set at par", "1987-04-08", [("April 1", "1987-04-01")]),
     ("they will hold a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
     ("the vote is due in March", "2025-10-02", [("March", "2026-03")]),
     ("Monday, May 5, police said", "2025-10-02", [("May 5", "2025-05-05")]),
@@ -348,23 +364,39 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
         d = int(g("rel_md_d") or g("rel_dm_d") or g("rel_dd_d"))
         if not _valid(2000, mo, d):                     # 2000: a leap year, 29 February is a date
             return None
-        # the most recent past occurrence, or the next one when the sentence speaks of the future
-        if _future(text, m.start()):
-            step, y = 1, (ref.year if (mo, d) >= (ref.month, ref.day) else ref.year + 1)
-        else:
-            step, y = -1, (ref.year if (mo, d) <= (ref.month, ref.day) else ref.year - 1)
-        while not _valid(y, mo, d):                     # 29 February: the leap year before or after
-            y += step
-        return _iso(y, mo, d)
+        ahead_y = ref.year if (mo, d) >= (ref.month, ref.day) else ref.year + 1
+        back_y = ref.year if (mo, d) <= (ref.month, ref.day) else ref.year - 1
+        while not _valid(ahead_y, mo, d):               # 29 February: the leap year before or after
+            ahead_y += 1
+        while not _valid(back_y, mo, d):
+            back_y -= 1
+        ahead = (_dt.date(ahead_y, mo, d) - ref).days
+        back = (ref - _dt.date(back_y, mo, d)).days
+        return _iso(ahead_y if _forward(ahead, back, text, m.start()) else back_y, mo, d)
     if g("rel_wd"):
         back = (ref.weekday() - WEEKDAYS[g("rel_wd_d").lower()]) % 7
         return (ref - _dt.timedelta(days=back)).isoformat()
     if g("rel_m"):
         mo = _month(g("rel_m_m"))
-        if _future(text, m.start()):
-            return _iso(ref.year if mo >= ref.month else ref.year + 1, mo)
-        return _iso(ref.year if mo <= ref.month else ref.year - 1, mo)
+        ahead_y = ref.year if mo >= ref.month else ref.year + 1
+        back_y = ref.year if mo <= ref.month else ref.year - 1
+        ahead = (ahead_y * 12 + mo - ref.year * 12 - ref.month) * 30 - ref.day + 1   # to the month's start
+        back = (ref.year * 12 + ref.month - back_y * 12 - mo) * 30                   # to the same day in it
+        return _iso(ahead_y if _forward(ahead, back, text, m.start()) else back_y, mo)
     return None
+
+
+def _forward(ahead: int, back: int, text: str, pos: int) -> bool:
+    """A date without a year: its next occurrence (``ahead`` days away) or its most recent one
+    (``back`` days ago)?  The most recent, unless the sentence speaks of the future (then the next,
+    unless the last one is at most RECENT days ago: "will pay the dividend, effective October 16"
+    four days after it) or the next is at most SOON days ahead ("the November 13 deadline", a wire's
+    dateline a day after its time stamp): news names last year's days with their year."""
+    if back == 0:
+        return False                                    # the reference date itself
+    if _future(text, pos):
+        return back > RECENT
+    return ahead <= SOON
 
 
 def _partial_value(m: regex.Match) -> Optional[str]:
@@ -378,9 +410,16 @@ def _partial_value(m: regex.Match) -> Optional[str]:
 
 # Words before a date without a year, in its sentence, that put it in the future ("will meet on
 # July 13", "is due in March", "next month's vote on May 5"); otherwise it is the most recent past one.
+# The look-back stays in its sentence and paragraph; a wire's hard line break is no paragraph's end
+# (a paragraph begins after a blank line or with an indented line).
 FUTURE_BEFORE = regex.compile(
-    r"\b(?:will|won['’]t|shall|['’]ll|is[ \t]+to|are[ \t]+to|due|scheduled|set[ \t]+to|expected[ \t]+to|"
-    r"plans?[ \t]+to|planned|upcoming|next|coming|to[ \t]+be[ \t]+held|from[ \t]+now)\b[^.!?;\n]*+\Z")
+    r"\b(?:will|won['’]t|shall|['’]ll|may|might|is[ \t]+to|are[ \t]+to|due(?![ \t]++(?:in[ \t]++)?\d)|scheduled|set[ \t]+to|expected[ \t]+to|"
+    r"plans?[ \t]+to|planned|upcoming|next|coming|to[ \t]+be[ \t]+held|from[ \t]+now)\b"
+    r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
+
+
+SOON = 31    # days: a date at most this far ahead is the next one, whatever the tense
+RECENT = 61  # days: a date at most this far back is the last one, whatever the tense
 
 
 def _future(text: str, pos: int) -> bool:

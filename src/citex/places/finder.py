@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import operator
 from typing import Optional
@@ -150,7 +151,7 @@ def _plan(table: NameTable, s: str):
 def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
     """:func:`_run`'s walk over the tokens, without context: True when it would find no name
     other than blocked ones, no name in capitals and no place in a hyphenated word."""
-    n, i = len(toks), 0
+    n, i, free = len(toks), 0, 0
     while i < n:
         tok = toks[i]
         if tok.conn:
@@ -163,14 +164,15 @@ def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
                 return False                        # in capitals: depends on the line
             if "-" in tok.text:
                 found: list[Cand] = []
-                _hyphen(table, tok.start, tok.text.rstrip("."), found)
+                if not _hyphen_after_words(table, toks, free, i, found):
+                    _hyphen(table, tok.start, tok.text.rstrip("."), found)
                 if found:
                     return False
             i += 1
             continue
         if table.names[best[2]].kind != "block":
             return False                            # a name to judge
-        i = best[0] + 1
+        i = free = best[0] + 1
     return True
 
 
@@ -251,6 +253,37 @@ def _may_name(table: NameTable, run: str) -> bool:
     return False
 
 
+def _hyphen_after_words(table: NameTable, toks: list[Tok], free: int, i: int, cands: list[Cand]) -> bool:
+    """A name that ends in the first part of a hyphenated token: 'New York-born', 'Hong Kong-based'
+    (the words before it in the run, from ``free`` on, are no other name's)."""
+    tok = toks[i]
+    parts = tok.text.rstrip(".").split("-")
+    if len(parts) > 4 or i == free:
+        return False
+    rest = parts[1:]
+    if not (len(rest) == 1 and rest[0] in HYPHEN_SUFFIXES or all(table.major(q) for q in rest)):
+        return False
+    for m in range(max(free, i - 3), i):
+        key = " ".join(t.text for t in toks[m:i]) + " " + parts[0]
+        e = table.names.get(key)
+        if e is not None and e.kind != "block" and not e.ambiguous and not e.abbreviation:
+            cands.append(Cand(toks[m].start, tok.start + len(parts[0]), key, e, True, False, False))
+            pos = tok.start + len(parts[0]) + 1
+            for q in rest:                          # 'South Korea-US talks': the others too
+                if not (len(rest) == 1 and q in HYPHEN_SUFFIXES):
+                    cands.append(Cand(pos, pos + len(q), q, table.names[q], True, False, False))
+                pos += len(q) + 1
+            return True
+    return False
+
+
+def _longer_before_hyphen(table: NameTable, toks: list[Tok], i: int, j: int) -> bool:
+    """The name on tokens i..j runs on into the first part of the hyphenated token after it."""
+    key = " ".join(t.text for t in toks[i:j + 1]) + " " + toks[j + 1].text.split("-", 1)[0]
+    e = table.names.get(key)
+    return e is not None and e.kind != "block"
+
+
 def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
     """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'Kyoto-lite'."""
     parts = tok.split("-")
@@ -277,6 +310,7 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
     n = len(toks)
     i = 0
     n_before = len(cands)
+    free = 0             # the first token that no name took
     prev_place_end = -1  # token index just after the previous gazetteer match in this run
     while i < n:
         tok = toks[i]
@@ -298,27 +332,30 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
                     best = None
                 upper = best is not None
             if best is None:
-                if "-" in tok.text:
+                if "-" in tok.text and not _hyphen_after_words(table, toks, free, i, cands):
                     _hyphen(table, tok.start, tok.text.rstrip("."), cands)
                 i += 1
                 continue
         j, end, name = best
+        if j + 1 < n and "-" in toks[j + 1].text and _longer_before_hyphen(table, toks, i, j):
+            i += 1                                  # "San Francisco-based": not "San" (Mali)
+            continue
         entry = table.names[name]
         if entry.kind == "block":
-            i = j + 1
+            i = free = j + 1
             prev_place_end = -1
             continue
         if upper:
             ok = (not entry.ambiguous and not entry.abbreviation
                   and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2)
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
-            i = j + 1
+            i = free = j + 1
             continue
         v = judge(Context(text, toks, i, j, end, entry, table, run_re, run_end, cands, lines, prev_place_end))
         cands.append(Cand(v.start, v.end, name, entry, v.accepted, v.supported, v.name_part, v.person, v.surname,
-                          v.instrument))
+                          v.instrument, v.team))
         prev_place_end = j + 1
-        i = j + 1
+        i = free = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
 
@@ -413,11 +450,15 @@ def _stands_alone(text: str, s: int, e: int) -> bool:
 
 def _banned(cands: list[Cand], text: str = "") -> set[str]:
     """One sense per text: a smaller place name rejected as part of a longer name, any name
-    rejected as a person's surname or as an instrument's name, is not accepted elsewhere in the same text without support.
+    rejected as a person's surname, an instrument's name or (in a text that names two teams) a
+    team's, is not accepted elsewhere in the same text without support.
     A name rejected after another capitalised word ("Lewis Hamilton") is a surname when the text
     uses it alone as one ("Hamilton said"); other than a city only after a title ("Britain said" is
     the state speaking, "Union Texas said" a company)."""
     out = {c.name for c in cands if c.instrument}    # "the Kyoto treaty … withdraw from Kyoto"
+    teams = [c.name for c in cands if c.team]
+    if len(teams) >= 2:                              # a text about clubs: "Liverpool boss … talks
+        out.update(teams)                            # with Liverpool" (one use alone bans nothing)
     parts = [c for c in cands if c.name_part]
     if not parts:
         return out
@@ -449,13 +490,47 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         kept.append(c)
         last_end = c.end
     alternatives = table.alternatives()
+    dominant = _dominant_readings(kept)
     out = []
     for k, c in enumerate(kept):
         e = c.entry
         alt = alternatives.get(e.canonical) if e.kind == "country" else None
         if alt is not None and _among(text, kept, k, alt.country):
             e = alt
+        elif e.also and c.name in dominant:
+            e = dominant[c.name]
         out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
+    return out
+
+
+_WORLD_CITY = 500_000  # a city this large keeps its own reading ("Athens" in a text about US athletes)
+
+
+def _dominant_readings(kept: list[Cand]) -> dict[str, Entry]:
+    """The names that the text's other places read in another country: a name that is also a
+    country's, state's or big city's elsewhere ("San Juan": AR, also PR) takes the one of those
+    countries that the text's other places name most (at least twice) when they never name its own
+    (a city of _WORLD_CITY inhabitants keeps its reading).  A country's name ("Georgia") becomes a state only when the text's other places are all of that
+    country and one of them is another of its states."""
+    named = {c.name: c.entry for c in kept if c.entry.also}
+    if not named:
+        return {}
+    counts = collections.Counter(c.entry.country for c in kept if c.entry.country)
+    own = collections.Counter(c.name for c in kept if c.name in named)
+    out = {}
+    for name, e in named.items():
+        if counts[e.country] > own[name] or e.population >= _WORLD_CITY:
+            continue                    # the text names its own country elsewhere; "Athens", "London"
+        best = max(e.also, key=counts.__getitem__)
+        if counts[best] < 2:
+            continue
+        if e.kind == "country":
+            if (len(counts) > 2 or len(counts) == 2 and counts[e.country] == 0
+                    or not any(x.entry.country == best and x.entry.kind == "admin" and x.name != name for x in kept)):
+                continue                # another country named: "Russia invaded Georgia"
+            out[name] = Entry(e.canonical, best, "admin")
+        else:
+            out[name] = Entry(e.canonical, best, e.kind, e.population)
     return out
 
 

@@ -13,9 +13,10 @@ proper name, or an ordinary word.
    "Tony Blair" reject it; "President of Chile", "In Paris" keep it; "South Wales" extends it).
 6. :func:`words_after`: what follows it ("Paris Hilton", "Texas Air Corp", "Berlin Wall" reject;
    "U.S. President", "UK Government" keep; "Guantanamo Bay" extends).
-7. :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names;
+7. :func:`adjective_name_as_noun`: "Baltic trade" is an adjective, "the Baltic states" a region;
+   :func:`instrument_noun_after`: "Kyoto treaty", "Punta del Este round" are instruments' names;
    :func:`event_year_after`: "London 2012 Olympics" an event's; :func:`team_by_city`: "against
-   Lyon" a team.
+   Lyon" a team, and :func:`team_after`: "Liverpool boss", "Southampton are" too.
 8. Ambiguous names without support are not places.
 9. :func:`lone_small_town`: a small town opening a sentence on its own is more often a surname.
 
@@ -32,10 +33,12 @@ import regex
 
 from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
-from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
+from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN_FOLLOWERS, REGION_NOUNS, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
-                                ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TIME_WORDS, TITLES, TRANSPARENT)
+                                ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
+                                TEAM_VERBS,
+                                TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN"]
@@ -97,6 +100,8 @@ class Verdict:
                             # the text uses it alone as one ("Hamilton said", "Mr Hamilton")
     instrument: bool = False  # rejected as the name of an instrument ("Kyoto treaty", "Paris Agreement"):
                               # alone elsewhere in the text it stands for the instrument ("withdraw from Kyoto")
+    team: bool = False        # rejected as a club or team named by its city ("against Lyon", "Liverpool boss"):
+                              # alone elsewhere in the text it is the team too ("talks with Southampton")
 
 
 def judge(ctx: Context) -> Verdict:
@@ -109,7 +114,7 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(ok, ok, False, start, end)
     if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
-    supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and in_list_of_places(ctx)
+    supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and (in_list_of_places(ctx) or after_its_town(ctx))
                  or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx))
     if i >= 2 and toks[i].text in OF_NAME_TAILS and organisation_of_tail(ctx):
         return Verdict(False, supported, True, start, end)
@@ -127,12 +132,21 @@ def judge(ctx: Context) -> Verdict:
                            instrument=not nxt.conn and nxt.text.rstrip(".").lower() in INSTRUMENT_NOUNS)
     else:
         k = j + 1
+    if k >= n and entry.canonical in ADJECTIVE_NAMES:
+        noun_end = adjective_name_as_noun(ctx, end)
+        if noun_end is None:
+            return Verdict(False, supported, False, start, end)
+        end = noun_end
     if k >= n and instrument_noun_after(ctx, k, end):
         return Verdict(False, supported, False, start, end, instrument=True)
     if k >= n and event_year_after(ctx, end):
         return Verdict(False, supported, False, start, end)
-    if not supported and team_by_city(ctx):
-        return Verdict(False, False, False, start, end)
+    if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
+        return Verdict(False, False, False, start, end, team=True)
+    if not supported and entry.kind == "city" and role_before(ctx):
+        return Verdict(False, False, True, start, end, person=True)
+    if not supported and campus_of_university(ctx):
+        return Verdict(False, False, True, start, end)
     if entry.ambiguous and not supported:
         return Verdict(False, False, False, start, end)
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
@@ -183,6 +197,13 @@ def in_list_of_places(ctx: Context) -> bool:
     last, start = ctx.cands[-1], ctx.toks[ctx.i].start
     return (last.ok and 0 < start - last.end <= 6 and ctx.table.major(last.name)
             and ctx.text[last.end:start].strip() in _LIST_GAPS)
+
+
+def after_its_town(ctx: Context) -> bool:
+    """A state or county of the country of the accepted town just before it: "Kirkcaldy, Fife"."""
+    last, start = ctx.cands[-1], ctx.toks[ctx.i].start
+    return (ctx.i == 0 and ctx.entry.kind == "admin" and last.entry.kind == "city"
+            and last.entry.country == ctx.entry.country and ctx.text[last.end:start].strip() == ",")
 
 
 def followed_by_country(ctx: Context) -> bool:
@@ -379,7 +400,67 @@ def event_year_after(ctx: Context, end: int) -> bool:
 
 def team_by_city(ctx: Context) -> bool:
     """A city after "against", "beat", "versus" …: its team ("against Lyon on Sunday")."""
-    return ctx.i == 0 and ctx.entry.kind == "city" and words_before_run(ctx)[0] in TEAM_CUES
+    return ctx.i == 0 and words_before_run(ctx)[0] in TEAM_CUES
+
+
+def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
+    """A name that is mostly an adjective ("Baltic") ending its run: a place before a region noun
+    (the end of "the Baltic states") or used as a noun ("in the Baltic", "the Baltic, where"; its
+    own end); None before any other lower-case word ("Baltic trade": an adjective)."""
+    nm = _NEXT_LOWER.match(ctx.text, end)
+    if nm is None or nm.group(1) in NOUN_FOLLOWERS:
+        return end
+    if nm.group(1) in REGION_NOUNS and not ctx.text[nm.end():nm.end() + 1].isalpha():
+        return nm.end()
+    return None
+
+
+_NEXT_WORD = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+(?:-\p{Ll}+)*+)(?![\p{L}])")
+
+
+def team_after(ctx: Context, end: int, supported: bool) -> bool:
+    """A city that is its run (after function words: "The Bath"), before a team's role or noun
+    ("Liverpool boss", "his Newcastle team-mate", "from the Fulham player"), or, unsupported, as the
+    subject of a plural verb opening a sentence or clause ("Southampton are set to"; not "residents
+    of Melbourne have", nor a list of places, "Paris and London have", whose verb is the list's):
+    its club or team."""
+    nxt = ctx.text[end:end + 2]
+    if len(nxt) < 2 or not (nxt[1].islower() if nxt[0] == " " else nxt[0] in "\t\r\n"):
+        return False                                # (most names: no lower-case word next)
+    for t in reversed(ctx.toks[:ctx.i]):
+        if t.text[-1] == "." and t.text not in ABBREV_TITLES:
+            break                                   # "Bernabeu. Liverpool boss": a sentence begins
+        if t.text not in FUNCTION_WORDS:
+            return False
+    m = _NEXT_WORD.match(ctx.text, end)
+    if m is None:
+        return False
+    w = m.group(1)
+    w2 = "-".join(w.split("-", 2)[:2])              # "fly-half-cum-centre"
+    if w in TEAM_ROLES or w in TEAM_NOUNS or w2 in TEAM_ROLES:
+        return True
+    if supported or w not in TEAM_VERBS:
+        return False
+    start = ctx.toks[0].start
+    return words_before_run(ctx)[0] == "" and ctx.text[max(0, start - 3):start].strip()[-1:] not in (",", "&")
+
+
+def role_before(ctx: Context) -> bool:
+    """A city alone in its run right after a team's role: a person ("striker Adriano")."""
+    return ctx.i == 0 and words_before_run(ctx)[0] in TEAM_ROLES and ctx.text[ctx.toks[0].start - 1:ctx.toks[0].start] == " "
+
+
+_UNIVERSITY_OF = regex.compile(r"(?:University|College|Institute)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+
+
+def campus_of_university(ctx: Context) -> bool:
+    """A place right after "University of <place>, ": the campus in the university's name
+    ("University of California, San Diego")."""
+    if ctx.i != 0 or not ctx.cands:
+        return False
+    last, start = ctx.cands[-1], ctx.toks[0].start
+    return (not last.ok and ctx.text[last.end:start].strip() == ","
+            and _UNIVERSITY_OF.search(ctx.text, max(0, last.start - 30), last.start) is not None)
 
 
 def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:

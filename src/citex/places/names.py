@@ -35,6 +35,7 @@ class Entry:
     population: int = 0
     ambiguous: bool = False
     abbreviation: bool = False
+    also: tuple = ()    # other countries where the name is a country, a state or a big city ("San Juan": PR)
 
     @property
     def major(self) -> bool:
@@ -50,13 +51,14 @@ class Entry:
 
 def parse_entries(data: str) -> dict[str, Entry]:
     """The entries of a gazetteer file's text (tab-separated: name, canonical, country, kind,
-    population, flags ``a``/``d``)."""
+    population, flags ``a``/``d``, and optionally the other countries of the name, comma-separated)."""
     entries: dict[str, Entry] = {}
     for line in data.split("\n"):
         if not line or line[0] == "#":
             continue
-        name, canonical, cc, kind, pop, flags = line.split("\t")
-        entries[name] = Entry(canonical or name, cc or None, kind, int(pop), "a" in flags, "d" in flags)
+        name, canonical, cc, kind, pop, flags, *also = line.split("\t")
+        entries[name] = Entry(canonical or name, cc or None, kind, int(pop), "a" in flags, "d" in flags,
+                              tuple(also[0].split(",")) if also and also[0] else ())
     return entries
 
 

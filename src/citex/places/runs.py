@@ -51,17 +51,19 @@ class Cand:
     of places, a dateline); ``name_part``: rejected as part of a longer proper name ("Paris
     Hilton"), which bans the name elsewhere in the text unless supported (one sense per text);
     ``person``: rejected as a person's surname ("Michael Jordan"), which bans it whatever its kind;
-    ``instrument``: rejected as an instrument's name ("Kyoto Protocol"), which bans it too.
+    ``instrument``: rejected as an instrument's name ("Kyoto Protocol"), which bans it too;
+    ``team``: rejected as a club or team named by its city ("Liverpool boss"), which bans it too.
     """
 
     __slots__ = ("start", "end", "name", "entry", "ok", "supported", "name_part", "person", "surname",
-                 "instrument")
+                 "instrument", "team")
 
     def __init__(self, start: int, end: int, name: str, entry: Entry, ok: bool, supported: bool,
-                 name_part: bool, person: bool = False, surname: bool = False, instrument: bool = False):
+                 name_part: bool, person: bool = False, surname: bool = False, instrument: bool = False,
+                 team: bool = False):
         self.start, self.end, self.name, self.entry = start, end, name, entry
         self.ok, self.supported, self.name_part, self.person = ok, supported, name_part, person
-        self.surname, self.instrument = surname, instrument
+        self.surname, self.instrument, self.team = surname, instrument, team
 
 
 # a character that no run holds (a run is letters, marks, apostrophes, hyphens, full stops and

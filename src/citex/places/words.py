@@ -7,7 +7,9 @@ from citex.vocab import entries, words
 __all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "TITLES", "NOBLE", "OFFICES",
            "GOV_MODIFIERS", "ORG_HEADS", "FOR_HEADS", "ADJ_BEFORE", "INSTRUMENT_NOUNS", "FEATURE_SUFFIX",
            "FEATURE_PREFIX", "DIRECTIONS", "TIME_WORDS", "SUPPORT_PREPS", "PLACE_NOUNS", "HYPHEN_SUFFIXES",
-           "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS"]
+           "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS",
+           "ADJECTIVE_NAMES", "REGION_NOUNS", "NOUN_FOLLOWERS",
+           "TEAM_ROLES", "TEAM_NOUNS", "TEAM_VERBS"]
 
 CONNECTORS = entries("places/connectors")
 LINK = frozenset({"of", "for"})                        # "Minister of X": compositional
@@ -41,3 +43,9 @@ HONORIFICS = words("places/honorifics")
 COUNTY_WORDS = words("places/county_words")
 TEAM_CUES = words("places/team_cues")
 GOVERNMENT_HEADS = words("places/government_heads")
+ADJECTIVE_NAMES = words("places/adjective_names")
+REGION_NOUNS = words("places/region_nouns")
+NOUN_FOLLOWERS = words("places/noun_followers")
+TEAM_ROLES = words("places/team_roles")
+TEAM_NOUNS = words("places/team_nouns")
+TEAM_VERBS = words("places/team_verbs")
