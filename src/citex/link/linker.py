@@ -176,7 +176,9 @@ class Linker:
         search for them skips every other capitalised word, which ``ACRONYM`` would stop at."""
         if self._acronym_re is None:
             keys = sorted((k for k in self.acronyms if ACRONYM.fullmatch(k)), key=lambda k: (-len(k), k))
-            self._acronym_re = re.compile("(?:" + "".join(re.escape(k) + "|" for k in keys)
+            # (a capital word with a series number first: "START II", "SALT I", "the NPT I mean")
+            self._acronym_re = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w)|"
+                                          + "".join(re.escape(k) + "|" for k in keys)
                                           + r"New[ \t]START)(?![\w\-])")
         return self._acronym_re
 
