@@ -85,11 +85,11 @@ _NP_SUBJECT = regex.compile(
     r"(?P<noun>[\p{L}][\w\-]+)[ \t]{0,2},?[ \t]{0,2}(?:(?:due|set|scheduled|expected|likely|which|that|is|was|are|were|"
     r"will|would|shall|should|has|have|had|been|be|to|also|then|finally|only|now|already|formally|officially)"
     r"[ \t]{1,3}){0,5}\Z")
-# before an objectless trigger: a noun's article or quote ("the so-called *freeze*"), or a relative clause
-# whose antecedent is the act's object ("a meeting *in which* the minister will *join*")
 # a class of instruments the act is on, then one of them: "… in all bilateral agreements with India, including the"
 _INCLUDING_GAP = regex.compile(r"[^.;:!?\n]{0,110}?(?:,[ \t]{1,3}|[ \t]{1,3})(?:including|notably|especially|such[ \t]+as)"
                                r"[ \t]{1,3}(?:the[ \t]{1,3})?(?:(?:1[89]|20)\d\d[ \t]{1,3})?\Z")
+# before an objectless trigger: a noun's article or quote ("the so-called *freeze*"), or a relative clause
+# whose antecedent is the act's object ("a meeting *in which* the minister will *join*")
 _ARTICLE_BEFORE = regex.compile(r"(?<![\w\-])(?:the|a|an|so-called)[ \t]{1,3}[\"“‘']?\Z", regex.IGNORECASE)
 _IN_WHICH = regex.compile(r"(?<![\w\-])(?:in|at|to|into|of|for)[ \t]{1,3}which[^;:,\n]{0,60}\Z", regex.IGNORECASE)
 # "import licenses have been suspended": a bare plural subject before the auxiliaries
@@ -257,6 +257,7 @@ class Scan:
     attachments: dict = attrs.Factory(dict)   # trigger index → Attachment (for coordinated triggers)
     starts: list[int] = attrs.Factory(list)   # the triggers' starts, for bisect
     effects: dict = attrs.Factory(dict)       # trigger index → the date its act takes effect
+    effect_ends: dict = attrs.Factory(dict)   # nominal act's index → the end of its "will enter into effect"
     founding: dict = attrs.Factory(dict)      # organisation → its founding instrument's names (start, group)
 
     def __attrs_post_init__(self) -> None:
@@ -448,14 +449,8 @@ def _other_subject(scan: Scan, trig: Trigger, ge: int) -> bool:
 
 def _effect_after(scan: Scan, trig: Trigger) -> Optional[int]:
     """ "The withdrawal *will enter into effect* on 1 January 2012": where the act's taking effect ends
-    (the date after it dates the act)."""
-    if trig.action not in EFFECTIVE_ACTIONS:
-        return None
-    k = _first_trigger(scan, trig.end)
-    if k < len(scan.triggers) and scan.triggers[k].action == "entry_into_force" and \
-            _EFFECT_GAP.fullmatch(scan.doc.text, trig.end, scan.triggers[k].start):
-        return scan.triggers[k].end
-    return None
+    (the date after it dates the act), as :func:`_effect_of_act` found it for the next trigger."""
+    return scan.effect_ends.get(bisect.bisect_left(scan.starts, trig.start))
 
 
 def _in_law_phrase(scan: Scan, att: Attachment, sent_start: int) -> bool:
@@ -476,8 +471,8 @@ def _law_effect_date(scan: Scan, k: int, obj_end: int) -> Optional[Date]:
         if nxt.start >= end:
             return None
         if nxt.action == "entry_into_force":
-            d = doc.dates.first_after(nxt.end, min(end, nxt.end + 30))
-            if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(doc.text, nxt.end, d.start):
+            d = _effect_date(doc, nxt.end, end)
+            if d is not None:
                 return d
     return None
 
@@ -491,17 +486,25 @@ def _effect_of_act(scan: Scan, k: int) -> bool:
     prev, trig, text = scan.triggers[k - 1], scan.triggers[k], scan.doc.text
     if not prev.nominal or prev.action not in EFFECTIVE_ACTIONS:
         return False
-    if not _EFFECT_GAP.fullmatch(text, prev.end, trig.start):
+    if _EFFECT_GAP.fullmatch(text, prev.end, trig.start):
+        scan.effect_ends[k - 1] = trig.end   # ("The withdrawal will enter into effect": no object between)
+    else:
         gs, gi = scan.groups.first_after(prev.end)
         if gi is None or gs >= trig.start or not R.OBJECT_GAP.fullmatch(text, prev.end, gs):
             return False
         if not (_EFFECT_GAP.fullmatch(text, scan.groups.last_end[gi], trig.start) or
                 R.strip_date_qualifier(text[scan.groups.last_end[gi]:trig.start]).strip() == ""):
             return False
-    d = scan.doc.dates.first_after(trig.end, min(len(text), trig.end + 30))
-    if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(text, trig.end, d.start):
+    d = _effect_date(scan.doc, trig.end, len(text))
+    if d is not None:
         scan.effects[k - 1] = d
     return True
+
+
+def _effect_date(doc: DocContext, pos: int, end: int) -> Optional[Date]:
+    """The absolute date right after a taking effect ending at ``pos``: "… took effect *on March 17, 2019*"."""
+    d = doc.dates.first_after(pos, min(end, pos + 30))
+    return d if d is not None and not d.relative and R.EVENT_DATE_GAP.fullmatch(doc.text, pos, d.start) else None
 
 
 def _effective_date(scan: Scan, trig: Trigger, end: int) -> Optional[Date]:
