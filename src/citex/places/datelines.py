@@ -5,6 +5,10 @@ state abbreviation.
 * with an agency before the dash: ``VILNIUS, March 6 (Reuters) –``
 * wire styles with an agency, a dash, a state or a full date, for a known city or state only:
   ``STRASBOURG (AP) —``, ``WASHINGTON — ``, ``NASHVILLE, Tenn. —``, ``VILNIUS, 5 September 2024 (AFP) –``
+* without a dash, for a known place in capitals only (:data:`STRONG`): a day and a month in any case
+  (``YEREVAN, JUNE 7, ARMENPRESS.``, ``NEW DELHI, July 26. /tass/.``), an agency and a date in
+  brackets (``MEXICO CITY (UrduPoint News / Sputnik - 23rd January, 2021) Mexico …``), a date and a
+  bar before the city or a double hyphen after it (``2 JULY 2004 | GENEVA -- The …``)
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand
 from citex.places.words import AGENCIES
 
-__all__ = ["DATELINE", "has_dash", "dateline_cands"]
+__all__ = ["DATELINE", "STRONG", "has_dash", "dateline_cands"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # an agency in brackets: a known one, or a capitalised name of letters ("(Bernama)", "(Itar-Tass)")
@@ -37,6 +41,19 @@ DATELINE = regex.compile(
     regex.M)
 
 
+_MONTH_ANY = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}{0,6}+\.?"
+# a known place in capitals at a line start, after an optional "<day> <month> <year> | ", before a day
+# and a month, a bracket, or a dash
+STRONG = regex.compile(
+    rf"^[ \t]*+(?:\d{{1,2}}[ \t]+{_MONTH_ANY}[ \t]+\d{{4}}[ \t]*+[|/][ \t]*+)?"
+    rf"(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*+(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*+){{0,4}}+)"
+    rf"(?:,[ \t]+(?P<date>{_MONTH_ANY}[ \t]+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH_ANY})(?![\p{{L}}\d])"
+    rf"|[ \t]*+\([^()\n]{{2,80}}+\)|[ \t]*+(?:--|[-–—])[ \t])",
+    regex.M)
+# a line that may open with a dateline: a capital and another or a space, or a day
+_LINE_START = regex.compile(r"^[ \t]*+(?:\p{Lu}(?:[\p{Lu}.'’\- ,\t]|$)|\d{1,2}[ \t])", regex.M)
+
+
 def has_dash(text: str) -> bool:
     """Cheap test before the dateline regex: every dateline form has a dash."""
     return " -" in text or "-\n" in text or "–" in text or "—" in text
@@ -45,23 +62,36 @@ def has_dash(text: str) -> bool:
 def dateline_cands(table: NameTable, text: str) -> list[Cand]:
     """The candidates of every dateline in ``text`` (accepted and supported), in text order."""
     out: list[Cand] = []
-    if not has_dash(text):
-        return out
-    n, pos = len(text), 0
-    while pos < n:                       # line by line: the regex is tried only where a city may begin
-        nl = text.find("\n", pos)
-        nl = n if nl < 0 else nl
-        j = pos
-        while j < nl and text[j] in " \t":
-            j += 1
-        if (j < nl and text[j].isupper() and (j + 1 == nl or text[j + 1].isupper() or text[j + 1] in ".'’- ,\t")
-                and (text.find("-", j, nl) >= 0 or text.find("–", j, nl) >= 0 or text.find("—", j, nl) >= 0)):
-            # (every form holds a dash on the dateline's own line)
+    dash = has_dash(text)
+    for lm in _LINE_START.finditer(text, timeout=limits.REGEX_TIMEOUT):   # where a city may begin
+        pos, j = lm.start(), lm.end() - 1
+        nl = text.find("\n", j)
+        nl = len(text) if nl < 0 else nl
+        if dash and not text[j].isdigit() and (
+                text.find("-", j, nl) >= 0 or text.find("–", j, nl) >= 0 or text.find("—", j, nl) >= 0):
+            # (every form of DATELINE holds a dash on the dateline's own line)
             m = DATELINE.match(text, pos, timeout=limits.REGEX_TIMEOUT)
             if m is not None:
                 out.extend(_dateline(table, m))
-        pos = nl + 1
+                continue
+        m = STRONG.match(text, pos, timeout=limits.REGEX_TIMEOUT)
+        if m is not None:
+            out.extend(_strong(table, m))
     return out
+
+
+def _strong(table: NameTable, m) -> list[Cand]:
+    """A dateline without a dash (:data:`STRONG`): a place the gazetteer knows in capitals, not an
+    abbreviation, unambiguous unless a day and a month follow it."""
+    cs, ce = m.span("city")
+    key = " ".join(m.group("city").split())
+    name = table.upper().get(key)
+    if name is None or len(key.replace(" ", "").replace(".", "")) < 2:
+        return []
+    entry = table.names[name]
+    if entry.kind == "block" or entry.abbreviation or entry.ambiguous and m.group("date") is None:
+        return []
+    return [Cand(cs, ce, key, entry, True, True, False)]
 
 
 def _state(table: NameTable, st: str) -> Optional[Entry]:

@@ -22,6 +22,7 @@ import regex
 from citex import limits
 from citex.models import Place
 from citex.places.datelines import dateline_cands
+from citex.places.lower import lower_case_cands
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
@@ -52,6 +53,7 @@ def find(table: NameTable, text: str) -> list[Place]:
         if plan is True and not (re_ < len(text) and text[re_] == ","):
             continue                                # no name in the run
         _one_run(table, text, rs, re_, s, plan, run_re, cands, lines)
+    cands += lower_case_cands(table, text)      # "russia", "the Korean peninsula"
     return _finish(table, text, cands)
 
 

@@ -37,7 +37,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
-                                TEAM_VERBS,
+                                TEAM_VERBS, LEADER_FOLLOWERS, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS,
                                 TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
@@ -151,6 +151,8 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, False, False, start, end)
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
         return Verdict(False, False, False, start, end)
+    if not supported and entry.kind == "city" and k >= n and leader_after(ctx, end):
+        return Verdict(False, False, True, start, end, person=True)
     return Verdict(True, supported, False, start, end)
 
 
@@ -248,6 +250,12 @@ def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
     it, None leaves it to the later rules; ``start`` moves back over a direction or feature word."""
     toks, i = ctx.toks, ctx.i
     start = toks[i].start
+    if ctx.entry.kind == "country":
+        form_start = _state_form_start(toks, i)
+        if form_start is not None:
+            if ctx.text[form_start:toks[i].start].split(" of")[0] in FORM_ORGANISATIONS:
+                return False, True, start                       # "the Islamic State of Iraq and the Levant"
+            return True, False, form_start                      # "the Islamic Republic of the Gambia"
     decision: Optional[bool] = None
     linked = crossed = False
     link_word = ""
@@ -260,7 +268,9 @@ def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
             if w in LINK:
                 linked, link_word = True, w
             elif w in BOUNDARY:
-                return True, False, start
+                if w == "and" and _org_complement(ctx, k):
+                    return False, True, start                   # "Commission for Latin America and
+                return True, False, start                       #  the Caribbean"
             elif w not in TRANSPARENT and not linked:
                 return False, True, start                       # "Perez de Cuellar"
             k -= 1
@@ -279,6 +289,60 @@ def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
             return said[0], said[1], start
         k -= 1                                                  # "... Affairs of the X": go on
     return decision, False, start
+
+
+def _state_form_start(toks: list[Tok], i: int) -> Optional[int]:
+    """The start of a state's formal name around the state's name at ``toks[i]``: the qualifiers
+    before a name that opens with a form of state ("Islamic" before "Republic of the Gambia"), or
+    the qualifiers and form before "of (the) <state>" ("Federal Republic of" before "Somalia");
+    None when there are none."""
+    k = i - 1
+    if toks[i].text in STATE_FORMS:
+        start = None
+    else:
+        if k >= 0 and toks[k].text in TRANSPARENT:
+            k -= 1
+        if k < 1 or toks[k].text != "of" or toks[k - 1].text not in STATE_FORMS:
+            return None
+        k -= 1
+        start = toks[k].start
+        form = toks[k].text
+        k -= 1
+        if form in _ORGANISATION_FORMS and (k < 0 or toks[k].text not in STATE_QUALIFIERS):
+            return None                                         # "the Federation of Hong Kong Industry"
+    q = 0
+    while k >= 0 and q < 3 and not toks[k].conn and toks[k].text in STATE_QUALIFIERS:
+        start = toks[k].start
+        k -= 1
+        q += 1
+    if k >= 0 and not toks[k].conn and toks[k].text[-1] != "." and toks[k].text not in FUNCTION_WORDS:
+        return None                                             # "the Police Federation of England"
+    return start
+
+
+_ORGANISATION_FORMS = frozenset({"Federation", "Union", "State", "Commonwealth"})  # also organisations'
+
+
+def _org_complement(ctx: Context, k: int) -> bool:
+    """The "and" at ``toks[k]`` joins the name to a place rejected just before it in the same run
+    as the complement of an organisation's head ("Economic Commission for Latin America and the
+    Caribbean", "Port Authority of New York and New Jersey"): the name is that complement's too."""
+    if not ctx.cands or k < 2:
+        return False
+    toks, last = ctx.toks, ctx.cands[-1]
+    if last.ok or last.start < toks[0].start or toks[k - 1].end != last.end:
+        return False
+    m = k - 1
+    while m >= 0 and toks[m].start > last.start:
+        m -= 1
+    m -= 1
+    if m >= 0 and toks[m].text in TRANSPARENT:
+        m -= 1
+    if m < 1:
+        return False
+    head = toks[m - 1].text.rstrip(".")
+    return (toks[m].conn and toks[m].text in LINK and not toks[m - 1].conn
+            and head in ORG_HEADS and head not in COMPANY_SUFFIXES)    # "Inc of Houston and the Louisville"
 
 
 def _head_word_before(tk: Tok, ws: str, adjacent: bool, linked: bool, link_word: str):
@@ -311,6 +375,9 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
         return True, False                                      # "New U.S. data", "Free Europe"
     if adjacent and ctx.prev_place_end == i:
         return False, True                                      # "Norman Baker", "Moscow Helsinki"
+    if (adjacent and ctx.entry.kind == "country" and not ctx.entry.ambiguous and ws not in GIVEN_NAMES
+            and ctx.j + 1 < len(toks) and toks[ctx.j + 1].text in FUNCTION_WORDS and ctx.lines.headline(toks[k].start)):
+        return True, False                                      # "Trump Moves To Withdraw U.S. From …"
     if ws in FUNCTION_WORDS or ws in TIME_WORDS:
         return True, False                                      # "In Paris", "Monday Paris"
     if not linked:
@@ -473,10 +540,36 @@ def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
 
 
 def lone_small_town(ctx: Context) -> bool:
-    """A small town alone in its run, opening a sentence ("Napier, a …"): more often a surname."""
+    """A small town alone in its run, opening a sentence ("Napier, a …"): more often a surname,
+    unless the text named it with its state or country before (one sense per text: "Kirkcaldy, Fife
+    … Kirkcaldy, the birthplace of")."""
     e = ctx.entry
     return (ctx.i == 0 and ctx.j == 0 and len(ctx.toks) == 1 and sentence_start(ctx.text, ctx.toks[0].start)
-            and e.kind == "city" and e.population < 100_000)
+            and e.kind == "city" and e.population < 100_000
+            and not _named_with_its_state(ctx))
+
+
+_SENSE_BACK = 200  # candidates looked back at for an earlier reading of the same name
+
+
+def _named_with_its_state(ctx: Context) -> bool:
+    """An earlier candidate of the same name was accepted before ", <its state or country>"."""
+    cands = ctx.cands[-_SENSE_BACK:]
+    for k in range(len(cands) - 1):
+        c, nxt = cands[k], cands[k + 1]
+        if (c.entry is ctx.entry and c.ok and nxt.ok and nxt.entry.country == c.entry.country
+                and nxt.entry.kind in ("admin", "country") and ctx.text[c.end:nxt.start].strip() == ","):
+            return True
+    return False
+
+
+def leader_after(ctx: Context, end: int) -> bool:
+    """A small town alone in its run before a word of a leader's government or time ("the Morales
+    administration", "the Obama era"): the leader's surname."""
+    if ctx.entry.population >= 100_000 or len(ctx.toks) != 1:
+        return False
+    nm = _NEXT_LOWER.match(ctx.text, end)
+    return nm is not None and nm.group(1) in LEADER_FOLLOWERS
 
 
 def prev_words(text: str, pos: int) -> tuple[str, str]:

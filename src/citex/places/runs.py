@@ -14,9 +14,10 @@ from citex.text.patterns import word_trie
 __all__ = ["RUN", "RUN_HARD", "Tok", "Cand", "tokens", "segment", "next_run", "run_ends_at", "sentence_start"]
 
 # a capitalised token: an initialism ("U.S."), or a capital and letters, with inner apostrophes
-# and hyphens ("O'Hare", "Saint-Denis") but not a possessive 's, and an optional full stop
+# and hyphens ("O'Hare", "Saint-Denis") but not a possessive 's, and an optional full stop; an
+# initialism may lack its last full stop ("the U.S would")
 # (the capital is read once for both forms: "(?:\p{Lu}\.){2,}|\p{Lu}…" tried in the same order)
-CAP = r"\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?)"
+CAP = r"\p{Lu}(?:\.(?:\p{Lu}\.)*\p{Lu}(?:\.|(?![\p{L}\p{M}]))|[\p{L}\p{M}]*(?:['’](?!s\b)[\p{L}\p{M}]+|-[\p{L}\p{M}]+)*\.?)"
 _WS = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"   # spaces, at most one line break
 _WS_HARD = r"[ \t]+"                                # spaces only
 

@@ -9,7 +9,8 @@ __all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "T
            "FEATURE_PREFIX", "DIRECTIONS", "TIME_WORDS", "SUPPORT_PREPS", "PLACE_NOUNS", "HYPHEN_SUFFIXES",
            "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS",
            "ADJECTIVE_NAMES", "REGION_NOUNS", "NOUN_FOLLOWERS",
-           "TEAM_ROLES", "TEAM_NOUNS", "TEAM_VERBS"]
+           "TEAM_ROLES", "TEAM_NOUNS", "TEAM_VERBS", "LEADER_FOLLOWERS", "STATE_FORMS", "STATE_QUALIFIERS",
+           "FORM_ORGANISATIONS"]
 
 CONNECTORS = entries("places/connectors")
 LINK = frozenset({"of", "for"})                        # "Minister of X": compositional
@@ -49,3 +50,11 @@ NOUN_FOLLOWERS = words("places/noun_followers")
 TEAM_ROLES = words("places/team_roles")
 TEAM_NOUNS = words("places/team_nouns")
 TEAM_VERBS = words("places/team_verbs")
+LEADER_FOLLOWERS = words("places/leader_followers")
+# a state's formal name: "the Islamic Republic of the Gambia" (the forms' last words: "Republic",
+# "Duchy"; their other words and the qualifiers: "Islamic", "Grand")
+_FORMS = [e[1:] for e in entries("parties/state_forms") if e.startswith("=")]
+STATE_FORMS = frozenset(f.split()[-1] for f in _FORMS)
+STATE_QUALIFIERS = frozenset([e for e in entries("parties/state_forms") if not e.startswith("=")]
+                             + [w for f in _FORMS for w in f.split()[:-1]])
+FORM_ORGANISATIONS = words("places/form_organisations")
