@@ -608,8 +608,10 @@ def test_features_teams_and_names(gaz, text, places):
     ("Matt Lucas (Little Britain, BBC Three)\n\nNext", []),
     # states written in lower case, not ordinary words, initialisms, addresses or hashtags
     ("The aggressor state of russia withdraws; the russian federation said", [("russia", "RU"), ("russian federation", "RU")]),
-    ("a visit to nicaragua and south lebanon", [("nicaragua", "NI"), ("lebanon", "LB")]),
-    ("roast turkey, fine china, a reunion, us and www.russia.com or #russia", []),
+    # (in a text written in lower case, every state; elsewhere the states written so on purpose)
+    ("talks went on. then a visit to nicaragua and south lebanon. it ended.", [("nicaragua", "NI"), ("lebanon", "LB")]),
+    ("Talks went on. Then a visit to nicaragua. It ended.", []),
+    ("talks went on. roast turkey, fine china, a reunion, us and www.russia.com or #russia. it ended.", []),
     # a feature whose head noun is in lower case
     ("colonial rule of the Korean peninsula", [("Korean peninsula", None)]),
     ("the Indian ocean tsunami", [("Indian ocean", None)]),
@@ -620,7 +622,12 @@ def test_features_teams_and_names(gaz, text, places):
     ("the Federation of Hong Kong Industry said", [("Hong Kong", "HK")]),
     # a place coordinated with an organisation's complement is that complement's too
     ("the UN Economic Commission for Latin America and the Caribbean (ECLAC) said", []),
+    ("the Economic and Social Commission for Asia and the Pacific", []),
+    # but a jurisdiction's court keeps its place, and so does the place coordinated with it
+    ("The High Court of England and Wales ruled", [("England", "GB"), ("Wales", "GB")]),
+    ("the Supreme Court of the United Kingdom said", [("United Kingdom", "GB")]),
     ("the Port Authority of New York and New Jersey", []),
+    ("the Council of Europe, the Muslim Council of Britain and the Bank of England", []),
     ("Group Inc of Houston and the Louisville units", [("Louisville", "US")]),
     ("the leaders of the Confederation of Sahel States (AES)", []),
     # a small town before a word of a leader's government is the leader's surname

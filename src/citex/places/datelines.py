@@ -12,6 +12,8 @@ state abbreviation.
 """
 from __future__ import annotations
 
+import itertools
+import re
 from typing import Optional
 
 import regex
@@ -21,7 +23,7 @@ from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand
 from citex.places.words import AGENCIES
 
-__all__ = ["DATELINE", "STRONG", "has_dash", "dateline_cands"]
+__all__ = ["DATELINE", "STRONG", "has_dash", "dateline_cands", "strong_datelines"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # an agency in brackets: a known one, or a capitalised name of letters ("(Bernama)", "(Itar-Tass)")
@@ -50,8 +52,6 @@ STRONG = regex.compile(
     rf"(?:,[ \t]+(?P<date>{_MONTH_ANY}[ \t]+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH_ANY})(?![\p{{L}}\d])"
     rf"|[ \t]*+\([^()\n]{{2,80}}+\)|[ \t]*+(?:--|[-–—])[ \t])",
     regex.M)
-# a line that may open with a dateline: a capital and another or a space, or a day
-_LINE_START = regex.compile(r"^[ \t]*+(?:\p{Lu}(?:[\p{Lu}.'’\- ,\t]|$)|\d{1,2}[ \t])", regex.M)
 
 
 def has_dash(text: str) -> bool:
@@ -62,22 +62,47 @@ def has_dash(text: str) -> bool:
 def dateline_cands(table: NameTable, text: str) -> list[Cand]:
     """The candidates of every dateline in ``text`` (accepted and supported), in text order."""
     out: list[Cand] = []
-    dash = has_dash(text)
-    for lm in _LINE_START.finditer(text, timeout=limits.REGEX_TIMEOUT):   # where a city may begin
-        pos, j = lm.start(), lm.end() - 1
-        nl = text.find("\n", j)
-        nl = len(text) if nl < 0 else nl
-        if dash and not text[j].isdigit() and (
-                text.find("-", j, nl) >= 0 or text.find("–", j, nl) >= 0 or text.find("—", j, nl) >= 0):
-            # (every form of DATELINE holds a dash on the dateline's own line)
+    if not has_dash(text):
+        return out
+    n, pos = len(text), 0
+    while pos < n:                       # line by line: the regex is tried only where a city may begin
+        nl = text.find("\n", pos)
+        nl = n if nl < 0 else nl
+        j = pos
+        while j < nl and text[j] in " \t":
+            j += 1
+        if (j < nl and text[j].isupper() and (j + 1 == nl or text[j + 1].isupper() or text[j + 1] in ".'’- ,\t")
+                and (text.find("-", j, nl) >= 0 or text.find("–", j, nl) >= 0 or text.find("—", j, nl) >= 0)):
+            # (every form holds a dash on the dateline's own line)
             m = DATELINE.match(text, pos, timeout=limits.REGEX_TIMEOUT)
             if m is not None:
                 out.extend(_dateline(table, m))
-                continue
-        m = STRONG.match(text, pos, timeout=limits.REGEX_TIMEOUT)
-        if m is not None:
+        pos = nl + 1
+    return out
+
+
+def strong_datelines(table: NameTable, text: str, found: list[Cand]) -> list[Cand]:
+    """The candidates of the datelines of :data:`STRONG` in ``text`` that ``found`` (the
+    :func:`dateline_cands`) lacks, in text order."""
+    out: list[Cand] = []
+    starts = {c.start for c in found}
+    first = _TEXT_OPENING.match(text)
+    for lm in itertools.chain([first] if first is not None else [], _LINE_OPENING.finditer(text)):
+        if lm.end() in starts:
+            continue                    # a dateline with a dash, found
+        m = STRONG.match(text, lm.start() + (text[lm.start()] == "\n"), timeout=limits.REGEX_TIMEOUT)
+        if m is not None and m.start("city") not in starts:
             out.extend(_strong(table, m))
     return out
+
+
+# a line's start (its newline, but at the text's start) and its blanks, when what follows may open
+# a STRONG dateline: in ASCII, STRONG's own form (an optional date and bar, words in capitals, then a
+# comma, a bracket or a dash); any line that opens with a non-ASCII character
+_OPENING = (r"[ \t]*(?=(?:\d{1,2}[ \t]+[A-Za-z]+\.?[ \t]+\d{4}[ \t]*[|/][ \t]*)?"
+            r"(?:[A-Z][A-Z.'\-\x80-\uffff]*(?: [A-Z][A-Z.'\-\x80-\uffff]*){0,4}(?:,[ \t]|[ \t]*\(|[ \t]*(?:--|-|–|—)[ \t])|[^\x00-\x7f]))")
+_LINE_OPENING = re.compile(r"\n" + _OPENING)
+_TEXT_OPENING = re.compile(_OPENING)
 
 
 def _strong(table: NameTable, m) -> list[Cand]:

@@ -21,7 +21,7 @@ import regex
 
 from citex import limits
 from citex.models import Place
-from citex.places.datelines import dateline_cands
+from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
@@ -37,6 +37,7 @@ def find(table: NameTable, text: str) -> list[Place]:
     if not text:
         return []
     cands = dateline_cands(table, text)
+    cands += strong_datelines(table, text, cands)
     datelines = sorted((c.start, c.end) for c in cands)
     lines = LineFlags(text)
     run_re = RUN if soft_line_breaks(text) else RUN_HARD

@@ -37,7 +37,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
-                                TEAM_VERBS, LEADER_FOLLOWERS, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS,
+                                TEAM_VERBS, LEADER_FOLLOWERS, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS, COURT_HEADS,
                                 TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
@@ -276,6 +276,8 @@ def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
             k -= 1
             continue
         ws = w.rstrip(".")
+        if link_word == "of" and ws in COURT_HEADS and ctx.entry.kind in ("country", "admin"):
+            return True, False, start                           # "the High Court of England"
         said = _head_word_before(tk, ws, k == i - 1, linked, link_word)
         if said is not None:
             return said[0], said[1], start
@@ -326,7 +328,7 @@ _ORGANISATION_FORMS = frozenset({"Federation", "Union", "State", "Commonwealth"}
 def _org_complement(ctx: Context, k: int) -> bool:
     """The "and" at ``toks[k]`` joins the name to a place rejected just before it in the same run
     as the complement of an organisation's head ("Economic Commission for Latin America and the
-    Caribbean", "Port Authority of New York and New Jersey"): the name is that complement's too."""
+    Caribbean", "Commission for Asia and the Pacific"): the name is that complement's too."""
     if not ctx.cands or k < 2:
         return False
     toks, last = ctx.toks, ctx.cands[-1]
