@@ -633,6 +633,16 @@ def test_features_teams_and_names(gaz, text, places):
     # a small town before a word of a leader's government is the leader's surname
     ("the decision taken by the Morales administration", []),
     ("the Moscow government said", [("Moscow", "RU")]),
+    ("In Warren's campaign for the nomination, in Moscow's suburbs", [("Moscow", "RU")]),
+    # constituencies and districts: a direction before a county or after a city
+    ("The Mid-Bedfordshire MP and the MP for Mid-Wales", [("Mid-Bedfordshire", "GB"), ("Mid-Wales", "GB")]),
+    ("He represented Bristol East from 1983", [("Bristol", "GB")]),
+    ("imports in West-Germany rose", [("West-Germany", "DE")]),
+    ("Mid-March was cold", []),
+    # a city before "City" and a team's role is the club
+    ("Manchester City boss Kevin Keegan said he lives in Kansas City", [("Kansas City", "US")]),
+    # an unknown place before ", <country>" is not read across a sentence's end
+    ("president of distribution at Warner Bros. However, US critics were cool", [("US", "US")]),
     # a small town opening a sentence is a place when the text named it with its county before
     ("born in Kirkcaldy, Fife. Kirkcaldy, the birthplace of Adam Smith", [("Kirkcaldy", "GB"), ("Fife", "GB"), ("Kirkcaldy", "GB")]),
 ])

@@ -26,7 +26,7 @@ from citex.places.lower import lower_case_cands
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
-from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.places.words import CONTINENTS, DIRECTIONS, FUNCTION_WORDS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
 from citex.vocab import entries
 
@@ -304,6 +304,10 @@ def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
         others = [q for kk, (_, _, q) in enumerate(spans) if kk != k]
         if all(table.major(q) for q in others) or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES):
             cands.append(Cand(ps, pe, p, e, True, False, False))
+        elif len(spans) == 2 and k == 1 and spans[0][2] in DIRECTIONS and e.kind in ("admin", "country", "region"):
+            whole = table.names.get(f"{spans[0][2]} {p}")          # "North-Korea" is North Korea's
+            e = whole if whole is not None and whole.kind != "block" else e
+            cands.append(Cand(start, pe, tok, e, True, False, False))   # "Mid-Bedfordshire", "Mid-Wales"
 
 
 def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
@@ -391,6 +395,8 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
         return
     if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
         return
+    if any(t.text[-1] == "." and n.text in FUNCTION_WORDS for t, n in zip(toks, toks[1:])):
+        return                                  # "at Warner Bros. However, US critics": a new sentence
     if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
         return
     surface = " ".join(text[rs:re_].split())

@@ -37,7 +37,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
-                                TEAM_VERBS, LEADER_FOLLOWERS, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS, COURT_HEADS,
+                                TEAM_VERBS, LEADER_FOLLOWERS, TEAM_SUFFIXES, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS, COURT_HEADS,
                                 TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
@@ -130,6 +130,8 @@ def judge(ctx: Context) -> Verdict:
             nxt = toks[j + 1]
             return Verdict(False, supported, True, start, end,
                            instrument=not nxt.conn and nxt.text.rstrip(".").lower() in INSTRUMENT_NOUNS)
+        if k == n - 1 and entry.kind == "city" and toks[k].text in TEAM_SUFFIXES and team_word_after(ctx, toks[k].end):
+            return Verdict(False, False, True, start, end, team=True)   # "Manchester City boss"
     else:
         k = j + 1
     if k >= n and entry.canonical in ADJECTIVE_NAMES:
@@ -147,12 +149,12 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, False, True, start, end, person=True)
     if not supported and campus_of_university(ctx):
         return Verdict(False, False, True, start, end)
+    if entry.kind == "city" and k >= n and leader_after(ctx, end):
+        return Verdict(False, False, True, start, end, person=True)
     if entry.ambiguous and not supported:
         return Verdict(False, False, False, start, end)
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
         return Verdict(False, False, False, start, end)
-    if not supported and entry.kind == "city" and k >= n and leader_after(ctx, end):
-        return Verdict(False, False, True, start, end, person=True)
     return Verdict(True, supported, False, start, end)
 
 
@@ -426,6 +428,9 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if ws in GOV_MODIFIERS:
             k += 1                                              # "U.S. Agriculture Department"
             continue
+        if (ws in DIRECTIONS and k == j + 1 and k == n - 1 and entry.kind == "city" and not entry.ambiguous
+                and entry.population >= 100_000):
+            break                                               # "Bristol East": a constituency of the city
         if ws in ORG_HEADS:
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:
@@ -566,12 +571,20 @@ def _named_with_its_state(ctx: Context) -> bool:
 
 
 def leader_after(ctx: Context, end: int) -> bool:
-    """A small town alone in its run before a word of a leader's government or time ("the Morales
-    administration", "the Obama era"): the leader's surname."""
-    if ctx.entry.population >= 100_000 or len(ctx.toks) != 1:
+    """A small town (or a town whose name is also a word or a name) ending its run before a word
+    of a leader's government, time or campaign, possessive or not ("the Morales administration", "In
+    Warren's campaign"): the leader's surname, whatever the context."""
+    e = ctx.entry
+    if e.population >= 100_000 and not e.ambiguous:
         return False
-    nm = _NEXT_LOWER.match(ctx.text, end)
+    nm = _NEXT_LOWER.match(ctx.text, end + 2 if ctx.text[end:end + 2] in ("'s", "’s") else end)
     return nm is not None and nm.group(1) in LEADER_FOLLOWERS
+
+
+def team_word_after(ctx: Context, end: int) -> bool:
+    """A team's role or noun right after ``end`` ("Manchester City boss", "the Derby County side")."""
+    m = _NEXT_WORD.match(ctx.text, end)
+    return m is not None and (m.group(1) in TEAM_ROLES or m.group(1) in TEAM_NOUNS)
 
 
 def prev_words(text: str, pos: int) -> tuple[str, str]:
