@@ -35,9 +35,10 @@ F: dict[str, str] = {}
 F["month"] = (r"(?=[A-Z])(?:(?:January|February|March|April|May|June|July|August|September|October|November"
               r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![\w])"
               r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\w])\.?)")
-# A plausible year: 1500–2099, not part of a bigger number, an identifier or an amount.
+# A plausible year: 1500–2099, not part of a bigger number, an identifier or an amount ("mid-2024":
+# the year).
 # Not after "No.", "vol.", "Article", "p.", a currency sign …; not before "%" or a decimal part.
-F["year"] = (r"(?=[12]\d\d\d)(?<![\w.,/$£€#+\-–])(?<![A-Za-z]\()"
+F["year"] = (r"(?=[12]\d\d\d)(?:(?<=\b[Mm]id-)|(?<![\w.,/$£€#+\-–]))(?<![A-Za-z]\()"
              r"(?<!\b(?:No|Nos|no|nos|vol|Vol|p|pp|Art|art|article|Article|paragraph|para|Text|ETS|CETS"
              r"|number|Number|Resolution|Decision|Law|Order|Decree|Section|Rule|Regulation|Chapter|Case)\.?\s{1,3})"
              r"(?:1[5-9]\d\d|20\d\d)"
@@ -166,6 +167,8 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("posted 1/09/23 by", [("1/09/23", "2023-09-01")]),
     ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
     ("in May. 1987 was", [("1987", "1987")]),
+    ("by mid-2024 and Mid-2019", [("2024", "2024"), ("2019", "2019")]),
+    ("a pre-2024 rule and COVID-2019", []),
 ]
 
 #: Relative examples: (text, published, [(surface, value)]).
