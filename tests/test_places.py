@@ -648,3 +648,25 @@ def test_features_teams_and_names(gaz, text, places):
 ])
 def test_datelines_lower_case_and_formal_names(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places
+
+
+# ----------------------------------------------------------------------------- features and squares the gazetteer lacks (issue 14, third pass)
+
+@pytest.mark.parametrize("text,places", [
+    # after a location word or a country's possessive; the country: the possessive's, else the text's
+    ("South Africa is warm. Sharks live in South Africa's False Bay and swim into False Bay, Cape Town.",
+     [("South Africa", "ZA"), ("South Africa", "ZA"), ("False Bay", "ZA"), ("False Bay", "ZA"), ("Cape Town", "ZA")]),
+    ("The orcas went into False Bay. South Africa is big.", [("False Bay", None), ("South Africa", "ZA")]),
+    ("the walk from Canada House to Trafalgar Square, and", [("Trafalgar Square", None)]),
+    ("a fair in Plaza Independencia.\n\nCity hall staff", [("Plaza Independencia", None)]),
+    ("a GP in the Upper Afan Valley, he said", [("Upper Afan Valley", None)]),
+    ("He flew from London to Seal Island.", [("London", "GB"), ("Seal Island", None)]),
+    # not without a location word, nor in a title, after a title or a given name, nor a building
+    ("Seal Island is an album", []),
+    ("The Chronicles of Riddick: Escape from Butcher Bay was handed a prize", []),
+    ("the film Escape from Butcher Bay won", []),
+    ("a letter to Mr Bay Square and to John Island", []),
+    ("they met at the Bay Hotel Square", []),
+])
+def test_features_and_squares_the_gazetteer_lacks(gaz, text, places):
+    assert [(p.text, p.country) for p in gaz.find(text)] == places

@@ -23,6 +23,7 @@ from citex import limits
 from citex.models import Place
 from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
+from citex.places.landmarks import landmark_run, unknown_landmark
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
@@ -115,10 +116,11 @@ class Plan:
     """What reading a run string needs whatever its context: its tokens and the longest name at
     each (offsets from the run's start)."""
 
-    __slots__ = ("toks", "bests")
+    __slots__ = ("toks", "bests", "landmark")
 
-    def __init__(self, toks: list[Tok], bests: list):
+    def __init__(self, toks: list[Tok], bests: list, landmark: bool = False):
         self.toks, self.bests = toks, bests
+        self.landmark = landmark    # the run may name a place the gazetteer lacks ("into False Bay")
 
     def tokens(self, rs: int) -> list[Tok]:
         return [Tok(rs + t.start, rs + t.end, t.text, t.conn) for t in self.toks]
@@ -131,6 +133,7 @@ def _plan(table: NameTable, s: str):
     place.  Otherwise its :class:`Plan`.  It depends on ``s`` alone, so the finder remembers it per
     run string (news repeats its runs)."""
     names = table.names
+    landmark = landmark_run(s)
     if " " not in s and "\n" not in s and "\t" not in s:
         if s in names or (s[-1] == "." and s[:-1] in names):
             toks = [Tok(0, len(s), s, False)]
@@ -142,13 +145,13 @@ def _plan(table: NameTable, s: str):
             toks = [Tok(0, len(s), s, False)]
         else:
             return True
-    elif not _may_name(table, s):
+    elif not _may_name(table, s) and not landmark:
         return True
     else:
         toks = tokens(s, 0, len(s))
-    if _inert_tokens(table, toks):
+    if _inert_tokens(table, toks) and not landmark:
         return True
-    return Plan(toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)])
+    return Plan(toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)], landmark)
 
 
 def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
@@ -217,7 +220,10 @@ def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_r
         if not plan.toks:
             _hyphen(table, rs, s, cands)            # one hyphenated word, no name: "London-based"
         else:
+            n_before = len(cands)
             _run(table, text, plan.tokens(rs), rs, re_, run_re, re_, cands, lines, plan.bests)
+            if plan.landmark:
+                unknown_landmark(table, text, plan.tokens(rs), cands, n_before)   # "into False Bay"
         return
     if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
         return      # an inert run (a comma follows) could only be an unknown place, which needs these
