@@ -394,9 +394,32 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             continue  # "Energy *Charter* Treaty": the name's head is the last one
         cand = _candidate(text, hm, ctx)
         if cand is not None:
+            if out and _law_holds(text, out[-1], cand):
+                prev = out[-1]    # "Law on Ratification of the Istanbul| Convention": the law names it whole
+                out[-1] = attrs.evolve(prev, end=cand.end, title=_norm_ws(text[prev.start:cand.end]))
             out.append(cand)
             last_end = cand.end
     return out
+
+
+LAW_HEADS = lower_words("instruments/domestic_heads")
+
+
+def _law_holds(text: str, law: Candidate, inner: Candidate) -> bool:
+    """A law named by its subject stops where the instrument it is about begins its head ("Law on
+    Ratification of the Istanbul" + "Istanbul Convention"): the law's name runs to that name's end."""
+    if law.kind != "other" or law.head.lower() not in LAW_HEADS or inner.kind == "other" or inner.short:
+        return False
+    if law.start < inner.start < law.end < inner.end:
+        return True
+    # "Law on the Ratification| of the |Convention on Cluster Munitions": the law's subject is that act
+    return LAW_OF_INNER.fullmatch(text, law.end, inner.start) is not None and LAW_ACT_END.search(law.title) is not None
+
+
+LAW_OF_INNER = regex.compile(r"[ \t]{1,3}(?:of|to)[ \t]{1,3}(?:the[ \t]{1,3})?")
+LAW_ACT_END = regex.compile(r"(?i:ratification|ratifying|accession|acceding|denunciation|denouncing|withdrawal"
+                            r"|termination|terminating|suspension|suspending|implementation|implementing"
+                            r"|approval|approving|signing|signature)\Z")
 
 
 # A "Law" rejected as a byline ("Law of the Russian Federation") makes every later "Law" inside its

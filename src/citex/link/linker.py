@@ -100,6 +100,23 @@ def ordinal_before_title(title: str) -> bool:
     return title.split(" ", 1)[0].lower() in ORDINALS
 
 
+def _law_about(items, k: int) -> bool:
+    """A law whose name holds an instrument's ("the Act on Ratification of the Treaty on the
+    Non-Proliferation of Nuclear Weapons") is a law, not that instrument (items in text order)."""
+    it = items[k]
+    if it.kind != "other":
+        return False
+    for o in items[k + 1:k + 1 + LAW_INNER_SCAN]:
+        if o.start >= it.end:
+            break
+        if o.kind != "other" and it.start <= o.start and o.end <= it.end:
+            return True
+    return False
+
+
+LAW_INNER_SCAN = 8
+
+
 def edition_key(title: str) -> str:
     """A title without its year or ordinal ("International Coffee Agreement, 1983" and "Sixth
     International Tin Agreement" → "International … Agreement")."""
@@ -227,12 +244,12 @@ class Linker:
         self._year_seen = self._bare_year = self._doc_stems = None
         self._near_cache = {}
         self._latest = latest_year
-        for it in items:
+        for k, it in enumerate(items):
             if it.link is not None:
                 continue
             if it.kind == "protocol" and it.number is not None:
                 continue  # numbered protocols link through their parent, below
-            it.link = self._link_one(text, it)
+            it.link = NO_LINK if _law_about(items, k) else self._link_one(text, it)
         for it in items:
             if it.kind == "protocol" and it.number is not None and it.link is None:
                 parent = items[it.parent] if it.parent is not None else None
