@@ -14,7 +14,8 @@ from citex.resolve.items import Item
 from citex.resolve.scope import scope_of
 from citex.vocab import lower_words
 
-WORD = regex.compile(r"[^\W\d_]+")
+WORD = regex.compile(r"[^\W_]+")
+SHORTER_GROUP_MAX = 32   # names sharing their first two words: more than this is no news article (no merge)
 TITLE_SMALL = lower_words("instruments/title_small_words")
 
 
@@ -78,6 +79,8 @@ def _shorter_names(items: list[Item], out: list[str]) -> None:
         if len(words[i]) >= 2:
             by_head.setdefault((items[i].kind, *words[i][:2]), []).append(i)
     for group in by_head.values():
+        if len(group) > SHORTER_GROUP_MAX:
+            continue
         for i in group:
             longer = {out[j] for j in group if len(words[j]) > len(words[i]) and set(words[i]) <= set(words[j])}
             if len(longer) == 1:
