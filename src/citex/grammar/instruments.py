@@ -655,7 +655,21 @@ def _is_weak(text: str, name: Name) -> bool:
         or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
         or (h.low == "amendment" and not AMENDS.match(text, name.end)) \
         or (h.low == "code" and not _code_of_law(text, name)) \
-        or (h.lower and not has_cont and _partners_only(name.pre_low))
+        or (h.lower and not has_cont and _partners_only(name.pre_low)) \
+        or (h.lower and not has_cont and _states_only(name.pre))
+
+
+def _states_only(pre: tuple) -> bool:
+    """Before a lower-case head, only the states that made it and ordinary words ("the Turkish-Libyan
+    maritime border agreement", "the U.S.-Japanese semiconductor pact"): a description, which only the
+    knowledge base can confirm as a name."""
+    capital = [w for w in pre if w[:1].isupper()]
+    return len(capital) == 1 and _state_pair(capital[0])
+
+
+def _state_pair(word: str) -> bool:
+    parts = [p for p in regex.split(r"[\-–]", word.rstrip(".")) if p]
+    return len(parts) >= 2 and all(p in DEMONYMS or _country_word(p) or _country_word(p + ".") for p in parts)
 
 
 def _partners_only(pre_low: list[str]) -> bool:
@@ -813,6 +827,8 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("amend the Constitution to", []),
     # a union's constitution is a weak name: kept only when the knowledge base knows it (the EU's does)
     ("the European Constitution was", ["European Constitution"]),
+    # a lower-case head after the states that made it: a description, weak (the knowledge base must know it)
+    ("defended the Turkish-Libyan maritime border agreement.", []),
     ("French voters rejected the EU constitution in", ["EU constitution"]),
     ("the WTO IT Agreement on", ["WTO IT Agreement"]),
     ("the U.S.-USSR Grain Supply Agreement, which", ["U.S.-USSR Grain Supply Agreement"]),
