@@ -641,6 +641,9 @@ def test_features_teams_and_names(gaz, text, places):
     ("Mid-March was cold", []),
     # a city before "City" and a team's role is the club
     ("Manchester City boss Kevin Keegan said he lives in Kansas City", [("Kansas City", "US")]),
+    # a region or a state before a people's adjective is used attributively
+    ("supported by the US and its Gulf Arab allies", [("US", "US"), ("Gulf", None)]),
+    ("the Gulf Cooperation Council met", []),
     # an unknown place before ", <country>" is not read across a sentence's end
     ("president of distribution at Warner Bros. However, US critics were cool", [("US", "US")]),
     # a small town opening a sentence is a place when the text named it with its county before

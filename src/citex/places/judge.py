@@ -37,7 +37,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
-                                TEAM_VERBS, LEADER_FOLLOWERS, TEAM_SUFFIXES, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS, COURT_HEADS,
+                                TEAM_VERBS, LEADER_FOLLOWERS, TEAM_SUFFIXES, GROUP_ADJECTIVES, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS, COURT_HEADS,
                                 TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
@@ -431,6 +431,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if (ws in DIRECTIONS and k == j + 1 and k == n - 1 and entry.kind == "city" and not entry.ambiguous
                 and entry.population >= 100_000):
             break                                               # "Bristol East": a constituency of the city
+        if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
+            break                                               # "its Gulf Arab allies"
         if ws in ORG_HEADS:
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:

@@ -10,7 +10,8 @@ __all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "T
            "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS",
            "ADJECTIVE_NAMES", "REGION_NOUNS", "NOUN_FOLLOWERS",
            "TEAM_ROLES", "TEAM_NOUNS", "TEAM_VERBS", "LEADER_FOLLOWERS", "STATE_FORMS", "STATE_QUALIFIERS",
-           "FORM_ORGANISATIONS", "COURT_HEADS", "TEAM_SUFFIXES"]
+           "FORM_ORGANISATIONS", "COURT_HEADS", "TEAM_SUFFIXES",
+           "GROUP_ADJECTIVES"]
 
 CONNECTORS = entries("places/connectors")
 LINK = frozenset({"of", "for"})                        # "Minister of X": compositional
@@ -60,3 +61,4 @@ STATE_QUALIFIERS = frozenset([e for e in entries("parties/state_forms") if not e
 FORM_ORGANISATIONS = words("places/form_organisations")
 COURT_HEADS = words("places/court_heads")
 TEAM_SUFFIXES = words("places/team_suffixes")
+GROUP_ADJECTIVES = words("places/group_adjectives")
