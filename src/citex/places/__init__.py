@@ -5,6 +5,8 @@
 * :mod:`~citex.places.runs`: capitalised runs and their tokens; :mod:`~citex.places.finder`: the scan
 * :mod:`~citex.places.judge`: the decision about one name, as named rules
 * :mod:`~citex.places.datelines`: wire datelines; :mod:`~citex.places.words`: the word lists
+* :mod:`~citex.places.lower`: names written partly in lower case ("russia", "the Korean peninsula");
+  :mod:`~citex.places.landmarks`: features and squares the gazetteer lacks ("into False Bay")
 * :mod:`~citex.places.protocol`: :class:`PlaceFinder`, the interface a finder implements
 """
 from citex.places.gazetteer import Gazetteer, find_places

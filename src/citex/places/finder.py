@@ -8,6 +8,9 @@
 3. Each name found in mixed case is judged in its context (:mod:`citex.places.judge`).
 4. One sense per text: a small city name that was rejected as part of a longer name ("Centurion
    Savings and Loan", "Bill Clinton") is not accepted elsewhere in the same text without support.
+5. Beside the runs: datelines without a dash (:func:`~citex.places.datelines.strong_datelines`),
+   names in lower case (:mod:`citex.places.lower`) and, in a run that ends in a feature's or a
+   square's head noun, places the gazetteer lacks (:mod:`citex.places.landmarks`).
 """
 from __future__ import annotations
 
