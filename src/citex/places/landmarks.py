@@ -4,7 +4,7 @@ Seal Island", "to Trafalgar Square", "in Plaza Independencia", "South Africa's F
 A run (or a part of a run between its connectors or up to a sentence's end) of two to four
 capitalised words that ends in a head noun of ``places/landmark_heads`` (or opens with one of
 ``places/landmark_prefixes``), overlaps no accepted place, holds no title and no organisation's head
-other than its own, and follows a location word (``places/support_preps``, "to", "on", "off"; not
+other than its own, and follows a location word (``places/support_preps``, "to", "on", "off", "along"; not
 after a capitalised word, as in a title: "Escape from Butcher Bay") or a country's possessive, is a
 place.  Its country is the possessive's, else the text's dominant country so far
 (the country of most of its accepted places, at least two of them and more than half), else none.
@@ -25,7 +25,7 @@ __all__ = ["landmark_run", "unknown_landmark"]
 
 HEADS = words("places/landmark_heads")
 PREFIXES = words("places/landmark_prefixes")
-_PREPS = SUPPORT_PREPS | {"to", "on", "off"}
+_PREPS = SUPPORT_PREPS | {"to", "on", "off", "along"}
 _MAX_TOKENS = 4
 _BACK = 400  # candidates looked back at for the text's dominant country
 
