@@ -641,6 +641,8 @@ def test_features_teams_and_names(gaz, text, places):
     ("Mid-March was cold", []),
     # a city before "City" and a team's role is the club
     ("Manchester City boss Kevin Keegan said he lives in Kansas City", [("Kansas City", "US")]),
+    # a state's initialism after a location word; other abbreviations only after "<City>, "
+    ("He lives in Washington, D.C., and works in D.C. now, not in Fla. or Pa.", [("Washington", "US"), ("D.C.", "US"), ("D.C.", "US")]),
     # a region or a state before a people's adjective is used attributively
     ("supported by the US and its Gulf Arab allies", [("US", "US"), ("Gulf", None)]),
     ("the Gulf Cooperation Council met", []),

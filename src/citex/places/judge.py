@@ -4,7 +4,8 @@ proper name, or an ordinary word.
 :func:`judge` takes a :class:`Context` (the match and what surrounds it) and returns a
 :class:`Verdict`.  It applies these rules in order; each is a function below:
 
-1. :func:`abbreviation_after_city`: a state abbreviation ("Fla.") only right after "<City>, ".
+1. :func:`abbreviation_after_city`: a state abbreviation ("Fla.") only right after "<City>, " (an
+   initialism also after a location word: "in D.C.").
 2. :func:`bracketed_in_company`: "Sumitomo Finance (Asia) Ltd" is a company's name.
 3. :func:`support`: does the context say "place" (in/at/from…, ", <country/state>", a list of
    places)?  Ambiguous names need it (rule 8), and it is reported with the verdict.
@@ -110,7 +111,8 @@ def judge(ctx: Context) -> Verdict:
     text, toks, i, j, end, entry = ctx.text, ctx.toks, ctx.i, ctx.j, ctx.end, ctx.entry
     start, n = toks[i].start, len(toks)
     if entry.abbreviation:
-        ok = abbreviation_after_city(ctx)
+        ok = abbreviation_after_city(ctx) or (
+            text[start:end].count(".") >= 2 and i == 0 and support_before(ctx))   # "works in D.C. now"
         return Verdict(ok, ok, False, start, end)
     if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
