@@ -57,6 +57,8 @@ PATTERN_SRC = r"""
   # the first day of "19 and 20 August 2024", "19-20 August 2024": month and year from the second
 | (?P<dd>(?=\d)(?<![\w.,])(?P<dd_d>{day}){ord}(?=(?:{ws})?(?:and|to|&|-|–)(?:{ws})?{day}{ord}(?:(?:{ws})of)?(?:{ws})(?P<dd_m>{month}),?(?:{ws})(?P<dd_y>{year})))
 | (?P<dmy>(?=\d)(?<![\w.,])(?P<dmy_d>{day}){ord}(?:(?:{ws})of)?(?:{ws})(?P<dmy_m>{month}),?(?:{ws})(?P<dmy_y>{year}))
+  # the first day of "July 7-10, 2024", "March 3 and 5, 2023" (the second day, md2_d2, is yielded with it)
+| (?P<md2>(?P<md2_m>{month})(?:{ws})(?P<md2_d>{day}){ord}(?=(?:{ws})?(?:and|to|&|-|–)(?:{ws})?(?P<md2_d2>{day}){ord},?(?:{ws})(?P<md2_y>{year})))
   # "Apr 03, 2017", also without a space after the comma ("Apr 03,2017")
 | (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?P<mdy_d>{day}){ord}(?:,?(?:{ws})(?P<mdy_y>{year})|,(?P<mdy_y2>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/]\d)))
   # the first month of "late March and early April 2025": the year from the second
@@ -102,6 +104,8 @@ QUANTITY_BEFORE = regex.compile(
 # Relative expressions, normalised only against a reference (publication) date.  The four that
 # are dates without a year are also kept without a reference date (with a partial value).
 REL_MD = r"""(?P<rel_md>(?<![\w.])(?P<rel_md_m>{month})\s{1,3}(?P<rel_md_d>{day}){ord}(?!\s{0,3}[,.]?\s{0,3}(?:\d|1[5-9]\d\d|20\d\d))(?![\w–\-]))"""            # "July 21", "Feb. 1"
+# the first day of "from July 7 to 10", "July 7-10" (its second day, rel_md2_d2, is yielded with it)
+REL_MD2 = r"""(?P<rel_md2>(?<![\w.])(?P<rel_md2_m>{month})\s{1,3}(?P<rel_md2_d>{day}){ord}(?=[ \t]{0,2}(?:and|to|&|-|–)[ \t]{0,2}(?P<rel_md2_d2>{day}){ord}(?![\w])(?!\s{0,3}[,.]?\s{0,3}(?:\d|{month}))))"""
 REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dm_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))"""            # "21 July", "the 5th of May"
 # the first day of "19 and 20 August", "19-20 August" (the second is a REL_DM)
 REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
@@ -116,6 +120,7 @@ REL_SRC = r"""
 | (?P<rel_ago>\b(?P<rel_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s{1,3}(?P<rel_agou>years?)\s{1,3}ago\b)
 | (?P<rel_named>\b(?P<rel_dir>[Ll]ast|[Tt]his|[Nn]ext)\s{1,3}(?P<rel_nm>{month}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\s{0,2}\d))
 | (?P<rel_mofy>(?P<rel_mofy_m>{month})\s{1,3}of\s{1,3}(?P<rel_mofy_w>this|last|next)\s{1,3}year\b)
+| """ + REL_MD2 + r"""
 | """ + REL_MD + r"""
 | """ + REL_DM + r"""
 | (?P<rel_wd>\b(?:on|On|last|Last|since|by|until)\s{1,3}(?P<rel_wd_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
@@ -125,7 +130,7 @@ REL_SRC = r"""
 # the first letters of the forms above (a capital, a digit, or the first letter of a cue word)
 REL_PATTERN = regex.compile(r"(?=[\dA-Zabeflnopstuy])(?:" + compose(REL_SRC, F) + ")", regex.VERBOSE | regex.VERSION1)
 # without a reference date: a month first, matched at a month name; a day first, looked for just before one
-_PARTIAL_MONTH_FIRST = regex.compile(compose(f"(?:{REL_MD}|{REL_M})", F), regex.VERBOSE | regex.VERSION1)
+_PARTIAL_MONTH_FIRST = regex.compile(compose(f"(?:{REL_MD2}|{REL_MD}|{REL_M})", F), regex.VERBOSE | regex.VERSION1)
 _PARTIAL_DAY_FIRST = regex.compile(compose(f"(?=\\d)(?:{REL_DD}|{REL_DM})", F), regex.VERBOSE | regex.VERSION1)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -170,6 +175,9 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
     ("in May. 1987 was", [("1987", "1987")]),
     ("by mid-2024 and Mid-2019", [("2024", "2024"), ("2019", "2019")]),
+    # a month-first range of days: two dates, the second with the first's month and the year
+    ("held on July 7-10, 2024 in Paris", [("July 7", "2024-07-07"), ("10, 2024", "2024-07-10")]),
+    ("between March 3 and 5, 2023", [("March 3", "2023-03-03"), ("5, 2023", "2023-03-05")]),
     ("a pre-2024 rule and COVID-2019", []),
     ("8-APR-1987 00:38:26.78", [("8-APR-1987", "1987-04-08")]),
     ("on 15-Jan-2020,", [("15-Jan-2020", "2020-01-15")]),
@@ -214,6 +222,9 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("on 19 and 20 August", None, [("19", "--08-19"), ("20 August", "--08-20")]),
     ("At the end of September, he signed", None, [("September", "--09")]),
     ("met yesterday, last year and on Tuesday", None, []),
+    ("trading from July 7 to 10, the exchange said", "1987-07-20", [("July 7", "1987-07-07"), ("10", "1987-07-10")]),
+    ("held on July 7-10 in Paris", None, [("July 7", "--07-07"), ("10", "--07-10")]),
+    ("from July 7 to 10 August", None, [("July 7", "--07-07"), ("10 August", "--08-10")]),
 ]
 
 
@@ -305,9 +316,30 @@ def _find_anchored(text: str) -> Iterator[Date]:
                 yield Date(text=text[a[0]:a[1]], value=m.group("yr_a"), start=a[0], end=a[1])
                 yield Date(text=text[b[0]:b[1]], value=m.group("yr_b"), start=b[0], end=b[1])
                 continue
+            if m.lastgroup == "md2":                        # "July 7-10, 2024": two days
+                if int(m.group("md2_d2")) > int(m.group("md2_d")):
+                    yield from _two_days(m, text, "md2", int(m.group("md2_y")))
+                    pos = last = m.end("md2_y")
+                continue
             value = _value(m, text)
             if value is not None:
                 yield Date(text=text[s:e], value=value, start=s, end=e)
+
+
+def _two_days(m: regex.Match, text: str, form: str, year: Optional[int], relative: bool = False) -> Iterator[Date]:
+    """The two days of a month-first range ("July 7-10, 2024", "from July 7 to 10"; the caller
+    checks that the second day is the later): the first
+    with its month, the second (``<form>_d2``, through the year when one follows) with the same
+    month and year; ``year`` None: partial values (``--07-07``)."""
+    mo, d1, d2 = _month(m.group(form + "_m")), int(m.group(form + "_d")), int(m.group(form + "_d2"))
+    a_s, a_e = m.span()
+    b_s = m.start(form + "_d2")
+    y_group = form + "_y"
+    b_e = m.end(y_group) if y_group in m.re.groupindex and m.group(y_group) else m.end(form + "_d2")
+    for s, e, d in ((a_s, a_e, d1), (b_s, b_e, d2)):
+        value = _iso(year, mo, d) if year is not None else (f"--{mo:02d}-{d:02d}" if _valid(2000, mo, d) else None)
+        if value is not None:
+            yield Date(text=text[s:e], value=value, start=s, end=e, relative=relative)
 
 
 def _find_short(text: str, taken: list[Date]) -> Iterator[Date]:
@@ -369,9 +401,9 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
     if g("rel_mofy"):
         delta = {"this": 0, "last": -1, "next": 1}[g("rel_mofy_w")]
         return _iso(ref.year + delta, _month(g("rel_mofy_m")))
-    if g("rel_md") or g("rel_dm") or g("rel_dd"):
-        mo = _month(g("rel_md_m") or g("rel_dm_m") or g("rel_dd_m"))
-        d = int(g("rel_md_d") or g("rel_dm_d") or g("rel_dd_d"))
+    if g("rel_md") or g("rel_dm") or g("rel_dd") or g("rel_md2"):
+        mo = _month(g("rel_md_m") or g("rel_dm_m") or g("rel_dd_m") or g("rel_md2_m"))
+        d = int(g("rel_md_d") or g("rel_dm_d") or g("rel_dd_d") or g("rel_md2_d"))
         if not _valid(2000, mo, d):                     # 2000: a leap year, 29 February is a date
             return None
         ahead_y = ref.year if (mo, d) >= (ref.month, ref.day) else ref.year + 1
@@ -465,7 +497,10 @@ def find_relative(text: str, published: Optional[_dt.date], taken: list[tuple[in
         if i >= 0 and taken[i][1] > s:
             continue  # overlaps an absolute date
         value = _rel_value(m, published, text)
-        if value is not None:
+        if m.lastgroup == "rel_md2" and int(m.group("rel_md2_d2")) > int(m.group("rel_md2_d")):
+            if value is not None:                       # "from July 7 to 10": two days
+                yield from _two_days(m, text, "rel_md2", None if value.startswith("--") else int(value[:4]), True)
+        elif value is not None:
             yield Date(text=text[s:e], value=value, start=s, end=e, relative=True)
 
 
