@@ -601,6 +601,9 @@ def test_features_teams_and_names(gaz, text, places):
     ("PARIS -- The talks", [("PARIS", "FR")]),
     ("WASHINGTON, Oct 20, Reuter -\n\nThe President", [("WASHINGTON", "US")]),
     ("NICE (AP) - an ambiguous name needs a date", []),
+    ("GENEVA/BRUSSELS (Reuters) - The talks", [("GENEVA", "CH"), ("BRUSSELS", "BE")]),
+    ("KYIV/MOSCOW, March 5 (Reuters) - Talks", [("KYIV", "UA"), ("MOSCOW", "RU")]),
+    ("N/A (see note) - nothing", []),
     ("UN (text) said", []),
     # an initialism without its last full stop; a state in a Title Case headline after a verb
     ("the U.S would not abide by it", [("U.S", "US")]),

@@ -8,7 +8,8 @@ state abbreviation.
 * without a dash, for a known place in capitals only (:data:`STRONG`): a day and a month in any case
   (``YEREVAN, JUNE 7, ARMENPRESS.``, ``NEW DELHI, July 26. /tass/.``), an agency and a date in
   brackets (``MEXICO CITY (UrduPoint News / Sputnik - 23rd January, 2021) Mexico …``), a date and a
-  bar before the city or a double hyphen after it (``2 JULY 2004 | GENEVA -- The …``)
+  bar before the city or a double hyphen after it (``2 JULY 2004 | GENEVA -- The …``); several
+  cities joined by slashes (``GENEVA/BRUSSELS (Reuters) -``, ``KYIV/MOSCOW, March 5 (Reuters) -``)
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ _MONTH_ANY = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}{0,
 # and a month, a bracket, or a dash
 STRONG = regex.compile(
     rf"^[ \t]*+(?:\d{{1,2}}[ \t]+{_MONTH_ANY}[ \t]+\d{{4}}[ \t]*+[|/][ \t]*+)?"
-    rf"(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*+(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*+){{0,4}}+)"
+    rf"(?P<city>(?:\p{{Lu}}[\p{{Lu}}.'’\-]*+(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*+){{0,4}}+)(?:/\p{{Lu}}[\p{{Lu}}.'’\-]*+(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*+){{0,4}}+){{0,3}}+)"
     rf"(?:,[ \t]+(?P<date>{_MONTH_ANY}[ \t]+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH_ANY})(?![\p{{L}}\d])"
     rf"|[ \t]*+\([^()\n]{{2,80}}+\)|[ \t]*+(?:--|[-–—])[ \t])",
     regex.M)
@@ -100,23 +101,28 @@ def strong_datelines(table: NameTable, text: str, found: list[Cand]) -> list[Can
 # a STRONG dateline: in ASCII, STRONG's own form (an optional date and bar, words in capitals, then a
 # comma, a bracket or a dash); any line that opens with a non-ASCII character
 _OPENING = (r"[ \t]*(?=(?:\d{1,2}[ \t]+[A-Za-z]+\.?[ \t]+\d{4}[ \t]*[|/][ \t]*)?"
-            r"(?:[A-Z][A-Z.'\-\x80-\uffff]*(?: [A-Z][A-Z.'\-\x80-\uffff]*){0,4}(?:,[ \t]|[ \t]*\(|[ \t]*(?:--|-|–|—)[ \t])|[^\x00-\x7f]))")
+            r"(?:[A-Z][A-Z.'\-\x80-\uffff]*(?:[ /][A-Z][A-Z.'\-\x80-\uffff]*){0,7}(?:,[ \t]|[ \t]*\(|[ \t]*(?:--|-|–|—)[ \t])|[^\x00-\x7f]))")
 _LINE_OPENING = re.compile(r"\n" + _OPENING)
 _TEXT_OPENING = re.compile(_OPENING)
 
 
 def _strong(table: NameTable, m) -> list[Cand]:
-    """A dateline without a dash (:data:`STRONG`): a place the gazetteer knows in capitals, not an
-    abbreviation, unambiguous unless a day and a month follow it."""
-    cs, ce = m.span("city")
-    key = " ".join(m.group("city").split())
-    name = table.upper().get(key)
-    if name is None or len(key.replace(" ", "").replace(".", "")) < 2:
-        return []
-    entry = table.names[name]
-    if entry.kind == "block" or entry.abbreviation or entry.ambiguous and m.group("date") is None:
-        return []
-    return [Cand(cs, ce, key, entry, True, True, False)]
+    """A dateline of :data:`STRONG`: places the gazetteer knows in capitals (one, or several joined
+    by slashes: "GENEVA/BRUSSELS (Reuters) -"), no abbreviation, unambiguous unless a day and a month
+    follow them."""
+    out = []
+    pos = m.start("city")
+    for part in m.group("city").split("/"):
+        key = " ".join(part.split())
+        name = table.upper().get(key)
+        if name is None or len(key.replace(" ", "").replace(".", "")) < 2:
+            return []
+        entry = table.names[name]
+        if entry.kind == "block" or entry.abbreviation or entry.ambiguous and m.group("date") is None:
+            return []
+        out.append(Cand(pos, pos + len(part), key, entry, True, True, False))
+        pos += len(part) + 1
+    return out
 
 
 def _state(table: NameTable, st: str) -> Optional[Entry]:
