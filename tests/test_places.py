@@ -646,6 +646,12 @@ def test_features_teams_and_names(gaz, text, places):
     ("Manchester City boss Kevin Keegan said he lives in Kansas City", [("Kansas City", "US")]),
     # a state's initialism after a location word; other abbreviations only after "<City>, "
     ("He lives in Washington, D.C., and works in D.C. now, not in Fla. or Pa.", [("Washington", "US"), ("D.C.", "US"), ("D.C.", "US")]),
+    # a name introduced by "called" is a place only after a place noun
+    ("two chips called Phoenix and Firebird; a city called Phoenix", [("Phoenix", "US")]),
+    ("Chirac called the UK's rebate unfair and AP called Nevada for Biden", [("UK", "GB"), ("Nevada", "US")]),
+    # in capitals, a place before an organisation's or a case's head is part of its name
+    ("THE SOUTH CHINA SEA ARBITRATION\n\nThe ruling", []),
+    ("RUSSIA DENOUNCES TREATY\n\nThe vote", [("RUSSIA", "RU")]),
     # a region or a state before a people's adjective is used attributively
     ("supported by the US and its Gulf Arab allies", [("US", "US"), ("Gulf", None)]),
     ("the Gulf Cooperation Council met", []),

@@ -32,7 +32,7 @@ from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
 from citex.places.words import CONTINENTS, DIRECTIONS, FUNCTION_WORDS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
-from citex.vocab import entries
+from citex.vocab import entries, words
 
 __all__ = ["find"]
 
@@ -363,7 +363,8 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
             continue
         if upper:
             ok = (not entry.ambiguous and not entry.abbreviation
-                  and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2)
+                  and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2
+                  and not (j + 1 < n and _caps_head(toks[j + 1].text)))    # "SOUTH CHINA SEA ARBITRATION"
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
             i = free = j + 1
             continue
@@ -374,6 +375,15 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         i = free = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
+
+
+def _caps_head(word: str) -> bool:
+    """A word in capitals that ends a name in a headline ("ARBITRATION", "AIRLINES"; places/caps_name_heads)."""
+    w = word.rstrip(".")
+    return w.isupper() and w.capitalize() in _CAPS_NAME_HEADS
+
+
+_CAPS_NAME_HEADS = words("places/caps_name_heads")
 
 
 _UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside")

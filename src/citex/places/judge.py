@@ -38,7 +38,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
-                                TEAM_VERBS, LEADER_FOLLOWERS, TEAM_SUFFIXES, GROUP_ADJECTIVES, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS, COURT_HEADS,
+                                TEAM_VERBS, LEADER_FOLLOWERS, NAMING_WORDS, TEAM_SUFFIXES, GROUP_ADJECTIVES, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS, COURT_HEADS,
                                 TIME_WORDS, TITLES, TRANSPARENT)
 from citex.text.lines import LineFlags
 
@@ -149,6 +149,8 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, False, False, start, end, team=True)
     if not supported and entry.kind == "city" and role_before(ctx):
         return Verdict(False, False, True, start, end, person=True)
+    if i == 0 and not supported and entry.kind == "city" and named_thing(ctx):
+        return Verdict(False, False, False, start, end)
     if not supported and campus_of_university(ctx):
         return Verdict(False, False, True, start, end)
     if entry.kind == "city" and k >= n and leader_after(ctx, end):
@@ -521,6 +523,14 @@ def team_after(ctx: Context, end: int, supported: bool) -> bool:
         return False
     start = ctx.toks[0].start
     return words_before_run(ctx)[0] == "" and ctx.text[max(0, start - 3):start].strip()[-1:] not in (",", "&")
+
+
+def named_thing(ctx: Context) -> bool:
+    """A town's name follows "called", "named" … after a word that is no place noun: the name of a
+    person or a thing ("a forecaster called Mendoza"; not "a town called Mendoza"; a state's name is
+    kept: "called the U.S. plan", "called Nevada for Biden")."""
+    w1, w2 = words_before_run(ctx)
+    return w1 in NAMING_WORDS and w2 not in PLACE_NOUNS
 
 
 def role_before(ctx: Context) -> bool:

@@ -11,7 +11,7 @@ __all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "T
            "ADJECTIVE_NAMES", "REGION_NOUNS", "NOUN_FOLLOWERS",
            "TEAM_ROLES", "TEAM_NOUNS", "TEAM_VERBS", "LEADER_FOLLOWERS", "STATE_FORMS", "STATE_QUALIFIERS",
            "FORM_ORGANISATIONS", "COURT_HEADS", "TEAM_SUFFIXES",
-           "GROUP_ADJECTIVES"]
+           "GROUP_ADJECTIVES", "NAMING_WORDS"]
 
 CONNECTORS = entries("places/connectors")
 LINK = frozenset({"of", "for"})                        # "Minister of X": compositional
@@ -62,3 +62,4 @@ FORM_ORGANISATIONS = words("places/form_organisations")
 COURT_HEADS = words("places/court_heads")
 TEAM_SUFFIXES = words("places/team_suffixes")
 GROUP_ADJECTIVES = words("places/group_adjectives")
+NAMING_WORDS = words("places/naming_words")
