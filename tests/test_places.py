@@ -576,6 +576,7 @@ def test_names_context_and_datelines(gaz, text, places):
     # a county or state after its town is supported, even when it is also a word
     ("he spoke in Kirkcaldy, Fife, on Monday", [("Kirkcaldy", "GB"), ("Fife", "GB")]),
     ("South Korea-US talks", [("South Korea", "KR"), ("US", "US")]),
+    ("The US-German firm and Russian-Ukrainian talks", [("US", "US")]),
     # the text's other places choose a name's reading in another country
     ("Puerto Rico's governor met the mayor of San Juan, Puerto Rico's capital.",
      [("Puerto Rico", "PR"), ("San Juan", "PR"), ("Puerto Rico", "PR")]),
@@ -675,6 +676,7 @@ def test_datelines_lower_case_and_formal_names(gaz, text, places):
     ("a fair in Plaza Independencia.\n\nCity hall staff", [("Plaza Independencia", None)]),
     ("a GP in the Upper Afan Valley, he said", [("Upper Afan Valley", None)]),
     ("He flew from London to Seal Island.", [("London", "GB"), ("Seal Island", None)]),
+    ("Hanks was in London's Leicester Square", [("London", "GB"), ("Leicester Square", "GB")]),
     # not without a location word, nor in a title, after a title or a given name, nor a building
     ("Seal Island is an album", []),
     ("The Chronicles of Riddick: Escape from Butcher Bay was handed a prize", []),

@@ -32,7 +32,7 @@ from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
 from citex.places.words import CONTINENTS, DIRECTIONS, FUNCTION_WORDS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
-from citex.vocab import entries, words
+from citex.vocab import entries, rows, words
 
 __all__ = ["find"]
 
@@ -296,8 +296,11 @@ def _longer_before_hyphen(table: NameTable, toks: list[Tok], i: int, j: int) -> 
     return e is not None and e.kind != "block"
 
 
+_DEMONYMS = frozenset(row[0] for row in rows("parties/demonyms"))   # "US-German": the other part may be one
+
+
 def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
-    """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'Kyoto-lite'."""
+    """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'US-German', 'Kyoto-lite'."""
     parts = tok.split("-")
     if len(parts) > 4:
         return
@@ -311,7 +314,8 @@ def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
         if e is None or e.kind == "block" or e.ambiguous or e.abbreviation:
             continue
         others = [q for kk, (_, _, q) in enumerate(spans) if kk != k]
-        if all(table.major(q) for q in others) or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES):
+        if (all(table.major(q) or q in _DEMONYMS and e.major for q in others)
+                or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES)):
             cands.append(Cand(ps, pe, p, e, True, False, False))
         elif len(spans) == 2 and k == 1 and spans[0][2] in DIRECTIONS and e.kind in ("admin", "country", "region"):
             whole = table.names.get(f"{spans[0][2]} {p}")          # "North-Korea" is North Korea's

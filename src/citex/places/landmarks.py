@@ -5,8 +5,8 @@ A run (or a part of a run between its connectors or up to a sentence's end) of t
 capitalised words that ends in a head noun of ``places/landmark_heads`` (or opens with one of
 ``places/landmark_prefixes``), overlaps no accepted place, holds no title and no organisation's head
 other than its own, and follows a location word (``places/support_preps``, "to", "on", "off", "along"; not
-after a capitalised word, as in a title: "Escape from Butcher Bay") or a country's possessive, is a
-place.  Its country is the possessive's, else the text's dominant country so far
+after a capitalised word, as in a title: "Escape from Butcher Bay") or a known place's possessive
+("London's Leicester Square"), is a place.  Its country is the possessive's, else the text's dominant country so far
 (the country of most of its accepted places, at least two of them and more than half), else none.
 """
 from __future__ import annotations
@@ -100,13 +100,15 @@ def _after_title_case(table: NameTable, text: str, start: int) -> bool:
 
 
 def _possessive_country(table: NameTable, text: str, start: int) -> Optional[str]:
-    """The country whose possessive stands right before ``start`` ("South Africa's False Bay")."""
+    """The country of the place whose possessive stands right before ``start`` ("South Africa's
+    False Bay", "London's Leicester Square")."""
     if text[start - 3:start - 1] not in ("'s", "’s"):
         return None
     for k in (3, 2, 1):                                 # the longest name first
         words_before = text[max(0, start - 40):start - 3].split()[-k:]
         e = table.names.get(" ".join(words_before))
-        if e is not None and e.kind == "country" and len(words_before) == k:
+        if (e is not None and len(words_before) == k and not e.ambiguous
+                and (e.kind in ("country", "admin") or e.population >= 100_000)):
             return e.country
     return None
 
