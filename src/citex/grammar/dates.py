@@ -209,6 +209,10 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("the review, dated May 14, said prices will remain firm", "1987-06-02", [("May 14", "1987-05-14")]),
     ("it will pay five cts to holders of record May 29", "1987-06-01", [("May 29", "1987-05-29")]),
     ("the bond due 1995, announced on April 1, was set at par", "1987-04-08", [("April 1", "1987-04-01")]),
+    ("the deficit for the financial year ending on June 30 was forecast", "1987-04-08", [("June 30", "1987-06-30")]),
+    ("the previous fiscal year ending January 31", "1987-06-01", [("January 31", "1987-01-31")]),
+    ("in its last fiscal year ending October 31, it earned", "1987-06-03", [("October 31", "1986-10-31")]),
+    ("net profit for the year ending June 30 rose", "1987-07-20", [("June 30", "1987-06-30")]),
     ("they will hold a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
     ("the vote is due in March", "2025-10-02", [("March", "2026-03")]),
     ("Monday, May 5, police said", "2025-10-02", [("May 5", "2025-05-05")]),
@@ -430,12 +434,16 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
 
 def _forward(ahead: int, back: int, text: str, pos: int) -> bool:
     """A date without a year: its next occurrence (``ahead`` days away) or its most recent one
-    (``back`` days ago)?  The most recent, unless the sentence speaks of the future (then the next,
+    (``back`` days ago)?  The end of a period ("the year ending June 30") is the next one when at
+    most half a year ahead.  Otherwise the most recent, unless the sentence speaks of the future (then the next,
     unless the last one is at most RECENT days ago: "will pay the dividend, effective October 16"
     four days after it) or the next is at most SOON days ahead ("the November 13 deadline", a wire's
     dateline a day after its time stamp): news names last year's days with their year."""
     if back == 0:
         return False                                    # the reference date itself
+    if (PERIOD_ENDING.search(text, max(0, pos - 40), pos) is not None
+            and PAST_PERIOD.search(text, max(0, pos - 40), pos) is None):
+        return ahead <= HALF_YEAR                       # "the financial year ending on June 30"
     if _future(text, pos):
         return back > RECENT
     return ahead <= SOON
@@ -461,6 +469,10 @@ FUTURE_BEFORE = regex.compile(
 
 
 SOON = 31    # days: a date at most this far ahead is the next one, whatever the tense
+HALF_YEAR = 183  # days: the end of a period ("the year ending June 30") is the next one when at most this far ahead
+# a period's end right before the date: its year is the one of the period that holds the reference date
+PERIOD_ENDING = regex.compile(r"\b(?:year|quarter|period|half|months?)[ \t\n]+end(?:ing|s)(?:[ \t\n]+on)?[ \t\n]*\Z")
+PAST_PERIOD = regex.compile(r"\b(?:last|previous|prior|past)\b")   # "its last fiscal year ending October 31"
 RECENT = 61  # days: a date at most this far back is the last one, whatever the tense
 
 
