@@ -82,49 +82,6 @@ def dateline_cands(table: NameTable, text: str) -> list[Cand]:
     return out
 
 
-def strong_datelines(table: NameTable, text: str, found: list[Cand]) -> list[Cand]:
-    """The candidates of the datelines of :data:`STRONG` in ``text`` that ``found`` (the
-    :func:`dateline_cands`) lacks, in text order."""
-    out: list[Cand] = []
-    starts = {c.start for c in found}
-    first = _TEXT_OPENING.match(text)
-    for lm in itertools.chain([first] if first is not None else [], _LINE_OPENING.finditer(text)):
-        if lm.end() in starts:
-            continue                    # a dateline with a dash, found
-        m = STRONG.match(text, lm.start() + (text[lm.start()] == "\n"), timeout=limits.REGEX_TIMEOUT)
-        if m is not None and m.start("city") not in starts:
-            out.extend(_strong(table, m))
-    return out
-
-
-# a line's start (its newline, but at the text's start) and its blanks, when what follows may open
-# a STRONG dateline: in ASCII, STRONG's own form (an optional date and bar, words in capitals, then a
-# comma, a bracket or a dash); any line that opens with a non-ASCII character
-_OPENING = (r"[ \t]*(?=(?:\d{1,2}[ \t]+[A-Za-z]+\.?[ \t]+\d{4}[ \t]*[|/][ \t]*)?"
-            r"(?:[A-Z][A-Z.'\-\x80-\uffff]*(?:[ /][A-Z][A-Z.'\-\x80-\uffff]*){0,7}(?:,[ \t]|[ \t]*\(|[ \t]*(?:--|-|–|—)[ \t])|[^\x00-\x7f]))")
-_LINE_OPENING = re.compile(r"\n" + _OPENING)
-_TEXT_OPENING = re.compile(_OPENING)
-
-
-def _strong(table: NameTable, m) -> list[Cand]:
-    """A dateline of :data:`STRONG`: places the gazetteer knows in capitals (one, or several joined
-    by slashes: "GENEVA/BRUSSELS (Reuters) -"), no abbreviation, unambiguous unless a day and a month
-    follow them."""
-    out = []
-    pos = m.start("city")
-    for part in m.group("city").split("/"):
-        key = " ".join(part.split())
-        name = table.upper().get(key)
-        if name is None or len(key.replace(" ", "").replace(".", "")) < 2:
-            return []
-        entry = table.names[name]
-        if entry.kind == "block" or entry.abbreviation or entry.ambiguous and m.group("date") is None:
-            return []
-        out.append(Cand(pos, pos + len(part), key, entry, True, True, False))
-        pos += len(part) + 1
-    return out
-
-
 def _state(table: NameTable, st: str) -> Optional[Entry]:
     """The state or country a dateline's abbreviation names ("Fla.", "CALIF"), or None."""
     for form in (st, st[:1] + st[1:].lower(), st + ".", st[:1] + st[1:].lower() + "."):
@@ -164,4 +121,47 @@ def _dateline(table: NameTable, m) -> list[Cand]:
     if st_entry is not None:
         ss, se = m.span(st_group)
         out.append(Cand(ss, se, m.group(st_group), st_entry, True, True, False))
+    return out
+
+
+def strong_datelines(table: NameTable, text: str, found: list[Cand]) -> list[Cand]:
+    """The candidates of the datelines of :data:`STRONG` in ``text`` that ``found`` (the
+    :func:`dateline_cands`) lacks, in text order."""
+    out: list[Cand] = []
+    starts = {c.start for c in found}
+    first = _STRONG_TEXT.match(text)
+    for lm in itertools.chain([first] if first is not None else [], _STRONG_LINE.finditer(text)):
+        if lm.end() in starts:
+            continue                    # a dateline with a dash, found
+        m = STRONG.match(text, lm.start() + (text[lm.start()] == "\n"), timeout=limits.REGEX_TIMEOUT)
+        if m is not None and m.start("city") not in starts:
+            out.extend(_strong(table, m))
+    return out
+
+
+# a line's start (its newline, but at the text's start) and its blanks, when what follows may open
+# a STRONG dateline: in ASCII, STRONG's own form (an optional date and bar, words in capitals, then a
+# comma, a bracket or a dash); any line that opens with a non-ASCII character
+_STRONG_OPENING = (r"[ \t]*(?=(?:\d{1,2}[ \t]+[A-Za-z]+\.?[ \t]+\d{4}[ \t]*[|/][ \t]*)?"
+                   r"(?:[A-Z][A-Z.'\-\x80-\uffff]*(?:[ /][A-Z][A-Z.'\-\x80-\uffff]*){0,7}(?:,[ \t]|[ \t]*\(|[ \t]*(?:--|-|–|—)[ \t])|[^\x00-\x7f]))")
+_STRONG_LINE = re.compile(r"\n" + _STRONG_OPENING)
+_STRONG_TEXT = re.compile(_STRONG_OPENING)
+
+
+def _strong(table: NameTable, m) -> list[Cand]:
+    """A dateline of :data:`STRONG`: places the gazetteer knows in capitals (one, or several joined
+    by slashes: "GENEVA/BRUSSELS (Reuters) -"), no abbreviation, unambiguous unless a day and a month
+    follow them."""
+    out = []
+    pos = m.start("city")
+    for part in m.group("city").split("/"):
+        key = " ".join(part.split())
+        name = table.upper().get(key)
+        if name is None or len(key.replace(" ", "").replace(".", "")) < 2:
+            return []
+        entry = table.names[name]
+        if entry.kind == "block" or entry.abbreviation or entry.ambiguous and m.group("date") is None:
+            return []
+        out.append(Cand(pos, pos + len(part), key, entry, True, True, False))
+        pos += len(part) + 1
     return out

@@ -27,12 +27,14 @@ from citex.models import Place
 from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
 from citex.places.landmarks import landmark_run, unknown_landmark
+from citex.places.words import DIRECTIONS, FUNCTION_WORDS
+from citex.vocab import rows, words
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
-from citex.places.words import CONTINENTS, DIRECTIONS, FUNCTION_WORDS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
-from citex.vocab import entries, rows, words
+from citex.vocab import entries
 
 __all__ = ["find"]
 
