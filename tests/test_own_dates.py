@@ -42,3 +42,18 @@ def test_it_refers_only_to_a_lone_name():
     r = citex.extract("Russia left the Open Skies Treaty, then the Paris Agreement. It was signed in 1992.")
     assert len(r.citations) == 2
     assert all(c.date is None for c in r.citations)
+
+
+@pytest.mark.parametrize("text, published, title, place", [
+    # a place and a full date on the line after the name: where and when it was done
+    ("Rome Statute of the International Criminal Court\nRome, 17 July 1998\n\nThe States Parties agree.",
+     None, "Rome Statute", "Rome"),
+    # a wire's dateline under a headline that ends with the name is no place of the instrument
+    ("Sri Lanka has ratified the Comprehensive Nuclear-Test-Ban Treaty\nNEW DELHI, July 26. /tass/. "
+     "Sri Lanka has ratified it.", "2023-07-27", "Comprehensive", None),
+])
+def test_own_place_line(text, published, title, place):
+    cits = [c for c in citex.extract(text, published=published).citations if title in c.title]
+    assert cits, text
+    got = cits[0].place.text if cits[0].place else None
+    assert got == place

@@ -86,7 +86,8 @@ def _date_around(doc: DocContext, c, members: list[int]) -> None:
     p = doc.places.first_after(c.end, c.end + OWN_DATE_AFTER)  # "Rome Statute …\nRome, 17 July 1998"
     if p is not None and R.PLACE_DATE_LINE_GAP.match(text[c.end:p.start]):
         d = doc.dates.first_after(p.end, p.end + PLACE_DATE_SEP)
-        if d is not None and R.PLACE_DATE_SEP.match(text[p.end:d.start]):
+        # (a full date: "NEW DELHI, July 26." under a headline that ends with the name is a dateline)
+        if d is not None and not d.relative and R.PLACE_DATE_SEP.match(text[p.end:d.start]):
             for i in members:
                 items[i].place = items[i].place or p
                 items[i].date = d
