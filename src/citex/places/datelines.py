@@ -128,9 +128,9 @@ def strong_datelines(table: NameTable, text: str, found: list[Cand]) -> list[Can
     """The candidates of the datelines of :data:`STRONG` in ``text`` that ``found`` (the
     :func:`dateline_cands`) lacks, in text order."""
     out: list[Cand] = []
-    starts = {c.start for c in found}
+    starts = {c.start for c in found} if found else ()
     first = _STRONG_TEXT.match(text)
-    for lm in itertools.chain([first] if first is not None else [], _STRONG_LINE.finditer(text)):
+    for lm in itertools.chain((first,), _STRONG_LINE.finditer(text)) if first is not None else _STRONG_LINE.finditer(text):
         if lm.end() in starts:
             continue                    # a dateline with a dash, found
         m = STRONG.match(text, lm.start() + (text[lm.start()] == "\n"), timeout=limits.REGEX_TIMEOUT)

@@ -57,6 +57,9 @@ def lower_case_cands(table: NameTable, text: str) -> list[Cand]:
 
 def _lower_case_text(text: str) -> bool:
     """The text opens its sentences in lower case (wire copy or posts written in lower case)."""
+    i = text.find(". ", 0, _SAMPLE)
+    if i >= 0 and text[i + 2:i + 3].isupper():
+        return False                        # (most texts: the second sentence opens in capitals)
     first = _OPENING.search(text, 0, _SAMPLE)
     if first is None or first.group(1).isupper():
         return False                        # (most texts: the first sentence after the first opens in capitals)
