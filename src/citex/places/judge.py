@@ -479,8 +479,12 @@ def event_year_after(ctx: Context, end: int) -> bool:
 
 
 def team_by_city(ctx: Context) -> bool:
-    """A city after "against", "beat", "versus" …: its team ("against Lyon on Sunday")."""
-    return ctx.i == 0 and words_before_run(ctx)[0] in TEAM_CUES
+    """A city after "against", "beat", "versus", "a draw with", "lost to" …: its team ("against Lyon
+    on Sunday", "the 1-1 draw with Fulham")."""
+    if ctx.i != 0:
+        return False
+    w1, w2 = words_before_run(ctx)
+    return w1 in TEAM_CUES or f"{w2} {w1}" in TEAM_CUES
 
 
 def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
