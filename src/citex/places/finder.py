@@ -27,8 +27,7 @@ from citex.models import Place
 from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
 from citex.places.landmarks import landmark_run, unknown_landmark
-from citex.places.words import DIRECTIONS, FUNCTION_WORDS
-from citex.vocab import rows, words
+from citex.places.words import CAPS_NAME_HEADS, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
@@ -298,9 +297,6 @@ def _longer_before_hyphen(table: NameTable, toks: list[Tok], i: int, j: int) -> 
     return e is not None and e.kind != "block"
 
 
-_DEMONYMS = frozenset(row[0] for row in rows("parties/demonyms"))   # "US-German": the other part may be one
-
-
 def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
     """A hyphenated token that is not a name: 'London-based', 'Egypt-Israel', 'US-German', 'Kyoto-lite'."""
     parts = tok.split("-")
@@ -316,7 +312,7 @@ def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
         if e is None or e.kind == "block" or e.ambiguous or e.abbreviation:
             continue
         others = [q for kk, (_, _, q) in enumerate(spans) if kk != k]
-        if (all(table.major(q) or q in _DEMONYMS and e.major for q in others)
+        if (all(table.major(q) or q in DEMONYMS and e.major for q in others)
                 or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES)):
             cands.append(Cand(ps, pe, p, e, True, False, False))
         elif len(spans) == 2 and k == 1 and spans[0][2] in DIRECTIONS and e.kind in ("admin", "country", "region"):
@@ -386,10 +382,7 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
 def _caps_head(word: str) -> bool:
     """A word in capitals that ends a name in a headline ("ARBITRATION", "AIRLINES"; places/caps_name_heads)."""
     w = word.rstrip(".")
-    return w.isupper() and w.capitalize() in _CAPS_NAME_HEADS
-
-
-_CAPS_NAME_HEADS = words("places/caps_name_heads")
+    return w.isupper() and w.capitalize() in CAPS_NAME_HEADS
 
 
 _UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside")

@@ -21,6 +21,15 @@ proper name, or an ordinary word.
 8. Ambiguous names without support are not places.
 9. :func:`lone_small_town`: a small town opening a sentence on its own is more often a surname.
 
+Inside rules 5-7 (issue 14, third pass): a state's formal name grows over its qualifiers and form
+("the Islamic Republic of the Gambia"; not "the Islamic State of Iraq"), a place joined by "and" to an
+organisation's complement is that complement's ("Commission for Latin America and the Caribbean"), a
+court's jurisdiction is a place ("the High Court of England"), a state after a verb in a Title Case
+headline is one ("Withdraw U.S. From"), a direction after a city ("Bristol East") and a people's
+adjective after a region ("Gulf Arab allies") keep the place; a city before "City" and a team's role
+is a club ("Manchester City boss"), a town before a leader's word is a surname ("the Morales
+administration"), a town after "called" is a thing's name ("chips called Phoenix").
+
 A name rejected after a given name or a title (:func:`after_given_name`: "Michael Jordan") is a
 person's surname: the finder then takes the name for no place anywhere in the text unless its
 context says "place" ("Jordan scored … in Jordan" keeps the second).
@@ -38,8 +47,10 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
-                                TEAM_VERBS, LEADER_FOLLOWERS, NAMING_WORDS, TEAM_SUFFIXES, GROUP_ADJECTIVES, STATE_FORMS, STATE_QUALIFIERS, FORM_ORGANISATIONS, COURT_HEADS,
+                                TEAM_VERBS,
                                 TIME_WORDS, TITLES, TRANSPARENT)
+from citex.places.words import (COURT_HEADS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
+                                ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES)
 from citex.text.lines import LineFlags
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN"]
@@ -316,7 +327,7 @@ def _state_form_start(toks: list[Tok], i: int) -> Optional[int]:
         start = toks[k].start
         form = toks[k].text
         k -= 1
-        if form in _ORGANISATION_FORMS and (k < 0 or toks[k].text not in STATE_QUALIFIERS):
+        if form in ORGANISATION_FORMS and (k < 0 or toks[k].text not in STATE_QUALIFIERS):
             return None                                         # "the Federation of Hong Kong Industry"
     q = 0
     while k >= 0 and q < 3 and not toks[k].conn and toks[k].text in STATE_QUALIFIERS:
@@ -326,9 +337,6 @@ def _state_form_start(toks: list[Tok], i: int) -> Optional[int]:
     if k >= 0 and not toks[k].conn and toks[k].text[-1] != "." and toks[k].text not in FUNCTION_WORDS:
         return None                                             # "the Police Federation of England"
     return start
-
-
-_ORGANISATION_FORMS = frozenset({"Federation", "Union", "State", "Commonwealth"})  # also organisations'
 
 
 def _org_complement(ctx: Context, k: int) -> bool:

@@ -17,14 +17,12 @@ from typing import Optional
 from citex.places.judge import prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand, Tok
-from citex.places.words import (ABBREV_TITLES, FUNCTION_WORDS, GIVEN_NAMES, ORG_HEADS, SUPPORT_PREPS, TITLES,
-                                TRANSPARENT)
-from citex.vocab import words
+from citex.places.words import (ABBREV_TITLES, FUNCTION_WORDS, GIVEN_NAMES, LANDMARK_HEADS, LANDMARK_PREFIXES,
+                                ORG_HEADS, SUPPORT_PREPS, TITLES, TRANSPARENT)
 
 __all__ = ["landmark_run", "unknown_landmark"]
 
-HEADS = words("places/landmark_heads")
-PREFIXES = words("places/landmark_prefixes")
+HEADS, PREFIXES = LANDMARK_HEADS, LANDMARK_PREFIXES
 _PREPS = SUPPORT_PREPS | {"to", "on", "off", "along"}
 _MAX_TOKENS = 4
 _BACK = 400  # candidates looked back at for the text's dominant country

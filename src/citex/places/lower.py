@@ -17,10 +17,9 @@ from __future__ import annotations
 import functools
 import re
 
-from citex import vocab
 from citex.places.names import NameTable
 from citex.places.runs import Cand
-from citex.places.words import FEATURE_SUFFIX
+from citex.places.words import FEATURE_SUFFIX, LOWER_CASE_STOP, LOWERED_STATES
 from citex.text.patterns import word_trie
 
 __all__ = ["lower_case_cands"]
@@ -100,8 +99,8 @@ def _listed_keys(table: NameTable) -> tuple[str, ...]:
 def _lower_states(table: NameTable, listed: bool):
     """A pattern of the states' names in lower case (``listed``: only those of
     ``places/lowered_states``) and lower-case name → the table's name."""
-    stop = vocab.lower_words("parties/lower_case_stop")
-    only = vocab.lower_words("places/lowered_states") if listed else None
+    stop = LOWER_CASE_STOP
+    only = LOWERED_STATES if listed else None
     names: dict[str, str] = {}
     for name, e in table.names.items():
         low = name.lower()

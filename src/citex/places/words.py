@@ -2,7 +2,7 @@
 and weekday lists of ``dates/``).  Each file says what its words do; this module only names them."""
 from __future__ import annotations
 
-from citex.vocab import entries, words
+from citex.vocab import entries, lower_words, rows, words
 
 __all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "TITLES", "NOBLE", "OFFICES",
            "GOV_MODIFIERS", "ORG_HEADS", "FOR_HEADS", "ADJ_BEFORE", "INSTRUMENT_NOUNS", "FEATURE_SUFFIX",
@@ -10,8 +10,9 @@ __all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "T
            "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS",
            "ADJECTIVE_NAMES", "REGION_NOUNS", "NOUN_FOLLOWERS",
            "TEAM_ROLES", "TEAM_NOUNS", "TEAM_VERBS", "LEADER_FOLLOWERS", "STATE_FORMS", "STATE_QUALIFIERS",
-           "FORM_ORGANISATIONS", "COURT_HEADS", "TEAM_SUFFIXES",
-           "GROUP_ADJECTIVES", "NAMING_WORDS"]
+           "FORM_ORGANISATIONS", "COURT_HEADS", "TEAM_SUFFIXES", "GROUP_ADJECTIVES", "NAMING_WORDS",
+           "ORGANISATION_FORMS", "CAPS_NAME_HEADS", "DEMONYMS", "LANDMARK_HEADS", "LANDMARK_PREFIXES",
+           "LOWERED_STATES", "LOWER_CASE_STOP"]
 
 CONNECTORS = entries("places/connectors")
 LINK = frozenset({"of", "for"})                        # "Minister of X": compositional
@@ -63,3 +64,10 @@ COURT_HEADS = words("places/court_heads")
 TEAM_SUFFIXES = words("places/team_suffixes")
 GROUP_ADJECTIVES = words("places/group_adjectives")
 NAMING_WORDS = words("places/naming_words")
+ORGANISATION_FORMS = words("places/organisation_forms")
+CAPS_NAME_HEADS = words("places/caps_name_heads")
+DEMONYMS = frozenset(row[0] for row in rows("parties/demonyms"))     # "American", "German"
+LANDMARK_HEADS = words("places/landmark_heads")
+LANDMARK_PREFIXES = words("places/landmark_prefixes")
+LOWERED_STATES = lower_words("places/lowered_states")
+LOWER_CASE_STOP = lower_words("parties/lower_case_stop")          # country names that are words: "turkey"
