@@ -172,14 +172,23 @@ class Linker:
         return self._acronyms
 
     def _acronym_pattern(self) -> "re.Pattern":
-        """The acronyms of the table (those ``ACRONYM`` can match) and "New START", longest first: a
-        search for them skips every other capitalised word, which ``ACRONYM`` would stop at."""
+        r"""The acronyms of the table (those ``ACRONYM`` can match) and "New START", longest first: a
+        search for them skips every other capitalised word, which ``ACRONYM`` would stop at.  A
+        capital word with a series number comes first ("START II", "SALT I", "the NPT I mean").
+        Every form begins with a capital: the pattern reads it first and then looks behind it (the
+        character before it is no word character, hyphen or full stop), so that ``re`` skips to the
+        capitals instead of trying the look-behind at every character; each acronym then reads its
+        other letters after a look-behind for its first (grouped by that letter, longest first).
+        The same matches as ``(?<![\w\-.])(?:SERIES|KEY|…|New[ \t]START)(?![\w\-])``."""
         if self._acronym_re is None:
             keys = sorted((k for k in self.acronyms if ACRONYM.fullmatch(k)), key=lambda k: (-len(k), k))
-            # (a capital word with a series number first: "START II", "SALT I", "the NPT I mean")
-            self._acronym_re = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w)|"
-                                          + "".join(re.escape(k) + "|" for k in keys)
-                                          + r"New[ \t]START)(?![\w\-])")
+            by_first: dict[str, list[str]] = {}
+            for k in keys:
+                by_first.setdefault(k[0], []).append(re.escape(k[1:]))
+            by_first.setdefault("N", []).append(r"ew[ \t]START")
+            named = "|".join(f"(?<={c})(?:{'|'.join(rests)})" for c, rests in by_first.items())
+            self._acronym_re = re.compile(r"[A-Z](?<![\w\-.].)(?:[A-Z0-9]{2,7}[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w)|"
+                                          + named + r")(?![\w\-])")
         return self._acronym_re
 
     def find_acronyms(self, text: str) -> list[tuple[int, int, str]]:
