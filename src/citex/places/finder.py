@@ -24,7 +24,7 @@ from citex.models import Place
 from citex.places.datelines import dateline_cands
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
-from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
+from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
 from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
 from citex.vocab import entries
@@ -62,7 +62,7 @@ def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int
     choice is made over whole lists (most runs are inert: "The", "Mr", "Monday")."""
     # no timeout: the run pattern is linear by construction (each repeat reads a class of its own),
     # and the check costs a clock reading per run, a sixth of the place stage on news
-    parts = _split_pattern(run_re).split(text)
+    parts = split_runs(run_re, text)
     runs = parts[1::2]
     gaps_after = parts[2::2]
     offs = list(itertools.accumulate(map(len, parts)))   # run k: offs[2k] .. offs[2k + 1]
@@ -92,17 +92,6 @@ def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int
         pick = sorted(set(pick).union(extra))
     for k in pick:
         yield offs[2 * k], offs[2 * k + 1], runs[k], found[k]
-
-
-_SPLIT: dict = {}
-
-
-def _split_pattern(run_re):
-    """The run pattern with a capturing group: its split gives the gaps and the runs in turn."""
-    pat = _SPLIT.get(run_re.pattern)
-    if pat is None:
-        pat = _SPLIT[run_re.pattern] = regex.compile(f"({run_re.pattern})", run_re.flags)
-    return pat
 
 
 _MAX_PLANS = 200_000  # run strings remembered per table (then the memory starts afresh)
