@@ -80,3 +80,19 @@ def test_dateline_lines_are_those_of_the_line_loop(monkeypatch):
         datelines.dateline_cands(None, text)
         want = by_lines(text) if datelines.has_dash(text) else []
         assert seen == want, text
+
+
+def test_prev_words_reads_the_last_chunks_as_every_chunk():
+    """prev_words splits only the last three chunks of its window: the same two words as reading
+    every chunk (runs of "the", punctuation, separators, short windows)."""
+    from citex.places import judge
+
+    pieces = ["the", "The", "in", "of", "(in", "in)", "a-b", "x", "Paris", ",", ".", "—", "é", "1", "\x1c", "\u2028"]
+    rng = random.Random(9)
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "  ", "\n", ""]) for _ in range(rng.randint(0, 16)))
+        pos = rng.randint(0, len(text))
+        window = text[max(0, pos - 40):pos]
+        want = judge._prev_words_scan(window) if any(c in window for c in "\x1c\x1d\x1e\x1f") else \
+            judge._prev_words_split(window)
+        assert judge.prev_words(text, pos) == want, (text, pos)
