@@ -96,3 +96,14 @@ def test_prev_words_reads_the_last_chunks_as_every_chunk():
         want = judge._prev_words_scan(window) if any(c in window for c in "\x1c\x1d\x1e\x1f") else \
             judge._prev_words_split(window)
         assert judge.prev_words(text, pos) == want, (text, pos)
+
+
+def test_ascii_month_anchor_equals_the_month_anchor():
+    """On a text of ASCII characters only, the month words are found with ``re`` (the first letter
+    read before the boundary look-behind): the same matches as MONTH_ANCHOR."""
+    pieces = MONTHS + ["Mays", "JUNe", "x", "1", "_", " ", ".", "-", "Septe", "May1", "aMay", "Dec.", "\n"]
+    rng = random.Random(13)
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", ""]) for _ in range(rng.randint(1, 10)))
+        assert ([m.span() for m in dates.MONTH_ANCHOR_ASCII.finditer(text)]
+                == [m.span() for m in dates.MONTH_ANCHOR.finditer(text)]), text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import bisect
 import datetime as _dt
+import re
 from typing import Iterator, Optional
 
 import regex
@@ -435,10 +436,24 @@ _MONTH_PREFIX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR
 REL_ANCHOR = regex.compile(_MONTH_PREFIX + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday|[Tt]omorrow|year|month")
 # a whole month name (the dates without a year all have one after a space or a cue word)
 # (a trie of the words: between word boundaries at most one of them matches at a place)
-MONTH_ANCHOR = regex.compile(r"\b" + word_trie(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()) + r"\b")
+_MONTH_WORDS = ("January February March April May June July August September October November December "
+                "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+                "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER").split()
+MONTH_ANCHOR = regex.compile(r"\b" + word_trie(_MONTH_WORDS) + r"\b")
+
+
+def _ascii_month_anchor() -> "re.Pattern":
+    """MONTH_ANCHOR for a text of ASCII characters only, in ``re``: a first letter, the boundary before
+    it looked for behind it, then the rest of a month word that begins with it (the engine skips to
+    those letters); the same matches on such a text (its word characters are ASCII ones)."""
+    rests: dict[str, list[str]] = {}
+    for w in _MONTH_WORDS:
+        rests.setdefault(w[0], []).append(w[1:])
+    return re.compile("[" + "".join(rests) + "](?<![A-Za-z0-9_].)(?:"
+                      + "|".join(f"(?<={c}){word_trie(r)}" for c, r in rests.items()) + ")(?![A-Za-z0-9_])")
+
+
+MONTH_ANCHOR_ASCII = _ascii_month_anchor()
 _DIGIT = regex.compile(r"\d")
 REL_WINDOW_BEFORE, REL_WINDOW_AFTER = 40, 48
 
@@ -462,7 +477,7 @@ def find_relative(text: str, published: Optional[_dt.date], taken: list[tuple[in
 def _partial_matches(text: str) -> Iterator[regex.Match]:
     """The day-and-month and month dates of ``text``, left to right, without overlaps."""
     last = 0
-    for a in MONTH_ANCHOR.finditer(text):
+    for a in (MONTH_ANCHOR_ASCII if text.isascii() else MONTH_ANCHOR).finditer(text):
         a_s = a.start()
         if a_s < last:
             continue

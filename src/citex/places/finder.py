@@ -80,7 +80,8 @@ def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int
     pick = list(itertools.compress(range(len(runs)), map(operator.or_, active, comma)))
     extra = []
     if "'s" in text or "’s" in text:
-        extra += [k for k, g in enumerate(parts[0:-1:2]) if g[-3:-1] in ("'s", "’s")]
+        ends = map(operator.getitem, parts[0:-1:2], itertools.repeat(_BEFORE_SPACE))   # (in C, as above)
+        extra += itertools.compress(itertools.count(), map(_POSSESSIVE.__contains__, ends))
     if datelines:
         starts = offs[0:-1:2]
         for ds, de in datelines:                     # the runs that meet a dateline
@@ -94,6 +95,8 @@ def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int
         yield offs[2 * k], offs[2 * k + 1], runs[k], found[k]
 
 
+_BEFORE_SPACE = slice(-3, -1)      # a gap's possessive: "'s" before its last character
+_POSSESSIVE = frozenset(("'s", "’s"))
 _MAX_PLANS = 200_000  # run strings remembered per table (then the memory starts afresh)
 
 
@@ -168,10 +171,9 @@ def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
 def _possessive_names(table: NameTable, text: str, rs: int, re_: int, cands: list[Cand]) -> None:
     """"the People's Republic of China": the whole name, not its tail "Republic of China" (TW),
     for a run that follows "'s " (runs stop at a possessive)."""
-    pattern = table.possessive()
-    if pattern is None:
+    if not table.may_hold_possessive(text, max(0, rs - 48), re_):
         return
-    for m in pattern.finditer(text, max(0, rs - 48), re_, timeout=limits.REGEX_TIMEOUT):
+    for m in table.possessive().finditer(text, max(0, rs - 48), re_, timeout=limits.REGEX_TIMEOUT):
         name = " ".join(m.group().replace("’", "'").split())
         e = table.names.get(name)
         if e is not None:
@@ -467,6 +469,8 @@ def _banned(cands: list[Cand], text: str = "") -> set[str]:
 
 
 def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
+    if not cands:
+        return []
     banned = _banned(cands, text)
     named = {c.name for c in cands if c.instrument}
     kept: list[Cand] = []
