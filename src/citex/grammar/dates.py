@@ -68,6 +68,8 @@ PATTERN_SRC = r"""
 # A day, month and two-digit year with slashes ("1/09/23"): day first unless only month first is
 # possible; 00-49 are 2000-2049, 50-99 are 1950-1999.  Found apart: it has no four-digit year.
 SHORT_NUM = regex.compile(r"(?<![\w\-/.,])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d\d)(?![\w/]|[.\-]\d)")
+# what every SHORT_NUM match holds (one or two characters between two slashes): a cheap test first
+_TWO_SLASHES = re.compile(r"/[^\n]{1,2}/")
 
 
 def compose(src: str, fragments: dict[str, str]) -> str:
@@ -267,7 +269,7 @@ DATE_START = regex.compile(r"\d|" + word_trie(["Jan", "Feb", "Mar", "Apr", "May"
 def find_absolute(text: str) -> Iterator[Date]:
     """Yield every absolute date in ``text``, left to right, without overlaps."""
     dates = list(_find_anchored(text))
-    if "/" in text:
+    if "/" in text and _TWO_SLASHES.search(text) is not None:
         short = list(_find_short(text, dates))
         if short:
             dates = sorted(dates + short, key=lambda d: d.start)
