@@ -110,6 +110,9 @@ class Plan:
         self.toks, self.bests = toks, bests
 
     def tokens(self, rs: int) -> list[Tok]:
+        if len(self.toks) == 1:                     # (most runs: one word)
+            t = self.toks[0]
+            return [Tok(rs + t.start, rs + t.end, t.text, t.conn)]
         return [Tok(rs + t.start, rs + t.end, t.text, t.conn) for t in self.toks]
 
 
