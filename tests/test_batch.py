@@ -63,6 +63,26 @@ def test_published_from_sidecar_and_mtime(folder):
     assert [d["value"] for d in rel] == ["2018"]
 
 
+def test_a_manifest_beside_the_files_dates_them_by_default(folder):
+    # a corpus's own manifest (as Reuters-21578 and Wikinews ship one): dates in wire form, a subfolder
+    sub = folder / "wire"
+    sub.mkdir()
+    (sub / "a.txt").write_text("Japan will ratify the Cocoa Agreement, officials said last year.", encoding="utf-8")
+    (folder / "MANIFEST.tsv").write_text("file\tdate\ntest/x.txt\t1-JAN-1990\nwire/a.txt\t8-APR-1987 00:38:26.78\n",
+                                         encoding="utf-8")
+    recs = {x["doc_id"]: x for x in (json.loads(line) for line in run("extract", str(folder), "-q").stdout.splitlines())}
+    assert recs["wire/a.txt"]["meta"]["published"] == "1987-04-08"
+    assert [d["value"] for d in recs["wire/a.txt"]["dates"] if d.get("relative")] == ["1986"]
+    assert "meta" not in recs["doc00.txt"] or "published" not in recs["doc00.txt"]["meta"]  # not listed: no date
+    off = {x["doc_id"]: x for x in (json.loads(line) for line in
+                                    run("extract", str(folder), "--published-from", "none", "-q").stdout.splitlines())}
+    assert not [d for d in off["wire/a.txt"]["dates"] if d.get("relative")]
+    fixed = {x["doc_id"]: x for x in (json.loads(line) for line in
+                                      run("extract", str(folder), "--published", "2020-01-01", "-q").stdout.splitlines())}
+    assert fixed["wire/a.txt"]["meta"]["published"] == "1987-04-08"   # the file's own date wins
+    assert "published" not in fixed["doc00.txt"].get("meta", {})      # the fixed date is no per-file source
+
+
 def _run_until_output(tmp_path, jobs, n_docs, repeat, **popen):
     """Start `citex extract` on n_docs documents and return once it has written 20 kB:
     (process, input folder, output file)."""

@@ -687,3 +687,23 @@ def test_dev_evaluate_command_prints_the_new_sections(capsys):
 def test_strict_boundaries_are_a_target():
     rep = score([case(T1, [inst("Water Sharing Convention")])], fixed(Result(citations=[cit(T1, "Sharing Convention of 3 May")])))
     assert target_value(rep, "instruments") == 1.0 and target_value(rep, "instruments_strict") == 0.0
+
+
+def test_cli_manifest_dates_cases_cut_from_a_corpus(tmp_path, capsys):
+    # a case cut from a corpus article takes the article's date from the corpus manifest, by its source path
+    corpus = tmp_path / "corpus" / "wire"
+    (corpus / "test").mkdir(parents=True)
+    (corpus / "MANIFEST.tsv").write_text("file\tdate\ntest/7.txt\t9-APR-1987 01:02:03.00\n", encoding="utf-8")
+    cases = [{"id": "a", "source": "corpus/wire/test/7.txt", "text": "x"},
+             {"id": "b", "source": "corpus/wire/test/8.txt", "text": "x"},
+             {"id": "c", "source": "corpus/wire/test/7.txt", "published": "2001-01-01", "text": "x"}]
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(json.dumps(c) for c in cases), encoding="utf-8")
+    seen = []
+
+    def ex(text, published=None):
+        seen.append(published)
+        return Result()
+    assert cli([str(path), "--manifest", str(corpus / "MANIFEST.tsv")], extract=ex) == 0
+    assert seen == ["1987-04-09", None, "2001-01-01"]
+    assert cli([str(path), "--manifest", str(tmp_path / "none.tsv")], extract=ex) == 2

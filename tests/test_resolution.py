@@ -163,7 +163,30 @@ def test_a_title_case_headline_name_is_cut_to_what_the_kb_knows():
     ("The Constitution of the Russian Federation and the Russia Constitution.", 1),
     ("The Smith Accord and the Smith accords and the Smith pact.", 1),
     ("The Rome Statute of International Criminal Court and the Rome Statute of the International Criminal Court.", 1),
+    # a headline's shorter name that the text spells out (written for this test)
+    ("Freedonia Scraps Pact of Amity with Sylvania\n\nThe Pact of Amity, Trade and Navigation between Sylvania "
+     "and Freedonia was signed in 1931.", 1),
+    # … but two different instruments that share their first words stay apart
+    ("The Treaty of Friendship with Sylvania and the Treaty of Friendship with Freedonia.", 2),
+    ("The Agreement on Trade and the Agreement on Investment Protection.", 2),
 ])
 def test_name_variants_merge(text, n_cites):
     import citex
     assert len(citex.extract(text).citations) == n_cites
+
+
+@pytest.mark.parametrize("text, law, inner, inner_id", [
+    # a law named by the instrument it ratifies holds that name, and is neither linked nor merged with it
+    ("\"Signed! Law on Ratification of the Istanbul Convention.", "Law on Ratification of the Istanbul Convention",
+     "Istanbul Convention", "CETS 210"),
+    ("He signed the Law on the Ratification of the Convention on Cluster Munitions.",
+     "Law on the Ratification of the Convention on Cluster Munitions", "Convention on Cluster Munitions", "MTDSG XXVI-6"),
+    ("The Act on Ratification of the Treaty on the Non-Proliferation of Nuclear Weapons (NPT) passed. The NPT holds.",
+     "Act on Ratification of the Treaty on the Non-Proliferation of Nuclear Weapons",
+     "Treaty on the Non-Proliferation of Nuclear Weapons", "UNTS I-10485"),
+])
+def test_a_law_on_an_instrument_names_it_whole(text, law, inner, inner_id):
+    import citex
+    by_title = {c.title: c for c in citex.extract(text).citations}
+    assert by_title[law].id is None and by_title[law].scope == "domestic"
+    assert by_title[inner].id == inner_id

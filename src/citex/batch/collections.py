@@ -68,14 +68,21 @@ def is_collection(path: str) -> bool:
 
 
 def day(value: Any) -> Optional[str]:
-    """A record's date as ``YYYY-MM-DD`` (ISO strings with a time, ``date``/``datetime`` values,
-    pandas timestamps); anything else is no date."""
+    """A record's date as ``YYYY-MM-DD``: ISO strings with a time, ``date``/``datetime`` values,
+    pandas timestamps, and a full date the date grammar reads at the start of the value ("8-APR-1987
+    00:38:26.78", "Mon, 04 Jan 2019 10:00 GMT", "April 8, 1987"); anything else is no date."""
     if value is None or value == "":
         return None
     if isinstance(value, (_dt.date, _dt.datetime)) or hasattr(value, "isoformat"):
         value = value.isoformat()
-    m = _ISO_DAY.match(str(value).strip())
-    return m[0] if m else None
+    text = str(value).strip()[:64]
+    m = _ISO_DAY.match(text)
+    if m:
+        return m[0]
+    from citex.grammar.dates import find_absolute
+    first = next(iter(find_absolute(text)), None)
+    # a whole day near the start (after a weekday at most), never a year or month alone
+    return first.value if first and first.start <= 5 and len(first.value or "") == 10 else None
 
 
 def _pick(kind: str, chosen: Optional[str], available, where: str, required: bool = False) -> Optional[str]:

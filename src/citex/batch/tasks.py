@@ -9,6 +9,7 @@ Local processes are managed in :mod:`citex.workers`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import os
 from pathlib import Path
@@ -28,7 +29,7 @@ class Task(NamedTuple):
     doc_id: str
     path: Optional[str]
     published: Optional[str] = None       # a fixed reference date, or None
-    published_from: Optional[str] = None  # "sidecar" | "mtime" | None
+    published_from: Optional[str] = None  # "auto" | "sidecar" | "manifest" | "mtime" | None
     kb: Optional[str] = None
     max_bytes: int = DEFAULT_MAX_BYTES
     as_line: bool = False
@@ -64,21 +65,73 @@ def _extractor(kb: Optional[str], ner: Optional[str] = None):
 
 
 SIDECAR_MAX_BYTES = 1 << 20  # a sidecar is a few bytes of JSON: a larger one (a link to /dev/zero) is ignored
+MANIFEST_NAMES = ("MANIFEST.tsv", "manifest.tsv", "MANIFEST.csv", "manifest.csv")
+MANIFEST_MAX_ROWS = 1_000_000  # a manifest longer than this is read no further
+MANIFEST_LEVELS = 8            # how many folders up from a file a manifest is looked for
+
+
+def _sidecar_date(path: str) -> Optional[str]:
+    side = path + ".meta.json"
+    try:
+        data = read_limited(side, SIDECAR_MAX_BYTES, timeout=1.0) if os.path.exists(side) else b""
+        value = json.loads(data).get("published") if 0 < len(data) <= SIDECAR_MAX_BYTES else None
+        return str(value)[:10] if value else None
+    except (OSError, ValueError, AttributeError, TimeoutError):
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _manifest_dates(folder: str) -> Optional[dict]:
+    """The dates a manifest in ``folder`` gives its files (resolved path → ``YYYY-MM-DD``), or None
+    when the folder has no usable manifest."""
+    from citex.batch.collections import CollectionError, read_manifest
+    for name in MANIFEST_NAMES:
+        file = os.path.join(folder, name)
+        if not os.path.isfile(file):
+            continue
+        dates: dict = {}
+        try:
+            for n, src in enumerate(read_manifest(file)):
+                if n >= MANIFEST_MAX_ROWS:
+                    break
+                if src.published and src.path:
+                    dates[os.path.realpath(src.path)] = src.published
+        except (OSError, CollectionError, ValueError):
+            continue
+        return dates
+    return None
+
+
+def _manifest_date(path: str) -> Optional[str]:
+    """The date the nearest manifest above ``path`` gives it (the nearest manifest decides)."""
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real)
+    for _ in range(MANIFEST_LEVELS):
+        dates = _manifest_dates(folder)
+        if dates is not None:
+            return dates.get(real)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return None
 
 
 def published_for(task: Task) -> Optional[str]:
     """The reference date of one file: a sidecar ``<file>.meta.json`` (``{"published": "YYYY-MM-DD"}``),
-    the file's modification date, or the fixed ``--published`` date (the fallback)."""
-    if task.path and task.published_from == "sidecar":
-        side = task.path + ".meta.json"
-        try:
-            data = read_limited(side, SIDECAR_MAX_BYTES, timeout=1.0) if os.path.exists(side) else b""
-            value = json.loads(data).get("published") if 0 < len(data) <= SIDECAR_MAX_BYTES else None
-            if value:
-                return str(value)[:10]
-        except (OSError, ValueError, AttributeError, TimeoutError):
-            pass
-    if task.path and task.published_from == "mtime":
+    the row of a manifest (``MANIFEST.tsv``/``manifest.csv`` with columns file and date, in the file's
+    folder or one above it), the file's modification date, or the fixed ``--published`` date (the
+    fallback).  ``auto`` (the command line's default) tries the sidecar, then a manifest."""
+    source = task.published_from
+    if task.path and source in ("sidecar", "auto"):
+        value = _sidecar_date(task.path)
+        if value:
+            return value
+    if task.path and source in ("manifest", "auto"):
+        value = _manifest_date(task.path)
+        if value:
+            return value
+    if task.path and source == "mtime":
         try:
             return _dt.datetime.fromtimestamp(os.stat(task.path).st_mtime, _dt.timezone.utc).date().isoformat()
         except OSError:
@@ -115,9 +168,11 @@ def run_task(task: Task, stdin_data: Optional[bytes] = None) -> Outcome:
     res = process(doc, published, task.kb, task.ner)
     if task.scope:
         res = filter_scope(res, task.scope)
-    if (task.published_from and published and res.error is None) or task.meta:
+    per_file = bool(task.published_from and published
+                    and (published != task.published or task.published_from not in ("auto", "none")))
+    if (per_file and res.error is None) or task.meta:
         # say which reference date a per-file source gave, and the document's own url and date
-        extra = dict(task.meta, **({"published": published} if task.published_from and published else {}))
+        extra = dict(task.meta, **({"published": published} if per_file else {}))
         res = attrs.evolve(res, meta=tuple(sorted(dict(res.meta, **extra).items())))
     if task.level:
         from citex.output.rows import rows

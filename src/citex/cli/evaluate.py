@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
+from citex.batch.collections import CollectionError, read_manifest
 from citex.evaluate.relations import RelationsFileError, attach_relations, has_relations, load_relations
 from citex.models import ACTIONS as MODEL_ACTIONS
 from citex.evaluate.score import CATEGORIES, STRICT, CaseFileError, Extract, Report, combine, format_report, load_cases, score
@@ -67,6 +68,36 @@ def _load(paths: list[str], relations: Optional[str]) -> list[tuple[str, list[di
     return out
 
 
+def date_cases(cases: list[dict], manifests: list[str]) -> int:
+    """Give the cases without a ``published`` date the date of the article they were cut from, by
+    their ``source`` path and the manifests' rows (matched on the manifest's folder name and the
+    row's path: ``corpus/reuters21578/test/15424.txt`` ← ``reuters21578/MANIFEST.tsv`` row
+    ``test/15424.txt``); returns how many were dated."""
+    dates: dict[str, str] = {}
+    for m in manifests:
+        folder = Path(m).resolve().parent
+        for src in read_manifest(m):
+            if src.published and src.path:
+                try:
+                    rel = Path(src.path).resolve().relative_to(folder)
+                except ValueError:   # an absolute path elsewhere: matched as written
+                    rel = Path(src.path)
+                dates[(Path(folder.name) / rel).as_posix()] = src.published
+    n = 0
+    for case in cases:
+        source = str(case.get("source") or "")
+        if case.get("published") or not source:
+            continue
+        parts = Path(source).parts
+        for i in range(len(parts)):
+            found = dates.get(Path(*parts[i:]).as_posix())
+            if found:
+                case["published"] = found
+                n += 1
+                break
+    return n
+
+
 def _print(reports: list[Report], final: Report, as_json: bool, details: bool) -> None:
     if as_json:
         if len(reports) == 1:
@@ -94,6 +125,10 @@ def main(argv: list[str], extract: Optional[Extract] = None) -> int:
     parser.add_argument("cases", nargs="+", help="JSONL case files")
     parser.add_argument("--relations", metavar="FILE",
                         help="links/events gold by case id (default: relations.jsonl beside each case file)")
+    parser.add_argument("--manifest", action="append", default=[], metavar="FILE",
+                        help="a corpus manifest (CSV/TSV with columns file and date): cases cut from its articles "
+                             "(their 'source' path ends with the manifest's folder and file) and without a "
+                             "'published' date take the article's date, as a batch run over the corpus would")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--details", action="store_true", help="list every case's misses")
     parser.add_argument("--min-f1", type=_parse_targets, default={}, metavar="NAME=VALUE,...",
@@ -108,6 +143,13 @@ def main(argv: list[str], extract: Optional[Extract] = None) -> int:
     try:
         all_cases = _load(args.cases, args.relations)
     except (OSError, CaseFileError, RelationsFileError) as exc:
+        print(f"citex evaluate: {exc}", file=sys.stderr)
+        return 2
+
+    try:
+        for _, cases in all_cases:
+            date_cases(cases, args.manifest)
+    except (OSError, CollectionError) as exc:
         print(f"citex evaluate: {exc}", file=sys.stderr)
         return 2
 

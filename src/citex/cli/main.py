@@ -14,7 +14,7 @@ from typing import Optional
 from citex import __version__
 from citex.batch.inputs import DEFAULT_GLOBS
 from citex.batch.workers import DEFAULT_WATCHDOG
-from citex.cli.options import published_ok
+from citex.cli.options import PUBLISHED_FROM, published_ok
 from citex.output.writers import FORMATS, LEVELS
 from citex.text.read import DEFAULT_MAX_BYTES
 
@@ -53,9 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
                                              ".parquet: one article per record) or '-' for standard input")
     add_output_options(e)
     e.add_argument("--published", help="reference date (YYYY-MM-DD) for relative dates like 'last year'")
-    e.add_argument("--published-from", choices=("sidecar", "mtime"),
-                   help="per-file reference date: FILE.meta.json {\"published\": …} or the file's mtime "
-                        "(falls back to --published)")
+    e.add_argument("--published-from", choices=PUBLISHED_FROM, default="auto",
+                   help="per-file reference date: 'sidecar' (FILE.meta.json {\"published\": …}), 'manifest' (a "
+                        "MANIFEST.tsv or manifest.csv with columns file and date, in the file's folder or above), "
+                        "'mtime' (the file's modification date), 'auto' (the default: a sidecar, else a manifest) "
+                        "or 'none'; falls back to --published")
     e.add_argument("--kb", help="CSV of extra treaty records merged over the bundled knowledge base")
     e.add_argument("--scope", choices=("all", "international", "domestic"), default="all",
                    help="keep only international instruments (treaties, conventions …) or only domestic "

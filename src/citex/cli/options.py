@@ -16,3 +16,7 @@ def published_ok(value: Optional[str]) -> bool:
             print(f"citex: {exc}", file=sys.stderr)
             return False
     return True
+
+
+#: where a batch run takes each file's reference date (see :func:`citex.batch.tasks.published_for`)
+PUBLISHED_FROM = ("auto", "sidecar", "manifest", "mtime", "none")

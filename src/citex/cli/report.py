@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from citex.cli.options import published_ok
+from citex.cli.options import PUBLISHED_FROM, published_ok
 from citex.output.report import build, collect
 
 
@@ -16,8 +16,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     p.add_argument("-o", "--output", help="the HTML file to write (default: standard output)")
     p.add_argument("--published", help="publication date (YYYY-MM-DD): relative dates, and undated actions "
                                        "on the timeline")
-    p.add_argument("--published-from", choices=("sidecar", "mtime"),
-                   help="per-file publication date: <file>.meta.json or the file's modification date")
+    p.add_argument("--published-from", choices=PUBLISHED_FROM, default="auto",
+                   help="per-file reference date: 'sidecar' (FILE.meta.json {\"published\": …}), 'manifest' (a "
+                        "MANIFEST.tsv or manifest.csv with columns file and date, in the file's folder or above), "
+                        "'mtime' (the file's modification date), 'auto' (the default: a sidecar, else a manifest) "
+                        "or 'none'; falls back to --published")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for extraction")
     p.add_argument("--kb", help="CSV of extra treaty records merged over the bundled knowledge base")
     p.add_argument("--title", default="citex report")

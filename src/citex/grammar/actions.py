@@ -369,6 +369,8 @@ EXAMPLES = [
     ("I do not see that the Louvre Accord has been terminated, the minister said.", []),   # a denied that-clause
     ("Russia denied reports that it had withdrawn from the Treaty on Open Skies.", []),
     ("The US, despite its unwillingness to sign the Kyoto Protocol, attended the talks.", []),
+    ("The Rome Statute will enter into force provided that it is ratified by 60 states.",
+     [("ratification", "proposed", None)]),
     ("He did not think the Paris Agreement was fair, but Japan ratified it in 2016.",
      [("ratification", "done", "JP")]),   # a denial does not reach past "but"
     ("The Convention will enter into force 12 months after two member States have ratified it.", []),

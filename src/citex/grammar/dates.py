@@ -51,6 +51,8 @@ PATTERN_SRC = r"""
   (?P<iso>(?=\d)(?<![\w\-/.])(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w]|-\d))
   # 26.11.1987, 05/09/2014, 8-28-2023: day first unless only month first is possible
 | (?P<num>(?=\d)(?<![\w\-/.,])(?P<num_a>\d{1,2})(?P<sep>[./\-])(?P<num_b>\d{1,2})(?P=sep)(?P<num_y>1[5-9]\d\d|20\d\d)(?![\w]|[./\-]\d))
+  # 8-APR-1987, 15-Jan-2020: a day, a month name in any case and a year joined by hyphens (tables, wire metadata)
+| (?P<hy>(?=\d)(?<![\w\-/.])(?P<hy_d>{day})-(?P<hy_m>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))-(?P<hy_y>1[5-9]\d\d|20\d\d)(?![\w]|-\d))
 | (?P<roman>(?=\d)(?<![\w\-/.])(?P<rom_d>{day})\.(?P<rom_m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<rom_y>1[5-9]\d\d|20\d\d)(?![\w]))
   # the first day of "19 and 20 August 2024", "19-20 August 2024": month and year from the second
 | (?P<dd>(?=\d)(?<![\w.,])(?P<dd_d>{day}){ord}(?=(?:{ws})?(?:and|to|&|-|–)(?:{ws})?{day}{ord}(?:(?:{ws})of)?(?:{ws})(?P<dd_m>{month}),?(?:{ws})(?P<dd_y>{year})))
@@ -169,6 +171,9 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("posted 1/09/23 by", [("1/09/23", "2023-09-01")]),
     ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
     ("in May. 1987 was", [("1987", "1987")]),
+    ("8-APR-1987 00:38:26.78", [("8-APR-1987", "1987-04-08")]),
+    ("on 15-Jan-2020,", [("15-Jan-2020", "2020-01-15")]),
+    ("part 8-APR-1987-2", []),
 ]
 
 #: Relative examples: (text, published, [(surface, value)]).
@@ -241,6 +246,8 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
         return _iso(y, b, a)
     if form == "roman":
         return _iso(int(g("rom_y")), ROMAN_MONTHS[g("rom_m")], int(g("rom_d")))
+    if form == "hy":
+        return _iso(int(g("hy_y")), _month(g("hy_m")), int(g("hy_d")))
     if form in ("dd", "dmy"):
         return _iso(int(g(form + "_y")), _month(g(form + "_m")), int(g(form + "_d")))
     if form == "mdy":

@@ -132,7 +132,10 @@ G["sp"] = r"""(?:
          [ \t]{0,2}(?:[,(—–]|-{1,2}[ \t]))                     # "MOSCOW —": a dateline in capitals
     )"""
 # every head word: treaty heads in Title, UPPER or lower case; the "other" heads capitalised only
-G["head"] = alternation(_case_forms(TREATY_HEADS) + _case_forms(CAPITAL_ONLY_HEADS, lower=False))
+# (and lower-case "constitution", only after a capitalised qualifier the knowledge base confirms: "the EU
+# constitution"; see _union_constitution)
+G["head"] = alternation(_case_forms(TREATY_HEADS) + _case_forms(CAPITAL_ONLY_HEADS, lower=False)
+                        + _case_forms(["constitution"], title=False, upper=False))
 # heads that start a new name inside a title (plural "Treaties", "Agreements" may sit in one)
 G["treaty_head"] = alternation(_case_forms([w for w in TREATY_HEADS if w not in TITLE_PLURALS], lower=False))
 # "Thursday", "Today": when something happened, never a title word ("… Munitions on Thursday")
@@ -394,9 +397,32 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             continue  # "Energy *Charter* Treaty": the name's head is the last one
         cand = _candidate(text, hm, ctx)
         if cand is not None:
+            if out and _law_holds(text, out[-1], cand):
+                prev = out[-1]    # "Law on Ratification of the Istanbul| Convention": the law names it whole
+                out[-1] = attrs.evolve(prev, end=cand.end, title=_norm_ws(text[prev.start:cand.end]))
             out.append(cand)
             last_end = cand.end
     return out
+
+
+LAW_HEADS = lower_words("instruments/domestic_heads")
+
+
+def _law_holds(text: str, law: Candidate, inner: Candidate) -> bool:
+    """A law named by its subject stops where the instrument it is about begins its head ("Law on
+    Ratification of the Istanbul" + "Istanbul Convention"): the law's name runs to that name's end."""
+    if law.kind != "other" or law.head.lower() not in LAW_HEADS or inner.kind == "other" or inner.short:
+        return False
+    if law.start < inner.start < law.end < inner.end:
+        return True
+    # "Law on the Ratification| of the |Convention on Cluster Munitions": the law's subject is that act
+    return LAW_OF_INNER.fullmatch(text, law.end, inner.start) is not None and LAW_ACT_END.search(law.title) is not None
+
+
+LAW_OF_INNER = regex.compile(r"[ \t]{1,3}(?:of|to)[ \t]{1,3}(?:the[ \t]{1,3})?")
+LAW_ACT_END = regex.compile(r"(?i:ratification|ratifying|accession|acceding|denunciation|denouncing|withdrawal"
+                            r"|termination|terminating|suspension|suspending|implementation|implementing"
+                            r"|approval|approving|signing|signature)\Z")
 
 
 # A "Law" rejected as a byline ("Law of the Russian Federation") makes every later "Law" inside its
@@ -454,8 +480,8 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     """The name around one head word, or None: pre-modifiers, protocol numbers, continuation, guards."""
     h = Head.of(hm)
     ctx = ctx if ctx is not None else {"law_to": -1, "gazetteer": None}
-    if h.lower and h.low in CAPITAL_ONLY_HEADS:
-        return None
+    if h.lower and h.low in CAPITAL_ONLY_HEADS and not (h.low == "constitution" and QUALIFIED.search(text, max(0, h.start - 24), h.start)):
+        return None   # ("the EU constitution": a weak name the knowledge base may know, see _union_constitution)
     if _inside_byline(text, h, ctx):
         return None  # inside a byline "Law of …" just rejected: a byline too (see SKIP_BYLINE_LAWS)
     start, pre = _premods(text, h.start, h.lower)
@@ -584,7 +610,7 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     h, pre, pre_low, has_cont = name.head, name.pre, name.pre_low, name.has_cont
     if not name.numbers and not has_cont and not pre:
         return True  # "the Convention", "Treaty": a short form, not a name
-    if h.lower and (h.plural or not any(_proper(w) for w in pre)):
+    if h.lower and (h.plural or not any(_proper(w) for w in pre)) and not _union_constitution(name, gazetteer):
         return True  # "free trade agreements", "a treaty of the Council of Europe", "the semiconductor pact"
     if BODY_AFTER.match(text, name.end) and not name.numbers:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
@@ -597,11 +623,23 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
         return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord", "Tory-Liberal pact"
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
             h.low == "constitution" and not h.lower and pre and (_country_word(pre[-1], gazetteer)
-                                                                 or pre[-1].isdigit())):
+                                                                 or pre[-1].isdigit())) \
+            and not _union_constitution(name, gazetteer):
         return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
     if h.kind == "other" and h.low in ("act", "amendment", "code") and not pre and not has_cont:
         return True  # "the Act", "an Amendment to the Treaty" (no name)
     return False
+
+
+# a capitalised word right before a lower-case head ("the EU| constitution")
+QUALIFIED = regex.compile(r"(?<![\w\-])[A-Z][\w.\-]{1,20}[ \t]\Z")
+
+
+def _union_constitution(name: Name, gazetteer=None) -> bool:
+    """ "the EU constitution", "the European Constitution": a constitution named by a proper word that
+    is no country, which only the knowledge base can confirm (a weak name: "Apple Constitution" is none)."""
+    return (name.head.low == "constitution" and bool(name.pre) and name.pre[-1][:1].isupper()
+            and not _country_word(name.pre[-1], gazetteer) and not name.pre[-1].isdigit())
 
 
 def _is_weak(text: str, name: Name) -> bool:
@@ -613,10 +651,25 @@ def _is_weak(text: str, name: Name) -> bool:
     named = bool(name.pre) and not name.descriptive
     return (h.lower and h.low in WEAK_LOWER_HEADS and not has_cont and " ".join(name.pre_low) not in ORG_QUALIFIERS) \
         or (h.upper and not has_cont) \
+        or (not has_cont and _union_constitution(name)) \
         or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
         or (h.low == "amendment" and not AMENDS.match(text, name.end)) \
         or (h.low == "code" and not _code_of_law(text, name)) \
-        or (h.lower and not has_cont and _partners_only(name.pre_low))
+        or (h.lower and not has_cont and _partners_only(name.pre_low)) \
+        or (h.lower and not has_cont and _states_only(name.pre))
+
+
+def _states_only(pre: tuple) -> bool:
+    """Before a lower-case head, only the states that made it and ordinary words ("the Turkish-Libyan
+    maritime border agreement", "the U.S.-Japanese semiconductor pact"): a description, which only the
+    knowledge base can confirm as a name."""
+    capital = [w for w in pre if w[:1].isupper()]
+    return len(capital) == 1 and _state_pair(capital[0])
+
+
+def _state_pair(word: str) -> bool:
+    parts = [p for p in regex.split(r"[\-–]", word.rstrip(".")) if p]
+    return len(parts) >= 2 and all(p in DEMONYMS or _country_word(p) or _country_word(p + ".") for p in parts)
 
 
 def _partners_only(pre_low: list[str]) -> bool:
@@ -772,7 +825,11 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("a breach of the U.S. Constitution, he said", ["U.S. Constitution"]),
     ("protected by the US Constitution and", ["US Constitution"]),
     ("amend the Constitution to", []),
-    ("the European Constitution was", []),
+    # a union's constitution is a weak name: kept only when the knowledge base knows it (the EU's does)
+    ("the European Constitution was", ["European Constitution"]),
+    # a lower-case head after the states that made it: a description, weak (the knowledge base must know it)
+    ("defended the Turkish-Libyan maritime border agreement.", []),
+    ("French voters rejected the EU constitution in", ["EU constitution"]),
     ("the WTO IT Agreement on", ["WTO IT Agreement"]),
     ("the U.S.-USSR Grain Supply Agreement, which", ["U.S.-USSR Grain Supply Agreement"]),
     ("the ABM (Anti-Ballistic Missile) Treaty.", ["ABM (Anti-Ballistic Missile) Treaty"]),

@@ -31,11 +31,13 @@ SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
 # (with a series number: "START II", "SALT I", "START-2", looked up as a whole name)
 ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}(?:[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w))?"
-                     r"|New[ \t]START|[A-Z]{2}[a-z]?[A-Z]{2,5})(?![\w\-])")
+                     r"|New[ \t]START|[A-Z]{1,2}[a-z]?[A-Z]{2,5})(?![\w\-])")
 SERIES_TAIL = re.compile(r"[ \-](?:III|II|I|[1-3])\Z")
 # Acronyms that name an instrument on their own in news text, without being defined there
 # (data/vocab/link/standalone_acronyms.txt); each must name exactly one knowledge-base record.
 STANDALONE_ACRONYMS = words("link/standalone_acronyms")
+# names news gives one instrument, with a head the grammar does not read ("the Iran nuclear deal")
+NEWS_NAMES = entries("link/news_names")
 
 # "the ECHR ruled", "the ECHR's judgment": an acronym used for a court (data/vocab/link/court_words.txt)
 COURT_AFTER = regex.compile(r"(?:['’]s)?[ \t]{1,3}(?:has[ \t]{1,3}|had[ \t]{1,3}|have[ \t]{1,3})?(?:"
@@ -100,6 +102,23 @@ def ordinal_before_title(title: str) -> bool:
     return title.split(" ", 1)[0].lower() in ORDINALS
 
 
+def _law_about(items, k: int) -> bool:
+    """A law whose name holds an instrument's ("the Act on Ratification of the Treaty on the
+    Non-Proliferation of Nuclear Weapons") is a law, not that instrument (items in text order)."""
+    it = items[k]
+    if it.kind != "other":
+        return False
+    for o in items[k + 1:k + 1 + LAW_INNER_SCAN]:
+        if o.start >= it.end:
+            break
+        if o.kind != "other" and it.start <= o.start and o.end <= it.end:
+            return True
+    return False
+
+
+LAW_INNER_SCAN = 8
+
+
 def edition_key(title: str) -> str:
     """A title without its year or ordinal ("International Coffee Agreement, 1983" and "Sixth
     International Tin Agreement" → "International … Agreement")."""
@@ -142,6 +161,8 @@ class Linker:
         self._near_cache: dict = {}
         self._years = None
         self._editions = None
+        self._news_re = None
+        self._news_table: dict = {}
 
     def kind_of(self, rid: str) -> str:
         rec = self.kb.get(rid)
@@ -225,7 +246,25 @@ class Linker:
                     rid = table.get(text[m.start():end])
             if rid:
                 out.append((m.start(), end, rid))
-        return out
+        return out + self._news_names(text)
+
+    def _news_names(self, text: str) -> list[tuple[int, int, str]]:
+        """The names of ``data/vocab/link/news_names.txt`` ("the Iran nuclear deal"): (start, end, id)."""
+        if self._news_re is None:
+            table = {}
+            for name in NEWS_NAMES:
+                recs = self.kb.lookup(name)
+                if len(recs) == 1:
+                    table[name.lower()] = recs[0].id
+            forms = [r"[ \t]{1,3}".join(f"(?:{re.escape(w)}|{re.escape(w.upper())})" if w[:1].isupper()
+                                      else f"(?i:{re.escape(w)})" for w in n.split())
+                     for n in NEWS_NAMES if n.lower() in table]
+            self._news_table = table
+            self._news_re = re.compile(r"(?<![\w\-])(?:" + "|".join(forms) + r")(?![\w\-])") if forms else False
+        if not self._news_re:
+            return []
+        return [(m.start(), m.end(), self._news_table[" ".join(m.group().split()).lower()])
+                for m in self._news_re.finditer(text)]
 
     def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
         """Set ``item.link`` (a :class:`LinkResult`) on every item.
@@ -236,12 +275,12 @@ class Linker:
         self._year_seen = self._bare_year = self._doc_stems = None
         self._near_cache = {}
         self._latest = latest_year
-        for it in items:
+        for k, it in enumerate(items):
             if it.link is not None:
                 continue
             if it.kind == "protocol" and it.number is not None:
                 continue  # numbered protocols link through their parent, below
-            it.link = self._link_one(text, it)
+            it.link = NO_LINK if _law_about(items, k) else self._link_one(text, it)
         for it in items:
             if it.kind == "protocol" and it.number is not None and it.link is None:
                 parent = items[it.parent] if it.parent is not None else None

@@ -5,12 +5,18 @@ from __future__ import annotations
 from typing import Optional
 
 import attrs
+import regex
 
 from citex.link.names import name_key
 from citex.link.result import NO_LINK
 from citex.models import Citation, Event, Mention
 from citex.resolve.items import Item
 from citex.resolve.scope import scope_of
+from citex.vocab import lower_words
+
+WORD = regex.compile(r"[^\W_]+")
+SHORTER_GROUP_MAX = 32   # names sharing their first two words: more than this is no news article (no merge)
+TITLE_SMALL = lower_words("instruments/title_small_words")
 
 
 def _norm(s: str) -> str:
@@ -52,7 +58,33 @@ def _keys(items: list[Item]) -> list[str]:
             same = parented.get((name_key(it.title), it.number), ())
             if len(same) == 1:
                 out[i] = next(iter(same))
+    _shorter_names(items, out)
     return out
+
+
+def _content(title: str) -> list[str]:
+    return [w for w in (w.lower() for w in WORD.findall(title)) if w not in TITLE_SMALL]
+
+
+def _shorter_names(items: list[Item], out: list[str]) -> None:
+    """An unknown name (no record, no candidates) that a longer name of the same document spells out
+    — same kind, same first two words, every word of it in the longer one: "the Treaty of Friendship
+    with Russia" of a headline and "the Treaty of Friendship, Cooperation and Partnership between
+    Russia and Ukraine" of the text — is that instrument, when only one longer name fits."""
+    free = [i for i, it in enumerate(items) if out[i].startswith("t:") and it.number is None and it.parent is None
+            and it.alias_of is None and not (it.link is not None and (it.link.id or it.link.candidates))]
+    words = {i: _content(items[i].title) for i in free}
+    by_head: dict[tuple, list[int]] = {}
+    for i in free:
+        if len(words[i]) >= 2:
+            by_head.setdefault((items[i].kind, *words[i][:2]), []).append(i)
+    for group in by_head.values():
+        if len(group) > SHORTER_GROUP_MAX:
+            continue
+        for i in group:
+            longer = {out[j] for j in group if len(words[j]) > len(words[i]) and set(words[i]) <= set(words[j])}
+            if len(longer) == 1:
+                out[i] = next(iter(longer))
 
 
 def _root(items: list[Item], i: int) -> int:

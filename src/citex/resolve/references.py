@@ -89,6 +89,8 @@ def back_references(items: list[Item]) -> None:
                 ante = items[j]
                 if ante.number is not None or len(ante.title) <= len(it.title) and not generic:
                     continue
+                if ante.start <= it.start and it.end <= ante.end:
+                    continue   # a name inside another ("the Act on Ratification of the Treaty on …"): not its repeat
                 if ante.kind != it.kind and not generic:
                     continue
                 if words <= ante_words and (
@@ -109,9 +111,13 @@ def alias_items(text: str, cands: list, items: list[Item]) -> tuple[list, list[I
     first_item: dict[int, int] = {}
     for i, it in enumerate(items):
         first_item.setdefault(it.cand, i)
-    outer: dict[int, int] = {}  # end → the outermost item ending there ("Optional Protocol to the …")
+    # end → the outermost item ending there ("Optional Protocol to the …"), an instrument before a law
+    # that names it ("the Act on Ratification of the Treaty on … Weapons (NPT)": the NPT is the treaty)
+    outer: dict[int, int] = {}
     for i, it in enumerate(items):
-        if it.end not in outer or it.start < items[outer[it.end]].start:
+        j = outer.get(it.end)
+        if j is None or (items[j].kind == "other") > (it.kind == "other") or (
+                (items[j].kind == "other") == (it.kind == "other") and it.start < items[j].start):
             outer[it.end] = i
     for ci, c in enumerate(cands):
         if c.alias and ci in first_item:
