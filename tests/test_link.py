@@ -168,3 +168,19 @@ def test_acronym_pattern_equals_the_plain_alternation():
     for _ in range(5000):
         text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "-", "."]) for _ in range(rng.randint(1, 12)))
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_news_names_equal_the_scan_with_the_look_behind():
+    """_news_names searches its names without the leading look-behind and tests it at each hit: the
+    same matches as the pattern with it, also inside words and where names touch."""
+    import random
+    import re
+
+    linker = default_extractor().linker
+    linker._news_names("")
+    plain = re.compile(r"(?<![\w\-])" + linker._news_re.pattern)
+    pieces = ["Iran", "IRAN", "nuclear", "NUCLEAR", "deal", "Paris", "climate", "xIran", "-", " ", "  ", "\t", "a", "é"]
+    rng = random.Random(17)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", "-"]) for _ in range(rng.randint(1, 10)))
+        assert [m[:2] for m in linker._news_names(text)] == [m.span() for m in plain.finditer(text)], text

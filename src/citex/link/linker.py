@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
 # (with a series number: "START II", "SALT I", "START-2", looked up as a whole name)
+_WORD_OR_HYPHEN = re.compile(r"[\w\-]")
 ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}(?:[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w))?"
                      r"|New[ \t]START|[A-Z]{1,2}[a-z]?[A-Z]{2,5})(?![\w\-])")
 SERIES_TAIL = re.compile(r"[ \-](?:III|II|I|[1-3])\Z")
@@ -260,11 +261,21 @@ class Linker:
                                       else f"(?i:{re.escape(w)})" for w in n.split())
                      for n in NEWS_NAMES if n.lower() in table]
             self._news_table = table
-            self._news_re = re.compile(r"(?<![\w\-])(?:" + "|".join(forms) + r")(?![\w\-])") if forms else False
+            # (searched without the look-behind "(?<![\w\-])", which is tested at each hit: re then skips
+            # to the names' first letters instead of trying the look-behind at every character)
+            self._news_re = re.compile(r"(?:" + "|".join(forms) + r")(?![\w\-])") if forms else False
         if not self._news_re:
             return []
-        return [(m.start(), m.end(), self._news_table[" ".join(m.group().split()).lower()])
-                for m in self._news_re.finditer(text)]
+        out = []
+        pos = 0
+        while (m := self._news_re.search(text, pos)) is not None:
+            s = m.start()
+            if s and _WORD_OR_HYPHEN.match(text, s - 1):
+                pos = s + 1             # no name starts here: the next place after it, as finditer would
+                continue
+            out.append((s, m.end(), self._news_table[" ".join(m.group().split()).lower()]))
+            pos = m.end()
+        return out
 
     def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
         """Set ``item.link`` (a :class:`LinkResult`) on every item.
