@@ -27,7 +27,8 @@ def test_prefiltered_trigger_scan_equals_the_pattern_scan():
              "instruments of accession were deposited", "became a party", "pull out", "pulled-out", "no longer",
              "entered into force", "\u212aept", "the", "of", "a", "-", "’", "'s", ".", ",", "\n", "x", "re", "join",
              "rejoined", "quit", "exit", "end", "ended the", "froze", "suspension", "terminate", "no", "de",
-             "leave", "left", "put", "into", "force", "agreed to be bound"]
+             "leave", "left", "put", "into", "force", "agreed to be bound", "Senate", "the Duma's", "approved",
+             "APPROVED", "parliament", "its", "ratify", "Ratifies", "denounced", "acceded", "sign"]
     rx = trigger_pattern()
     rng = random.Random(7)
     for _ in range(3000):

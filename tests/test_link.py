@@ -12,7 +12,7 @@ from citex.api import default_extractor
 from citex.grammar.instruments import Candidate, find_candidates
 from citex.link import LinkerProtocol, LinkResult
 from citex.link.kb import KnowledgeBase
-from citex.link.linker import Linker
+from citex.link.linker import ACRONYM, Linker
 
 
 def test_link_result_is_typed_frozen_and_pickles():
@@ -146,3 +146,41 @@ def test_latest_dated_year_equals_the_whole_text_scan():
         text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 10)))
         years = [int(m.group("y")) for m in DATED_YEAR.finditer(text)]
         assert latest_dated_year(text) == (max(years) if years else 0), text
+
+
+
+def test_acronym_pattern_equals_the_plain_alternation():
+    """find_acronyms searches a pattern that reads a capital first and looks behind it, each acronym
+    after a look-behind for its first letter: the same matches as the plain alternation with the
+    look-behind first, also where forms overlap or touch ("New START II", "NPT-II", "SALT I.5")."""
+    import random
+    import re
+
+    linker = default_extractor().linker
+    keys = sorted((k for k in linker.acronyms if ACRONYM.fullmatch(k)), key=lambda k: (-len(k), k))
+    plain = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w)|"
+                       + "".join(re.escape(k) + "|" for k in keys) + r"New[ \t]START)(?![\w\-])")
+    fast = linker._acronym_pattern()
+    words = ["NPT", "New", "START", "SALT", "I", "II", "III", "1", "2", "4", "NAFTA", "ICCPR", "CTBT", "ABCD",
+             "ABCDEFGHI", "x", "the", "-", ".", ".5", " ", "  ", "\t", "\n", "_", "TPNW", "GATT", "É", "aNPT"]
+    words += keys
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "-", "."]) for _ in range(rng.randint(1, 12)))
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_news_names_equal_the_scan_with_the_look_behind():
+    """_news_names searches its names without the leading look-behind and tests it at each hit: the
+    same matches as the pattern with it, also inside words and where names touch."""
+    import random
+    import re
+
+    linker = default_extractor().linker
+    linker._news_names("")
+    plain = re.compile(r"(?<![\w\-])" + linker._news_re.pattern)
+    pieces = ["Iran", "IRAN", "nuclear", "NUCLEAR", "deal", "Paris", "climate", "xIran", "-", " ", "  ", "\t", "a", "é"]
+    rng = random.Random(17)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", "-"]) for _ in range(rng.randint(1, 10)))
+        assert [m[:2] for m in linker._news_names(text)] == [m.span() for m in plain.finditer(text)], text

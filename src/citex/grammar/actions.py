@@ -61,7 +61,7 @@ def _triggers() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
 
 @functools.lru_cache(maxsize=None)
 def _prefilter() -> Optional["re.Pattern"]:
-    """Where a trigger may start: a word start and the first three characters of some trigger form
+    """Where a trigger may start (a match's start): a word start and the first three characters of some trigger form
     (every form begins with a word of letters; the prefixes are found by partial matching over
     lower-case letters, blanks and hyphens).  Case-insensitive in ``re``, which also matches the two
     non-ASCII letters that fold to one ASCII letter (ſ, K), so it finds every start the trigger pattern
@@ -72,8 +72,16 @@ def _prefilter() -> Optional["re.Pattern"]:
     letters, more = string.ascii_lowercase, string.ascii_lowercase + " \t-"
     two = [a + b for a in letters for b in more if inner.fullmatch(a + b, partial=True)]
     three = [p + c for p in two for c in more if inner.fullmatch(p + c, partial=True)]
-    # a look-ahead: no start is hidden inside another's prefix
-    return re.compile(r"(?<![\w\-])(?=" + "|".join(map(re.escape, three)) + ")", re.IGNORECASE)
+    # a first letter of some prefix, the look-behind before it, then the rest of a prefix that begins
+    # with that letter (so that the engine skips to the letters that may begin one): the places where
+    # a look-behind and a look-ahead for the whole prefixes match; no start is hidden inside another's
+    by_first: dict[str, list[str]] = {}
+    for p in three:
+        by_first.setdefault(p[0], []).append(re.escape(p[1:]))
+    firsts = "".join(map(re.escape, by_first))
+    return re.compile(f"[{firsts}]" + r"(?<![\w\-].)(?:"
+                      + "|".join(f"(?<={re.escape(c)})(?={'|'.join(rests)})" for c, rests in by_first.items()) + ")",
+                      re.IGNORECASE)
 
 
 # characters other than ASCII letters that a trigger form must not begin with for the prefilter to be
@@ -84,7 +92,8 @@ _OTHER_FIRSTS = "0123456789 \t\n-'’\"“(.,;:éÉèàçÇñÑøØüÜöÖäÄ�
 
 def _trigger_matches(text: str, start: int, end: int, timeout: Optional[float]) -> Iterator["regex.Match"]:
     """``trigger_pattern().finditer(text, start, end)``: the pattern is tried only where the prefilter
-    says a trigger may start (several times faster), unless a character of the window folds to several
+    says a trigger may start (several times faster), with only the forms that may begin with the
+    next three characters (:func:`_forms_from`), unless a character of the window folds to several
     ("ﬆ" is "st" to the pattern, not to the prefilter)."""
     rx = _triggers()[0]
     window = text[start:end]
@@ -95,10 +104,67 @@ def _trigger_matches(text: str, start: int, end: int, timeout: Optional[float]) 
     last = start
     for c in prefilter.finditer(text, start, end):
         if c.start() >= last:
-            m = rx.match(text, c.start(), end, timeout=timeout)
+            sub = _forms_from(text[c.start():c.start() + 3])
+            m = sub.match(text, c.start(), end, timeout=timeout) if sub is not None else None
             if m is not None:
                 last = m.end()
                 yield m
+
+
+@functools.lru_cache(maxsize=1024)
+def _forms_from(start: str) -> Optional[regex.Pattern]:
+    """The trigger pattern with only the forms that can match where the text begins with ``start``
+    (its next three characters), in their order, or None when none can: there it matches what the
+    whole pattern matches (a form that matches there matches ``start`` or a prefix of it, or reads on
+    from it; a form that opens with a look-behind, by what follows the look-behind), trying a few
+    forms instead of all."""
+    alts = [a for a, rx in zip(_alternatives(), _form_checks()) if rx is None or rx.match(start, partial=True)]
+    if not alts:
+        return None
+    return regex.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", regex.IGNORECASE | regex.VERSION1)
+
+
+@functools.lru_cache(maxsize=None)
+def _form_checks() -> tuple:
+    """Per form, the pattern that a place must begin with for the form to match there: the form, or
+    what follows its opening look-behind; None (always tried) for a form that looks behind elsewhere."""
+    out = []
+    for a in _alternatives():
+        body = _after_lookbehind(a) if "(?<" in a else a
+        out.append(None if body is None or "(?<" in body else regex.compile(body, regex.IGNORECASE | regex.VERSION1))
+    return tuple(out)
+
+
+_OPENING_LOOKBEHIND = re.compile(r"\(\?P<\w+>\(\?<[=!]")
+
+
+def _after_lookbehind(form: str) -> Optional[str]:
+    """``REST`` of a form ``(?P<tN>(?<=…)REST)`` (or ``(?<!…)``), else None (also for a look-behind
+    holding nested character sets, which this reading of brackets does not follow)."""
+    m = _OPENING_LOOKBEHIND.match(form)
+    if m is None or not form.endswith(")") or any(op in form for op in ("[[", "--", "&&", "||", "~~")):
+        return None
+    depth, i, n = 1, m.end(), len(form)
+    while i < n:
+        c = form[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":                                 # a character set: to its closing bracket
+            i += 2 if form.startswith("[^", i) else 1
+            i += 2 if form.startswith("\\", i) else 1  # its first member (a "]" there is one)
+            while i < n and form[i] != "]":
+                if form[i] == "[":
+                    return None
+                i += 2 if form[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return form[i + 1:-1]
+        i += 1
+    return None
 
 
 def trigger_pattern() -> regex.Pattern:

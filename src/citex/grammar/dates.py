@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import bisect
 import datetime as _dt
+import re
 from typing import Iterator, Optional
 
 import regex
@@ -72,6 +73,8 @@ PATTERN_SRC = r"""
 # A day, month and two-digit year with slashes ("1/09/23"): day first unless only month first is
 # possible; 00-49 are 2000-2049, 50-99 are 1950-1999.  Found apart: it has no four-digit year.
 SHORT_NUM = regex.compile(r"(?<![\w\-/.,])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d\d)(?![\w/]|[.\-]\d)")
+# what every SHORT_NUM match holds (one or two characters between two slashes): a cheap test first
+_TWO_SLASHES = re.compile(r"/[^\n]{1,2}/")
 
 
 def compose(src: str, fragments: dict[str, str]) -> str:
@@ -291,7 +294,7 @@ DATE_START = regex.compile(r"\d|" + word_trie(["Jan", "Feb", "Mar", "Apr", "May"
 def find_absolute(text: str) -> Iterator[Date]:
     """Yield every absolute date in ``text``, left to right, without overlaps."""
     dates = list(_find_anchored(text))
-    if "/" in text:
+    if "/" in text and _TWO_SLASHES.search(text) is not None:
         short = list(_find_short(text, dates))
         if short:
             dates = sorted(dates + short, key=lambda d: d.start)
@@ -489,10 +492,24 @@ _MONTH_PREFIX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR
 REL_ANCHOR = regex.compile(_MONTH_PREFIX + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday|[Tt]omorrow|year|month")
 # a whole month name (the dates without a year all have one after a space or a cue word)
 # (a trie of the words: between word boundaries at most one of them matches at a place)
-MONTH_ANCHOR = regex.compile(r"\b" + word_trie(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()) + r"\b")
+_MONTH_WORDS = ("January February March April May June July August September October November December "
+                "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+                "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER").split()
+MONTH_ANCHOR = regex.compile(r"\b" + word_trie(_MONTH_WORDS) + r"\b")
+
+
+def _ascii_month_anchor() -> "re.Pattern":
+    """MONTH_ANCHOR for a text of ASCII characters only, in ``re``: a first letter, the boundary before
+    it looked for behind it, then the rest of a month word that begins with it (the engine skips to
+    those letters); the same matches on such a text (its word characters are ASCII ones)."""
+    rests: dict[str, list[str]] = {}
+    for w in _MONTH_WORDS:
+        rests.setdefault(w[0], []).append(w[1:])
+    return re.compile("[" + "".join(rests) + "](?<![A-Za-z0-9_].)(?:"
+                      + "|".join(f"(?<={c}){word_trie(r)}" for c, r in rests.items()) + ")(?![A-Za-z0-9_])")
+
+
+MONTH_ANCHOR_ASCII = _ascii_month_anchor()
 _DIGIT = regex.compile(r"\d")
 REL_WINDOW_BEFORE, REL_WINDOW_AFTER = 40, 48
 
@@ -519,7 +536,7 @@ def find_relative(text: str, published: Optional[_dt.date], taken: list[tuple[in
 def _partial_matches(text: str) -> Iterator[regex.Match]:
     """The day-and-month and month dates of ``text``, left to right, without overlaps."""
     last = 0
-    for a in MONTH_ANCHOR.finditer(text):
+    for a in (MONTH_ANCHOR_ASCII if text.isascii() else MONTH_ANCHOR).finditer(text):
         a_s = a.start()
         if a_s < last:
             continue

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
 # (with a series number: "START II", "SALT I", "START-2", looked up as a whole name)
+_WORD_OR_HYPHEN = re.compile(r"[\w\-]")
 ACRONYM = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}(?:[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w))?"
                      r"|New[ \t]START|[A-Z]{1,2}[a-z]?[A-Z]{2,5})(?![\w\-])")
 SERIES_TAIL = re.compile(r"[ \-](?:III|II|I|[1-3])\Z")
@@ -193,14 +194,23 @@ class Linker:
         return self._acronyms
 
     def _acronym_pattern(self) -> "re.Pattern":
-        """The acronyms of the table (those ``ACRONYM`` can match) and "New START", longest first: a
-        search for them skips every other capitalised word, which ``ACRONYM`` would stop at."""
+        r"""The acronyms of the table (those ``ACRONYM`` can match) and "New START", longest first: a
+        search for them skips every other capitalised word, which ``ACRONYM`` would stop at.  A
+        capital word with a series number comes first ("START II", "SALT I", "the NPT I mean").
+        Every form begins with a capital: the pattern reads it first and then looks behind it (the
+        character before it is no word character, hyphen or full stop), so that ``re`` skips to the
+        capitals instead of trying the look-behind at every character; each acronym then reads its
+        other letters after a look-behind for its first (grouped by that letter, longest first).
+        The same matches as ``(?<![\w\-.])(?:SERIES|KEY|…|New[ \t]START)(?![\w\-])``."""
         if self._acronym_re is None:
             keys = sorted((k for k in self.acronyms if ACRONYM.fullmatch(k)), key=lambda k: (-len(k), k))
-            # (a capital word with a series number first: "START II", "SALT I", "the NPT I mean")
-            self._acronym_re = re.compile(r"(?<![\w\-.])(?:[A-Z][A-Z0-9]{2,7}[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w)|"
-                                          + "".join(re.escape(k) + "|" for k in keys)
-                                          + r"New[ \t]START)(?![\w\-])")
+            by_first: dict[str, list[str]] = {}
+            for k in keys:
+                by_first.setdefault(k[0], []).append(re.escape(k[1:]))
+            by_first.setdefault("N", []).append(r"ew[ \t]START")
+            named = "|".join(f"(?<={c})(?:{'|'.join(rests)})" for c, rests in by_first.items())
+            self._acronym_re = re.compile(r"[A-Z](?<![\w\-.].)(?:[A-Z0-9]{2,7}[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w)|"
+                                          + named + r")(?![\w\-])")
         return self._acronym_re
 
     def find_acronyms(self, text: str) -> list[tuple[int, int, str]]:
@@ -251,11 +261,21 @@ class Linker:
                                       else f"(?i:{re.escape(w)})" for w in n.split())
                      for n in NEWS_NAMES if n.lower() in table]
             self._news_table = table
-            self._news_re = re.compile(r"(?<![\w\-])(?:" + "|".join(forms) + r")(?![\w\-])") if forms else False
+            # (searched without the look-behind "(?<![\w\-])", which is tested at each hit: re then skips
+            # to the names' first letters instead of trying the look-behind at every character)
+            self._news_re = re.compile(r"(?:" + "|".join(forms) + r")(?![\w\-])") if forms else False
         if not self._news_re:
             return []
-        return [(m.start(), m.end(), self._news_table[" ".join(m.group().split()).lower()])
-                for m in self._news_re.finditer(text)]
+        out = []
+        pos = 0
+        while (m := self._news_re.search(text, pos)) is not None:
+            s = m.start()
+            if s and _WORD_OR_HYPHEN.match(text, s - 1):
+                pos = s + 1             # no name starts here: the next place after it, as finditer would
+                continue
+            out.append((s, m.end(), self._news_table[" ".join(m.group().split()).lower()]))
+            pos = m.end()
+        return out
 
     def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
         """Set ``item.link`` (a :class:`LinkResult`) on every item.

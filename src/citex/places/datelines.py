@@ -65,21 +65,30 @@ def dateline_cands(table: NameTable, text: str) -> list[Cand]:
     out: list[Cand] = []
     if not has_dash(text):
         return out
-    n, pos = len(text), 0
-    while pos < n:                       # line by line: the regex is tried only where a city may begin
-        nl = text.find("\n", pos)
+    n = len(text)
+    # the regex is tried only where a city may begin: the lines that _LINE_OPENING finds (no ASCII
+    # lower-case letter in the first two characters after the blanks) are checked as each line was
+    first = _TEXT_OPENING.match(text)
+    for lm in itertools.chain([first] if first is not None else [], _LINE_OPENING.finditer(text)):
+        j = lm.end()
+        pos = lm.start() + (text[lm.start()] == "\n")       # the line's start
+        nl = text.find("\n", j)
         nl = n if nl < 0 else nl
-        j = pos
-        while j < nl and text[j] in " \t":
-            j += 1
         if (j < nl and text[j].isupper() and (j + 1 == nl or text[j + 1].isupper() or text[j + 1] in ".'’- ,\t")
                 and (text.find("-", j, nl) >= 0 or text.find("–", j, nl) >= 0 or text.find("—", j, nl) >= 0)):
             # (every form holds a dash on the dateline's own line)
             m = DATELINE.match(text, pos, timeout=limits.REGEX_TIMEOUT)
             if m is not None:
                 out.extend(_dateline(table, m))
-        pos = nl + 1
     return out
+
+
+# a line's start (its newline, but at the text's start) and its blanks, when the two characters after them may open a dateline (neither is
+# an ASCII lower-case letter, the first no white space): a superset of the lines the test in
+# dateline_cands takes (a capital, then a capital, one of .'’- ,\t, or the line's end)
+_OPENING = r"[ \t]*(?=[^\sa-z](?:[^a-z]|\Z))"
+_LINE_OPENING = re.compile(r"\n" + _OPENING)
+_TEXT_OPENING = re.compile(_OPENING)
 
 
 def _state(table: NameTable, st: str) -> Optional[Entry]:

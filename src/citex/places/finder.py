@@ -30,7 +30,7 @@ from citex.places.landmarks import landmark_run, unknown_landmark
 from citex.places.words import CAPS_NAME_HEADS, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
 from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
 from citex.places.names import Entry, NameTable
-from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, tokens
+from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
 from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
 from citex.vocab import entries
@@ -70,7 +70,7 @@ def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int
     choice is made over whole lists (most runs are inert: "The", "Mr", "Monday")."""
     # no timeout: the run pattern is linear by construction (each repeat reads a class of its own),
     # and the check costs a clock reading per run, a sixth of the place stage on news
-    parts = _split_pattern(run_re).split(text)
+    parts = split_runs(run_re, text)
     runs = parts[1::2]
     gaps_after = parts[2::2]
     offs = list(itertools.accumulate(map(len, parts)))   # run k: offs[2k] .. offs[2k + 1]
@@ -88,7 +88,8 @@ def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int
     pick = list(itertools.compress(range(len(runs)), map(operator.or_, active, comma)))
     extra = []
     if "'s" in text or "’s" in text:
-        extra += [k for k, g in enumerate(parts[0:-1:2]) if g[-3:-1] in ("'s", "’s")]
+        ends = map(operator.getitem, parts[0:-1:2], itertools.repeat(_BEFORE_SPACE))   # (in C, as above)
+        extra += itertools.compress(itertools.count(), map(_POSSESSIVE.__contains__, ends))
     if datelines:
         starts = offs[0:-1:2]
         for ds, de in datelines:                     # the runs that meet a dateline
@@ -102,17 +103,8 @@ def _runs_to_read(table: NameTable, text: str, run_re, datelines: list[tuple[int
         yield offs[2 * k], offs[2 * k + 1], runs[k], found[k]
 
 
-_SPLIT: dict = {}
-
-
-def _split_pattern(run_re):
-    """The run pattern with a capturing group: its split gives the gaps and the runs in turn."""
-    pat = _SPLIT.get(run_re.pattern)
-    if pat is None:
-        pat = _SPLIT[run_re.pattern] = regex.compile(f"({run_re.pattern})", run_re.flags)
-    return pat
-
-
+_BEFORE_SPACE = slice(-3, -1)      # a gap's possessive: "'s" before its last character
+_POSSESSIVE = frozenset(("'s", "’s"))
 _MAX_PLANS = 200_000  # run strings remembered per table (then the memory starts afresh)
 
 
@@ -127,6 +119,9 @@ class Plan:
         self.landmark = landmark    # the run may name a place the gazetteer lacks ("into False Bay")
 
     def tokens(self, rs: int) -> list[Tok]:
+        if len(self.toks) == 1:                     # (most runs: one word)
+            t = self.toks[0]
+            return [Tok(rs + t.start, rs + t.end, t.text, t.conn)]
         return [Tok(rs + t.start, rs + t.end, t.text, t.conn) for t in self.toks]
 
 
@@ -189,10 +184,9 @@ def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
 def _possessive_names(table: NameTable, text: str, rs: int, re_: int, cands: list[Cand]) -> None:
     """"the People's Republic of China": the whole name, not its tail "Republic of China" (TW),
     for a run that follows "'s " (runs stop at a possessive)."""
-    pattern = table.possessive()
-    if pattern is None:
+    if not table.may_hold_possessive(text, max(0, rs - 48), re_):
         return
-    for m in pattern.finditer(text, max(0, rs - 48), re_, timeout=limits.REGEX_TIMEOUT):
+    for m in table.possessive().finditer(text, max(0, rs - 48), re_, timeout=limits.REGEX_TIMEOUT):
         name = " ".join(m.group().replace("’", "'").split())
         e = table.names.get(name)
         if e is not None:
@@ -505,6 +499,8 @@ def _banned(cands: list[Cand], text: str = "") -> set[str]:
 
 
 def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
+    if not cands:
+        return []
     banned = _banned(cands, text)
     named = {c.name for c in cands if c.instrument}
     kept: list[Cand] = []

@@ -66,6 +66,8 @@ _ACRONYM_AFTER = regex.compile(r"(?![IVXLC]+\b)[A-Z]{2,6}s?")  # not a roman num
 _LIST_GAPS = (",", "and", ", and", "or", "/")
 # countries whose counties are named after their towns: "<town> County" is a county of the same country
 COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
+_BLANK = (" ", "\t")
+_BLANK_OR_BREAK = (" ", "\t", "\r", "\n")
 _EVENT_YEAR = regex.compile(r"[ \t]{1,3}(?:19|20)\d\d[ \t]{1,3}\p{Lu}")
 _BIG = ("country", "admin", "region")
 
@@ -483,7 +485,7 @@ def _office_then_head(toks: list[Tok], k: int) -> bool:
 def event_year_after(ctx: Context, end: int) -> bool:
     """The name ends its run and a year and a capitalised word follow: an event ("London 2012
     Olympics", "Paris 2024 Games")."""
-    return _EVENT_YEAR.match(ctx.text, end) is not None
+    return ctx.text[end:end + 1] in _BLANK and _EVENT_YEAR.match(ctx.text, end) is not None
 
 
 def team_by_city(ctx: Context) -> bool:
@@ -568,6 +570,9 @@ def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
     n = len(ctx.toks)
     if k < n or ctx.toks[n - 1].end != end:
         return False
+    c = ctx.text[end:end + 1]
+    if c not in _BLANK_OR_BREAK and not c.islower():
+        return False                # (what _NEXT_LOWER must begin with: a blank, a line break, a letter)
     nm = _NEXT_LOWER.match(ctx.text, end)
     return nm is not None and nm.group(1) in INSTRUMENT_NOUNS
 
@@ -616,11 +621,40 @@ def team_word_after(ctx: Context, end: int) -> bool:
 def prev_words(text: str, pos: int) -> tuple[str, str]:
     """The two words before ``pos`` (lower case, nearest first), skipping one 'the';
     punctuation in between ends the look-back."""
-    window = text[max(0, pos - 40):pos]
+    window = text[pos - 40 if pos > 40 else 0:pos]
     if "\x1c" in window or "\x1d" in window or "\x1e" in window or "\x1f" in window:
         return _prev_words_scan(window)        # separators that split() takes for white space
+    # the words are the chunks between white space, read from the nearest; the last three chunks
+    # are whole (the first item of the split holds the rest of the window)
+    chunks = window.rsplit(None, 3)
+    whole = len(chunks) < 4
+    w1 = ""
+    for k in range(len(chunks) - 1, -1 if whole else 0, -1):
+        chunk = chunks[k]
+        if chunk.isalpha():
+            w = chunk.lower()
+            if w1:
+                return w1, w
+            if w != "the":
+                w1 = w
+            continue
+        last = _LAST_LETTERS.search(chunk)       # "(in": its last letters, then punctuation
+        if last is not None:
+            w = last.group().lower()
+            if w1:
+                return w1, w
+            if w != "the":
+                w1 = w
+        return w1, ""
+    if whole:
+        return w1, ""
+    return _prev_words_split(window)            # (a run of "the" over the three chunks)
+
+
+def _prev_words_split(window: str) -> tuple[str, str]:
+    """:func:`prev_words` over every chunk of the window."""
     out = []
-    for chunk in reversed(window.split()):     # the words are the chunks between white space
+    for chunk in reversed(window.split()):
         if chunk.isalpha():
             w = chunk.lower()
             if w == "the" and not out:
@@ -629,7 +663,7 @@ def prev_words(text: str, pos: int) -> tuple[str, str]:
             if len(out) == 2:
                 break
             continue
-        last = _LAST_LETTERS.search(chunk)       # "(in": its last letters, then punctuation
+        last = _LAST_LETTERS.search(chunk)
         if last is not None:
             w = last.group().lower()
             if not (w == "the" and not out):

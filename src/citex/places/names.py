@@ -6,6 +6,7 @@ longest name starting at a token, in mixed case or in capitals (headlines, datel
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional, Sequence
 
 import attrs
@@ -83,6 +84,7 @@ class NameTable:
         self._upper: Optional[dict[str, str]] = None
         self._upper_prefixes: frozenset = frozenset()
         self._possessive = False    # not built yet
+        self._possessive_tail = None
         self._alternatives: Optional[dict[str, Entry]] = None
         # run string → its reading gives no candidate (citex.places.finder remembers it here)
         self.run_plans: dict[str, bool] = {}
@@ -96,7 +98,14 @@ class NameTable:
                             and (e.kind in ("country", "admin") or e.population >= 100_000)), key=len, reverse=True)
             alts = "|".join(regex.escape(n).replace("'", "['’]").replace(r"\ ", "[ \t]+") for n in names)
             self._possessive = regex.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])") if names else None
+            # what every match holds: the possessive and the first word after it ("'s Republic")
+            tails = sorted({n.split("'s ", 1)[1].split(" ", 1)[0] for n in names})
+            self._possessive_tail = re.compile("['’]s[ \t]+(?:" + "|".join(map(re.escape, tails)) + ")")
         return self._possessive
+
+    def may_hold_possessive(self, text: str, start: int, end: int) -> bool:
+        """text[start:end] holds what a match of :meth:`possessive` holds (a cheap test before it)."""
+        return self.possessive() is not None and self._possessive_tail.search(text, start, end) is not None
 
     def alternatives(self) -> dict[str, Entry]:
         """Second readings of a name, as a state of another country: "Georgia" (the country) is

@@ -37,7 +37,10 @@ def soft_line_breaks(text: str) -> bool:
     inside a name ("Aegean\\nSea").  Otherwise a line break ends a title or a field."""
     if "\n" not in text:
         return False
-    lengths = sorted(map(len, map(str.strip, text.split("\n"))))
+    lines = text.split("\n")
+    if max(map(len, lines)) > 90 and any(len(line.strip()) > 90 for line in lines if len(line) > 90):
+        return False        # a line over 90 characters: no wrap (however many lines it has)
+    lengths = sorted(map(len, map(str.strip, lines)))
     del lengths[:bisect.bisect_right(lengths, 0)]      # the blank lines
     if len(lengths) < 3:
         return False
