@@ -74,6 +74,7 @@ def _shorter_names(items: list[Item], out: list[str]) -> None:
     free = [i for i, it in enumerate(items) if out[i].startswith("t:") and it.number is None and it.parent is None
             and it.alias_of is None and not (it.link is not None and (it.link.id or it.link.candidates))]
     words = {i: _content(items[i].title) for i in free}
+    sets = {i: set(w) for i, w in words.items()}
     by_head: dict[tuple, list[int]] = {}
     for i in free:
         if len(words[i]) >= 2:
@@ -82,7 +83,7 @@ def _shorter_names(items: list[Item], out: list[str]) -> None:
         if len(group) > SHORTER_GROUP_MAX:
             continue
         for i in group:
-            longer = {out[j] for j in group if len(words[j]) > len(words[i]) and set(words[i]) <= set(words[j])}
+            longer = {out[j] for j in group if len(words[j]) > len(words[i]) and sets[i] <= sets[j]}
             if len(longer) == 1:
                 out[i] = next(iter(longer))
 
