@@ -209,7 +209,12 @@ class Linker:
                 by_first.setdefault(k[0], []).append(re.escape(k[1:]))
             by_first.setdefault("N", []).append(r"ew[ \t]START")
             named = "|".join(f"(?<={c})(?:{'|'.join(rests)})" for c, rests in by_first.items())
-            self._acronym_re = re.compile(r"[A-Z](?<![\w\-.].)(?:[A-Z0-9]{2,7}[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w)|"
+            # (the second character first: every form goes on with a capital or a digit, or with the
+            # second letter of an acronym ("AfCFTA"), or "ew" of "New START"; most capitals of a text
+            # open a word in lower case and fail here at once, before the look-behind and the branches)
+            second = "".join(sorted({k[1] for k in keys} - set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")))
+            self._acronym_re = re.compile(r"[A-Z](?=[A-Z0-9" + re.escape(second) + r"]|ew[ \t]START)(?<![\w\-.].)"
+                                          r"(?:[A-Z0-9]{2,7}[ \-](?:III|II|I|[1-3])(?![\w\-]|\.\w)|"
                                           + named + r")(?![\w\-])")
         return self._acronym_re
 
