@@ -101,24 +101,49 @@ def _state(table: NameTable, st: str) -> Optional[Entry]:
 
 
 def _dateline(table: NameTable, m) -> list[Cand]:
-    city = m.group("city")
-    cs, ce = m.span("city")
-    while city and city[-1] in ".'’-":
-        city, ce = city[:-1], ce - 1
-    if len(city.replace(" ", "").replace(".", "")) < 2:
-        return []
+    """The candidates of one dateline match: its city and state, read once per (city, state, form)
+    (wire datelines repeat: "NEW YORK, March 3 -") and placed at the match."""
     st_group = "st" if m.group("st") else "st2" if m.group("st2") else None
-    st_entry = _state(table, m.group(st_group)) if st_group else None
+    key = (m.group("city"), m.group(st_group) if st_group else None, st_group, m.group("weak") is not None)
+    memo = table.dateline_readings
+    reading = memo.get(key)
+    if reading is None:
+        if len(memo) >= _MAX_READINGS:
+            memo.clear()
+        reading = memo[key] = _reading(table, *key)
+    if not reading:
+        return []
+    trim, name, entry, st_entry = reading
+    cs, ce = m.span("city")
+    out = [Cand(cs, ce - trim, name, entry, True, True, False)]
+    if st_entry is not None:
+        ss, se = m.span(st_group)
+        out.append(Cand(ss, se, m.group(st_group), st_entry, True, True, False))
+    return out
+
+
+_MAX_READINGS = 20_000  # dateline readings remembered per table (then the memory starts afresh)
+
+
+def _reading(table: NameTable, city: str, st: Optional[str], st_group: Optional[str], weak: bool) -> tuple:
+    """What a dateline says whatever its place in a text: (characters cut off the city's end, the
+    city's key, its entry, the state's entry or None), or () for no place."""
+    trim = 0
+    while city and city[-1] in ".'’-":
+        city, trim = city[:-1], trim + 1
+    if len(city.replace(" ", "").replace(".", "")) < 2:
+        return ()
+    st_entry = _state(table, st) if st_group else None
     key = " ".join(city.split())
     name = table.upper().get(key)
     entry = table.names.get(name) if name else None
     title = " ".join(w[:1] + w[1:].lower() for w in key.split(" "))
     if entry is not None and entry.kind == "block":
-        return []
-    if m.group("weak") is not None and (entry is None or entry.ambiguous) and st_entry is None:
-        return []  # "BREAKING — …": only a known place opens a dateline without a month and day
-    if m.group("st2") and st_entry is None:
-        return []  # "SMITH, Jones —": no state after the city
+        return ()
+    if weak and (entry is None or entry.ambiguous) and st_entry is None:
+        return ()  # "BREAKING — …": only a known place opens a dateline without a month and day
+    if st_group == "st2" and st_entry is None:
+        return ()  # "SMITH, Jones —": no state after the city
     if st_entry is not None:
         cc = st_entry.country
         canon = entry.canonical if entry is not None and entry.country == cc else title
@@ -126,11 +151,7 @@ def _dateline(table: NameTable, m) -> list[Cand]:
         canon, cc = entry.canonical, entry.country
     else:
         canon, cc = title, None
-    out = [Cand(cs, ce, key, Entry(canon, cc, "city"), True, True, False)]
-    if st_entry is not None:
-        ss, se = m.span(st_group)
-        out.append(Cand(ss, se, m.group(st_group), st_entry, True, True, False))
-    return out
+    return trim, key, Entry(canon, cc, "city"), st_entry
 
 
 def strong_datelines(table: NameTable, text: str, found: list[Cand]) -> list[Cand]:

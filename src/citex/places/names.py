@@ -88,6 +88,8 @@ class NameTable:
         self._alternatives: Optional[dict[str, Entry]] = None
         # run string → its reading gives no candidate (citex.places.finder remembers it here)
         self.run_plans: dict[str, bool] = {}
+        # (city, state, state group, weak form) of a dateline → its reading (citex.places.datelines)
+        self.dateline_readings: dict[tuple, tuple] = {}
 
     def possessive(self):
         """A regex of the names with a possessive inside ("People's Republic of China", "Cox's
