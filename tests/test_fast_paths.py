@@ -1,0 +1,111 @@
+"""Fourth speed pass (issue 14): each fast path finds what the code it replaces found, on generated
+texts (property-style, fixed seeds) and on the corpus when it is there."""
+from __future__ import annotations
+
+import calendar
+import random
+import re
+from pathlib import Path
+
+import regex
+
+from citex.api import default_extractor
+from citex.grammar import dates
+from citex.link.linker import _first_word_forms
+from citex.places import datelines
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def test_valid_equals_calendar_monthrange():
+    """_valid reads a table of month lengths (and isleap for 29 February) instead of monthrange."""
+    for y in list(range(1500, 2101)) + [1, 4, 100, 400, 9999]:
+        for m in range(-1, 15):
+            for d in range(-1, 33):
+                old = 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+                assert dates._valid(y, m, d) == old, (y, m, d)
+
+
+def test_quantity_before_backwards_equals_forwards():
+    """QUANTITY_BEFORE is searched backwards ("(?r)"): a match exactly where the forward search has one."""
+    forward = regex.compile(dates.QUANTITY_BEFORE.pattern.replace("(?r)", "", 1), regex.IGNORECASE)
+    pieces = ["about", "ABOUT", "some", "total", "of", "up", "to", "#", "no.", "No.", "number", "nearly", " ",
+              "  ", "   ", "    ", "\t", "\n", "x", "the", "ſome", "least", "at", ",", "1"]
+    rng = random.Random(3)
+    for _ in range(20000):
+        window = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))[-25:]
+        assert bool(dates.QUANTITY_BEFORE.search(window)) == bool(forward.search(window)), repr(window)
+
+
+def _plain_dateline(table, m):
+    """The dateline reading before it was remembered (the code the memo replaces)."""
+    from citex.places.names import Entry
+    from citex.places.runs import Cand
+    city = m.group("city")
+    cs, ce = m.span("city")
+    while city and city[-1] in ".'’-":
+        city, ce = city[:-1], ce - 1
+    if len(city.replace(" ", "").replace(".", "")) < 2:
+        return []
+    st_group = "st" if m.group("st") else "st2" if m.group("st2") else None
+    st_entry = datelines._state(table, m.group(st_group)) if st_group else None
+    key = " ".join(city.split())
+    name = table.upper().get(key)
+    entry = table.names.get(name) if name else None
+    title = " ".join(w[:1] + w[1:].lower() for w in key.split(" "))
+    if entry is not None and entry.kind == "block":
+        return []
+    if m.group("weak") is not None and (entry is None or entry.ambiguous) and st_entry is None:
+        return []
+    if m.group("st2") and st_entry is None:
+        return []
+    if st_entry is not None:
+        cc = st_entry.country
+        canon = entry.canonical if entry is not None and entry.country == cc else title
+    elif entry is not None:
+        canon, cc = entry.canonical, entry.country
+    else:
+        canon, cc = title, None
+    out = [Cand(cs, ce, key, Entry(canon, cc, "city"), True, True, False)]
+    if st_entry is not None:
+        ss, se = m.span(st_group)
+        out.append(Cand(ss, se, m.group(st_group), st_entry, True, True, False))
+    return out
+
+
+def _cands(cands):
+    return [(c.start, c.end, c.name, c.entry, c.ok, c.supported, c.name_part) for c in cands]
+
+
+def test_remembered_dateline_readings_equal_the_plain_reading():
+    """A dateline read through the memo gives the candidates the plain reading gives, the first time
+    and when read again (generated datelines, then the corpus's)."""
+    table = default_extractor().gazetteer.table
+    cities = ["NEW YORK", "PARIS", "ST. PETERSBURG", "SMITH", "BREAKING", "VILNIUS", "GENEVA", "X", "A.", "LONDON-"]
+    states = ["", ", Fla.", ", N.Y.", ", Jones", ", Philippines", ", CALIF"]
+    tails = [", March 6 -", ", June 29 (Reuters) –", " —", " (AP) — ", ", 5 September 2024 (AFP) – ", " - "]
+    rng = random.Random(5)
+    texts = ["".join((rng.choice(cities), rng.choice(states), rng.choice(tails), "The text.")) for _ in range(600)]
+    if CORPUS.is_dir():
+        texts += [f.read_text(encoding="utf-8", errors="replace")[:3000] for f in sorted(CORPUS.rglob("*.txt"))[::7]]
+    for _ in range(2):
+        for text in texts:
+            for m in datelines.DATELINE.finditer(text):
+                assert _cands(datelines._dateline(table, m)) == _cands(_plain_dateline(table, m)), text[:80]
+
+
+def test_news_names_by_first_words_equal_the_search():
+    """The news names found where their first words stand equal the pattern's search (the code they
+    replace), also inside words and where names touch; the first words are those of the list."""
+    linker = default_extractor().linker
+    linker._news_names("")
+    assert linker._news_firsts is not None     # the list's names all begin with a capitalised word
+    plain = re.compile(r"(?<![\w\-])" + linker._news_re.pattern)
+    pieces = ["Iran", "IRAN", "nuclear", "NUCLEAR", "deal", "agreement", "Paris", "PARIS", "climate", "xIran",
+              "Iranian", "-", " ", "  ", "\t", "a", "é"]
+    rng = random.Random(19)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", "-"]) for _ in range(rng.randint(1, 10)))
+        assert [m[:2] for m in linker._news_names(text)] == [m.span() for m in plain.finditer(text)], text
+    assert _first_word_forms(["Iran nuclear deal", "Paris climate deal"]) == ("IRAN", "Iran", "PARIS", "Paris")
+    assert _first_word_forms(["the Iran deal"]) is None
