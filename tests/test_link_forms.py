@@ -208,6 +208,23 @@ def test_protocol_of_no_named_parent_is_none(text):
     assert not citex.extract(text).citations
 
 
+@pytest.mark.parametrize("text, want", [
+    # a named amendment holds its parent's name: it is that amendment, not a law about the parent
+    ("The Kigali Amendment to the Montreal Protocol entered into force in 2019.",
+     [("Kigali Amendment to the Montreal Protocol", "IEADB 8509", None, 1), ("Montreal Protocol", "MTDSG XXVII-2-a", None, None)]),
+    # after the parent's possessive
+    ("the Montreal Protocol's Kigali Amendment",
+     [("Montreal Protocol", "MTDSG XXVII-2-a", None, None), ("Kigali Amendment", "IEADB 8509", None, 0)]),
+    ("the European Convention on Human Rights' Protocol No. 6 abolished it",
+     [("European Convention on Human Rights", "CETS 5", None, None), ("Protocol No. 6", "CETS 114", 6, 0)]),
+    # a name does not start inside the one before it
+    ("They signed the Convention on Human Rights and Additional Protocol No. 1.",
+     [("Convention on Human Rights", "CETS 5", None, None), ("Additional Protocol No. 1", None, 1, None)]),
+])
+def test_amendments_and_protocols_beside_their_parents(text, want):
+    assert [(c.text, c.id, c.number, c.parent) for c in citex.extract(text).citations] == want
+
+
 def test_count_before_a_plural_must_match_its_protocols():
     # without a date the Convention has three Optional Protocols: "two" cannot say which
     text = "The US ratified the two Optional Protocols to the Convention on the Rights of the Child."

@@ -166,7 +166,8 @@ G["listcomma"] = r",(?={sp}{tw}(?:{sp}{tw}){0,4}+{sp}(?:and|or)(?![\w\-]))"
 # a later title word directly before a head word opens the next name, not this one: "Convention on the
 # Rights of the Child and the| Kyoto Protocol", "… and its| Optional Protocol"
 G["any_treaty_head"] = alternation(_case_forms([w for w in TREATY_HEADS if w not in TITLE_PLURALS]))
-G["tw_next"] = r"(?!{tw}{sp}(?:{any_treaty_head})(?![\w\-])){tw}"
+# (but a possessive ends this name: "the European Convention on Human Rights'| Protocol No. 6")
+G["tw_next"] = r"(?!{tw}(?<!['’]){sp}(?:{any_treaty_head})(?![\w\-])){tw}"
 G["titlerun"] = r"{tw}(?:(?:{sp}{inner})*+{sp}{tw_next}|{listcomma}{sp}{tw_next})*+"
 G["cont"] = r"(?:{sp}{prep}{sp}(?:{det}{sp})?{titlerun})*+"
 # Roman numerals as protocol numbers: "Protocol III", "Protocols I and II"
@@ -268,9 +269,10 @@ def _norm_ws(s: str) -> str:
     return " ".join(s.split())
 
 
-def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[str]]:
-    """Scan left from the head: return where the name starts and its pre-modifier words."""
-    lo = max(0, head_start - 160)
+def _premods(text: str, head_start: int, lower_head: bool, floor: int = 0) -> tuple[int, list[str]]:
+    """Scan left from the head, not past ``floor`` (the end of the name before it: "the Convention on Human
+    Rights and| Additional Protocol No. 1"): return where the name starts and its pre-modifier words."""
+    lo = max(0, floor, head_start - 160)
     window = text[lo:head_start]
     toks = [(m.start() + lo, m.end() + lo, m.group(), m.lastgroup) for m in PRE_TOKEN.finditer(window)]
     start = head_start
@@ -401,6 +403,8 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             continue                # inside a name already read, or inside a word ("subtreaty")
         if NEXT_HEAD.match(text, he):
             continue  # "Energy *Charter* Treaty": the name's head is the last one
+        # (a law's name may hold the name it is about: "Law on Ratification of the Istanbul| Convention")
+        ctx["floor"] = max(last_end, 0) if out and out[-1].kind != "other" else 0
         cand = _candidate(text, hm, ctx)
         if cand is not None:
             if out and _law_holds(text, out[-1], cand):
@@ -504,7 +508,7 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
         return None   # ("the EU constitution": a weak name the knowledge base may know, see _union_constitution)
     if _inside_byline(text, h, ctx):
         return None  # inside a byline "Law of …" just rejected: a byline too (see SKIP_BYLINE_LAWS)
-    start, pre = _premods(text, h.start, h.lower)
+    start, pre = _premods(text, h.start, h.lower, ctx.get("floor", 0))
     if pre is None:
         return None
     start, pre = _after_descriptions(text, start, pre, h.start)
@@ -515,6 +519,8 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     name = _continuation(text, name, ctx)
     if name is None:
         return None
+    if name.has_cont and text[name.end - 1] in "'’" and text[name.end - 2] == "s":
+        name = attrs.evolve(name, end=name.end - 1)   # "… on Human Rights|' Protocol No. 6": a possessive
     of_parent = False
     if _rejected(text, name, ctx.get("gazetteer")):
         of_parent = _of_parent(text, name)

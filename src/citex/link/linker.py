@@ -110,8 +110,8 @@ def _law_about(items, k: int) -> bool:
     """A law whose name holds an instrument's ("the Act on Ratification of the Treaty on the
     Non-Proliferation of Nuclear Weapons") is a law, not that instrument (items in text order)."""
     it = items[k]
-    if it.kind != "other":
-        return False
+    if it.kind != "other" or it.parent is not None:
+        return False   # ("the Kigali Amendment to the Montreal Protocol" amends the instrument it holds)
     for o in items[k + 1:k + 1 + LAW_INNER_SCAN]:
         if o.start >= it.end:
             break

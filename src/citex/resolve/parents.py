@@ -65,7 +65,19 @@ def attach_parents(doc: DocContext) -> None:
             it.end = max(it.end, items[it.parent].end)
             for j in by_cand[it.cand]:
                 items[j].end = max(items[j].end, items[it.parent].end)
+    _possessive_parents(doc)
     _inherit_parents(doc)
+
+
+def _possessive_parents(doc: DocContext) -> None:
+    """ "the European Convention on Human Rights' Protocol No. 6", "the Montreal Protocol's Kigali
+    Amendment": a protocol or amendment right after its parent's possessive."""
+    text, cands, items = doc.text, doc.cands, doc.items
+    for i in range(1, len(items)):
+        it, prev = items[i], items[i - 1]
+        if it.parent is None and takes_parent(it) and prev.cand != it.cand \
+                and R.POSSESSIVE_GAP.fullmatch(text, prev.end, cands[it.cand].start):
+            it.parent = i - 1
 
 
 # how far back an unattached protocol looks for the protocols of one parent it continues
