@@ -243,6 +243,9 @@ EXAMPLES = [
     ("Iran would withdraw from the Non-Proliferation Treaty if sanctions return.", [("withdrawal", "proposed", "IR")]),
     # -- no event: negations, rules, idioms, hypotheticals
     ("Hungary has not ratified the Istanbul Convention.", []),
+    # the instrument is the subject of a verb with its own object: it ended the conflict, not itself
+    ("The Good Friday Agreement ended the conflict in Northern Ireland.", []),
+    ("The Treaty of Versailles terminated the state of war with Germany.", []),
     ("The United States has refused to sign the Kyoto Protocol.", []),
     ("Britain has no plans to leave the European Convention on Human Rights.", []),
     ("Under the Treaty on Open Skies, withdrawal takes effect six months after notification.", []),

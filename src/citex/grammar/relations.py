@@ -70,6 +70,13 @@ PARTICIPLE_GAP = regex.compile(r"""
     (?:(?:was|were|is|are|has|have|had|been|being|be|will|would|also|only|already|since|now|recently|yet|
          officially|formally|first|later|finally|subsequently|just|not|never|so[ \t]+far|previously)[ \t]{1,3}){0,4}
     \Z""", regex.VERBOSE)
+# a direct object after the verb: the name before it is its subject, not a participle's object ("the Good
+# Friday Agreement *ended the conflict*", "the accord suspended its sanctions"); a time phrase is no object
+# ("the treaty, signed the following year")
+DIRECT_OBJECT = regex.compile(
+    r"[ \t]{1,3}(?:the|its|their|his|her|a|an|these|those|all|some|decades|years)[ \t]{1,3}"
+    r"(?!(?:same|following|next|previous|preceding|last|first|day|week|month|year|night|morning)(?![\w\-]))"
+    r"\p{L}", regex.IGNORECASE)
 PARTICIPLE_ACTIONS = {"signature", "ratification", "entry_into_force", "denunciation", "suspension",
                       "termination", "accession"}
 # the acting party after a participle: "signed *on behalf of the* Russian Federation", "ratified *by* Japan"

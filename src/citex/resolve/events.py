@@ -384,7 +384,8 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
         # noun: "Basel Convention signatories" is a status)
         return Attachment(gx.groups[gi], party=_owner_before(scan, gx.first_start[gi], sent_start))
     if trig.action in R.PARTICIPLE_ACTIONS and trig.form in ("past", "noun") and \
-            not R.ATTRIBUTIVE_AFTER.match(text, te):  # "… thereto, signed on behalf of …" (not "the CTBT ratification debate")
+            not R.ATTRIBUTIVE_AFTER.match(text, te) and not (trig.form == "past" and R.DIRECT_OBJECT.match(text, te)):
+        # "… thereto, signed on behalf of …" (not "the CTBT ratification debate", nor "the accord ended the war")
         ge, gi = gx.last_before(ts)
         if gi is not None and ts - ge <= PARTICIPLE_REACH:
             gap = text[ge:ts]
