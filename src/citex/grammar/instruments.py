@@ -680,8 +680,9 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     h, pre, pre_low, has_cont = name.head, name.pre, name.pre_low, name.has_cont
     if not name.numbers and not has_cont and not pre:
         return True  # "the Convention", "Treaty": a short form, not a name
-    if h.lower and (h.plural or not any(_proper(w) for w in pre)) and not _union_constitution(name, gazetteer):
+    if h.lower and not any(_proper(w) for w in pre) and not _union_constitution(name, gazetteer):
         return True  # "free trade agreements", "a treaty of the Council of Europe", "the semiconductor pact"
+    #                  (a plural after a proper word is weak: "the Minsk agreements" if the knowledge base knows it)
     if BODY_AFTER.match(text, name.end) and not name.numbers:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
     if h.kind == "convention" and not has_cont and pre_low and (
@@ -714,13 +715,15 @@ def _union_constitution(name: Name, gazetteer=None) -> bool:
 
 def _is_weak(text: str, name: Name) -> bool:
     """Names the knowledge base must confirm: lower-case "convention", "protocol", "charter" … ("Elvis
-    convention", "ISDN protocol", "the WRU charter"), upper-case headline words ("CHIP PACT"), a
+    convention", "ISDN protocol", "the WRU charter"), a lower-case plural ("the Minsk agreements" vs "EU
+    trade agreements"), upper-case headline words ("CHIP PACT"), a
     named protocol without continuation ("Apple File Protocol" vs "Kyoto Protocol"), and an
     amendment that amends nothing named ("Second Amendment freedom" vs "Kigali Amendment to the …")."""
     h, has_cont = name.head, name.has_cont
     named = bool(name.pre) and not name.descriptive
     return (h.lower and h.low in WEAK_LOWER_HEADS and not has_cont and " ".join(name.pre_low) not in ORG_QUALIFIERS) \
         or (h.upper and not has_cont) \
+        or (h.lower and h.plural) \
         or (not has_cont and _union_constitution(name)) \
         or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
         or (h.low == "amendment" and not AMENDS.match(text, name.end)) \
