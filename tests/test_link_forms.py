@@ -28,6 +28,10 @@ def ids(text, published=None):
     ("Producers backed the sixth International Tin Agreement.", None, "MTDSG XIX-23"),
     # a lower-case plural after a proper word, when the knowledge base knows the name
     ("The Minsk agreements failed.", None, "GK MINSK2-2015"),
+    # names without a head word (data/vocab/link/news_names.txt) and a stand-alone acronym
+    ("Signed on Nov 15, 2020, the Regional Comprehensive Economic Partnership covers a third of trade.", None,
+     "GK RCEP-2020"),
+    ("Trump pulled out of the TPP in 2017.", None, "GK TPP-2016"),
     # a news name added to the knowledge base (scripts/kb_aliases.tsv)
     ("Norway administers the Svalbard Treaty.", None, "IEADB 2598"),
     # editions of one agreement: the latest adopted by the publication date
