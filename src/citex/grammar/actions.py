@@ -241,6 +241,11 @@ EXAMPLES = [
     ("The government is considering whether to suspend the Visiting Forces Agreement.",
      [("suspension", "proposed", None)]),
     ("Iran would withdraw from the Non-Proliferation Treaty if sanctions return.", [("withdrawal", "proposed", "IR")]),
+    # a sentence that opens with a condition: its main clause is conditional too
+    ("If the Senate ratifies the New START treaty, it will enter into force in 2025.",
+     [("ratification", "proposed", None), ("entry_into_force", "proposed", None)]),
+    ("Unless Russia returns to compliance, the United States will withdraw from the INF Treaty.",
+     [("withdrawal", "proposed", "US")]),
     # -- no event: negations, rules, idioms, hypotheticals
     ("Hungary has not ratified the Istanbul Convention.", []),
     # the instrument is the subject of a verb with its own object: it ended the conflict, not itself
