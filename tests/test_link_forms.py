@@ -34,6 +34,7 @@ def ids(text, published=None):
     ("Trump pulled out of the TPP in 2017.", None, "GK TPP-2016"),
     # a news name added to the knowledge base (scripts/kb_aliases.tsv)
     ("Norway administers the Svalbard Treaty.", None, "IEADB 2598"),
+    ("Ecuador denounced the ICSID Convention in 2009.", None, "UNTS I-8359"),
     # editions of one agreement: the latest adopted by the publication date
     ("Members met under the International Coffee Agreement.", "1987-04-08", "MTDSG XIX-25"),
     ("Members met under the International Cocoa Pact.", "1987-04-08", "MTDSG XIX-31"),

@@ -144,10 +144,18 @@ SENTENCE_END = regex.compile(
     r"|\n[ \t]*\n")
 
 
+# a day and month without a year right before a name: "the September 19 …", "the 19 September …"
+MONTH_DAY_BEFORE = regex.compile(compose(
+    r"(?<![\w\-])(?:{month}\.?[ \t]{1,3}(?:{day})(?:st|nd|rd|th)?|(?:{day})(?:st|nd|rd|th)?[ \t]{1,3}{month})[ \t]{1,3}\Z", F),
+    regex.VERSION1)
+
+
 def strip_date_qualifier(gap: str, pre: bool = False) -> str:
     """Remove a date between two things: " of 26 November 1987 and " → " and ";
     with ``pre``, a date before a name: " the 1986 " → " the "."""
     m = DATE_PATTERN.search(gap, timeout=limits.REGEX_TIMEOUT)
+    if not m and pre:
+        m = MONTH_DAY_BEFORE.search(gap)   # "the *September 19* Inter-Korean Military Agreement"
     if not m:
         return gap
     if pre:

@@ -122,6 +122,8 @@ def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Opt
         return None
     if trig.form in ("ing", "noun") and _MODAL_AFTER.match(text, obj_end):
         return PROPOSED
+    if trig.form in ("ing", "noun") and A.FAILED_AFTER.match(text, obj_end):
+        return None   # "the ratification of the CETA by Cyprus failed"
     if trig.form == "past":
         return ""
     if A.RULE_AFTER.search(text, obj_end, clause_end):
