@@ -246,6 +246,9 @@ EXAMPLES = [
     ("Iran could withdraw from the Non-Proliferation Treaty.", [("withdrawal", "proposed", "IR")]),
     ("The government is considering whether to suspend the Visiting Forces Agreement.",
      [("suspension", "proposed", None)]),
+    ("Talk of leaving the European Convention on Human Rights is a distraction.", [("withdrawal", "proposed", None)]),
+    ("Speculation over Britain's withdrawal from the European Convention on Human Rights grew.",
+     [("withdrawal", "proposed", "GB")]),
     ("Iran would withdraw from the Non-Proliferation Treaty if sanctions return.", [("withdrawal", "proposed", "IR")]),
     # a sentence that opens with a condition: its main clause is conditional too
     ("If the Senate ratifies the New START treaty, it will enter into force in 2025.",
@@ -256,6 +259,7 @@ EXAMPLES = [
     ("Seoul suspended the September 19 Inter-Korean Military Agreement.", [("suspension", "done", "KR")]),
     # -- no event: negations, rules, idioms, hypotheticals
     ("Hungary has not ratified the Istanbul Convention.", []),
+    ("There is no question of Britain leaving the European Convention on Human Rights, the minister said.", []),
     # a nominal act that failed
     ("The ratification of the CETA by Cyprus failed in parliament.", []),
     ("Ratification of the Istanbul Convention was rejected by the Slovak parliament.", []),
