@@ -260,6 +260,8 @@ EXAMPLES = [
     # -- no event: negations, rules, idioms, hypotheticals
     ("Hungary has not ratified the Istanbul Convention.", []),
     ("There is no question of Britain leaving the European Convention on Human Rights, the minister said.", []),
+    # an organisation's acronym that only qualifies a cited name is not that name: "leave the EU" (the Union)
+    ("The EU Constitution was drafted in 2004. Critics said Britain should leave the EU instead.", []),
     # a nominal act that failed
     ("The ratification of the CETA by Cyprus failed in parliament.", []),
     ("Ratification of the Istanbul Convention was rejected by the Slovak parliament.", []),
