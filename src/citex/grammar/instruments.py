@@ -519,8 +519,9 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     name = _continuation(text, name, ctx)
     if name is None:
         return None
-    if name.has_cont and text[name.end - 1] in "'’" and text[name.end - 2] == "s":
-        name = attrs.evolve(name, end=name.end - 1)   # "… on Human Rights|' Protocol No. 6": a possessive
+    if text[name.end - 1] in "'’" and (name.has_cont or text[name.end - 2] != "s"):
+        # "… on Human Rights|' Protocol No. 6": a possessive; "‘Treaty of Friendship|’": a closing quote
+        name = attrs.evolve(name, end=name.end - 1)
     of_parent = False
     if _rejected(text, name, ctx.get("gazetteer")):
         of_parent = _of_parent(text, name)
@@ -887,6 +888,10 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("signed the Convention on Biological Diversity and its Cartagena Protocol on Biosafety",
      ["Convention on Biological Diversity", "Cartagena Protocol on Biosafety"]),
     ("the Treaty of Rome and the Maastricht Treaty", ["Treaty of Rome", "Maastricht Treaty"]),
+    ("The ‘Treaty of Friendship’ was signed in 1950.", ["Treaty of Friendship"]),
+    ("The Council of Europe Convention on preventing and combating violence against women and domestic violence "
+     "entered into force in 2014.",
+     ["Council of Europe Convention on preventing and combating violence against women and domestic violence"]),
     ("abolished by Protocol 6 to the", ["Protocol No. 6"]),
     ("the Treaty of Amsterdam seven years ago", ["Treaty of Amsterdam"]),
     ("the Vienna Convention on the Law of Treaties of 1969", ["Vienna Convention on the Law of Treaties"]),
