@@ -11,7 +11,6 @@ import regex
 
 from citex.api import default_extractor
 from citex.grammar import dates
-from citex.link.linker import _first_word_forms
 from citex.places import datelines
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -92,20 +91,3 @@ def test_remembered_dateline_readings_equal_the_plain_reading():
         for text in texts:
             for m in datelines.DATELINE.finditer(text):
                 assert _cands(datelines._dateline(table, m)) == _cands(_plain_dateline(table, m)), text[:80]
-
-
-def test_news_names_by_first_words_equal_the_search():
-    """The news names found where their first words stand equal the pattern's search (the code they
-    replace), also inside words and where names touch; the first words are those of the list."""
-    linker = default_extractor().linker
-    linker._news_names("")
-    assert linker._news_firsts is not None     # the list's names all begin with a capitalised word
-    plain = re.compile(r"(?<![\w\-])" + linker._news_re.pattern)
-    pieces = ["Iran", "IRAN", "nuclear", "NUCLEAR", "deal", "agreement", "Paris", "PARIS", "climate", "xIran",
-              "Iranian", "-", " ", "  ", "\t", "a", "é"]
-    rng = random.Random(19)
-    for _ in range(4000):
-        text = "".join(rng.choice(pieces) + rng.choice([" ", "", "-"]) for _ in range(rng.randint(1, 10)))
-        assert [m[:2] for m in linker._news_names(text)] == [m.span() for m in plain.finditer(text)], text
-    assert _first_word_forms(["Iran nuclear deal", "Paris climate deal"]) == ("IRAN", "Iran", "PARIS", "Paris")
-    assert _first_word_forms(["the Iran deal"]) is None

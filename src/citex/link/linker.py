@@ -152,18 +152,6 @@ def content_words(name: str) -> frozenset:
     return frozenset(out)
 
 
-def _first_word_forms(names: list[str]) -> Optional[tuple[str, ...]]:
-    """The forms the first words of ``names`` match in as written (a capitalised word: itself and in
-    capitals), or None when one of them is a lower-case word (it matches in any case)."""
-    firsts = set()
-    for n in names:
-        w = n.split()[0]
-        if not w[:1].isupper():
-            return None
-        firsts.update((w, w.upper()))
-    return tuple(sorted(firsts))
-
-
 # the subject a text gives right after a protocol's name: "…, on the involvement of children in armed conflict"
 DESCRIBED = re.compile(r"[ \t]{0,2},?[ \t]{0,3}(?:on|concerning|relating[ \t]+to|regarding|aiming[ \t]+at)[ \t]{1,3}"
                        r"(?:the[ \t]{1,3})?(?P<d>[^,.;:()\n]{3,120})")
@@ -193,7 +181,6 @@ class Linker:
         self._years = None
         self._editions = None
         self._news_re = None
-        self._news_firsts = None
         self._news_table: dict = {}
 
     def kind_of(self, rid: str) -> str:
@@ -300,42 +287,18 @@ class Linker:
             # (searched without the look-behind "(?<![\w\-])", which is tested at each hit: re then skips
             # to the names' first letters instead of trying the look-behind at every character)
             self._news_re = re.compile(r"(?:" + "|".join(forms) + r")(?![\w\-])") if forms else False
-            self._news_firsts = _first_word_forms([n for n in NEWS_NAMES if n.lower() in table])
         if not self._news_re:
             return []
         out = []
         pos = 0
-        for m in self._news_hits(text):
+        while (m := self._news_re.search(text, pos)) is not None:
             s = m.start()
-            if s < pos:
-                continue
             if s and _WORD_OR_HYPHEN.match(text, s - 1):
                 pos = s + 1             # no name starts here: the next place after it, as finditer would
                 continue
             out.append((s, m.end(), self._news_table[" ".join(m.group().split()).lower()]))
             pos = m.end()
         return out
-
-    def _news_hits(self, text: str):
-        """The news names' pattern matched at each place where one may start, in text order: where a
-        first word (capitalised, as written or in capitals) stands, found by ``str.find`` (a fraction of
-        the pattern's scan); the places between would fail.  Without such first words, its search."""
-        if self._news_firsts is None:
-            pos = 0
-            while (m := self._news_re.search(text, pos)) is not None:
-                yield m
-                pos = m.start() + 1
-            return
-        starts = []
-        for word in self._news_firsts:
-            i = text.find(word)
-            while i >= 0:
-                starts.append(i)
-                i = text.find(word, i + 1)
-        for i in sorted(starts):
-            m = self._news_re.match(text, i)
-            if m is not None:
-                yield m
 
     def link_items(self, text: str, items: Sequence["Item"], latest_year: Optional[int] = None) -> None:
         """Set ``item.link`` (a :class:`LinkResult`) on every item.
