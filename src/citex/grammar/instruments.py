@@ -675,6 +675,18 @@ def _title_line(text: str, name: Name) -> int:
     return end
 
 
+# "Treaty *of Waitangi Tribunal*": "of", a name without "the", and a body word ending it (organisations
+# named after an instrument; "Constitution of the World Health Organization" keeps its "the")
+QUALIFIER_WORDS = {"International", "European", "African", "American", "Inter-American", "World", "United", "Permanent",
+                   "Arab", "Asian", "Nordic", "Islamic", "Criminal", "Human", "Constitutional", "Supreme", "General"}
+_NAMED_BODIES = sorted(set(entries("instruments/body_after_head"))
+                       - {"States", "Member", "Members", "Force", "Forces", "Union", "Alliance", "Organisation",
+                          "Organisations", "Organization", "Organizations", "TV", "Television"})
+# (one proper word, not a title's qualifier: "Statute of International Criminal Court" is the Rome Statute)
+OF_NAME_BODY = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?!the[ \t])(?!(?:" + alternation(sorted(QUALIFIER_WORDS))
+                             + r")[ \t])\p{Lu}[\w'’.\-]*[ \t]{1,3}(?:" + alternation(_NAMED_BODIES) + r")")
+
+
 def _rejected(text: str, name: Name, gazetteer) -> bool:
     """The guards: a short form, a generic lower-case phrase, an organisation or a meeting, a bare
     domestic word."""
@@ -686,6 +698,8 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     #                  (a plural after a proper word is weak: "the Minsk agreements" if the knowledge base knows it)
     if BODY_AFTER.match(text, name.end) and not name.numbers:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
+    if has_cont and OF_NAME_BODY.fullmatch(text, h.end, name.end):
+        return True  # "the Treaty of Waitangi Tribunal": a body named after the instrument
     if h.kind == "convention" and not has_cont and pre_low and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
@@ -889,6 +903,8 @@ EXAMPLES: list[tuple[str, list[str]]] = [
      ["Convention on Biological Diversity", "Cartagena Protocol on Biosafety"]),
     ("the Treaty of Rome and the Maastricht Treaty", ["Treaty of Rome", "Maastricht Treaty"]),
     ("The ‘Treaty of Friendship’ was signed in 1950.", ["Treaty of Friendship"]),
+    ("The Treaty of Waitangi Tribunal ruled.", []),
+    ("Spectrum's Terms of Service Agreement changed.", []),
     ("The Council of Europe Convention on preventing and combating violence against women and domestic violence "
      "entered into force in 2014.",
      ["Council of Europe Convention on preventing and combating violence against women and domestic violence"]),
