@@ -10,6 +10,10 @@ Inputs (read-only):
 * ``scripts/kb_overrides.tsv``: hand-checked fixes (field values, aliases to drop,
   records that must not be matched by name, a few rows the CSV lacks).
 
+Derived: a title that opens with the place of adoption ("Marrakesh Agreement establishing the World
+Trade Organization") also gets the alias without that place, when the place is in the bundled
+gazetteer and the shorter name is no other record's (``derive_placeless_aliases``).
+
 Output: gzipped JSON lines, a header line (format, version, record count, the
 sha256 of each input, the full provenance string of each source key) and one
 compact record per line (``citex.kb.Record.to_compact``), sorted by id.  No
