@@ -359,18 +359,6 @@ def test_dev_set_precision_recall(gaz):
     assert precision >= 0.93 and recall >= 0.93, (precision, recall, misses[:20])
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
-def test_speed_on_corpus(gaz):
-    files = sorted(CORPUS.rglob("*.txt"))[::8]     # an eighth of the corpus keeps the test short
-    texts = [f.read_text(encoding="utf-8") for f in files]
-    size = sum(len(t.encode("utf-8")) for t in texts)
-    t0 = time.perf_counter()
-    for t in texts:
-        gaz.find(t)
-    rate = size / 1e6 / (time.perf_counter() - t0)
-    assert rate > 2.0, rate       # about 8-9 MB/s on the development machine (target >= 5)
-
-
 def test_a_continent_inside_a_name_keeps_its_sense_elsewhere(gaz):
     text = "Gas Infrastructure Europe published the figures. Later, Europe imported more gas."
     assert surfaces(gaz, text) == ["Europe"]
