@@ -47,6 +47,17 @@ NOT_INSTRUMENTS = [
     "the Brexit Party pact with the Conservatives was rejected",
     "the Lib Dems' pact with the Greens was announced",
     "the Liberal Democrats' Confidence and Supply Agreement with Labour ended",
+    # labour, pay, property and corporate deals
+    "the Teachers' Pay Agreement was accepted by the union",
+    "the Wage Agreement was signed at the factory",
+    "the Kit Agreement with the sportswear maker runs for five years",
+    "the Naming Rights Agreement for the stadium is worth $400m",
+    "the Development Agreement for the site was approved by the council",
+    "the Purchase and Sale Agreement was filed",
+    "the Definitive Agreement was signed on Friday",
+    "the Premier League Agreement with the broadcaster",
+    "the Customer Charter promises refunds",
+    "the Progressive Pact won 20 seats in the election",
     # a state alone before a capitalised head (wire copy capitalises after "U.K.")
     "A U.K. Agreement with the regulator was signed last year",
     # courts
@@ -82,6 +93,8 @@ STILL_INSTRUMENTS = [
     ("the Stability and Growth Pact limits deficits", "Stability and Growth Pact"),
     ("the Pact on Migration and Asylum was adopted by the EU", "Pact on Migration and Asylum"),
     ("the Convention on Biological Diversity was signed", "Convention on Biological Diversity"),
+    ("the Arab League Pact was signed in 1945", "Arab League Pact"),
+    ("Peru joined the Pacific Alliance Agreement", "Pacific Alliance Agreement"),
 ]
 
 

@@ -229,6 +229,9 @@ PRE_TOKEN = regex.compile(r"""
 
 # Body words after a head: the head word is part of an organisation, place or party name.
 BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r")(?![\w\-])")
+# "… Pact *won 20 seats*": a name that wins or holds seats is an electoral list or party
+SEATS_AFTER = regex.compile(r"[ \t]{1,3}(?:has[ \t]{1,3}|had[ \t]{1,3})?(?:won|wins|lost|loses|gained|gains|took|takes"
+                            r"|secured|secures|holds|held)[ \t]{1,3}(?:[\w\-]{1,20}[ \t]{1,3}){0,3}seats(?![\w\-])")
 # "… Amendment *to the* Montreal Protocol": what an amendment amends
 AMENDS = regex.compile(r"[ \t]{1,3}to[ \t]{1,3}(?:the[ \t]{1,3})?(?:[A-Z]|\d{4}[ \t])")
 # a document's title line after an upper-case head: "PROTOCOL on the results of …"
@@ -617,6 +620,8 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
         return True  # "free trade agreements", "a treaty of the Council of Europe", "the semiconductor pact"
     if BODY_AFTER.match(text, name.end) and not name.numbers:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
+    if SEATS_AFTER.match(text, name.end):
+        return True  # "the Progressive Pact won 20 seats": an electoral list or party
     if h.kind == "convention" and not has_cont and pre_low and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
@@ -968,6 +973,9 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("A U.K. Agreement with the regulator", []),
     ("Sister Act opened on Broadway", []),
     ("the Star Trek Convention was sold out", []),
+    ("the Progressive Pact won 20 seats", []),
+    ("the Kit Agreement with the club", []),
+    ("the Arab League Pact of 1945", ["Arab League Pact"]),
     ("read him the Riot Act", []),
     # … and names that stay
     ("the Brexit agreement was signed", ["Brexit agreement"]),
