@@ -58,6 +58,10 @@ NOT_INSTRUMENTS = [
     "the Premier League Agreement with the broadcaster",
     "the Customer Charter promises refunds",
     "the Progressive Pact won 20 seats in the election",
+    # a private body's own rules
+    "the Constitution of the Labour Party was amended",
+    "the Charter of the Company was revoked",
+    "the Covenant of the Wildcat Club was signed by its members",
     # a state alone before a capitalised head (wire copy capitalises after "U.K.")
     "A U.K. Agreement with the regulator was signed last year",
     # courts
@@ -95,6 +99,8 @@ STILL_INSTRUMENTS = [
     ("the Convention on Biological Diversity was signed", "Convention on Biological Diversity"),
     ("the Arab League Pact was signed in 1945", "Arab League Pact"),
     ("Peru joined the Pacific Alliance Agreement", "Pacific Alliance Agreement"),
+    ("the Statute of the International Atomic Energy Agency was approved", "Statute of the International Atomic Energy Agency"),
+    ("the Agreement Establishing the World Trade Organization", "Agreement Establishing the World Trade Organization"),
 ]
 
 

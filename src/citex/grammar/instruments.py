@@ -95,6 +95,7 @@ PROTOCOL_DESCRIPTORS = lower_words("instruments/protocol_descriptors") | set(ORD
 STOP = lower_words("instruments/premod_stop")            # end the pre-modifier scan
 AWARD_WORDS = lower_words("instruments/award_words")     # "Best Dance Act": an award category
 STAGE_ACTS = lower_words("instruments/stage_acts")       # "Sister Act", "a Class Act": a performance
+PRIVATE_BODIES = lower_words("instruments/private_bodies")  # "the Constitution of the Labour *Party*"
 MONTH_WORDS = lower_words("common/months")
 # lower-case words between a proper name and a lower-case head: "Egypt–Israel *peace* treaty"
 DESCRIPTORS = lower_words("instruments/descriptors")
@@ -622,6 +623,8 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
     if SEATS_AFTER.match(text, name.end):
         return True  # "the Progressive Pact won 20 seats": an electoral list or party
+    if has_cont and text[name.head.end:name.end].rsplit(None, 1)[-1].lower() in PRIVATE_BODIES:
+        return True  # "the Constitution of the Labour Party", "the Charter of the Company": a body's own rules
     if h.kind == "convention" and not has_cont and pre_low and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
@@ -974,6 +977,9 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("Sister Act opened on Broadway", []),
     ("the Star Trek Convention was sold out", []),
     ("the Progressive Pact won 20 seats", []),
+    ("the Constitution of the Labour Party was amended", []),
+    ("the Covenant of the Wildcat Club", []),
+    ("the Constitution of the World Health Organization", ["Constitution of the World Health Organization"]),
     ("the Kit Agreement with the club", []),
     ("the Arab League Pact of 1945", ["Arab League Pact"]),
     ("read him the Riot Act", []),
