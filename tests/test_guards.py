@@ -112,3 +112,19 @@ def test_ordinary_senses_are_no_instruments(text):
 @pytest.mark.parametrize("text,name", STILL_INSTRUMENTS)
 def test_instruments_stay(text, name):
     assert [c.text for c in citex.extract(text).citations] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft and Activision signed a Merger Agreement and a Voting Agreement.",
+    "The airline's Codeshare Agreement with Delta starts in May.",
+    "The club signed a Kit Agreement with Adidas.",
+])
+def test_model_proposals_obey_the_ordinary_senses(text):
+    """The optional NER stage's proposals pass the same judgement of pre-modifiers as the rules' names."""
+    from citex.grammar.instruments import ORDINARY_HEADS, ordinary_premods
+    from citex.ner.proposals import ner_instrument
+    words = text.rstrip(".").split()
+    for i, w in enumerate(words):
+        if w.lower() in ORDINARY_HEADS and ordinary_premods([x.lower() for x in words[:i]]):
+            s = text.index(words[i - 1])
+            assert ner_instrument(text, s, s + len(words[i - 1]) + 1 + len(w), [], None) is None

@@ -629,7 +629,7 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
         return True  # "Democratic National Convention", "Texas Haunters Convention"
-    if h.low in ORDINARY_HEADS and _ordinary_premods(pre_low):
+    if h.low in ORDINARY_HEADS and ordinary_premods(pre_low):
         return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord", "Tory-Liberal pact"
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
             h.low == "constitution" and not h.lower and pre and (_country_word(pre[-1], gazetteer)
@@ -643,7 +643,7 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     return False
 
 
-def _ordinary_premods(pre_low: list[str]) -> bool:
+def ordinary_premods(pre_low: list[str]) -> bool:
     """The words before an agreement, pact, accord or charter give it an ordinary sense
     (data/vocab/instruments/ordinary_premods.txt): the last word ("Merger Agreement", "the Owners'
     Charter": a plural possessive is a members' or customers' charter, a party's pact), a part of a
