@@ -395,11 +395,11 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
     ("… into UK law", "the U.S. Constitution")."""
     out: list[Candidate] = []
     last_end = -1
-    ctx = {"law_to": -1, "gazetteer": gazetteer}
+    ctx = {"law_to": -1, "gazetteer": gazetteer, "skip_to": -1}
     for hm in HEAD.finditer(text):
         hs, he = hm.span()
-        if hs < last_end or hs and _WORD_CHAR.match(text, hs - 1):
-            continue                # inside a name already read, or inside a word ("subtreaty")
+        if hs < last_end or hs < ctx["skip_to"] or hs and _WORD_CHAR.match(text, hs - 1):
+            continue                # inside a name already read or judged (see _body_or_list), or inside a word
         if NEXT_HEAD.match(text, he):
             continue  # "Energy *Charter* Treaty": the name's head is the last one
         cand = _candidate(text, hm, ctx)
@@ -486,7 +486,7 @@ class Name:
 def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]:
     """The name around one head word, or None: pre-modifiers, protocol numbers, continuation, guards."""
     h = Head.of(hm)
-    ctx = ctx if ctx is not None else {"law_to": -1, "gazetteer": None}
+    ctx = ctx if ctx is not None else {"law_to": -1, "gazetteer": None, "skip_to": -1}
     if h.lower and h.low in CAPITAL_ONLY_HEADS and not (h.low == "constitution" and QUALIFIED.search(text, max(0, h.start - 24), h.start)):
         return None   # ("the EU constitution": a weak name the knowledge base may know, see _union_constitution)
     if _inside_byline(text, h, ctx):
@@ -500,6 +500,10 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     name = _protocol_numbers(text, Name(head=h, start=start, end=h.end, pre=tuple(pre)))
     name = _continuation(text, name, ctx)
     if name is None or _rejected(text, name, ctx.get("gazetteer")):
+        if name is not None and name.has_cont and _body_or_list(text, name):
+            # every head inside the continuation ends at the same word: the same judgement (and
+            # "Constitution of the Party the Constitution of …" is read once, not once per head)
+            ctx["skip_to"] = name.end
         return None
     title = _norm_ws(text[name.start:name.end])
     if title.lower() in NEGATIVE_NAMES:
@@ -621,10 +625,8 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
         return True  # "free trade agreements", "a treaty of the Council of Europe", "the semiconductor pact"
     if BODY_AFTER.match(text, name.end) and not name.numbers:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
-    if SEATS_AFTER.match(text, name.end):
-        return True  # "the Progressive Pact won 20 seats": an electoral list or party
-    if has_cont and text[name.head.end:name.end].rsplit(None, 1)[-1].lower() in PRIVATE_BODIES:
-        return True  # "the Constitution of the Labour Party", "the Charter of the Company": a body's own rules
+    if _body_or_list(text, name):
+        return True  # "the Constitution of the Labour Party", "the Progressive Pact won 20 seats"
     if h.kind == "convention" and not has_cont and pre_low and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
@@ -657,6 +659,15 @@ def ordinary_premods(pre_low: list[str]) -> bool:
     if ("-" in last or "–" in last) and any(p in ORDINARY_PREMODS for p in regex.split(r"[\-–]", last) if p):
         return True
     return " ".join(pre_low[-2:]) in ORDINARY_PREMODS or " ".join(pre_low[-3:]) in ORDINARY_PREMODS
+
+
+def _body_or_list(text: str, name: "Name") -> bool:
+    """A name that wins or holds seats is an electoral list or party ("the Progressive Pact won 20
+    seats"); a continuation that ends with a party, club or company names that body's own rules ("the
+    Constitution of the Labour Party", "the Charter of the Company")."""
+    if SEATS_AFTER.match(text, name.end):
+        return True
+    return name.has_cont and text[max(name.head.end, name.end - 40):name.end].rsplit(None, 1)[-1].lower() in PRIVATE_BODIES
 
 
 # a capitalised word right before a lower-case head ("the EU| constitution")
