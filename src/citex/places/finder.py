@@ -27,8 +27,8 @@ from citex.models import Place
 from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
 from citex.places.landmarks import landmark_run, unknown_landmark
-from citex.places.words import CAPS_NAME_HEADS, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
-from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
+from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
+from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
 from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
@@ -360,7 +360,8 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         if upper:
             ok = (not entry.ambiguous and not entry.abbreviation
                   and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2
-                  and not (j + 1 < n and _caps_head(toks[j + 1].text)))    # "SOUTH CHINA SEA ARBITRATION"
+                  and not (j + 1 < n and _caps_head(toks[j + 1].text))     # "SOUTH CHINA SEA ARBITRATION"
+                  and not (i > 0 and toks[i - 1].text.capitalize() in CAPS_NAME_PREFIXES))   # "AIR NEW ZEALAND"
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
             i = free = j + 1
             continue
@@ -478,6 +479,10 @@ def _banned(cands: list[Cand], text: str = "") -> set[str]:
     the state speaking, "Union Texas said" a company)."""
     out = {c.name for c in cands if c.instrument}    # "the Kyoto treaty … withdraw from Kyoto"
     teams = [c.name for c in cands if c.team]
+    clubs = {c.name for c in cands if c.ok and "(" in text[max(0, c.start - 48):c.start] and in_line_up(text, c.start, c.end)}
+    if clubs:                                        # a team's line-up: "K Morgan (Newport-Gwent)"
+        out.update(clubs)
+        teams.extend(clubs)
     if len(teams) >= 2:                              # a text about clubs: "Liverpool boss … talks
         out.update(teams)                            # with Liverpool" (one use alone bans nothing)
     parts = [c for c in cands if c.name_part]
