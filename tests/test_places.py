@@ -714,6 +714,11 @@ def test_features_and_squares_the_gazetteer_lacks(gaz, text, places):
     # a club as the subject of a plural verb opening the text after its headline
     ("Bellamy fined after row\n\nNewcastle have fined their striker. Even before Newcastle said so, "
      "he would not play against Newcastle.", []),
+    # a state's initialism in an all-caps headline
+    ("TALKS WITH U.S. END, NO U.K. STAND TAKEN\nTOKYO, June 18 - Japan said", [("U.S.", "US"), ("U.K.", "GB"), ("TOKYO", "JP"), ("Japan", "JP")]),
+    # a capital after "against" is its government, another city its team
+    ("a complaint against Brussels and sanctions against Moscow; Arsenal play against Lyon",
+     [("Brussels", "BE"), ("Moscow", "RU")]),
     # a company's name in an all-caps headline
     ("AIR NEW ZEALAND WELCOMES SHARE SALE\nWELLINGTON, June 18 - The sale", [("WELLINGTON", "NZ")]),
 ])

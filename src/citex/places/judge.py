@@ -48,7 +48,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
                                 TEAM_VERBS,
-                                TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED)
+                                TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
 from citex.places.words import (COURT_HEADS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES)
 from citex.text.lines import LineFlags
@@ -127,6 +127,8 @@ def judge(ctx: Context) -> Verdict:
         ok = abbreviation_after_city(ctx) or (
             text[start:end].count(".") >= 2 and i == 0 and support_before(ctx))   # "works in D.C. now"
         return Verdict(ok, ok, False, start, end)
+    if entry.kind == "country" and text.count(".", start, end) >= 2 and ctx.lines.caps(start):
+        return Verdict(True, True, False, start, end)           # "TALKS WITH U.S. END": an initialism in capitals
     if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
     supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and (in_list_of_places(ctx) or after_its_town(ctx))
@@ -520,10 +522,13 @@ def event_year_after(ctx: Context, end: int) -> bool:
 
 def team_by_city(ctx: Context) -> bool:
     """A city after "against", "beat", "versus", "a draw with", "lost to" …: its team ("against Lyon
-    on Sunday", "the 1-1 draw with Fulham")."""
+    on Sunday", "the 1-1 draw with Fulham"); but a state's capital after "against" is its government
+    ("a complaint against Brussels", "sanctions against Moscow")."""
     if ctx.i != 0:
         return False
     w1, w2 = words_before_run(ctx)
+    if w1 == "against" and ctx.j == len(ctx.toks) - 1 and ctx.text[ctx.toks[0].start:ctx.end] in CAPITALS:
+        return False                    # "a complaint against Brussels": a capital is its government
     return w1 in TEAM_CUES or f"{w2} {w1}" in TEAM_CUES
 
 
