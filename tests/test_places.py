@@ -708,6 +708,12 @@ def test_features_and_squares_the_gazetteer_lacks(gaz, text, places):
     ("his injured Newport-Gwent Dragons colleague, a try-scorer in Rome.\n\nG Thomas (Toulouse, capt); "
      "K Morgan (Newport-Gwent), T Shanklin (Cardiff), G Jenkins (Cardiff), C Sweeney Newport-Gwent)", [("Rome", "IT")]),
     ("Mr Abbasi, from Croydon (south London), and Ms Lee (London)", [("Croydon", "GB"), ("London", "GB"), ("London", "GB")]),
+    # ... but a country in brackets is the player's national side, a place like "Ireland's captain"
+    ("C Paterson (Scotland), B Cohen (England), B O'Driscoll (Ireland, capt). Ireland's O'Driscoll leads.",
+     [("Scotland", "GB"), ("England", "GB"), ("Ireland", "IE"), ("Ireland", "IE")]),
+    # a city before ", <state>" takes that state's country when the name is also a city there
+    ("the assets of Chartham Corp of Salem, Ore. and a plant in Salem, Oregon",
+     [("Salem", "US"), ("Ore.", "US"), ("Salem", "US"), ("Oregon", "US")]),
     # a role that is also a word makes a city its club only before the player's name
     ("while Cardiff back Rhys Williams steps up", []),
     ("He flew to Cardiff back in May.", [("Cardiff", "GB")]),

@@ -233,6 +233,7 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("elections had tentatively been set for December.", "1987-06-29", [("December", "1987-12")]),
     ("sales during January rose; before March it fell", "1987-06-29", [("January", "1987-01"), ("March", "1987-03")]),
     ("a blow for May and support for June", "2019-06-29", [("June", "2019-06")]),
+    ("it bought 25,000 tonnes for August\nshipment after sales for September", "1987-06-10", [("August", "1987-08"), ("September", "1986-09")]),
     ("Monday, May 5, police said", "2025-10-02", [("May 5", "2025-05-05")]),
     ("on 19 and 20 August", "2025-10-02", [("19", "2025-08-19"), ("20 August", "2025-08-20")]),
     ("by 29 February", "2025-10-02", [("29 February", "2024-02-29")]),
@@ -449,7 +450,9 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
         back_y = ref.year if mo <= ref.month else ref.year - 1
         ahead = (ahead_y * 12 + mo - ref.year * 12 - ref.month) * 30 - ref.day + 1   # to the month's start
         back = (ref.year * 12 + ref.month - back_y * 12 - mo) * 30                   # to the same day in it
-        return _iso(ahead_y if _forward(ahead, back, text, m.start()) else back_y, mo)
+        forward = _forward(ahead, back, text, m.start()) or (
+            ahead <= HALF_YEAR and FUTURE_AFTER.match(text, m.end()) is not None)   # "for August shipment"
+        return _iso(ahead_y if forward else back_y, mo)
     return None
 
 
@@ -488,6 +491,10 @@ FUTURE_BEFORE = regex.compile(
     r"plans?[ \t]+to|planned|upcoming|next|coming|to[ \t]+be[ \t]+held|from[ \t]+now|set[ \t]+for|slated|forecast[ \t]+to)\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 
+
+# a word after a month that names what is traded or delivered in it: a month ahead (at most half a
+# year) is the next one ("bought 25,000 tonnes for August shipment", "$42 a barrel for February delivery")
+FUTURE_AFTER = regex.compile(r"[ \t]{0,3}(?:\r?\n[ \t]{0,8})?(?:shipments?|deliver(?:y|ies)|loading|arrivals?|futures)\b")
 
 SOON = 31    # days: a date at most this far ahead is the next one, whatever the tense
 HALF_YEAR = 183  # days: the end of a period ("the year ending June 30") is the next one when at most this far ahead

@@ -479,7 +479,8 @@ def _banned(cands: list[Cand], text: str = "") -> set[str]:
     the state speaking, "Union Texas said" a company)."""
     out = {c.name for c in cands if c.instrument}    # "the Kyoto treaty … withdraw from Kyoto"
     teams = [c.name for c in cands if c.team]
-    clubs = {c.name for c in cands if c.ok and "(" in text[max(0, c.start - 48):c.start] and in_line_up(text, c.start, c.end)}
+    clubs = {c.name for c in cands if c.ok and c.entry.kind != "country"          # (a country: the national side)
+             and "(" in text[max(0, c.start - 48):c.start] and in_line_up(text, c.start, c.end)}
     if clubs:                                        # a team's line-up: "K Morgan (Newport-Gwent)"
         out.update(clubs)
         teams.extend(clubs)
@@ -525,6 +526,8 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         alt = alternatives.get(e.canonical) if e.kind == "country" else None
         if alt is not None and _among(text, kept, k, alt.country):
             e = alt
+        elif e.also and _state_after(text, kept, k) in e.also:
+            e = Entry(e.canonical, kept[k + 1].entry.country, e.kind, e.population)   # "Salem, Ore."
         elif e.also and c.name in dominant:
             e = dominant[c.name]
         out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
@@ -567,6 +570,17 @@ _DATE_AFTER = regex.compile(r",[ \t]*+(?:\d{1,2}(?:st|nd|rd|th)?[ \t]++)?(?:%s)(
     sorted(set(entries("dates/months")) | set(entries("dates/month_abbreviations")), key=len, reverse=True)))
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
+
+
+def _state_after(text: str, kept: list[Cand], k: int) -> str:
+    """The country of the state or country right after the place ``kept[k]`` and a comma ("Salem,
+    Ore.", "Salem, Oregon"), or ""."""
+    if k + 1 >= len(kept):
+        return ""
+    n = kept[k + 1]
+    if n.entry.kind in ("admin", "country") and n.entry.country and text[kept[k].end:n.start].strip() == ",":
+        return n.entry.country
+    return ""
 
 
 def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:
