@@ -30,6 +30,12 @@ adjective after a region ("Gulf Arab allies") keep the place; a city before "Cit
 is a club ("Manchester City boss"), a town before a leader's word is a surname ("the Morales
 administration"), a town after "called" is a thing's name ("chips called Phoenix").
 
+Fourth pass: an adjective of a title before a country keeps it ("Former US Senator"), so do a
+title "of" the place before its holder's name (:func:`office_holder_after`: "First Minister of
+Scotland Nicola Sturgeon"), a company's suffix before "of" ("Canon Inc of Japan": its seat), "TV"
+before a media noun ("US TV show"), an initialism in a caps headline ("TALKS WITH U.S. END") and a
+capital after "against" (its government); a name in a team's line-up (:func:`in_line_up`) is a club.
+
 A name rejected after a given name or a title (:func:`after_given_name`: "Michael Jordan") is a
 person's surname: the finder then takes the name for no place anywhere in the text unless its
 context says "place" ("Jordan scored … in Jordan" keeps the second).
