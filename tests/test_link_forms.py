@@ -179,6 +179,66 @@ def test_plural_children_of_a_linked_parent_are_each_of_them():
     assert all(c.parent == conv and [e.action for e in c.events] == ["ratification"] for c in kids)
 
 
+@pytest.mark.parametrize("text, published, want", [
+    # a protocol named only by its parent, in lower case or in a headline's capitals
+    ("France ratified the optional protocol to the Convention against Torture in 2008.", None, ["MTDSG IV-9-b"]),
+    ("France ratified the protocol to the Convention against Torture.", None, ["MTDSG IV-9-b"]),
+    ("U.S. Ratifies Two Protocols to Convention on Rights of the Child\n", "2002-12-26",
+     ["MTDSG IV-11-b", "MTDSG IV-11-c"]),
+    ("The US ratified two optional protocols to the U.N. Convention on the Rights of the Child.", "2002-12-26",
+     ["MTDSG IV-11-b", "MTDSG IV-11-c"]),
+    # the subject after the name chooses among the parent's protocols (the official title's tail, a description)
+    ("Chile ratified the Optional Protocol to the Convention on the Rights of the Child on the involvement of "
+     "children in armed conflict.", None, ["MTDSG IV-11-b"]),
+    ("Chile ratified the Optional Protocol to the Convention on the Rights of the Child on the sale of children, "
+     "child prostitution and child pornography.", None, ["MTDSG IV-11-c"]),
+    # a lower-case ordinal numbers it, as a capitalised one does
+    ("Canada signed the first Optional Protocol to the ICCPR.", None, ["MTDSG IV-5"]),
+])
+def test_protocols_named_by_their_parent(text, published, want):
+    protos = [c for c in citex.extract(text, published=published).citations if c.kind == "protocol"]
+    assert [c.id for c in protos] == want and all(c.parent is not None for c in protos)
+
+
+@pytest.mark.parametrize("text", [
+    "They signed a protocol to the talks in Geneva.",            # no name after "to the"
+    "The protocol to the meeting was agreed on Monday.",
+])
+def test_protocol_of_no_named_parent_is_none(text):
+    assert not citex.extract(text).citations
+
+
+@pytest.mark.parametrize("text, want", [
+    # a named amendment holds its parent's name: it is that amendment, not a law about the parent
+    ("The Kigali Amendment to the Montreal Protocol entered into force in 2019.",
+     [("Kigali Amendment to the Montreal Protocol", "IEADB 8509", None, 1), ("Montreal Protocol", "MTDSG XXVII-2-a", None, None)]),
+    # after the parent's possessive
+    ("the Montreal Protocol's Kigali Amendment",
+     [("Montreal Protocol", "MTDSG XXVII-2-a", None, None), ("Kigali Amendment", "IEADB 8509", None, 0)]),
+    ("the European Convention on Human Rights' Protocol No. 6 abolished it",
+     [("European Convention on Human Rights", "CETS 5", None, None), ("Protocol No. 6", "CETS 114", 6, 0)]),
+    # a name does not start inside the one before it
+    ("They signed the Convention on Human Rights and Additional Protocol No. 1.",
+     [("Convention on Human Rights", "CETS 5", None, None), ("Additional Protocol No. 1", None, 1, None)]),
+])
+def test_amendments_and_protocols_beside_their_parents(text, want):
+    assert [(c.text, c.id, c.number, c.parent) for c in citex.extract(text).citations] == want
+
+
+def test_count_before_a_plural_must_match_its_protocols():
+    # without a date the Convention has three Optional Protocols: "two" cannot say which
+    text = "The US ratified the two Optional Protocols to the Convention on the Rights of the Child."
+    protos = [c for c in citex.extract(text).citations if c.kind == "protocol"]
+    assert len(protos) == 1 and protos[0].id is None and len(protos[0].candidates) == 3
+
+
+def test_ordinal_mention_takes_the_protocols_parent_and_merges():
+    text = ("The Senate approved the two Optional Protocols to the Convention on the Rights of the Child. "
+            "The first Optional Protocol, on the involvement of children in armed conflict, sets the age at 18.")
+    protos = [c for c in citex.extract(text, published="2002-12-26").citations if c.kind == "protocol"]
+    assert [(c.id, c.number, len(c.mentions)) for c in protos] == [("MTDSG IV-11-b", 1, 2), ("MTDSG IV-11-c", None, 1)]
+
+
 def test_later_mention_without_parent_is_the_same_protocol():
     text = ("Kazakhstan ratified the Second Optional Protocol to the International Covenant on Civil and "
             "Political Rights. The Second Optional Protocol abolishes the death penalty.")

@@ -163,7 +163,12 @@ G["prep"] = r"""(?:
 G["det"] = r"(?:the|a|an|The)(?![\w\-])"
 # A comma inside a title only in a list that closes with and/or: "Cruel, Inhuman or Degrading"
 G["listcomma"] = r",(?={sp}{tw}(?:{sp}{tw}){0,4}+{sp}(?:and|or)(?![\w\-]))"
-G["titlerun"] = r"{tw}(?:(?:{sp}{inner})*+{sp}{tw}|{listcomma}{sp}{tw})*+"
+# a later title word directly before a head word opens the next name, not this one: "Convention on the
+# Rights of the Child and the| Kyoto Protocol", "… and its| Optional Protocol"
+G["any_treaty_head"] = alternation(_case_forms([w for w in TREATY_HEADS if w not in TITLE_PLURALS]))
+# (but a possessive ends this name: "the European Convention on Human Rights'| Protocol No. 6")
+G["tw_next"] = r"(?!{tw}(?<!['’]){sp}(?:{any_treaty_head})(?![\w\-])){tw}"
+G["titlerun"] = r"{tw}(?:(?:{sp}{inner})*+{sp}{tw_next}|{listcomma}{sp}{tw_next})*+"
 G["cont"] = r"(?:{sp}{prep}{sp}(?:{det}{sp})?{titlerun})*+"
 # Roman numerals as protocol numbers: "Protocol III", "Protocols I and II"
 G["roman"] = r"(?:XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\w\-])"
@@ -256,15 +261,18 @@ class Candidate:
     weak: bool = False           # only an instrument if the knowledge base knows the name ("Elvis convention")
     short: bool = False          # a short form ("the Convention", "the 1987 treaty") that refers back
     origin: Origin = "grammar"
+    of_parent: bool = False      # named only by its parent ("optional protocols to the Convention on …"):
+    #                              kept only when that parent's name follows it (find_candidates)
 
 
 def _norm_ws(s: str) -> str:
     return " ".join(s.split())
 
 
-def _premods(text: str, head_start: int, lower_head: bool) -> tuple[int, list[str]]:
-    """Scan left from the head: return where the name starts and its pre-modifier words."""
-    lo = max(0, head_start - 160)
+def _premods(text: str, head_start: int, lower_head: bool, floor: int = 0) -> tuple[int, list[str]]:
+    """Scan left from the head, not past ``floor`` (the end of the name before it: "the Convention on Human
+    Rights and| Additional Protocol No. 1"): return where the name starts and its pre-modifier words."""
+    lo = max(0, floor, head_start - 160)
     window = text[lo:head_start]
     toks = [(m.start() + lo, m.end() + lo, m.group(), m.lastgroup) for m in PRE_TOKEN.finditer(window)]
     start = head_start
@@ -395,6 +403,8 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             continue                # inside a name already read, or inside a word ("subtreaty")
         if NEXT_HEAD.match(text, he):
             continue  # "Energy *Charter* Treaty": the name's head is the last one
+        # (a law's name may hold the name it is about: "Law on Ratification of the Istanbul| Convention")
+        ctx["floor"] = max(last_end, 0) if out and out[-1].kind != "other" else 0
         cand = _candidate(text, hm, ctx)
         if cand is not None:
             if out and _law_holds(text, out[-1], cand):
@@ -402,6 +412,20 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
                 out[-1] = attrs.evolve(prev, end=cand.end, title=_norm_ws(text[prev.start:cand.end]))
             out.append(cand)
             last_end = cand.end
+    return _with_parents(text, out)
+
+
+def _with_parents(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop a protocol named only by its parent when no name begins right after its "to (the)"."""
+    if not any(c.of_parent for c in cands):
+        return cands
+    out = []
+    for i, c in enumerate(cands):
+        if c.of_parent:
+            m = OF_PARENT.match(text, c.end)
+            if i + 1 >= len(cands) or cands[i + 1].start != m.end():
+                continue
+        out.append(c)
     return out
 
 
@@ -484,22 +508,68 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
         return None   # ("the EU constitution": a weak name the knowledge base may know, see _union_constitution)
     if _inside_byline(text, h, ctx):
         return None  # inside a byline "Law of …" just rejected: a byline too (see SKIP_BYLINE_LAWS)
-    start, pre = _premods(text, h.start, h.lower)
+    start, pre = _premods(text, h.start, h.lower, ctx.get("floor", 0))
     if pre is None:
         return None
     start, pre = _after_descriptions(text, start, pre, h.start)
+    start, pre = _lower_ordinal(text, start, pre, h)
     if h.low == "constitution" and not h.lower and not pre and (ym := YEAR_BEFORE.search(text, max(0, h.start - 8), h.start)):
         start, pre = ym.start(), [ym.group(1)]   # "the 2009 Constitution": a constitution named by its year
     name = _protocol_numbers(text, Name(head=h, start=start, end=h.end, pre=tuple(pre)))
     name = _continuation(text, name, ctx)
-    if name is None or _rejected(text, name, ctx.get("gazetteer")):
+    if name is None:
         return None
+    if name.has_cont and text[name.end - 1] in "'’" and text[name.end - 2] == "s":
+        name = attrs.evolve(name, end=name.end - 1)   # "… on Human Rights|' Protocol No. 6": a possessive
+    of_parent = False
+    if _rejected(text, name, ctx.get("gazetteer")):
+        of_parent = _of_parent(text, name)
+        if not of_parent:
+            return None
+        name = attrs.evolve(name, start=_lower_descriptor_start(text, name.start))
     title = _norm_ws(text[name.start:name.end])
     if title.lower() in NEGATIVE_NAMES:
         return None
     return Candidate(start=name.start, end=name.end, kind=h.kind, head=h.word, title=title,
                      numbers=name.numbers, named=bool(pre) and not name.descriptive,
-                     alias=alias_after(text, name.end), weak=_is_weak(text, name))
+                     alias=alias_after(text, name.end), weak=not of_parent and _is_weak(text, name),
+                     of_parent=of_parent)
+
+
+# "… protocols *to the* Convention …": what a protocol not named on its own supplements
+OF_PARENT = regex.compile(r"[ \t]{1,3}to[ \t]{1,3}(?:the[ \t]{1,3})?(?=[A-Z])")
+# "the *optional* protocol to …": a lower-case descriptor before a lower-case protocol head
+LOWER_DESCRIPTOR = regex.compile(r"(?<![\w\-])(?:" + alternation(sorted(PROTOCOL_DESCRIPTORS - set(ORDINALS)))
+                                 + r")[ \t]{1,3}\Z")
+
+
+def _of_parent(text: str, name: Name) -> bool:
+    """A protocol named by its parent only ("two optional protocols to the U.N. Convention on the Rights
+    of the Child", "Protocols to Convention on …" in a headline): no name or number of its own, and
+    "to (the)" and a capital after the head.  (find_candidates keeps it only if a name begins there.)"""
+    h = name.head
+    return h.kind == "protocol" and not name.numbers and not name.has_cont and name.descriptive \
+        and OF_PARENT.match(text, name.end) is not None
+
+
+def _lower_descriptor_start(text: str, start: int) -> int:
+    m = LOWER_DESCRIPTOR.search(text[max(0, start - 16):start])
+    return start - len(m.group()) if m else start
+
+
+LOWER_ORDINAL = regex.compile(r"(?<![\w\-])(?P<w>" + alternation(ORDINALS) + r")[ \t]{1,3}\Z")
+
+
+def _lower_ordinal(text: str, start: int, pre: list[str], h: Head) -> tuple[int, list[str]]:
+    """A lower-case ordinal before a protocol's descriptor numbers it: "the *first* Optional Protocol",
+    "the second Additional Protocol" (as "Second Optional Protocol" does)."""
+    if h.kind != "protocol" or h.lower or not pre or pre[0].lower() not in PROTOCOL_DESCRIPTORS \
+            or pre[0].lower() in ORDINALS:
+        return start, pre
+    m = LOWER_ORDINAL.search(text[max(0, start - 12):start])
+    if m is None:
+        return start, pre
+    return start - len(m.group()), [m.group("w"), *pre]
 
 
 def _after_descriptions(text: str, start: int, pre: list[str], head_start: int) -> tuple[int, list[str]]:
@@ -808,6 +878,12 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("the Optional Protocol to the Convention", ["Optional Protocol"]),
     ("Additional Protocol I to", ["Additional Protocol I"]),
     ("the Second Optional Protocol to the ICCPR", ["Second Optional Protocol"]),
+    ("Canada signed the first Optional Protocol to the ICCPR", ["first Optional Protocol"]),
+    ("ratified the Convention on the Rights of the Child and the Kyoto Protocol",
+     ["Convention on the Rights of the Child", "Kyoto Protocol"]),
+    ("signed the Convention on Biological Diversity and its Cartagena Protocol on Biosafety",
+     ["Convention on Biological Diversity", "Cartagena Protocol on Biosafety"]),
+    ("the Treaty of Rome and the Maastricht Treaty", ["Treaty of Rome", "Maastricht Treaty"]),
     ("abolished by Protocol 6 to the", ["Protocol No. 6"]),
     ("the Treaty of Amsterdam seven years ago", ["Treaty of Amsterdam"]),
     ("the Vienna Convention on the Law of Treaties of 1969", ["Vienna Convention on the Law of Treaties"]),

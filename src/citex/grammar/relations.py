@@ -25,6 +25,8 @@ PLACE_DATE_LINE_GAP = regex.compile(r"[ \t]{0,3}(?:\r?\n[ \t]{0,8}|\([ \t]{0,2}|
 PLACE_DATE_SEP = regex.compile(r"[ \t]{0,2},[ \t]{1,3}\Z")
 # "thereto", "to it": a protocol's parent is the instrument before it
 THERETO = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:thereto|to[ \t]+it|annexed[ \t]+thereto)(?![\w])")
+# "the European Convention on Human Rights*' *Protocol No. 6", "the Montreal Protocol*'s *Kigali Amendment"
+POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}")
 # "Protocol No. 14 *to the* Convention", "Protocol *amending the* …"
 PARENT_LINK = regex.compile(
     r"[ \t]{1,3}(?:to|amending|supplementing|additional[ \t]+to|of|under)[ \t]{1,3}(?:the[ \t]{1,3})?")

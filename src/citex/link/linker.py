@@ -61,6 +61,9 @@ CHILD_HEAD = re.compile(r"(?i)(?:\b(?:optional|additional)\s+)?\b(protocols?|ame
 # a plural name of a parent's children ("the Optional Protocols to …"), and how many it may stand for
 PLURAL_CHILD = re.compile(r"(?i)\b(?:protocols|amendments)\b")
 MAX_PLURAL = 4
+# "the *two* Optional Protocols": how many the plural stands for
+PLURAL_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+PLURAL_COUNT = re.compile(r"(?<![\w\-])(both|two|three|four|[234])[ \t]{1,3}\Z", re.I)
 # a child named by its year only ("the 1972 Protocol")
 DATED_CHILD = re.compile(r"(1[5-9]\d\d|20\d\d)\s+(?:Protocol|Amendment)")
 DATED_CHILD_REACH = 120   # … of the instrument named at most this far before it
@@ -107,8 +110,8 @@ def _law_about(items, k: int) -> bool:
     """A law whose name holds an instrument's ("the Act on Ratification of the Treaty on the
     Non-Proliferation of Nuclear Weapons") is a law, not that instrument (items in text order)."""
     it = items[k]
-    if it.kind != "other":
-        return False
+    if it.kind != "other" or it.parent is not None:
+        return False   # ("the Kigali Amendment to the Montreal Protocol" amends the instrument it holds)
     for o in items[k + 1:k + 1 + LAW_INNER_SCAN]:
         if o.start >= it.end:
             break
@@ -147,6 +150,21 @@ def content_words(name: str) -> frozenset:
             continue
         out.add(t[:-1] if t.endswith("s") and len(t) > 4 else t)
     return frozenset(out)
+
+
+# the subject a text gives right after a protocol's name: "…, on the involvement of children in armed conflict"
+DESCRIBED = re.compile(r"[ \t]{0,2},?[ \t]{0,3}(?:on|concerning|relating[ \t]+to|regarding|aiming[ \t]+at)[ \t]{1,3}"
+                       r"(?:the[ \t]{1,3})?(?P<d>[^,.;:()\n]{3,120})")
+
+
+def _described(text: str, end: int, recs: list) -> list:
+    """The records whose titles hold every subject word of the description after ``end`` (at least two
+    words), if any."""
+    m = DESCRIBED.match(text, end)
+    words = content_words(m.group("d")) if m else frozenset()
+    if len(words) < 2:
+        return []
+    return [r for r in recs if words <= content_words(r.title)]
 
 
 class Linker:
@@ -300,23 +318,28 @@ class Linker:
                     rec = self.kb.protocol(parent.link.id, it.number)
                 if rec is None:
                     rec = self._protocol_by_name(text, it, parent)
+                if rec is None and parent is not None and it.start > parent.end:
+                    # "the first Optional Protocol, on …" of a parent whose protocols bear no numbers
+                    it.link = self._child_of(parent, it, text)
+                    continue
                 it.link = LinkResult(rec.id, rec.title) if rec else NO_LINK
         last_named = None   # the nearest earlier linked instrument that is no protocol (items in text order)
         for it in items:
             if it.number is None and it.parent is not None and it.link is not None and not it.link.id \
                     and not it.link.candidates:
-                it.link = self._child_of(items[it.parent], it)
+                it.link = self._child_of(items[it.parent], it, text)
             elif it.parent is None and it.link is not None and not it.link.id and DATED_CHILD.fullmatch(it.title) \
                     and last_named is not None and 0 <= it.start - last_named.end <= DATED_CHILD_REACH:
-                it.link = self._child_of(last_named, it)   # "… Narcotic Drugs (as amended by the 1972 Protocol)"
+                it.link = self._child_of(last_named, it, text)   # "… Narcotic Drugs (as amended by the 1972 Protocol)"
             if it.kind != "protocol" and it.link is not None and it.link.id:
                 last_named = it
-        self._split_plurals(items)
+        self._split_plurals(text, items)
 
-    def _split_plurals(self, items) -> None:
+    def _split_plurals(self, text: str, items) -> None:
         """"The Optional Protocols to the Convention on the Rights of the Child": a plural name whose
         parent's children of that sort are its candidates is each of them (a list of the items is
-        extended at its end, so that the indices the items hold stay valid)."""
+        extended at its end, so that the indices the items hold stay valid).  A count before it ("the
+        two Optional Protocols") must equal the number of candidates, or they stay candidates."""
         if not isinstance(items, list):
             return
         for i in range(len(items)):
@@ -324,15 +347,19 @@ class Linker:
             cands = it.link.candidates if it.link is not None and not it.link.id else ()
             if it.parent is None or not 2 <= len(cands) <= MAX_PLURAL or not PLURAL_CHILD.search(it.title):
                 continue
+            count = PLURAL_COUNT.search(text, max(0, it.start - 12), it.start)
+            if count is not None and PLURAL_COUNTS[count.group(1).lower()] != len(cands):
+                continue
             recs = [self.kb.get(c) for c in cands]
             it.link, it.number = LinkResult(recs[0].id, recs[0].title), recs[0].protocol_number
             items.extend(attrs.evolve(it, link=LinkResult(r.id, r.title), number=r.protocol_number,
                                       events=list(it.events)) for r in recs[1:])
 
-    def _child_of(self, parent: "Item", it: "Item") -> LinkResult:
+    def _child_of(self, parent: "Item", it: "Item", text: str = "") -> LinkResult:
         """An unnamed protocol or amendment of a linked parent ("the Optional Protocol to the
         Convention against Torture", "the … Amendment to the Basel Convention"): the parent's one
-        child of that sort in the knowledge base (several: candidates)."""
+        child of that sort in the knowledge base, or the one whose title holds the subject the text
+        gives after it ("…, on the involvement of children in armed conflict"); several: candidates."""
         if parent.link is None or not parent.link.id:
             return NO_LINK
         head = CHILD_HEAD.search(it.title)
@@ -347,6 +374,8 @@ class Linker:
             kids = [r for r in kids if not TECHNICAL.search(r.title)]
         if (y := DATED_CHILD.match(it.title)) is not None:  # "the 1972 Protocol": the one of that year
             kids = [r for r in kids if (r.adopted or "")[:4] == y.group(1)]
+        if len(kids) > 1:
+            kids = _described(text, it.end, kids) or kids
         if len(kids) == 1:
             return LinkResult(kids[0].id, kids[0].title)
         return LinkResult(candidates=[r.id for r in kids]) if kids else NO_LINK

@@ -142,7 +142,9 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
         link = next((items[i].link for i in c["items"] if items[i].link is not None and items[i].link.id), None) \
             or first.link or NO_LINK
         out.append(Citation(kind=first.kind, title=title, start=first.start, end=first.end,
-                            text=text[first.start:first.end], number=first.number, parent=parent,
+                            text=text[first.start:first.end], parent=parent,
+                            # (a number any mention gives: "… the two Optional Protocols … the first Optional Protocol")
+                            number=next((items[i].number for i in c["items"] if items[i].number is not None), None),
                             date=date, place=place, id=link.id, canonical_title=link.title,
                             mentions=sorted(mentions, key=lambda m: m.start),
                             events=sorted(events, key=lambda e: e.start), candidates=link.candidates,

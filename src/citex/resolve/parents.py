@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from citex.grammar import relations as R
 from citex.resolve.context import DocContext
+from citex.vocab import lower_words
+
+# "optional", "additional" …: the sort of protocol a descriptor names (data/vocab/instruments)
+DESCRIPTOR_WORDS = lower_words("instruments/protocol_descriptors")
 
 
 def find_groups(doc: DocContext) -> list[list[int]]:
@@ -61,3 +65,45 @@ def attach_parents(doc: DocContext) -> None:
             it.end = max(it.end, items[it.parent].end)
             for j in by_cand[it.cand]:
                 items[j].end = max(items[j].end, items[it.parent].end)
+    _possessive_parents(doc)
+    _inherit_parents(doc)
+
+
+def _possessive_parents(doc: DocContext) -> None:
+    """ "the European Convention on Human Rights' Protocol No. 6", "the Montreal Protocol's Kigali
+    Amendment": a protocol or amendment right after its parent's possessive."""
+    text, cands, items = doc.text, doc.cands, doc.items
+    for i in range(1, len(items)):
+        it, prev = items[i], items[i - 1]
+        if it.parent is None and takes_parent(it) and prev.cand != it.cand \
+                and R.POSSESSIVE_GAP.fullmatch(text, prev.end, cands[it.cand].start):
+            it.parent = i - 1
+
+
+# how far back an unattached protocol looks for the protocols of one parent it continues
+INHERIT_REACH = 3000
+
+
+def _inherit_parents(doc: DocContext) -> None:
+    """A protocol with no name or parent of its own continues the text's talk of one parent's protocols:
+    "… ratified the two Optional Protocols to the Convention on the Rights of the Child. The first
+    Optional Protocol, on …" takes the parent of the nearest earlier protocol (at most
+    ``INHERIT_REACH`` characters back) whose descriptor it shares."""
+    cands, items = doc.cands, doc.items
+    last: dict[str, int] = {}    # descriptor → the nearest earlier protocol with a parent
+    for i, it in enumerate(items):
+        if it.kind != "protocol" or it.short:
+            continue
+        c = cands[it.cand]
+        key = _descriptor(c.title)
+        if it.parent is not None:
+            last[key] = i
+        elif not c.named and not c.of_parent and key in last \
+                and it.start - items[last[key]].end <= INHERIT_REACH:
+            it.parent = items[last[key]].parent
+
+
+def _descriptor(title: str) -> str:
+    """ "optional" for "the first Optional Protocol" and "optional protocols to …"; "" for "Protocol 6"."""
+    words = title.lower().split()
+    return next((w for w in words if w in DESCRIPTOR_WORDS), "")
