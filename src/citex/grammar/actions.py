@@ -213,6 +213,12 @@ IDIOM_AFTER = regex.compile(
     r"[\"”’)]?[ \t]{1,3}(?:in[ \t]{1,3}(?:tatters|limbo|ruins|disarray|doubt|place|force|question)|intact|unchanged|"
     r"behind|alone|open|hanging|aside|untouched|vulnerable|weakened|dead)(?![\w\-])", regex.IGNORECASE)
 IDIOM_ACTIONS = frozenset({"withdrawal"})
+# a nominal act that did not come about: "the ratification of the CETA by Cyprus *failed*", "… *was rejected*"
+FAILED_AFTER = regex.compile(
+    r"[\"”’)]?(?:[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?)?[ \t]{1,3}(?:(?:has|have|had|was|were|is|are|been|again|"
+    r"finally|narrowly|also)[ \t]{1,3}){0,2}"
+    r"(?:failed|collapsed|stalled|fell[ \t]{1,3}through|rejected|blocked|defeated|voted[ \t]{1,3}down|vetoed|"
+    r"struck[ \t]{1,3}down)(?![\w\-])", regex.IGNORECASE)
 
 EXAMPLES = [
     # (sentence, [(action, status, party country), …] over every citation of the sentence, in the
@@ -240,9 +246,28 @@ EXAMPLES = [
     ("Iran could withdraw from the Non-Proliferation Treaty.", [("withdrawal", "proposed", "IR")]),
     ("The government is considering whether to suspend the Visiting Forces Agreement.",
      [("suspension", "proposed", None)]),
+    ("Talk of leaving the European Convention on Human Rights is a distraction.", [("withdrawal", "proposed", None)]),
+    ("Speculation over Britain's withdrawal from the European Convention on Human Rights grew.",
+     [("withdrawal", "proposed", "GB")]),
     ("Iran would withdraw from the Non-Proliferation Treaty if sanctions return.", [("withdrawal", "proposed", "IR")]),
+    # a sentence that opens with a condition: its main clause is conditional too
+    ("If the Senate ratifies the New START treaty, it will enter into force in 2025.",
+     [("ratification", "proposed", None), ("entry_into_force", "proposed", None)]),
+    ("Unless Russia returns to compliance, the United States will withdraw from the INF Treaty.",
+     [("withdrawal", "proposed", "US")]),
+    # a day and month before the name, in the object's gap
+    ("Seoul suspended the September 19 Inter-Korean Military Agreement.", [("suspension", "done", "KR")]),
     # -- no event: negations, rules, idioms, hypotheticals
     ("Hungary has not ratified the Istanbul Convention.", []),
+    ("There is no question of Britain leaving the European Convention on Human Rights, the minister said.", []),
+    # an organisation's acronym that only qualifies a cited name is not that name: "leave the EU" (the Union)
+    ("The EU Constitution was drafted in 2004. Critics said Britain should leave the EU instead.", []),
+    # a nominal act that failed
+    ("The ratification of the CETA by Cyprus failed in parliament.", []),
+    ("Ratification of the Istanbul Convention was rejected by the Slovak parliament.", []),
+    # the instrument is the subject of a verb with its own object: it ended the conflict, not itself
+    ("The Good Friday Agreement ended the conflict in Northern Ireland.", []),
+    ("The Treaty of Versailles terminated the state of war with Germany.", []),
     ("The United States has refused to sign the Kyoto Protocol.", []),
     ("Britain has no plans to leave the European Convention on Human Rights.", []),
     ("Under the Treaty on Open Skies, withdrawal takes effect six months after notification.", []),

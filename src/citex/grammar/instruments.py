@@ -519,8 +519,9 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     name = _continuation(text, name, ctx)
     if name is None:
         return None
-    if name.has_cont and text[name.end - 1] in "'’" and text[name.end - 2] == "s":
-        name = attrs.evolve(name, end=name.end - 1)   # "… on Human Rights|' Protocol No. 6": a possessive
+    if text[name.end - 1] in "'’" and (name.has_cont or text[name.end - 2] != "s"):
+        # "… on Human Rights|' Protocol No. 6": a possessive; "‘Treaty of Friendship|’": a closing quote
+        name = attrs.evolve(name, end=name.end - 1)
     of_parent = False
     if _rejected(text, name, ctx.get("gazetteer")):
         of_parent = _of_parent(text, name)
@@ -680,8 +681,9 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     h, pre, pre_low, has_cont = name.head, name.pre, name.pre_low, name.has_cont
     if not name.numbers and not has_cont and not pre:
         return True  # "the Convention", "Treaty": a short form, not a name
-    if h.lower and (h.plural or not any(_proper(w) for w in pre)) and not _union_constitution(name, gazetteer):
+    if h.lower and not any(_proper(w) for w in pre) and not _union_constitution(name, gazetteer):
         return True  # "free trade agreements", "a treaty of the Council of Europe", "the semiconductor pact"
+    #                  (a plural after a proper word is weak: "the Minsk agreements" if the knowledge base knows it)
     if BODY_AFTER.match(text, name.end) and not name.numbers:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
     if h.kind == "convention" and not has_cont and pre_low and (
@@ -714,13 +716,15 @@ def _union_constitution(name: Name, gazetteer=None) -> bool:
 
 def _is_weak(text: str, name: Name) -> bool:
     """Names the knowledge base must confirm: lower-case "convention", "protocol", "charter" … ("Elvis
-    convention", "ISDN protocol", "the WRU charter"), upper-case headline words ("CHIP PACT"), a
+    convention", "ISDN protocol", "the WRU charter"), a lower-case plural ("the Minsk agreements" vs "EU
+    trade agreements"), upper-case headline words ("CHIP PACT"), a
     named protocol without continuation ("Apple File Protocol" vs "Kyoto Protocol"), and an
     amendment that amends nothing named ("Second Amendment freedom" vs "Kigali Amendment to the …")."""
     h, has_cont = name.head, name.has_cont
     named = bool(name.pre) and not name.descriptive
     return (h.lower and h.low in WEAK_LOWER_HEADS and not has_cont and " ".join(name.pre_low) not in ORG_QUALIFIERS) \
         or (h.upper and not has_cont) \
+        or (h.lower and h.plural) \
         or (not has_cont and _union_constitution(name)) \
         or (h.low in ("protocol", "protocols") and named and not has_cont and not name.numbers) \
         or (h.low == "amendment" and not AMENDS.match(text, name.end)) \
@@ -884,6 +888,10 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("signed the Convention on Biological Diversity and its Cartagena Protocol on Biosafety",
      ["Convention on Biological Diversity", "Cartagena Protocol on Biosafety"]),
     ("the Treaty of Rome and the Maastricht Treaty", ["Treaty of Rome", "Maastricht Treaty"]),
+    ("The ‘Treaty of Friendship’ was signed in 1950.", ["Treaty of Friendship"]),
+    ("The Council of Europe Convention on preventing and combating violence against women and domestic violence "
+     "entered into force in 2014.",
+     ["Council of Europe Convention on preventing and combating violence against women and domestic violence"]),
     ("abolished by Protocol 6 to the", ["Protocol No. 6"]),
     ("the Treaty of Amsterdam seven years ago", ["Treaty of Amsterdam"]),
     ("the Vienna Convention on the Law of Treaties of 1969", ["Vienna Convention on the Law of Treaties"]),

@@ -26,7 +26,9 @@ PLACE_DATE_SEP = regex.compile(r"[ \t]{0,2},[ \t]{1,3}\Z")
 # "thereto", "to it": a protocol's parent is the instrument before it
 THERETO = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:thereto|to[ \t]+it|annexed[ \t]+thereto)(?![\w])")
 # "the European Convention on Human Rights*' *Protocol No. 6", "the Montreal Protocol*'s *Kigali Amendment"
-POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}")
+POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}"
+                               # "the 1951 Refugee Convention *and its* 1967 Protocol"
+                               r"|[ \t]{0,2},?[ \t]{1,3}(?:(?:and|or|as[ \t]+well[ \t]+as|with|plus)[ \t]{1,3})?its[ \t]{1,3}")
 # "Protocol No. 14 *to the* Convention", "Protocol *amending the* …"
 PARENT_LINK = regex.compile(
     r"[ \t]{1,3}(?:to|amending|supplementing|additional[ \t]+to|of|under)[ \t]{1,3}(?:the[ \t]{1,3})?")
@@ -70,6 +72,13 @@ PARTICIPLE_GAP = regex.compile(r"""
     (?:(?:was|were|is|are|has|have|had|been|being|be|will|would|also|only|already|since|now|recently|yet|
          officially|formally|first|later|finally|subsequently|just|not|never|so[ \t]+far|previously)[ \t]{1,3}){0,4}
     \Z""", regex.VERBOSE)
+# a direct object after the verb: the name before it is its subject, not a participle's object ("the Good
+# Friday Agreement *ended the conflict*", "the accord suspended its sanctions"); a time phrase is no object
+# ("the treaty, signed the following year")
+DIRECT_OBJECT = regex.compile(
+    r"[ \t]{1,3}(?:the|its|their|his|her|a|an|these|those|all|some|decades|years)[ \t]{1,3}"
+    r"(?!(?:same|following|next|previous|preceding|last|first|day|week|month|year|night|morning)(?![\w\-]))"
+    r"\p{L}", regex.IGNORECASE)
 PARTICIPLE_ACTIONS = {"signature", "ratification", "entry_into_force", "denunciation", "suspension",
                       "termination", "accession"}
 # the acting party after a participle: "signed *on behalf of the* Russian Federation", "ratified *by* Japan"
@@ -135,10 +144,18 @@ SENTENCE_END = regex.compile(
     r"|\n[ \t]*\n")
 
 
+# a day and month without a year right before a name: "the September 19 …", "the 19 September …"
+MONTH_DAY_BEFORE = regex.compile(compose(
+    r"(?<![\w\-])(?:{month}\.?[ \t]{1,3}(?:{day})(?:st|nd|rd|th)?|(?:{day})(?:st|nd|rd|th)?[ \t]{1,3}{month})[ \t]{1,3}\Z", F),
+    regex.VERSION1)
+
+
 def strip_date_qualifier(gap: str, pre: bool = False) -> str:
     """Remove a date between two things: " of 26 November 1987 and " → " and ";
     with ``pre``, a date before a name: " the 1986 " → " the "."""
     m = DATE_PATTERN.search(gap, timeout=limits.REGEX_TIMEOUT)
+    if not m and pre:
+        m = MONTH_DAY_BEFORE.search(gap)   # "the *September 19* Inter-Korean Military Agreement"
     if not m:
         return gap
     if pre:

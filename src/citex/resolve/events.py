@@ -31,7 +31,7 @@ from citex.grammar import actions as A
 from citex.grammar import relations as R
 from citex.grammar.actions import Trigger, find_triggers
 from citex.grammar.dates import NUMBER_WORDS
-from citex.grammar.instruments import alternation
+from citex.grammar.instruments import HEADS, alternation
 from citex.models import Date, Event, Party
 from citex.resolve.context import DocContext
 from citex.resolve.own import tail
@@ -334,7 +334,9 @@ def _acronym_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     m = _ACRONYM_AFTER.match(text, trig.end)
     if m is None or not R.OBJECT_GAP.fullmatch(text, trig.end, m.start("acr")):
         return None
-    word = regex.compile(r"(?<![\w\-])" + regex.escape(m.group("acr")) + r"(?![\w\-])")
+    # (not one that qualifies the head, "EU Constitution", "UN Convention …": "leave the EU" leaves the Union)
+    word = regex.compile(r"(?<![\w\-])" + regex.escape(m.group("acr")) + r"(?![\w\-])(?![ \t]{1,3}(?:"
+                         + alternation(HEADS) + r")(?![\w\-]))", regex.IGNORECASE)
     gx = scan.groups
     ge, gi = gx.last_before(trig.start)
     for _ in range(MAX_SUBJECT_PARTIES):   # the nearest such name before the act
@@ -384,7 +386,8 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
         # noun: "Basel Convention signatories" is a status)
         return Attachment(gx.groups[gi], party=_owner_before(scan, gx.first_start[gi], sent_start))
     if trig.action in R.PARTICIPLE_ACTIONS and trig.form in ("past", "noun") and \
-            not R.ATTRIBUTIVE_AFTER.match(text, te):  # "… thereto, signed on behalf of …" (not "the CTBT ratification debate")
+            not R.ATTRIBUTIVE_AFTER.match(text, te) and not (trig.form == "past" and R.DIRECT_OBJECT.match(text, te)):
+        # "… thereto, signed on behalf of …" (not "the CTBT ratification debate", nor "the accord ended the war")
         ge, gi = gx.last_before(ts)
         if gi is not None and ts - ge <= PARTICIPLE_REACH:
             gap = text[ge:ts]

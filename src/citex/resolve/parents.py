@@ -71,7 +71,8 @@ def attach_parents(doc: DocContext) -> None:
 
 def _possessive_parents(doc: DocContext) -> None:
     """ "the European Convention on Human Rights' Protocol No. 6", "the Montreal Protocol's Kigali
-    Amendment": a protocol or amendment right after its parent's possessive."""
+    Amendment", "the Refugee Convention and its 1967 Protocol": a protocol or amendment right after its
+    parent's possessive."""
     text, cands, items = doc.text, doc.cands, doc.items
     for i in range(1, len(items)):
         it, prev = items[i], items[i - 1]

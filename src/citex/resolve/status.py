@@ -122,6 +122,8 @@ def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Opt
         return None
     if trig.form in ("ing", "noun") and _MODAL_AFTER.match(text, obj_end):
         return PROPOSED
+    if trig.form in ("ing", "noun") and A.FAILED_AFTER.match(text, obj_end):
+        return None   # "the ratification of the CETA by Cyprus failed"
     if trig.form == "past":
         return ""
     if A.RULE_AFTER.search(text, obj_end, clause_end):
@@ -154,6 +156,18 @@ def status_of(text: str, trig: Trigger, sent_start: int, obj_end: int, clause_en
     before = status_before(text, trig, clause_start(text, trig.start, sent_start))
     if before is None or R.NONE_OF_BEFORE.search(text, max(sent_start, trig.start - 100), trig.start):
         return None  # (also "None of the nine nuclear-armed states has joined …")
-    if after == PROPOSED:
+    if after == PROPOSED or _conditioned(text, sent_start, trig.start):
         return PROPOSED
     return before or status_by_form(text, trig, sent_start)
+
+
+# a sentence that opens with a condition: "If the Senate ratifies the treaty, it will enter into force …"
+_FRONTED_CONDITION = regex.compile(r"[\s\"“‘'(\[]*(?:If|Unless|Should|Provided|Assuming|In[ \t]+case)(?![\w\-])")
+# … governs its main clause this far (a long sentence's later clauses are read on their own)
+CONDITION_REACH = 250
+
+
+def _conditioned(text: str, sent_start: int, ts: int) -> bool:
+    """Does the trigger sit in a sentence that opens with a condition (the condition itself, or the main
+    clause it governs)?"""
+    return ts - sent_start <= CONDITION_REACH and _FRONTED_CONDITION.match(text, sent_start) is not None
