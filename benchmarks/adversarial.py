@@ -88,6 +88,8 @@ INPUTS: dict[str, tuple[str, Callable[[int], str]]] = {
     "law_of_chain_years": ("'Law of Xyz, 1999 Law of …' (designations nearby)", lambda n: rep("Law of Xyz, 1999 Law of ", n)),
     "law_of_upper": ("'LAW OF LAW OF …'", lambda n: rep("LAW OF ", n)),
     "act_of_chain": ("'Act of Act of …': one 1 MB name", lambda n: rep("Act of ", n)),
+    "party_constitution_chain": ("'the Constitution of the Labour Party the Constitution of …' (a body's own rules, rejected)",
+                                 lambda n: rep("the Constitution of the Labour Party ", n)),
     "month_names": ("1 MB of month names", lambda n: rep("January February March May ", n)),
     "months_and_numbers": ("months and numbers (date candidates)", lambda n: rep("November 26 1987 12 ", n)),
     "head_words": ("head words only", lambda n: rep("Treaty Convention Protocol Agreement ", n)),

@@ -10,6 +10,10 @@ Inputs (read-only):
 * ``scripts/kb_overrides.tsv``: hand-checked fixes (field values, aliases to drop,
   records that must not be matched by name, a few rows the CSV lacks).
 
+Derived: a title that opens with the place of adoption ("Marrakesh Agreement establishing the World
+Trade Organization") also gets the alias without that place, when the place is in the bundled
+gazetteer and the shorter name is no other record's (``derive_placeless_aliases``).
+
 Output: gzipped JSON lines, a header line (format, version, record count, the
 sha256 of each input, the full provenance string of each source key) and one
 compact record per line (``citex.kb.Record.to_compact``), sorted by id.  No
@@ -282,6 +286,32 @@ def apply_aliases(records: dict[str, Record], path: Path) -> int:
 
 # ------------------------------------------------------------------ generic rules
 
+# a title opening with the place where it was adopted ("Marrakesh Agreement establishing the World Trade
+# Organization", "Vienna Convention on Diplomatic Relations"): news often drops the place
+_PLACE_FIRST = re.compile(r"^(\S+) ((?:Agreement|Convention|Treaty|Charter|Covenant|Statute|Accord)\s+"
+                          r"(?:on|for|establishing|relating|concerning|relative|against|between|of)\s.{12,})$", re.I)
+
+
+def derive_placeless_aliases(records: dict[str, Record]) -> int:
+    """The title without its leading place ("Agreement Establishing the World Trade Organization") as an
+    alias, when that place is in the gazetteer and no other record has or would get that name."""
+    from citex.places import Gazetteer
+    gaz = Gazetteer.load()
+    taken = {normalize(n) for r in records.values() if r.matchable for n in r.names}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for rid, r in records.items():
+        m = _PLACE_FIRST.match(r.title) if r.matchable else None
+        if m and m[1][:1].isupper() and gaz.lookup(m[1]) is not None:
+            found.setdefault(normalize(m[2]), []).append((rid, m[2]))
+    added = 0
+    for key, hits in found.items():
+        if len(hits) == 1 and key not in taken:
+            rid, alias = hits[0]
+            rec = records[rid]
+            records[rid] = rec_replace(rec, aliases=rec.aliases + (alias,), source=add_citex_mark(rec.source, "aliases"))
+            added += 1
+    return added
+
 _BARE_TITLES = {normalize(t) for t in (
     "Protocol", "Protocol of Signature", "Final Protocol", "Additional Protocol", "Amendment",
     "Amendments", "Agreement", "Convention", "Treaty", "Final Act", "Procès-verbal")}
@@ -339,6 +369,7 @@ def build(data: Path, out: Path, verbose: bool = True) -> KnowledgeBase:
         records[rid] = apply_xref(records[rid], pairs)
     override_log = apply_overrides(records, OVERRIDES_FILE)
     n_aliases = apply_aliases(records, ALIASES_FILE)
+    n_aliases += derive_placeless_aliases(records)
     flagged = flag_unmatchable(records)
     src_map = dict(sources.full)
     src_map[CITEX_GK] = CITEX_GK_DESC

@@ -229,6 +229,7 @@ EXAMPLES = [
     ("President Putin signed a law under which Russia will denounce the European Convention on Human Rights.",
      [("denunciation", "done", "RU")]),
     ("To denounce the European Convention on Human Rights", [("denunciation", "done", None)]),
+    ("Poland's president signed a bill ratifying the Istanbul Convention.", [("ratification", "done", "PL")]),
     ("The Paris Agreement will enter into force on 4 November 2016.", [("entry_into_force", "done", None)]),
     # -- status: announced
     ("Malaysia will withdraw from the Rome Statute.", [("withdrawal", "announced", "MY")]),

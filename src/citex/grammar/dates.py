@@ -44,6 +44,7 @@ F["year"] = (r"(?=[12]\d\d\d)(?:(?<=\b[Mm]id-)|(?<![\w.,/$£€#+\-–]))(?<![A-
              r"|number|Number|Resolution|Decision|Law|Order|Decree|Section|Rule|Regulation|Chapter|Case)\.?\s{1,3})"
              r"(?:1[5-9]\d\d|20\d\d)"
              r"(?![\w%]|[.,/]\d|[\-–]\d|\)\w|\s{0,2}(?:GMT|UTC|hrs\b|hours\b|local\b|[AaPp]\.?[Mm]\b|EST\b|EDT\b|BST\b|CET\b))")
+F["lmonth"] = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?![\w])"
 F["day"] = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 F["ord"] = r"(?:st|nd|rd|th)?"
 F["ws"] = r"[ \t]{1,3}(?:\r?\n[ \t]{0,8})?|\r?\n[ \t]{0,8}"   # at most one line break
@@ -65,6 +66,8 @@ PATTERN_SRC = r"""
   # the first month of "late March and early April 2025": the year from the second
 | (?P<mm>(?P<mm_m>{month})(?=(?:{ws})(?:and|to|or|&|-|–)(?:{ws})(?:(?:early|late|mid)(?:{ws})|mid-)?{month},?(?:{ws})(?P<mm_y>{year})))
 | (?P<my>(?P<my_m>{month}),?(?:{ws})(?:of(?:{ws}))?(?P<my_y>{year}))
+  # a month in lower case before a year, after a preposition ("due between september 1986 and march 1988")
+| (?P<lmy>(?<=\b(?:between|in|from|since|until|till|to|and|by|before|after|during|through|of)[ \t]{1,3})(?P<lmy_m>{lmonth})[ \t]{1,3}(?P<lmy_y>{year}))
   # a span of years ("the 2018-2019 school year", "1914–1918"): two dates
 | (?P<yr>(?=[12])(?<![\w.,/$£€#+\-–])(?P<yr_a>1[5-9]\d\d|20\d\d)[\-–/](?P<yr_b>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/\-–]\d))
 | (?P<y>{year})
@@ -88,7 +91,7 @@ def compose(src: str, fragments: dict[str, str]) -> str:
 # Every form begins with a digit or a month name (whose capital is one of ADFJMNOS): the guard in
 # front lets a search skip every other position at once instead of trying each alternative there
 # (same matches, several times faster).
-PATTERN = regex.compile(r"(?=[\dADFJMNOS])(?:" + compose(PATTERN_SRC, F) + ")", regex.VERBOSE | regex.VERSION1)
+PATTERN = regex.compile(r"(?=[\dADFJMNOSadfjmnos])(?:" + compose(PATTERN_SRC, F) + ")", regex.VERBOSE | regex.VERSION1)
 
 # A bare year right before a quantity noun is a number, not a date ("2000 people").
 QUANTITY_AFTER = regex.compile(
@@ -116,8 +119,12 @@ REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}
 REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
 # a month after "in", "since", "by", "early", "mid-", "at the end of" …: the span is the month only
 REL_M_CUE = r"""(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id)\s{1,3}|\b[Mm]id-)"""
+# ... after "for", "from", "before", "after", "during" ("set for December"), except "May", a name too
+# ("support for May") ...
+REL_M_CUE2 = r"""(?:\b(?:for|For|from|From|before|Before|after|After|during|During|throughout|Throughout|till)\s{1,3})"""
 # ... and a month coordinated with one of those ("in January and April this year")
-REL_M = (r"""(?P<rel_m>(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})"""
+REL_M = (r"""(?P<rel_m>(?:(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})|(?<="""
+         + REL_M_CUE2 + r""")(?!May\b))"""
          r"""(?P<rel_m_m>{month})(?![\w])(?!['’]s\b)(?!,?\s{0,3}(?:\d|of\s)))""")
 REL_SRC = r"""
   (?P<rel_day>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
@@ -187,6 +194,10 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("8-APR-1987 00:38:26.78", [("8-APR-1987", "1987-04-08")]),
     ("on 15-Jan-2020,", [("15-Jan-2020", "2020-01-15")]),
     ("part 8-APR-1987-2", []),
+    # a month in lower case before a year, after a preposition (not a verb: "may 1500 jobs go")
+    ("debts due between september 1986 and march 1988.", [("september 1986", "1986-09"), ("march 1988", "1988-03")]),
+    ("in june 2019, it said", [("june 2019", "2019-06")]),
+    ("and may 1500 jobs go", []),
 ]
 
 #: Relative examples: (text, published, [(surface, value)]).
@@ -220,6 +231,11 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("net profit for the year ending June 30 rose", "1987-07-20", [("June 30", "1987-06-30")]),
     ("they will hold a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
     ("the vote is due in March", "2025-10-02", [("March", "2026-03")]),
+    # a month after "for", "before", "during" …; "set for" speaks of the future
+    ("elections had tentatively been set for December.", "1987-06-29", [("December", "1987-12")]),
+    ("sales during January rose; before March it fell", "1987-06-29", [("January", "1987-01"), ("March", "1987-03")]),
+    ("a blow for May and support for June", "2019-06-29", [("June", "2019-06")]),
+    ("it bought 25,000 tonnes for August\nshipment after sales for September", "1987-06-10", [("August", "1987-08"), ("September", "1986-09")]),
     ("Monday, May 5, police said", "2025-10-02", [("May 5", "2025-05-05")]),
     ("on 19 and 20 August", "2025-10-02", [("19", "2025-08-19"), ("20 August", "2025-08-20")]),
     ("by 29 February", "2025-10-02", [("29 February", "2024-02-29")]),
@@ -278,7 +294,9 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
         return _iso(int(g(form + "_y")), _month(g(form + "_m")), int(g(form + "_d")))
     if form == "mdy":
         return _iso(int(g("mdy_y") or g("mdy_y2")), _month(g("mdy_m")), int(g("mdy_d")))
-    if form in ("mm", "my"):
+    if form == "lmy" and QUANTITY_AFTER.match(text, m.end()):
+        return None                                     # "and may 1500 jobs go"
+    if form in ("mm", "my", "lmy"):
         return _iso(int(g(form + "_y")), _month(g(form + "_m")))
     # a bare year: reject quantities
     start, end = m.span()
@@ -290,13 +308,14 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
 # Every absolute date contains a four-digit year: find those first (fast), then run the full
 # grammar only in a short window around each one.  Same matches as a scan of the whole text,
 # because no date is longer than the window.
+_LOWER_MONTHS = [m.lower() for m in _MONTH_NAMES]
 YEAR_ANCHOR = regex.compile(r"(?<!\d)[12]\d\d\d(?!\d)")
 WINDOW_BEFORE, WINDOW_AFTER = 48, 16
 # where a date may start: a digit, or the first three letters of a month name (every form begins with
 # one or the other), so that the grammar is not tried at every capital of the window
 DATE_START = regex.compile(r"\d|" + word_trie(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                                                "Nov", "Dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL",
-                                               "AUG", "SEP", "OCT", "NOV", "DEC"]))
+                                               "AUG", "SEP", "OCT", "NOV", "DEC", *_LOWER_MONTHS]))
 
 
 def find_absolute(text: str) -> Iterator[Date]:
@@ -439,7 +458,9 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
         back_y = ref.year if mo <= ref.month else ref.year - 1
         ahead = (ahead_y * 12 + mo - ref.year * 12 - ref.month) * 30 - ref.day + 1   # to the month's start
         back = (ref.year * 12 + ref.month - back_y * 12 - mo) * 30                   # to the same day in it
-        return _iso(ahead_y if _forward(ahead, back, text, m.start()) else back_y, mo)
+        forward = _forward(ahead, back, text, m.start()) or (
+            ahead <= HALF_YEAR and FUTURE_AFTER.match(text, m.end()) is not None)   # "for August shipment"
+        return _iso(ahead_y if forward else back_y, mo)
     return None
 
 
@@ -475,9 +496,13 @@ def _partial_value(m: regex.Match) -> Optional[str]:
 # (a paragraph begins after a blank line or with an indented line).
 FUTURE_BEFORE = regex.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|may|might|is[ \t]+to|are[ \t]+to|due(?![ \t]++(?:in[ \t]++)?\d)|scheduled|set[ \t]+to|expected[ \t]+to|"
-    r"plans?[ \t]+to|planned|upcoming|next|coming|to[ \t]+be[ \t]+held|from[ \t]+now)\b"
+    r"plans?[ \t]+to|planned|upcoming|next|coming|to[ \t]+be[ \t]+held|from[ \t]+now|set[ \t]+for|slated|forecast[ \t]+to)\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 
+
+# a word after a month that names what is traded or delivered in it: a month ahead (at most half a
+# year) is the next one ("bought 25,000 tonnes for August shipment", "$42 a barrel for February delivery")
+FUTURE_AFTER = regex.compile(r"[ \t]{0,3}(?:\r?\n[ \t]{0,8})?(?:shipments?|deliver(?:y|ies)|loading|arrivals?|futures)\b")
 
 SOON = 31    # days: a date at most this far ahead is the next one, whatever the tense
 HALF_YEAR = 183  # days: the end of a period ("the year ending June 30") is the next one when at most this far ahead

@@ -94,6 +94,8 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
 PROTOCOL_DESCRIPTORS = lower_words("instruments/protocol_descriptors") | set(ORDINALS)
 STOP = lower_words("instruments/premod_stop")            # end the pre-modifier scan
 AWARD_WORDS = lower_words("instruments/award_words")     # "Best Dance Act": an award category
+STAGE_ACTS = lower_words("instruments/stage_acts")       # "Sister Act", "a Class Act": a performance
+PRIVATE_BODIES = lower_words("instruments/private_bodies")  # "the Constitution of the Labour *Party*"
 MONTH_WORDS = lower_words("common/months")
 # lower-case words between a proper name and a lower-case head: "Egypt–Israel *peace* treaty"
 DESCRIPTORS = lower_words("instruments/descriptors")
@@ -109,6 +111,8 @@ ORDINARY_PREMODS = lower_words("instruments/ordinary_premods")
 ORDINARY_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords", "charter", "charters"})
 # nationality adjectives (data/vocab/parties/demonyms.tsv): "the Argentine agreement" is a description
 DEMONYMS = frozenset(row[0] for row in rows("parties/demonyms"))
+# unions of states that are parties in their own right (data/vocab/parties/supranational.tsv): "the EU agreement"
+SUPRANATIONAL = frozenset(row[0] for row in rows("parties/supranational"))
 # organisations whose lower-case agreement is one made with or among them ("an IMF agreement", "the G-7 pact")
 AGREEMENT_PARTNERS = lower_words("instruments/agreement_partners")
 # endings of hyphenated adjectives that describe, not name ("Cold War-era treaty", "US-friendly treaty")
@@ -231,6 +235,9 @@ PRE_TOKEN = regex.compile(r"""
 
 # Body words after a head: the head word is part of an organisation, place or party name.
 BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r")(?![\w\-])")
+# "… Pact *won 20 seats*": a name that wins or holds seats is an electoral list or party
+SEATS_AFTER = regex.compile(r"[ \t]{1,3}(?:has[ \t]{1,3}|had[ \t]{1,3})?(?:won|wins|lost|loses|gained|gains|took|takes"
+                            r"|secured|secures|holds|held)[ \t]{1,3}(?:[\w\-]{1,20}[ \t]{1,3}){0,3}seats(?![\w\-])")
 # "… Amendment *to the* Montreal Protocol": what an amendment amends
 AMENDS = regex.compile(r"[ \t]{1,3}to[ \t]{1,3}(?:the[ \t]{1,3})?(?:[A-Z]|\d{4}[ \t])")
 # a document's title line after an upper-case head: "PROTOCOL on the results of …"
@@ -396,11 +403,11 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
     ("… into UK law", "the U.S. Constitution")."""
     out: list[Candidate] = []
     last_end = -1
-    ctx = {"law_to": -1, "gazetteer": gazetteer}
+    ctx = {"law_to": -1, "gazetteer": gazetteer, "skip_to": -1}
     for hm in HEAD.finditer(text):
         hs, he = hm.span()
-        if hs < last_end or hs and _WORD_CHAR.match(text, hs - 1):
-            continue                # inside a name already read, or inside a word ("subtreaty")
+        if hs < last_end or hs < ctx["skip_to"] or hs and _WORD_CHAR.match(text, hs - 1):
+            continue                # inside a name already read or judged (see _body_or_list), or inside a word
         if NEXT_HEAD.match(text, he):
             continue  # "Energy *Charter* Treaty": the name's head is the last one
         # (a law's name may hold the name it is about: "Law on Ratification of the Istanbul| Convention")
@@ -503,7 +510,7 @@ class Name:
 def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]:
     """The name around one head word, or None: pre-modifiers, protocol numbers, continuation, guards."""
     h = Head.of(hm)
-    ctx = ctx if ctx is not None else {"law_to": -1, "gazetteer": None}
+    ctx = ctx if ctx is not None else {"law_to": -1, "gazetteer": None, "skip_to": -1}
     if h.lower and h.low in CAPITAL_ONLY_HEADS and not (h.low == "constitution" and QUALIFIED.search(text, max(0, h.start - 24), h.start)):
         return None   # ("the EU constitution": a weak name the knowledge base may know, see _union_constitution)
     if _inside_byline(text, h, ctx):
@@ -526,6 +533,10 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     if _rejected(text, name, ctx.get("gazetteer")):
         of_parent = _of_parent(text, name)
         if not of_parent:
+            if name.has_cont and _body_or_list(text, name):
+                # every head inside the continuation ends at the same word: the same judgement (and
+                # "Constitution of the Party the Constitution of …" is read once, not once per head)
+                ctx["skip_to"] = name.end
             return None
         name = attrs.evolve(name, start=_lower_descriptor_start(text, name.start))
     title = _norm_ws(text[name.start:name.end])
@@ -533,8 +544,8 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
         return None
     return Candidate(start=name.start, end=name.end, kind=h.kind, head=h.word, title=title,
                      numbers=name.numbers, named=bool(pre) and not name.descriptive,
-                     alias=alias_after(text, name.end), weak=not of_parent and _is_weak(text, name),
-                     of_parent=of_parent)
+                     alias=alias_after(text, name.end),
+                     weak=not of_parent and _is_weak(text, name, ctx.get("gazetteer")), of_parent=of_parent)
 
 
 # "… protocols *to the* Convention …": what a protocol not named on its own supplements
@@ -675,6 +686,18 @@ def _title_line(text: str, name: Name) -> int:
     return end
 
 
+# "Treaty *of Waitangi Tribunal*": "of", a name without "the", and a body word ending it (organisations
+# named after an instrument; "Constitution of the World Health Organization" keeps its "the")
+QUALIFIER_WORDS = {"International", "European", "African", "American", "Inter-American", "World", "United", "Permanent",
+                   "Arab", "Asian", "Nordic", "Islamic", "Criminal", "Human", "Constitutional", "Supreme", "General"}
+_NAMED_BODIES = sorted(set(entries("instruments/body_after_head"))
+                       - {"States", "Member", "Members", "Force", "Forces", "Union", "Alliance", "Organisation",
+                          "Organisations", "Organization", "Organizations", "TV", "Television"})
+# (one proper word, not a title's qualifier: "Statute of International Criminal Court" is the Rome Statute)
+OF_NAME_BODY = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?!the[ \t])(?!(?:" + alternation(sorted(QUALIFIER_WORDS))
+                             + r")[ \t])\p{Lu}[\w'’.\-]*[ \t]{1,3}(?:" + alternation(_NAMED_BODIES) + r")")
+
+
 def _rejected(text: str, name: Name, gazetteer) -> bool:
     """The guards: a short form, a generic lower-case phrase, an organisation or a meeting, a bare
     domestic word."""
@@ -686,12 +709,15 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     #                  (a plural after a proper word is weak: "the Minsk agreements" if the knowledge base knows it)
     if BODY_AFTER.match(text, name.end) and not name.numbers:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
+    if has_cont and OF_NAME_BODY.fullmatch(text, h.end, name.end):
+        return True  # "the Treaty of Waitangi Tribunal": a body named after the instrument
+    if _body_or_list(text, name):
+        return True  # "the Constitution of the Labour Party", "the Progressive Pact won 20 seats"
     if h.kind == "convention" and not has_cont and pre_low and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
         return True  # "Democratic National Convention", "Texas Haunters Convention"
-    if h.low in ORDINARY_HEADS and pre_low and (pre_low[-1] in ORDINARY_PREMODS or "-" in pre_low[-1] and all(
-            part in ORDINARY_PREMODS for part in pre_low[-1].split("-"))):
+    if h.low in ORDINARY_HEADS and ordinary_premods(pre_low):
         return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord", "Tory-Liberal pact"
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
             h.low == "constitution" and not h.lower and pre and (_country_word(pre[-1], gazetteer)
@@ -700,7 +726,34 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
         return True  # a bare "Federal Law", "the Constitution" (but "the U.S. Constitution" is a name)
     if h.kind == "other" and h.low in ("act", "amendment", "code") and not pre and not has_cont:
         return True  # "the Act", "an Amendment to the Treaty" (no name)
+    if h.low == "act" and not has_cont and len(pre_low) == 1 and pre_low[0] in STAGE_ACTS and not pre[0].isupper():
+        return True  # "Sister Act", "a Class Act": a performance (but "the CLASS Act" is a law's acronym)
     return False
+
+
+def ordinary_premods(pre_low: list[str]) -> bool:
+    """The words before an agreement, pact, accord or charter give it an ordinary sense
+    (data/vocab/instruments/ordinary_premods.txt): the last word ("Merger Agreement", "the Owners'
+    Charter": a plural possessive is a members' or customers' charter, a party's pact), a part of a
+    hyphenated last word ("the Labour-SNP pact"), or the last two or three words together ("Joint
+    Venture Agreement", "Home Rule Charter", "Confidence and Supply Agreement")."""
+    if not pre_low:
+        return False
+    last = pre_low[-1]
+    if last.endswith(("s'", "s’")) or last.strip(".") in ORDINARY_PREMODS:
+        return True
+    if ("-" in last or "–" in last) and any(p in ORDINARY_PREMODS for p in regex.split(r"[\-–]", last) if p):
+        return True
+    return " ".join(pre_low[-2:]) in ORDINARY_PREMODS or " ".join(pre_low[-3:]) in ORDINARY_PREMODS
+
+
+def _body_or_list(text: str, name: "Name") -> bool:
+    """A name that wins or holds seats is an electoral list or party ("the Progressive Pact won 20
+    seats"); a continuation that ends with a party, club or company names that body's own rules ("the
+    Constitution of the Labour Party", "the Charter of the Company")."""
+    if SEATS_AFTER.match(text, name.end):
+        return True
+    return name.has_cont and text[max(name.head.end, name.end - 40):name.end].rsplit(None, 1)[-1].lower() in PRIVATE_BODIES
 
 
 # a capitalised word right before a lower-case head ("the EU| constitution")
@@ -714,7 +767,7 @@ def _union_constitution(name: Name, gazetteer=None) -> bool:
             and not _country_word(name.pre[-1], gazetteer) and not name.pre[-1].isdigit())
 
 
-def _is_weak(text: str, name: Name) -> bool:
+def _is_weak(text: str, name: Name, gazetteer=None) -> bool:
     """Names the knowledge base must confirm: lower-case "convention", "protocol", "charter" … ("Elvis
     convention", "ISDN protocol", "the WRU charter"), a lower-case plural ("the Minsk agreements" vs "EU
     trade agreements"), upper-case headline words ("CHIP PACT"), a
@@ -730,7 +783,42 @@ def _is_weak(text: str, name: Name) -> bool:
         or (h.low == "amendment" and not AMENDS.match(text, name.end)) \
         or (h.low == "code" and not _code_of_law(text, name)) \
         or (h.lower and not has_cont and _partners_only(name.pre_low)) \
-        or (h.lower and not has_cont and _states_only(name.pre))
+        or (h.lower and not has_cont and _states_only(name.pre)) \
+        or (not has_cont and _ordinary_name(text, name, gazetteer))
+
+
+# an indefinite article right before a name (a new word may come between): "an| SMC agreement"
+INDEFINITE_BEFORE = regex.compile(r"(?<![\w\-])(?:[Aa]n?|[Aa]nother)[ \t]{1,3}(?:new[ \t]{1,3})?\Z")
+DEAL_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords"})
+
+
+def _ordinary_name(text: str, name: Name, gazetteer=None) -> bool:
+    """Names without continuation whose words give the head word an ordinary sense more often than
+    not, so that only the knowledge base can confirm them (weak):
+
+    * after an indefinite article, a lower-case agreement, pact or accord named by one word that is no
+      place, union of states, subject word, pair or designation: one deal among others, a company's,
+      union's or club's ("an SMC agreement with its creditors", "a Pfizer agreement");
+    * a capitalised agreement, pact or accord named by one state alone ("A U.K. Agreement with the
+      SEC", wire copy capitalising the word after an abbreviation): a description;
+    * a charter named by a city alone ("the Baltimore Charter"): the city's own charter;
+    * an organisation's "Statutes" ("the FIFA Statutes", "the UEFA Statutes")."""
+    h, pre = name.head, name.pre
+    capital = [w for w in pre if w[:1].isupper()]
+    if h.low in DEAL_HEADS and h.lower and len(capital) == 1:
+        word = capital[0]
+        if any(ch.isdigit() or ch in "-–/" for ch in word) or word.lower() in DESCRIPTORS or word in SUPRANATIONAL \
+                or _gazetteer(gazetteer).lookup(word):
+            return False   # "the PL-480 agreement", "an East-West accord", "the Brexit agreement", "the Paris accord"
+        # (after "the" the word may be a place the gazetteer lacks, "the Escazu agreement", or an
+        # acronym, "the NAFTA agreement": only "a"/"an" says that it is one deal among others)
+        return INDEFINITE_BEFORE.search(text, max(0, name.start - 16), name.start) is not None
+    if h.low in DEAL_HEADS and not h.lower and len(pre) == 1:
+        return _country_word(pre[0], gazetteer)   # (a pair of states names a real bilateral agreement)
+    if h.low == "charter" and not h.lower and len(pre) == 1:
+        entry = _gazetteer(gazetteer).lookup(pre[0])
+        return entry is not None and entry.kind == "city"
+    return h.low == "statutes" and not h.lower and bool(pre)
 
 
 def _states_only(pre: tuple) -> bool:
@@ -889,6 +977,8 @@ EXAMPLES: list[tuple[str, list[str]]] = [
      ["Convention on Biological Diversity", "Cartagena Protocol on Biosafety"]),
     ("the Treaty of Rome and the Maastricht Treaty", ["Treaty of Rome", "Maastricht Treaty"]),
     ("The ‘Treaty of Friendship’ was signed in 1950.", ["Treaty of Friendship"]),
+    ("The Treaty of Waitangi Tribunal ruled.", []),
+    ("Spectrum's Terms of Service Agreement changed.", []),
     ("The Council of Europe Convention on preventing and combating violence against women and domestic violence "
      "entered into force in 2014.",
      ["Council of Europe Convention on preventing and combating violence against women and domestic violence"]),
@@ -979,4 +1069,38 @@ EXAMPLES: list[tuple[str, list[str]]] = [
     ("a Business and Asset Transfer Agreement", []),
     ("the WTO agreement on", ["WTO agreement"]),
     ("A three-day Elvis convention took place", []),
+    # ordinary senses (issue 13): contracts, clubs, cities, parties, stage acts, organisations' statutes
+    ("the bank's Credit Agreement with its lenders", []),
+    ("they signed a Joint Venture Agreement to build", []),
+    ("the Shareholder Rights Agreement was adopted", []),
+    ("the Liberal Democrats' Confidence and Supply Agreement", []),
+    ("the Labour-SNP pact was ruled out", []),
+    ("the Brexit Party pact with the Tories", []),
+    ("the Supporters' Charter of the club", []),
+    ("the Olympic Charter bans protests", []),
+    ("voters approved a Home Rule Charter", []),
+    ("the Ryder Cup Agreement between the tours", []),
+    ("the Bristol Charter was amended by voters", []),
+    ("the Nordland Statutes forbid it", []),
+    ("a Pfizer agreement on doses", []),
+    ("an ACME agreement with its creditors", []),
+    ("A U.K. Agreement with the regulator", []),
+    ("Sister Act opened on Broadway", []),
+    ("the Star Trek Convention was sold out", []),
+    ("the Progressive Pact won 20 seats", []),
+    ("the Constitution of the Labour Party was amended", []),
+    ("the Covenant of the Wildcat Club", []),
+    ("the Constitution of the World Health Organization", ["Constitution of the World Health Organization"]),
+    ("the Kit Agreement with the club", []),
+    ("the Arab League Pact of 1945", ["Arab League Pact"]),
+    ("read him the Riot Act", []),
+    # … and names that stay
+    ("the Brexit agreement was signed", ["Brexit agreement"]),
+    ("under an existing PL-480 agreement", ["PL-480 agreement"]),
+    ("excluded from an East-West accord", ["East-West accord"]),
+    ("the U.S.-Japan Agreement on chips", ["U.S.-Japan Agreement"]),
+    ("the Anglo-Irish Agreement was signed", ["Anglo-Irish Agreement"]),
+    ("the Child Support Act of 1991", ["Child Support Act of 1991"]),
+    ("the Visiting Forces Agreement with Japan", ["Visiting Forces Agreement"]),
+    ("the Grain Supply Agreement was extended", ["Grain Supply Agreement"]),
 ]

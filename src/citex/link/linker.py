@@ -45,6 +45,13 @@ COURT_AFTER = regex.compile(r"(?:['’]s)?[ \t]{1,3}(?:has[ \t]{1,3}|had[ \t]{1,
                             + "|".join(sorted(lower_words("link/court_words"), key=lambda w: (-len(w), w)))
                             + r")(?![\w\-])", regex.IGNORECASE)
 
+# "appealed to the ECHR", "judges of the ECHR": the court too (data/vocab/link/court_words_before.txt)
+COURT_BEFORE = regex.compile(r"(?<![\w\-])(?:"
+                             + "|".join(regex.escape(w).replace(r"\ ", r"[ \t]{1,3}")
+                                        for w in sorted(lower_words("link/court_words_before"), key=lambda w: (-len(w), w)))
+                             + r")[ \t]{1,3}the[ \t]{1,3}\Z", regex.IGNORECASE)
+COURT_BEFORE_REACH = 40
+
 PAREN = re.compile(r"\([^()]{1,60}\)")
 WORD = re.compile(r"[A-Za-z]{4,}")
 # title words that say nothing about a record's subject (data/vocab/link/subject_stop.txt)
@@ -258,8 +265,8 @@ class Linker:
                 caps = caps_line_at(text, line_start, line_end)
             if caps:
                 continue  # an all-caps headline: "NPT" there may be any word
-            if COURT_AFTER.match(text, m.end()):
-                continue  # "the ECHR ruled": the court, not the convention
+            if COURT_AFTER.match(text, m.end()) or COURT_BEFORE.search(text, max(0, m.start() - COURT_BEFORE_REACH), m.start()):
+                continue  # "the ECHR ruled", "appealed to the ECHR": the court, not the convention
             end = m.end()
             rid = table.get(m.group())
             if rid is None and (" " in m.group() or "-" in m.group()):  # "New START", "START II"

@@ -11,7 +11,8 @@ from typing import Optional, Sequence
 
 import regex
 
-from citex.grammar.instruments import AWARD_WORDS, BODY_AFTER, EVENT_PREMODS, HEADS, NEGATIVE_NAMES, Candidate
+from citex.grammar.instruments import (AWARD_WORDS, BODY_AFTER, EVENT_PREMODS, HEADS, NEGATIVE_NAMES, ORDINARY_HEADS,
+                                      Candidate, ordinary_premods)
 from citex.models import Place
 from citex.vocab import entries, lower_words
 
@@ -68,6 +69,8 @@ def ner_instrument(text: str, s: int, e: int, dates: list, linker) -> Optional[t
     pre = words[head_i - 1].lower() if head_i > 0 else ""
     if pre in EVENT_PREMODS or pre.endswith(("ers", "ists", "ians")) and not pre.endswith("powers"):
         return None  # "Democratic National Convention", "Texas Haunters Convention"
+    if words[head_i].lower() in ORDINARY_HEADS and ordinary_premods([w.lower() for w in words[:head_i]]):
+        return None  # "Merger Agreement", "Kit Agreement with …": a contract, not an instrument
     hs = s + name.index(words[head_i]) + len(words[head_i])
     if BODY_AFTER.match(text, hs):
         return None

@@ -27,8 +27,8 @@ from citex.models import Place
 from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
 from citex.places.landmarks import landmark_run, unknown_landmark
-from citex.places.words import CAPS_NAME_HEADS, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
-from citex.places.judge import NEXT_COMMA, Context, judge, prev_words
+from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
+from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
 from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
@@ -360,7 +360,8 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         if upper:
             ok = (not entry.ambiguous and not entry.abbreviation
                   and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2
-                  and not (j + 1 < n and _caps_head(toks[j + 1].text)))    # "SOUTH CHINA SEA ARBITRATION"
+                  and not (j + 1 < n and _caps_head(toks[j + 1].text))     # "SOUTH CHINA SEA ARBITRATION"
+                  and not (i > 0 and toks[i - 1].text.capitalize() in CAPS_NAME_PREFIXES))   # "AIR NEW ZEALAND"
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
             i = free = j + 1
             continue
@@ -478,6 +479,11 @@ def _banned(cands: list[Cand], text: str = "") -> set[str]:
     the state speaking, "Union Texas said" a company)."""
     out = {c.name for c in cands if c.instrument}    # "the Kyoto treaty … withdraw from Kyoto"
     teams = [c.name for c in cands if c.team]
+    clubs = {c.name for c in cands if c.ok and c.entry.kind != "country"          # (a country: the national side)
+             and "(" in text[max(0, c.start - 48):c.start] and in_line_up(text, c.start, c.end)}
+    if clubs:                                        # a team's line-up: "K Morgan (Newport-Gwent)"
+        out.update(clubs)
+        teams.extend(clubs)
     if len(teams) >= 2:                              # a text about clubs: "Liverpool boss … talks
         out.update(teams)                            # with Liverpool" (one use alone bans nothing)
     parts = [c for c in cands if c.name_part]
@@ -520,6 +526,8 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         alt = alternatives.get(e.canonical) if e.kind == "country" else None
         if alt is not None and _among(text, kept, k, alt.country):
             e = alt
+        elif e.also and _state_after(text, kept, k) in e.also:
+            e = Entry(e.canonical, kept[k + 1].entry.country, e.kind, e.population)   # "Salem, Ore."
         elif e.also and c.name in dominant:
             e = dominant[c.name]
         out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
@@ -562,6 +570,17 @@ _DATE_AFTER = regex.compile(r",[ \t]*+(?:\d{1,2}(?:st|nd|rd|th)?[ \t]++)?(?:%s)(
     sorted(set(entries("dates/months")) | set(entries("dates/month_abbreviations")), key=len, reverse=True)))
 
 _LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
+
+
+def _state_after(text: str, kept: list[Cand], k: int) -> str:
+    """The country of the state or country right after the place ``kept[k]`` and a comma ("Salem,
+    Ore.", "Salem, Oregon"), or ""."""
+    if k + 1 >= len(kept):
+        return ""
+    n = kept[k + 1]
+    if n.entry.kind in ("admin", "country") and n.entry.country and text[kept[k].end:n.start].strip() == ",":
+        return n.entry.country
+    return ""
 
 
 def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:

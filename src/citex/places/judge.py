@@ -30,6 +30,12 @@ adjective after a region ("Gulf Arab allies") keep the place; a city before "Cit
 is a club ("Manchester City boss"), a town before a leader's word is a surname ("the Morales
 administration"), a town after "called" is a thing's name ("chips called Phoenix").
 
+Fourth pass: an adjective of a title before a country keeps it ("Former US Senator"), so do a
+title "of" the place before its holder's name (:func:`office_holder_after`: "First Minister of
+Scotland Nicola Sturgeon"), a company's suffix before "of" ("Canon Inc of Japan": its seat), "TV"
+before a media noun ("US TV show"), an initialism in a caps headline ("TALKS WITH U.S. END") and a
+capital after "against" (its government); a name in a team's line-up (:func:`in_line_up`) is a club.
+
 A name rejected after a given name or a title (:func:`after_given_name`: "Michael Jordan") is a
 person's surname: the finder then takes the name for no place anywhere in the text unless its
 context says "place" ("Jordan scored … in Jordan" keeps the second).
@@ -48,12 +54,12 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
                                 TEAM_VERBS,
-                                TIME_WORDS, TITLES, TRANSPARENT)
+                                TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
 from citex.places.words import (COURT_HEADS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES)
 from citex.text.lines import LineFlags
 
-__all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN"]
+__all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN", "in_line_up"]
 
 MAX_SCAN = 12  # tokens looked at before / after a name for context
 
@@ -127,6 +133,8 @@ def judge(ctx: Context) -> Verdict:
         ok = abbreviation_after_city(ctx) or (
             text[start:end].count(".") >= 2 and i == 0 and support_before(ctx))   # "works in D.C. now"
         return Verdict(ok, ok, False, start, end)
+    if entry.kind == "country" and text.count(".", start, end) >= 2 and ctx.lines.caps(start):
+        return Verdict(True, True, False, start, end)           # "TALKS WITH U.S. END": an initialism in capitals
     if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
     supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and (in_list_of_places(ctx) or after_its_town(ctx))
@@ -141,6 +149,8 @@ def judge(ctx: Context) -> Verdict:
         # decision None: the chain "X of Y of <place>" has no head word: "Buhari of Nigeria"
     if j + 1 < n:
         keep, end, k = words_after(ctx)
+        if not keep and office_holder_after(ctx):
+            keep, end, k = True, ctx.end, n                     # "First Minister of Scotland Nicola Sturgeon"
         if not keep:
             nxt = toks[j + 1]
             return Verdict(False, supported, True, start, end,
@@ -297,6 +307,8 @@ def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
         ws = w.rstrip(".")
         if link_word == "of" and ws in COURT_HEADS and ctx.entry.kind in ("country", "admin"):
             return True, False, start                           # "the High Court of England"
+        if toks[k + 1].text == "of" and ws in COMPANY_SUFFIXES:
+            return True, False, start                           # "Canon Inc of Japan": its seat
         said = _head_word_before(tk, ws, k == i - 1, linked, link_word)
         if said is not None:
             return said[0], said[1], start
@@ -447,6 +459,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
             break                                               # "Bristol East": a constituency of the city
         if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
             break                                               # "its Gulf Arab allies"
+        if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and media_noun_after(ctx, tk.end):
+            break                                               # "a popular US TV show"
         if ws in ORG_HEADS:
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:
@@ -467,6 +481,30 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if saw_place:
             return False, end, k                                # "Norman Baker"
     return True, end, k
+
+
+def media_noun_after(ctx: Context, end: int) -> bool:
+    """A lower-case media noun right after ``end`` ("US TV show"; places/media_nouns)."""
+    m = _NEXT_WORD.match(ctx.text, end)
+    return m is not None and m.group(1) in MEDIA_NOUNS
+
+
+def office_holder_after(ctx: Context) -> bool:
+    """A title "of" the name, then two or three capitalised words that end the run: the office's
+    holder ("First Minister of Scotland Nicola Sturgeon", "President of Chile Sebastian Pinera");
+    the place is the office's."""
+    toks, i, j = ctx.toks, ctx.i, ctx.j
+    k = i - 1
+    if k >= 0 and toks[k].text in TRANSPARENT:
+        k -= 1
+    if k < 1 or toks[k].text != "of" or toks[k - 1].conn:
+        return False
+    head = toks[k - 1].text.rstrip(".")
+    rest = toks[j + 1:]
+    if head not in TITLES or head in NOBLE or not 2 <= len(rest) <= 3:
+        return False
+    return (ctx.table.longest(toks, j + 1, False) is None
+            and all(not t.conn and t.text[-1] != "." and t.text not in ORG_HEADS and t.text not in OFFICES for t in rest))
 
 
 def _office_then_head(toks: list[Tok], k: int) -> bool:
@@ -490,10 +528,13 @@ def event_year_after(ctx: Context, end: int) -> bool:
 
 def team_by_city(ctx: Context) -> bool:
     """A city after "against", "beat", "versus", "a draw with", "lost to" …: its team ("against Lyon
-    on Sunday", "the 1-1 draw with Fulham")."""
+    on Sunday", "the 1-1 draw with Fulham"); but a state's capital after "against" is its government
+    ("a complaint against Brussels", "sanctions against Moscow")."""
     if ctx.i != 0:
         return False
     w1, w2 = words_before_run(ctx)
+    if w1 == "against" and ctx.j == len(ctx.toks) - 1 and ctx.text[ctx.toks[0].start:ctx.end] in CAPITALS:
+        return False                    # "a complaint against Brussels": a capital is its government
     return w1 in TEAM_CUES or f"{w2} {w1}" in TEAM_CUES
 
 
@@ -533,10 +574,16 @@ def team_after(ctx: Context, end: int, supported: bool) -> bool:
     w2 = "-".join(w.split("-", 2)[:2])              # "fly-half-cum-centre"
     if w in TEAM_ROLES or w in TEAM_NOUNS or w2 in TEAM_ROLES:
         return True
+    if w in TEAM_ROLES_NAMED:
+        return _CAPITALISED_NEXT.match(ctx.text, m.end()) is not None   # "Cardiff back Rhys Williams"
     if supported or w not in TEAM_VERBS:
         return False
     start = ctx.toks[0].start
-    return words_before_run(ctx)[0] == "" and ctx.text[max(0, start - 3):start].strip()[-1:] not in (",", "&")
+    return ((words_before_run(ctx)[0] == "" or sentence_start(ctx.text, start))    # (also after a headline)
+            and ctx.text[max(0, start - 3):start].strip()[-1:] not in (",", "&"))
+
+
+_CAPITALISED_NEXT = regex.compile(r"[ \t]{1,3}\p{Lu}\p{Ll}")
 
 
 def named_thing(ctx: Context) -> bool:
@@ -693,3 +740,23 @@ def _prev_words_scan(window: str) -> tuple[str, str]:
     while len(out) < 2:
         out.append("")
     return out[0], out[1]
+
+
+# a player's initial and surname before a bracket: "G Thomas (", "K. Morgan ("
+_LINE_UP_PLAYER = regex.compile(r"(?<![\p{L}.'’])\p{Lu}\.?[ ]\p{Lu}[\p{L}'’\-]{1,30}+[ ]?\(")
+_LINE_UP_OPEN = regex.compile(r"(?<![\p{L}.'’])\p{Lu}\.?[ ]\p{Lu}[\p{L}'’\-]{1,30}+[ ]?\([^()\n]{0,30}+\Z")
+_LINE_UP_WINDOW = 200
+
+
+def in_line_up(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is in brackets after a player's initial and surname, in a list of
+    at least three such (a team's line-up: "G Thomas (Toulouse, capt); K Morgan (Newport-Gwent),
+    T Shanklin (Cardiff)"): the player's club, not a place."""
+    lo = max(0, start - 48)
+    if "(" not in text[lo:start] or _LINE_UP_OPEN.search(text, lo, start) is None:
+        return False
+    close = text.find(")", end, end + 30)
+    if close < 0 or "(" in text[end:close] or "\n" in text[end:close]:
+        return False
+    window = _LINE_UP_PLAYER.findall(text, max(0, start - _LINE_UP_WINDOW), min(len(text), end + _LINE_UP_WINDOW))
+    return len(window) >= 3

@@ -12,7 +12,8 @@ __all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "T
            "TEAM_ROLES", "TEAM_NOUNS", "TEAM_VERBS", "LEADER_FOLLOWERS", "STATE_FORMS", "STATE_QUALIFIERS",
            "FORM_ORGANISATIONS", "COURT_HEADS", "TEAM_SUFFIXES", "GROUP_ADJECTIVES", "NAMING_WORDS",
            "ORGANISATION_FORMS", "CAPS_NAME_HEADS", "DEMONYMS", "LANDMARK_HEADS", "LANDMARK_PREFIXES",
-           "LOWERED_STATES", "LOWER_CASE_STOP"]
+           "LOWERED_STATES", "LOWER_CASE_STOP", "MEDIA_HEADS", "MEDIA_NOUNS",
+           "TEAM_ROLES_NAMED", "CAPS_NAME_PREFIXES", "CAPITALS"]
 
 CONNECTORS = entries("places/connectors")
 LINK = frozenset({"of", "for"})                        # "Minister of X": compositional
@@ -53,6 +54,11 @@ TEAM_ROLES = words("places/team_roles")
 TEAM_NOUNS = words("places/team_nouns")
 TEAM_VERBS = words("places/team_verbs")
 LEADER_FOLLOWERS = words("places/leader_followers")
+MEDIA_HEADS = words("places/media_heads")
+MEDIA_NOUNS = words("places/media_nouns")
+TEAM_ROLES_NAMED = words("places/team_roles_named")
+CAPS_NAME_PREFIXES = words("places/caps_name_prefixes")
+CAPITALS = frozenset(row[0] for row in rows("parties/capitals"))   # "Brussels", "Moscow"
 # a state's formal name: "the Islamic Republic of the Gambia" (the forms' last words: "Republic",
 # "Duchy"; their other words and the qualifiers: "Islamic", "Grand")
 _FORMS = [e[1:] for e in entries("parties/state_forms") if e.startswith("=")]
