@@ -91,7 +91,8 @@ ORDINALS = {w: i + 1 for i, w in enumerate(entries("common/ordinals"))}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
 # descriptive words before "Protocol" that do not make it a named protocol
-PROTOCOL_DESCRIPTORS = lower_words("instruments/protocol_descriptors") | set(ORDINALS)
+DESCRIPTOR_WORDS = lower_words("instruments/protocol_descriptors")   # "optional", "additional" …
+PROTOCOL_DESCRIPTORS = DESCRIPTOR_WORDS | set(ORDINALS)
 STOP = lower_words("instruments/premod_stop")            # end the pre-modifier scan
 AWARD_WORDS = lower_words("instruments/award_words")     # "Best Dance Act": an award category
 STAGE_ACTS = lower_words("instruments/stage_acts")       # "Sister Act", "a Class Act": a performance
@@ -403,7 +404,7 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
     ("… into UK law", "the U.S. Constitution")."""
     out: list[Candidate] = []
     last_end = -1
-    ctx = {"law_to": -1, "gazetteer": gazetteer, "skip_to": -1}
+    ctx = _scan_context(gazetteer)
     for hm in HEAD.finditer(text):
         hs, he = hm.span()
         if hs < last_end or hs < ctx["skip_to"] or hs and _WORD_CHAR.match(text, hs - 1):
@@ -420,6 +421,12 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             out.append(cand)
             last_end = cand.end
     return _with_parents(text, out)
+
+
+def _scan_context(gazetteer) -> dict:
+    """What one scan of :func:`find_candidates` carries from head to head: the end of a rejected byline
+    ("law_to"), of a name judged a body ("skip_to"), the end of the last name ("floor"), the gazetteer."""
+    return {"law_to": -1, "gazetteer": gazetteer, "skip_to": -1, "floor": 0}
 
 
 def _with_parents(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -510,7 +517,7 @@ class Name:
 def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]:
     """The name around one head word, or None: pre-modifiers, protocol numbers, continuation, guards."""
     h = Head.of(hm)
-    ctx = ctx if ctx is not None else {"law_to": -1, "gazetteer": None, "skip_to": -1}
+    ctx = ctx if ctx is not None else _scan_context(None)
     if h.lower and h.low in CAPITAL_ONLY_HEADS and not (h.low == "constitution" and QUALIFIED.search(text, max(0, h.start - 24), h.start)):
         return None   # ("the EU constitution": a weak name the knowledge base may know, see _union_constitution)
     if _inside_byline(text, h, ctx):
@@ -551,7 +558,7 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
 # "… protocols *to the* Convention …": what a protocol not named on its own supplements
 OF_PARENT = regex.compile(r"[ \t]{1,3}to[ \t]{1,3}(?:the[ \t]{1,3})?(?=[A-Z])")
 # "the *optional* protocol to …": a lower-case descriptor before a lower-case protocol head
-LOWER_DESCRIPTOR = regex.compile(r"(?<![\w\-])(?:" + alternation(sorted(PROTOCOL_DESCRIPTORS - set(ORDINALS)))
+LOWER_DESCRIPTOR = regex.compile(r"(?<![\w\-])(?:" + alternation(sorted(DESCRIPTOR_WORDS))
                                  + r")[ \t]{1,3}\Z")
 
 
@@ -688,8 +695,7 @@ def _title_line(text: str, name: Name) -> int:
 
 # "Treaty *of Waitangi Tribunal*": "of", a name without "the", and a body word ending it (organisations
 # named after an instrument; "Constitution of the World Health Organization" keeps its "the")
-QUALIFIER_WORDS = {"International", "European", "African", "American", "Inter-American", "World", "United", "Permanent",
-                   "Arab", "Asian", "Nordic", "Islamic", "Criminal", "Human", "Constitutional", "Supreme", "General"}
+QUALIFIER_WORDS = entries("instruments/title_qualifiers")
 _NAMED_BODIES = sorted(set(entries("instruments/body_after_head"))
                        - {"States", "Member", "Members", "Force", "Forces", "Union", "Alliance", "Organisation",
                           "Organisations", "Organization", "Organizations", "TV", "Television"})
@@ -709,10 +715,8 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
     #                  (a plural after a proper word is weak: "the Minsk agreements" if the knowledge base knows it)
     if BODY_AFTER.match(text, name.end) and not name.numbers:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
-    if has_cont and OF_NAME_BODY.fullmatch(text, h.end, name.end):
-        return True  # "the Treaty of Waitangi Tribunal": a body named after the instrument
     if _body_or_list(text, name):
-        return True  # "the Constitution of the Labour Party", "the Progressive Pact won 20 seats"
+        return True  # "the Constitution of the Labour Party", "the Treaty of Waitangi Tribunal", "… won 20 seats"
     if h.kind == "convention" and not has_cont and pre_low and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
@@ -750,9 +754,12 @@ def ordinary_premods(pre_low: list[str]) -> bool:
 def _body_or_list(text: str, name: "Name") -> bool:
     """A name that wins or holds seats is an electoral list or party ("the Progressive Pact won 20
     seats"); a continuation that ends with a party, club or company names that body's own rules ("the
-    Constitution of the Labour Party", "the Charter of the Company")."""
+    Constitution of the Labour Party", "the Charter of the Company"), and so does "of", one proper word
+    and a body word ("the Treaty of Waitangi Tribunal")."""
     if SEATS_AFTER.match(text, name.end):
         return True
+    if name.has_cont and OF_NAME_BODY.fullmatch(text, name.head.end, name.end):
+        return True   # "the Treaty of Waitangi Tribunal": a body named after the instrument
     return name.has_cont and text[max(name.head.end, name.end - 40):name.end].rsplit(None, 1)[-1].lower() in PRIVATE_BODIES
 
 

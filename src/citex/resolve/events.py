@@ -327,6 +327,11 @@ def _body_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     return Attachment(gx.groups[best], obj_end=m.end())   # (its tail follows the body)
 
 
+# an acronym that qualifies a head ("EU Constitution", "UN Convention …") is not the name: "leave the EU"
+# leaves the Union
+_NOT_BEFORE_HEAD = r"(?![ \t]{1,3}(?i:" + alternation(HEADS) + r")(?![\w\-]))"
+
+
 def _acronym_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     """ "President Buhari signed *the AfCFTA*": an acronym that a cited title holds ("Agreement
     Establishing the AfCFTA") names that instrument after an act."""
@@ -334,9 +339,7 @@ def _acronym_object(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     m = _ACRONYM_AFTER.match(text, trig.end)
     if m is None or not R.OBJECT_GAP.fullmatch(text, trig.end, m.start("acr")):
         return None
-    # (not one that qualifies the head, "EU Constitution", "UN Convention …": "leave the EU" leaves the Union)
-    word = regex.compile(r"(?<![\w\-])" + regex.escape(m.group("acr")) + r"(?![\w\-])(?![ \t]{1,3}(?:"
-                         + alternation(HEADS) + r")(?![\w\-]))", regex.IGNORECASE)
+    word = regex.compile(r"(?<![\w\-])" + regex.escape(m.group("acr")) + r"(?![\w\-])" + _NOT_BEFORE_HEAD)
     gx = scan.groups
     ge, gi = gx.last_before(trig.start)
     for _ in range(MAX_SUBJECT_PARTIES):   # the nearest such name before the act

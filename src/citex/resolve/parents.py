@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from citex.grammar import relations as R
+from citex.grammar.instruments import DESCRIPTOR_WORDS
 from citex.resolve.context import DocContext
-from citex.vocab import lower_words
-
-# "optional", "additional" …: the sort of protocol a descriptor names (data/vocab/instruments)
-DESCRIPTOR_WORDS = lower_words("instruments/protocol_descriptors")
 
 
 def find_groups(doc: DocContext) -> list[list[int]]:
