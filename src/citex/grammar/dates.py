@@ -17,7 +17,7 @@ import regex
 from citex import limits
 from citex.models import Date
 from citex.text.patterns import word_trie
-from citex.vocab import entries
+from citex.vocab import entries, lower_words, rows, words
 
 _MONTH_NAMES = entries("dates/months")  # in calendar order
 # month name or abbreviation (lower case) -> number: "january" and "jan" -> 1, "sept" -> 9
@@ -48,6 +48,14 @@ F["lmonth"] = r"(?:january|february|march|april|may|june|july|august|september|o
 F["day"] = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 F["ord"] = r"(?:st|nd|rd|th)?"
 F["ws"] = r"[ \t]{1,3}(?:\r?\n[ \t]{0,8})?|\r?\n[ \t]{0,8}"   # at most one line break
+# A day of the month in words after a month ("by the June eight record date", "Record August Three"),
+# not a count ("March two years ago", "May one day", "January-March first quarter": dates/not_after_spelled_day)
+SPELLED_DAYS = {w: int(n) for n, *forms in rows("dates/spelled_days") for w in forms}
+_NOT_AFTER_DAY = word_trie(lower_words("dates/not_after_spelled_day"))
+_SPELLED = word_trie([c for w in SPELLED_DAYS for c in (w, w.capitalize(), w.title())])
+F["sday"] = (_SPELLED + r"(?![\w\-])(?![ \t]{1,3}(?:\r?\n[ \t]{0,8})?(?i:" + _NOT_AFTER_DAY + r")s?(?![\w]))")
+# an ordinal day in words before "of <month>", after "the" ("the twenty-first of May")
+F["sord"] = word_trie([c for n, _, w in rows("dates/spelled_days") for c in (w, w.capitalize(), w.title())]) + r"(?![\w\-])"
 
 PATTERN_SRC = r"""
   (?P<iso>(?=\d)(?<![\w\-/.])(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w]|-\d))
@@ -62,7 +70,7 @@ PATTERN_SRC = r"""
   # the first day of "July 7-10, 2024", "March 3 and 5, 2023" (the second day, md2_d2, is yielded with it)
 | (?P<md2>(?P<md2_m>{month})(?:{ws})(?P<md2_d>{day}){ord}(?=(?:{ws})?(?:and|to|&|-|–)(?:{ws})?(?P<md2_d2>{day}){ord},?(?:{ws})(?P<md2_y>{year})))
   # "Apr 03, 2017", also without a space after the comma ("Apr 03,2017")
-| (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?P<mdy_d>{day}){ord}(?:,?(?:{ws})(?P<mdy_y>{year})|,(?P<mdy_y2>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/]\d)))
+| (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?:(?P<mdy_d>{day}){ord}|(?P<mdy_w>{sday}))(?:,?(?:{ws})(?P<mdy_y>{year})|,(?P<mdy_y2>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/]\d)))
   # the first month of "late March and early April 2025": the year from the second
 | (?P<mm>(?P<mm_m>{month})(?=(?:{ws})(?:and|to|or|&|-|–)(?:{ws})(?:(?:early|late|mid)(?:{ws})|mid-)?{month},?(?:{ws})(?P<mm_y>{year})))
 | (?P<my>(?P<my_m>{month}),?(?:{ws})(?:of(?:{ws}))?(?P<my_y>{year}))
@@ -111,9 +119,11 @@ QUANTITY_BEFORE = regex.compile(
 
 # Relative expressions, normalised only against a reference (publication) date.  The four that
 # are dates without a year are also kept without a reference date (with a partial value).
-REL_MD = r"""(?P<rel_md>(?<![\w.])(?P<rel_md_m>{month})\s{1,3}(?P<rel_md_d>{day}){ord}(?!\s{0,3}[,.]?\s{0,3}(?:\d|1[5-9]\d\d|20\d\d))(?![\w–\-]))"""            # "July 21", "Feb. 1"
+REL_MD = r"""(?P<rel_md>(?<![\w.])(?P<rel_md_m>{month})\s{1,3}(?:(?P<rel_md_d>{day}){ord}|(?P<rel_md_w>{sday}))(?!\s{0,3}[,.]?\s{0,3}(?:\d|1[5-9]\d\d|20\d\d))(?![\w–\-]))"""            # "July 21", "Feb. 1"
 # the first day of "from July 7 to 10", "July 7-10" (its second day, rel_md2_d2, is yielded with it)
 REL_MD2 = r"""(?P<rel_md2>(?<![\w.])(?P<rel_md2_m>{month})\s{1,3}(?P<rel_md2_d>{day}){ord}(?=[ \t]{0,2}(?:and|to|&|-|–)[ \t]{0,2}(?P<rel_md2_d2>{day}){ord}(?![\w])(?!\s{0,3}[,.]?\s{0,3}(?:\d|{month}))))"""
+# "the twenty-first of May": an ordinal in words after "the"
+REL_DMW = r"""(?P<rel_dmw>(?<=\b[Tt]he[ \t]{1,3})(?P<rel_dmw_w>{sord})[ \t]{1,3}of[ \t]{1,3}(?P<rel_dmw_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))"""
 REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dm_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))"""            # "21 July", "the 5th of May"
 # the first day of "19 and 20 August", "19-20 August" (the second is a REL_DM)
 REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
@@ -135,6 +145,7 @@ REL_SRC = r"""
 | """ + REL_MD2 + r"""
 | """ + REL_MD + r"""
 | """ + REL_DM + r"""
+| """ + REL_DMW + r"""
 | (?P<rel_wd>\b(?:on|On|last|Last|since|by|until)\s{1,3}(?P<rel_wd_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
 | """ + REL_DD + r"""
 | """ + REL_M + r"""
@@ -144,6 +155,7 @@ REL_PATTERN = regex.compile(r"(?=[\dA-Zabeflnopstuy])(?:" + compose(REL_SRC, F) 
 # without a reference date: a month first, matched at a month name; a day first, looked for just before one
 _PARTIAL_MONTH_FIRST = regex.compile(compose(f"(?:{REL_MD2}|{REL_MD}|{REL_M})", F), regex.VERBOSE | regex.VERSION1)
 _PARTIAL_DAY_FIRST = regex.compile(compose(f"(?=\\d)(?:{REL_DD}|{REL_DM})", F), regex.VERBOSE | regex.VERSION1)
+_PARTIAL_WORD_DAY = regex.compile(compose(REL_DMW, F), regex.VERBOSE | regex.VERSION1)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -198,6 +210,9 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("debts due between september 1986 and march 1988.", [("september 1986", "1986-09"), ("march 1988", "1988-03")]),
     ("in june 2019, it said", [("june 2019", "2019-06")]),
     ("and may 1500 jobs go", []),
+    # a day in words after a month, with a year
+    ("the notes due March one 2009 and", [("March one 2009", "2009-03-01")]),
+    ("effective July\nOne, 1995.", [("July\nOne, 1995", "1995-07-01")]),
 ]
 
 #: Relative examples: (text, published, [(surface, value)]).
@@ -250,6 +265,19 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("trading from July 7 to 10, the exchange said", "1987-07-20", [("July 7", "1987-07-07"), ("10", "1987-07-10")]),
     ("held on July 7-10 in Paris", None, [("July 7", "--07-07"), ("10", "--07-10")]),
     ("from July 7 to 10 August", None, [("July 7", "--07-07"), ("10 August", "--08-10")]),
+    # a day in words after a month, or an ordinal in words before "of <month>"
+    ("shares held by the October nine record date", "2001-09-20", [("October nine", "2001-10-09")]),
+    ("Pay May 20     Record April Three", "2003-05-10", [("May 20", "2003-05-20"), ("April Three", "2003-04-03")]),
+    ("the plant closed on the twenty-first of March", "2011-04-02", [("twenty-first of March", "2011-03-21")]),
+    ("it reopens on the Second of August", None, [("Second of August", "--08-02")]),
+    ("effective November\ntwenty-two, the board said", None, [("November\ntwenty-two", "--11-22")]),
+    # ... not a count after a month, nor a month that is a surname
+    ("in March two years ago", "2011-04-02", [("March", "2011-03"), ("two years ago", "2009")]),
+    ("they may meet in May one day", None, [("May", "--05")]),
+    ("sales in the January-March first quarter", None, []),
+    ("Mrs May first said so", None, []),
+    ("spending in April, one of the", None, [("April", "--04")]),
+    ("since June one hundred people left", None, [("June", "--06")]),
 ]
 
 
@@ -293,7 +321,7 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
     if form in ("dd", "dmy"):
         return _iso(int(g(form + "_y")), _month(g(form + "_m")), int(g(form + "_d")))
     if form == "mdy":
-        return _iso(int(g("mdy_y") or g("mdy_y2")), _month(g("mdy_m")), int(g("mdy_d")))
+        return _iso(int(g("mdy_y") or g("mdy_y2")), _month(g("mdy_m")), day_number(m, "mdy"))
     if form == "lmy" and QUANTITY_AFTER.match(text, m.end()):
         return None                                     # "and may 1500 jobs go"
     if form in ("mm", "my", "lmy"):
@@ -355,9 +383,22 @@ def _find_anchored(text: str) -> Iterator[Date]:
                     yield from _two_days(m, text, "md2", int(m.group("md2_y")))
                     pos = last = m.end("md2_y")
                 continue
+            if m.lastgroup == "mdy" and m.group("mdy_w") and not spelled_day_ok(text, s):
+                continue
             value = _value(m, text)
             if value is not None:
                 yield Date(text=text[s:e], value=value, start=s, end=e)
+
+
+_NAME_BEFORE = regex.compile(r"(?:^|(?<=[^\w\-–]))(\p{Lu}\p{Ll}{1,20})[ \t]{1,3}\Z|[\-–]\Z")
+_NAMES_BEFORE_MONTH = words("places/given_names") | words("places/honorifics")
+
+
+def spelled_day_ok(text: str, month_start: int) -> bool:
+    """A month before a day in words is a month: not after a hyphen ("the January-March first
+    quarter") nor after a given name or a title ("Mrs May first said": places/given_names, honorifics)."""
+    b = _NAME_BEFORE.search(text, max(0, month_start - 24), month_start)
+    return b is None or b.group(1) is not None and b.group(1) not in _NAMES_BEFORE_MONTH
 
 
 def _two_days(m: regex.Match, text: str, form: str, year: Optional[int], relative: bool = False) -> Iterator[Date]:
@@ -435,9 +476,8 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
     if g("rel_mofy"):
         delta = {"this": 0, "last": -1, "next": 1}[g("rel_mofy_w")]
         return _iso(ref.year + delta, _month(g("rel_mofy_m")))
-    if g("rel_md") or g("rel_dm") or g("rel_dd") or g("rel_md2"):
-        mo = _month(g("rel_md_m") or g("rel_dm_m") or g("rel_dd_m") or g("rel_md2_m"))
-        d = int(g("rel_md_d") or g("rel_dm_d") or g("rel_dd_d") or g("rel_md2_d"))
+    if m.lastgroup in _DAY_FORMS:
+        mo, d = _month(g(m.lastgroup + "_m")), day_number(m, m.lastgroup)
         if not _valid(2000, mo, d):                     # 2000: a leap year, 29 February is a date
             return None
         ahead_y = ref.year if (mo, d) >= (ref.month, ref.day) else ref.year + 1
@@ -486,8 +526,19 @@ def _partial_value(m: regex.Match) -> Optional[str]:
     form = m.lastgroup                    # the form's own group closes last: rel_m, rel_md, rel_dm, rel_dd
     if form == "rel_m":
         return f"--{_month(m.group('rel_m_m')):02d}"
-    mo, d = _month(m.group(form + "_m")), int(m.group(form + "_d"))
+    mo, d = _month(m.group(form + "_m")), day_number(m, form)
     return f"--{mo:02d}-{d:02d}" if _valid(2000, mo, d) else None
+
+
+_DAY_FORMS = frozenset({"rel_md", "rel_dm", "rel_dd", "rel_md2", "rel_dmw"})
+
+
+def day_number(m: regex.Match, form: str) -> int:
+    """The day of the month of the match's ``form``: its digits (``<form>_d``) or its word (``<form>_w``)."""
+    groups = m.re.groupindex
+    if form + "_d" in groups and m.group(form + "_d"):
+        return int(m.group(form + "_d"))
+    return SPELLED_DAYS[m.group(form + "_w").lower()]
 
 
 # Words before a date without a year, in its sentence, that put it in the future ("will meet on
@@ -558,6 +609,8 @@ def find_relative(text: str, published: Optional[_dt.date], taken: list[tuple[in
         i = bisect.bisect_right(starts, e) - 1
         if i >= 0 and taken[i][1] > s:
             continue  # overlaps an absolute date
+        if m.lastgroup == "rel_md" and m.group("rel_md_w") and not spelled_day_ok(text, s):
+            continue
         value = _rel_value(m, published, text)
         if m.lastgroup == "rel_md2" and int(m.group("rel_md2_d2")) > int(m.group("rel_md2_d")):
             if value is not None:                       # "from July 7 to 10": two days
@@ -578,6 +631,9 @@ def _partial_matches(text: str) -> Iterator[regex.Match]:
         if _DIGIT.search(text, lo, a_s) is not None:   # a day first needs a digit before the month
             m = _PARTIAL_DAY_FIRST.search(text, lo, min(len(text), a_s + REL_WINDOW_AFTER),
                                           timeout=limits.REGEX_TIMEOUT)
+        elif "of" in text[max(0, a_s - 4):a_s]:         # ... or "the <ordinal word> of" before it
+            m = _PARTIAL_WORD_DAY.search(text, max(last, a_s - 32), min(len(text), a_s + REL_WINDOW_AFTER),
+                                         timeout=limits.REGEX_TIMEOUT)
         while m is not None and m.start() < a_s:
             last = m.end()
             yield m
