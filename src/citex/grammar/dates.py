@@ -117,6 +117,14 @@ QUANTITY_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 
+# ... and so is one that a count's subject takes as its value ("the total number of those infected
+# until now is 1501", "the death toll rose to 1600"; searched backwards on a short window, as above)
+COUNT_IS_BEFORE = regex.compile(
+    r"(?r)\b(?:number|total|toll|tally|count)\b[^.;!?\n]{0,60}\b(?:is|are|was|were|now|reached|hit"
+    r"|(?:stands|stood|rose|risen|climbed|jumped|fell|grew|increased|went)\s{1,3}(?:at|to))\s{1,3}$",
+    regex.IGNORECASE,
+)
+
 # Relative expressions, normalised only against a reference (publication) date.  The four that
 # are dates without a year are also kept without a reference date (with a partial value).
 REL_MD = r"""(?P<rel_md>(?<![\w.])(?P<rel_md_m>{month})\s{1,3}(?:(?P<rel_md_d>{day}){ord}|(?P<rel_md_w>{sday}))(?!\s{0,3}[,.]?\s{0,3}(?:\d|1[5-9]\d\d|20\d\d))(?![\w–\-]))"""            # "July 21", "Feb. 1"
@@ -210,6 +218,11 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("debts due between september 1986 and march 1988.", [("september 1986", "1986-09"), ("march 1988", "1988-03")]),
     ("in june 2019, it said", [("june 2019", "2019-06")]),
     ("and may 1500 jobs go", []),
+    # a count's value is no year; a year after "is" without a count before it is one
+    ("the total number of patients treated so far is 1750 and rising", []),
+    ("the death toll rose to 1600 on", []),
+    ("his first film was 1995's comedy", [("1995", "1995")]),
+    ("the number of members fell in 2004", [("2004", "2004")]),
     # a day in words after a month, with a year
     ("the notes due March one 2009 and", [("March one 2009", "2009-03-01")]),
     ("effective July\nOne, 1995.", [("July\nOne, 1995", "1995-07-01")]),
@@ -330,6 +343,8 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
     start, end = m.span()
     if QUANTITY_AFTER.match(text, end) or QUANTITY_BEFORE.search(text[max(0, start - 25):start]):
         return None
+    if text[start - 1:start] == " " and COUNT_IS_BEFORE.search(text[max(0, start - 96):start]):
+        return None                                     # "the total number infected is 1501"
     return _iso(int(g("y")))
 
 
