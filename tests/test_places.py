@@ -718,3 +718,17 @@ def test_features_and_squares_the_gazetteer_lacks(gaz, text, places):
 ])
 def test_offices_seats_line_ups_and_media(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places
+
+
+# ----------------------------------------------------------------------------- titles, names, clubs, small places (issue 14, fifth pass)
+
+@pytest.mark.parametrize("text,places", [
+    # a small word of a title capitalised inside a run: a work's title, not a place
+    ("She starred in The Pearl Of The Ganges and then in Murder In Lisbon.", []),
+    ("He sang on Born In The USA and on USA For Africa.", [("USA", "US")]),
+    # ... but not a sentence opener, nor a place-name connector
+    ("It flows north. The Nile floods every year in Trinidad And Tobago.", [("Nile", None), ("Trinidad", "TT"), ("Tobago", "TT")]),
+    ("Talks in The Hague resumed.", [("The Hague", "NL")]),
+])
+def test_titles_names_clubs_and_small_places(gaz, text, places):
+    assert [(p.text, p.country) for p in gaz.find(text)] == places

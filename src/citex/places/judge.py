@@ -56,7 +56,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 TEAM_VERBS,
                                 TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
 from citex.places.words import (COURT_HEADS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
-                                ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES)
+                                ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN", "in_line_up"]
@@ -408,6 +408,8 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
     if (adjacent and ctx.entry.kind == "country" and not ctx.entry.ambiguous and ws not in GIVEN_NAMES
             and ctx.j + 1 < len(toks) and toks[ctx.j + 1].text in FUNCTION_WORDS and ctx.lines.headline(toks[k].start)):
         return True, False                                      # "Trump Moves To Withdraw U.S. From …"
+    if ws in TITLE_CASE_SMALL and k > 0 and _title_case_small(ctx, k):
+        return False, True                                      # "The Jewel Of The Nile": a title
     if ws in FUNCTION_WORDS or ws in TIME_WORDS:
         return True, False                                      # "In Paris", "Monday Paris"
     if not linked:
@@ -415,6 +417,14 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
             return True, False                                  # "Should the United Kingdom"
         return False, True                                      # "Tony Blair", "Crystal Harmony"
     return None
+
+
+def _title_case_small(ctx: Context, k: int) -> bool:
+    """The capitalised small word at ``toks[k]`` ("The", "In") follows a word of the same run that
+    ends no sentence, outside a Title Case headline: the run is a work's title ("The Jewel Of The
+    Nile", "Death In Venice"), not a sentence opener ("said Smith. The Nile")."""
+    p = ctx.toks[k - 1]
+    return not p.conn and p.text[-1] not in ".:" and not ctx.lines.headline(p.start)
 
 
 def words_after(ctx: Context) -> tuple[bool, int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citex.vocab import entries, lower_words, rows, words
 
-__all__ = ["CONNECTORS", "LINK", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "TITLES", "NOBLE", "OFFICES",
+__all__ = ["CONNECTORS", "LINK", "TITLE_CASE_SMALL", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "TITLES", "NOBLE", "OFFICES",
            "GOV_MODIFIERS", "ORG_HEADS", "FOR_HEADS", "ADJ_BEFORE", "INSTRUMENT_NOUNS", "FEATURE_SUFFIX",
            "FEATURE_PREFIX", "DIRECTIONS", "TIME_WORDS", "SUPPORT_PREPS", "PLACE_NOUNS", "HYPHEN_SUFFIXES",
            "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS",
@@ -72,6 +72,10 @@ GROUP_ADJECTIVES = words("places/group_adjectives")
 NAMING_WORDS = words("places/naming_words")
 ORGANISATION_FORMS = words("places/organisation_forms")
 CAPS_NAME_HEADS = words("places/caps_name_heads")
+# a small word of a title, capitalised inside a run, makes the run a work's title ("The Jewel Of The
+# Nile", "Death In Venice"); not the connectors of place names ("Isle Of Man", "Trinidad And Tobago")
+TITLE_CASE_SMALL = frozenset(w.capitalize() for w in lower_words("instruments/title_small_words")
+                             if w not in ("of", "and", "or", "de", "la", "du", "des"))
 DEMONYMS = frozenset(row[0] for row in rows("parties/demonyms"))     # "American", "German"
 LANDMARK_HEADS = words("places/landmark_heads")
 LANDMARK_PREFIXES = words("places/landmark_prefixes")
