@@ -729,6 +729,13 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     # ... but not a sentence opener, nor a place-name connector
     ("It flows north. The Nile floods every year in Trinidad And Tobago.", [("Nile", None), ("Trinidad", "TT"), ("Tobago", "TT")]),
     ("Talks in The Hague resumed.", [("The Hague", "NL")]),
+    # a place in an organisation's name: after a guild's head; "of America." at a sentence's end;
+    # "<head> of" at the end of a hard-broken line
+    ("the Writers Guild of Great Britain and the Cardiff Guild met", []),
+    ("He joined the Union of Bakers of America. The union said", []),
+    ("a deal with Pacific Trust Co of\nAmerica and Liberty Bank of\nPensacola; Canon Inc of\nJapan said",
+     [("Japan", "JP")]),
+    ("said the President of\nFrance", [("France", "FR")]),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

@@ -139,8 +139,10 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, False, True, start, end)
     supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and (in_list_of_places(ctx) or after_its_town(ctx))
                  or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx))
-    if i >= 2 and toks[i].text in OF_NAME_TAILS and organisation_of_tail(ctx):
+    if i >= 2 and toks[i].text.rstrip(".") in OF_NAME_TAILS and organisation_of_tail(ctx):
         return Verdict(False, supported, True, start, end)
+    if i == 0 and "\n" in text[start - 4:start] and head_of_across_break(ctx):
+        return Verdict(False, supported, True, start, end)     # "United Insurance Co of\nAmerica"
     if i > 0:
         decision, name_part, start = words_before(ctx)
         if decision is False:
@@ -259,10 +261,31 @@ def organisation_of_tail(ctx: Context) -> bool:
     """"Voice of America", "Writers Guild of America": "<Capitalised word> of <tail>" names an
     organisation, unless the word is a title or an office ("President of America")."""
     toks, i = ctx.toks, ctx.i
-    if i < 2 or toks[i].text not in OF_NAME_TAILS or toks[i - 1].text != "of" or toks[i - 2].conn:
+    if i < 2 or toks[i].text.rstrip(".") not in OF_NAME_TAILS or toks[i - 1].text != "of" or toks[i - 2].conn:
         return False
     w = toks[i - 2].text.rstrip(".")
     return w not in TITLES and w not in OFFICES
+
+
+_OF_AT_LINE_END = regex.compile(r"(?<![\p{L}\d.'’&\-])(\p{Lu}[\p{L}.&'’\-]{0,30}+)[ \t]{1,3}of[ \t]*+\r?\n[ \t]*+\Z")
+
+
+def head_of_across_break(ctx: Context) -> bool:
+    """The name opens a line after "<Head> of" at the end of the line before (a hard line break cuts
+    the run): judged as :func:`organisation_of_tail` and :func:`words_before` judge "<Head> of
+    <name>" on one line: part of an organisation's name after its head ("Bank of\nEngland") or
+    before a tail such as "America" ("United Insurance Co of\nAmerica"); a title's, an office's or a
+    company's seat is the place ("President of\nFrance", "Canon Inc of\nJapan")."""
+    start = ctx.toks[0].start
+    m = _OF_AT_LINE_END.search(ctx.text, max(0, start - 48), start)
+    if m is None:
+        return False
+    head = m.group(1).rstrip(".")
+    if head in TITLES or head in OFFICES:
+        return False
+    if ctx.toks[ctx.i].text.rstrip(".") in OF_NAME_TAILS:
+        return True
+    return head in ORG_HEADS and head not in COMPANY_SUFFIXES
 
 
 def after_given_name(ctx: Context) -> bool:
