@@ -736,6 +736,11 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("a deal with Pacific Trust Co of\nAmerica and Liberty Bank of\nPensacola; Canon Inc of\nJapan said",
      [("Japan", "JP")]),
     ("said the President of\nFrance", [("France", "FR")]),
+    # a title and a name that a town also bears: the person, unless the context says place
+    ("Prince George will also visit the UK", [("UK", "GB")]),
+    ("He moved to Prince George, British Columbia, then lived in Prince Albert.",
+     [("Prince George", "CA"), ("British Columbia", "CA"), ("Prince Albert", "CA")]),
+    ("a farm near Queen Creek", [("Queen Creek", "US")]),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

@@ -180,6 +180,8 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, False, True, start, end)
     if entry.kind == "city" and k >= n and leader_after(ctx, end):
         return Verdict(False, False, True, start, end, person=True)
+    if not supported and j == i + 1 and titled_person(ctx):
+        return Verdict(False, False, True, start, end, person=True)   # "Prince Edward will join"
     if entry.ambiguous and not supported:
         return Verdict(False, False, False, start, end)
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
@@ -251,9 +253,9 @@ def followed_by_country(ctx: Context) -> bool:
         return False
     names = ctx.table.names
     words = nxt.group().split()
-    e2 = names.get(words[0]) or names.get(words[0].rstrip("."))
-    if e2 is None and len(words) > 1:
-        e2 = names.get(" ".join(words[:2]))
+    e2 = names.get(" ".join(words[:2]).rstrip(".")) if len(words) > 1 else None   # "British Columbia", not "British"
+    if e2 is None:
+        e2 = names.get(words[0]) or names.get(words[0].rstrip("."))
     return e2 is not None and e2.kind in ("country", "admin") and not e2.ambiguous
 
 
@@ -286,6 +288,17 @@ def head_of_across_break(ctx: Context) -> bool:
     if ctx.toks[ctx.i].text.rstrip(".") in OF_NAME_TAILS:
         return True
     return head in ORG_HEADS and head not in COMPANY_SUFFIXES
+
+
+def titled_person(ctx: Context) -> bool:
+    """A two-word name that is a title and a name ("Prince Edward", "Prince George", "Lady Frere";
+    not "Queen Creek", "King County"), without a location word or a state after it: the person."""
+    first, second = ctx.toks[ctx.i].text, ctx.toks[ctx.j].text.rstrip(".")
+    return ((first in NOBLE or first in HONORIFICS or first in TITLES and first in _ROYAL)
+            and second not in FEATURE_SUFFIX and second not in OFFICES and second not in ORG_HEADS)
+
+
+_ROYAL = frozenset({"King", "Queen", "Emperor", "Empress"})
 
 
 def after_given_name(ctx: Context) -> bool:
