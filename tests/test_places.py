@@ -741,6 +741,10 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("He moved to Prince George, British Columbia, then lived in Prince Albert.",
      [("Prince George", "CA"), ("British Columbia", "CA"), ("Prince Albert", "CA")]),
     ("a farm near Queen Creek", [("Queen Creek", "US")]),
+    # a state's own body after government words: the state ("US Federal Reserve", "Utah Supreme Court")
+    ("after the US Federal Reserve's decision, the Utah Supreme Court and the Kenya Revenue Authority met",
+     [("US", "US"), ("Utah", "US"), ("Kenya", "KE")]),
+    ("shares of Texas Commerce Bank and Texas Air Corp", []),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

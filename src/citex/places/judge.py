@@ -507,6 +507,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
             break                                               # "its Gulf Arab allies"
         if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and media_noun_after(ctx, tk.end):
             break                                               # "a popular US TV show"
+        if ws in GOVERNMENT_HEADS and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k):
+            break                                               # "US Supreme Court", "US Federal Reserve"
         if ws in ORG_HEADS:
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:
@@ -527,6 +529,11 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if saw_place:
             return False, end, k                                # "Norman Baker"
     return True, end, k
+
+
+def _modifiers_only(toks: list[Tok], a: int, b: int) -> bool:
+    """The tokens ``a`` to ``b`` (excluded) are all words of a government body ("Federal", "Supreme")."""
+    return all(toks[m].text in GOV_MODIFIERS for m in range(a, b))
 
 
 def media_noun_after(ctx: Context, end: int) -> bool:
