@@ -745,6 +745,10 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("after the US Federal Reserve's decision, the Utah Supreme Court and the Kenya Revenue Authority met",
      [("US", "US"), ("Utah", "US"), ("Kenya", "KE")]),
     ("shares of Texas Commerce Bank and Texas Air Corp", []),
+    # an initialism the text took for a place before is that place again
+    ("They marched in D.C. on Friday; a bus ride to D.C. and a rally in Washington (D.C.) followed.",
+     [("D.C.", "US"), ("D.C.", "US"), ("Washington", "US"), ("D.C.", "US")]),
+    ("A bus ride to D.C. took hours.", []),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

@@ -131,7 +131,7 @@ def judge(ctx: Context) -> Verdict:
     start, n = toks[i].start, len(toks)
     if entry.abbreviation:
         ok = abbreviation_after_city(ctx) or (
-            text[start:end].count(".") >= 2 and i == 0 and support_before(ctx))   # "works in D.C. now"
+            text[start:end].count(".") >= 2 and i == 0 and (support_before(ctx) or initialism_named_before(ctx)))
         return Verdict(ok, ok, False, start, end)
     if entry.kind == "country" and text.count(".", start, end) >= 2 and ctx.lines.caps(start):
         return Verdict(True, True, False, start, end)           # "TALKS WITH U.S. END": an initialism in capitals
@@ -195,6 +195,13 @@ def abbreviation_after_city(ctx: Context) -> bool:
     if ctx.i != 0:
         return False
     return any(ctx.text[q:start].strip() == "," and run_ends_at(ctx.text, ctx.run_re, q) for q in range(max(0, start - 3), start))
+
+
+def initialism_named_before(ctx: Context) -> bool:
+    """An initialism ("D.C.") that the text took for the place before ("in Washington, D.C." or "in
+    D.C."): the same place again ("a drive to D.C.", "Washington (D.C.)"), one sense per text."""
+    entry = ctx.entry
+    return any(c.entry is entry and c.ok for c in ctx.cands[-_SENSE_BACK:])
 
 
 def bracketed_in_company(ctx: Context) -> bool:
