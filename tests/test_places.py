@@ -749,6 +749,10 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("They marched in D.C. on Friday; a bus ride to D.C. and a rally in Washington (D.C.) followed.",
      [("D.C.", "US"), ("D.C.", "US"), ("Washington", "US"), ("D.C.", "US")]),
     ("A bus ride to D.C. took hours.", []),
+    # a name the gazetteer lacks after "to" or "via" and before ", <state>" that closes the clause
+    ("He flew on to Fort Wilkins, New York, and then via Lake Ossa, Cameroon.",
+     [("Fort Wilkins", "US"), ("New York", "US"), ("Lake Ossa", "CM"), ("Cameroon", "CM")]),
+    ("They sold it to Vostok, Russia said; according to Radio Tirana, Albania has", [("Russia", "RU"), ("Albania", "AL")]),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

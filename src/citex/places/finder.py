@@ -380,7 +380,16 @@ def _caps_head(word: str) -> bool:
     return w.isupper() and w.capitalize() in CAPS_NAME_HEADS
 
 
-_UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside")
+_UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside", "to", "via")
+_WEAK_PREPS = ("to", "via")     # ... also a recipient's or a source's: the place then closes its clause
+
+
+def _closed_after(text: str, pos: int, words: list[str]) -> bool:
+    """The state's ``words``, read from ``pos``, end the clause: punctuation or a line end follows ("to
+    West Point, New York, with", "to Janesville, Wis.")."""
+    for w in words:
+        pos = text.find(w, pos) + len(w)
+    return words[-1][-1] == "." or pos >= len(text) or text[pos] in ",.;:)\r\n"
 
 
 def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
@@ -410,8 +419,11 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
         return
     if any(t.text[-1] == "." and n.text in FUNCTION_WORDS for t, n in zip(toks, toks[1:])):
         return                                  # "at Warner Bros. However, US critics": a new sentence
-    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
+    prep = prev_words(text, rs)[0]
+    if prep not in _UNKNOWN_PLACE_PREPS:
         return
+    if prep in _WEAK_PREPS and not _closed_after(text, nxt.start(), words[:k]):
+        return                                  # "then to Rosneft, Russia is", "according to CNN, Turkey has"
     surface = " ".join(text[rs:re_].split())
     known = table.names.get(surface)
     if known is not None and known.kind == "block":
