@@ -26,6 +26,7 @@ from citex import limits
 from citex.models import Place
 from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
+from citex.places.districts import district_cands
 from citex.places.landmarks import landmark_run, unknown_landmark
 from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
 from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
@@ -60,6 +61,7 @@ def find(table: NameTable, text: str) -> list[Place]:
             continue                                # no name in the run
         _one_run(table, text, rs, re_, s, plan, run_re, cands, lines)
     cands += lower_case_cands(table, text)      # "russia", "the Korean peninsula"
+    cands += district_cands(table, text, cands)  # "in Salaheddin district"
     return _finish(table, text, cands)
 
 

@@ -1,0 +1,86 @@
+"""Small places the gazetteer lacks, named before a lower-case noun of a town's part after a
+location word ("in Salaheddin district", "from the Karrada neighbourhood"; places/area_nouns),
+and the same name again after a location word ("in Salaheddin").  The country is the one the text's
+other places name most; without one, none is found.
+
+Cheap on ordinary text: a substring test per noun, and a short look back from each hit.
+"""
+from __future__ import annotations
+
+import collections
+
+import regex
+
+from citex.places.judge import prev_words
+from citex.places.names import Entry, NameTable
+from citex.places.runs import Cand
+from citex.places.words import FUNCTION_WORDS, GIVEN_NAMES, ORG_HEADS, SUPPORT_PREPS, TIME_WORDS, TITLES
+from citex.vocab import entries
+
+__all__ = ["district_cands"]
+
+_NOUNS = tuple(" " + w for w in entries("places/area_nouns"))
+# one to three capitalised words right before the noun (the look-back window's end)
+# (a possessive ends the name before it: "Seattle's Capitol Hill neighborhood")
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’\-])((?:\p{Lu}\p{Ll}++(?:['’](?!s[ ])\p{L}\p{Ll}*+)?+(?:-\p{Lu}\p{Ll}++)?+[ ]){1,3})\Z")
+_BACK = 64
+
+
+def district_cands(table: NameTable, text: str, cands: list[Cand]) -> list[Cand]:
+    """The candidates of the small places named before an area noun, and of their other mentions
+    after a location word (``cands``: those found so far, for the country)."""
+    hits = []
+    for noun in _NOUNS:
+        i = text.find(noun)
+        while i >= 0:
+            e = i + len(noun)
+            if e >= len(text) or not text[e].isalpha():
+                hits.append(i)
+            i = text.find(noun, e)
+    if not hits:
+        return []
+    names = {}
+    for i in hits:
+        m = _NAME_BEFORE.search(text, max(0, i - _BACK), i + 1)
+        if m is not None:
+            surface = m.group(1).strip()
+            if _may_be_place(table, text, m.start(1), surface):
+                names[surface] = m.start(1)
+    if not names:
+        return []
+    country = _text_country(cands)
+    if not country:
+        return []
+    return _mentions(text, names, country)
+
+
+def _may_be_place(table: NameTable, text: str, start: int, surface: str) -> bool:
+    """A name the gazetteer lacks, of no person, organisation or time, after a location word."""
+    if surface in table.names:
+        return False
+    words = surface.split()
+    if words[0] in TITLES or words[0] in GIVEN_NAMES:
+        return False
+    if any(w in ORG_HEADS or w in FUNCTION_WORDS or w in TIME_WORDS for w in words):
+        return False
+    return prev_words(text, start)[0] in SUPPORT_PREPS
+
+
+def _text_country(cands: list[Cand]) -> str:
+    """The country the accepted candidates name most ("" when none)."""
+    counts = collections.Counter(c.entry.country for c in cands if c.ok and c.entry.country)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _mentions(text: str, names: dict[str, int], country: str) -> list[Cand]:
+    """Each name's mentions after a location word (the first, before its noun, among them)."""
+    out = []
+    for surface in names:
+        i = text.find(surface)
+        while i >= 0:
+            e = i + len(surface)
+            alone = not text[i - 1:i].isalpha() and not text[e:e + 1].isalpha() and text[e:e + 1] != "-"
+            if alone and prev_words(text, i)[0] in SUPPORT_PREPS:
+                out.append(Cand(i, e, surface, Entry(surface, country, "city"), True, True, False))
+            i = text.find(surface, e)
+    return out
