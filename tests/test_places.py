@@ -759,6 +759,18 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
      [("Mosul", "IQ"), ("Iraq", "IQ"), ("Zahraa", "IQ"), ("Zahraa", "IQ")]),
     ("Homes in the Zahraa district burned.", []),
     ("Paris voted. Polls in March district elections and in Mr Smith district offices; Labour district", [("Paris", "FR")]),
+    # a text about club sport: a town without a strong location word is its club; a capital only when
+    # the club's prefix names it in the text
+    ("The striker left Portsmouth for a Premiership rival, Arsenal or Fulham, after a hat-trick, and lives in Portsmouth.",
+     [("Portsmouth", "GB")]),
+    ("The Premiership striker, born in Bristol and Cardiff, joined Bolton from Rome as a winger.",
+     [("Bristol", "GB"), ("Cardiff", "GB"), ("Rome", "IT")]),
+    ("Real Madrid won. The midfielder said it was expected of Madrid; fans in Madrid cheered.",
+     [("Madrid", "ES")]),
+    # ... but not in a text with fewer cues, nor a town after a hyphen or before a place noun
+    ("The Everton striker signed the Derby singer, who lives near Derby.", [("Derby", "GB"), ("Derby", "GB")]),
+    ("The Premiership striker, a Liverpool-born winger, lives in Liverpool city centre.",
+     [("Liverpool", "GB"), ("Liverpool", "GB")]),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

@@ -7,7 +7,8 @@
 * :mod:`~citex.places.datelines`: wire datelines; :mod:`~citex.places.words`: the word lists
 * :mod:`~citex.places.lower`: names written partly in lower case ("russia", "the Korean peninsula");
   :mod:`~citex.places.landmarks`: features and squares the gazetteer lacks ("into False Bay");
-  :mod:`~citex.places.districts`: small places before a lower-case area noun ("in Salaheddin district")
+  :mod:`~citex.places.districts`: small places before a lower-case area noun ("in Salaheddin district");
+  :mod:`~citex.places.clubs`: clubs named by their town in a text about club sport ("a move to Southampton")
 * :mod:`~citex.places.protocol`: :class:`PlaceFinder`, the interface a finder implements
 """
 from citex.places.gazetteer import Gazetteer, find_places

@@ -27,6 +27,7 @@ from citex.models import Place
 from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
 from citex.places.districts import district_cands
+from citex.places.clubs import club_towns
 from citex.places.landmarks import landmark_run, unknown_landmark
 from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
 from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
@@ -532,6 +533,9 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
             continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date)
         kept.append(c)
         last_end = c.end
+    clubs = club_towns(text, kept, cands)
+    if clubs:                               # "a move to Southampton", "expected of Madrid to get through"
+        kept = [c for k, c in enumerate(kept) if k not in clubs]
     alternatives = table.alternatives()
     dominant = _dominant_readings(kept)
     out = []

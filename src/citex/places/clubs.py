@@ -1,0 +1,84 @@
+"""Clubs named by their town in a text about club sport (issue 14, fifth pass).
+
+* A text that holds two words of club sport (places/sport_cues: "Premiership", "striker") is about
+  clubs: a town there (not a state's capital) is its club unless a strong location word precedes it
+  ("in", "near": places/strong_location_words), ", <state>" follows it, or a place noun ("city
+  centre") or a hyphen ("Liverpool-born") follows it: "a move to Southampton", "Liverpool's leading
+  scorer", "Arsenal or Chelsea".
+* A town after a club's prefix (places/club_prefixes: "Real Madrid", "Inter Milan") is no place, and
+  the same town alone elsewhere in the text is the club too ("expected of Madrid to get through"),
+  without a strong location word, capital or not.
+
+Cheap: the text is read for the cue words only when a town was accepted.
+"""
+from __future__ import annotations
+
+import regex
+
+from citex.places.judge import prev_words
+from citex.places.runs import Cand
+from citex.places.words import CAPITALS, PLACE_NOUNS
+from citex.text.patterns import word_trie
+from citex.vocab import entries, words
+
+__all__ = ["club_towns"]
+
+SPORT_CUES = entries("places/sport_cues")
+CLUB_PREFIXES = entries("places/club_prefixes")
+STRONG_LOCATION_WORDS = words("places/strong_location_words")
+_PREFIX_BEFORE = regex.compile(r"(?<![\p{L}'’\-])" + word_trie(CLUB_PREFIXES) + r"[ ]\Z")
+_NEXT_WORD = regex.compile(r"[ \t]{1,3}(\p{Ll}++)")
+_LIST_GAPS = (",", "and", "or", ", and", ", or")
+
+
+def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
+    """The indices in ``kept`` (accepted candidates, in text order) of the towns that are clubs
+    (``cands``: every candidate, for the teams found by their context: "Liverpool boss")."""
+    towns = [k for k, c in enumerate(kept) if c.entry.kind == "city"]
+    if not towns:
+        return set()
+    prefixed = {c.name for c in cands if c.entry.kind == "city" and text[c.start - 1:c.start] == " "
+                and _after_prefix(text, c.start)}
+    sport = _sport_text(text, 2 if prefixed or any(c.team for c in cands) else 3)
+    if not sport and not prefixed:
+        return set()
+    out = set()
+    for k in towns:
+        c = kept[k]
+        if c.name in prefixed and _after_prefix(text, c.start):
+            out.add(k)                               # "Real Madrid" (the run was read as a place)
+        elif (sport and c.name not in CAPITALS or c.name in prefixed) and not _named_as_place(text, kept, k):
+            out.add(k)
+    return out
+
+
+def _after_prefix(text: str, start: int) -> bool:
+    return _PREFIX_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+def _sport_text(text: str, needed: int) -> bool:
+    """``needed`` of the words of club sport occur in ``text`` (two when a team was found by its
+    context, else three: "the Everton striker signed the singer" is about music)."""
+    n = 0
+    for cue in SPORT_CUES:
+        if cue in text:
+            n += 1
+            if n == needed:
+                return True
+    return False
+
+
+def _named_as_place(text: str, kept: list[Cand], k: int) -> bool:
+    """The town ``kept[k]`` is named as a place: after a strong location word, before ", <state>",
+    a place noun or a hyphen."""
+    c = kept[k]
+    if prev_words(text, c.start)[0] in STRONG_LOCATION_WORDS or text[c.end:c.end + 1] == "-":
+        return True
+    if k + 1 < len(kept):
+        n = kept[k + 1]
+        if n.entry.kind in ("admin", "country") and text[c.end:n.start].strip() == ",":
+            return True
+    if k > 0 and text[kept[k - 1].end:c.start].strip() in _LIST_GAPS and _named_as_place(text, kept, k - 1):
+        return True                                  # "defeats in Bloemfontein and Cape Town"
+    m = _NEXT_WORD.match(text, c.end)
+    return m is not None and m.group(1) in PLACE_NOUNS
