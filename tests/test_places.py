@@ -745,6 +745,9 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("after the US Federal Reserve's decision, the Utah Supreme Court and the Kenya Revenue Authority met",
      [("US", "US"), ("Utah", "US"), ("Kenya", "KE")]),
     ("shares of Texas Commerce Bank and Texas Air Corp", []),
+    # ... also over other capitalised words to the body's head that ends its name
+    ("a letter to the Oregon Air Resources Board on Monday and the Utah Ports Authority", [("Oregon", "US"), ("Utah", "US")]),
+    ("the Texas Air Corp Board and the Kenya News Agency said", []),
     # an initialism the text took for a place before is that place again
     ("They marched in D.C. on Friday; a bus ride to D.C. and a rally in Washington (D.C.) followed.",
      [("D.C.", "US"), ("D.C.", "US"), ("Washington", "US"), ("D.C.", "US")]),

@@ -517,6 +517,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if ws in GOVERNMENT_HEADS and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k):
             break                                               # "US Supreme Court", "US Federal Reserve"
         if ws in ORG_HEADS:
+            if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
+                break                                           # "the California Air Resources Board"
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:
             break
@@ -531,11 +533,33 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if (k == j + 1 and not saw_place and not entry.ambiguous and not entry.abbreviation
                 and (entry.kind in _BIG or entry.population >= 500_000) and ctx.lines.headline(tk.start)):
             break                                               # "Russia Denounces Treaty", "Moscow Quits …"
+        if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
+            break                                               # "the California Air Resources Board"
         return False, end, k                                    # "Paris Hilton", "Texas Haunters"
     else:
         if saw_place:
             return False, end, k                                # "Norman Baker"
     return True, end, k
+
+
+MEDIA_NAME_WORDS = frozenset({"News", "Press"})     # "Kenya News Agency", "Press Council"
+
+
+def _government_body_ahead(toks: list[Tok], k: int) -> bool:
+    """The run goes on from ``toks[k]`` over at most three capitalised words to a government body's
+    head that ends it ("Air Resources Board", "Ports Authority"; not over a company's suffix or a
+    medium's word: "Air Corp Board", "Kenya News Agency")."""
+    for m in range(k, min(len(toks), k + 4)):
+        t = toks[m]
+        w = t.text.rstrip(".")
+        if t.conn or (t.text[-1] == "." and m + 1 < len(toks)):
+            return False
+        if w in GOVERNMENT_HEADS:
+            return m == len(toks) - 1 or toks[m + 1].conn       # (its name ends: "Board on Monday")
+        if (w in COMPANY_SUFFIXES or w in MEDIA_HEADS or w in MEDIA_NAME_WORDS or w in FUNCTION_WORDS
+                or w in TIME_WORDS or w in GIVEN_NAMES):
+            return False
+    return False
 
 
 def _modifiers_only(toks: list[Tok], a: int, b: int) -> bool:
