@@ -748,6 +748,10 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     # ... also over other capitalised words to the body's head that ends its name
     ("a letter to the Oregon Air Resources Board on Monday and the Utah Ports Authority", [("Oregon", "US"), ("Utah", "US")]),
     ("the Texas Air Corp Board and the Kenya News Agency said", []),
+    # a run in capitals before a stock ticker is a company's name
+    ("NORTH DAKOTA POWER <NDP> SETS PAYOUT\nBISMARCK, N.D., June 1 - North Dakota Power said",
+     [("BISMARCK", "US"), ("N.D.", "US")]),
+    ("OHIO BANKS SEEN LOWER\nCOLUMBUS, June 1 - The banks", [("OHIO", "US"), ("COLUMBUS", "US")]),
     # an initialism the text took for a place before is that place again
     ("They marched in D.C. on Friday; a bus ride to D.C. and a rally in Washington (D.C.) followed.",
      [("D.C.", "US"), ("D.C.", "US"), ("Washington", "US"), ("D.C.", "US")]),

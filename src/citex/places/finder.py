@@ -364,7 +364,8 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
             ok = (not entry.ambiguous and not entry.abbreviation
                   and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2
                   and not (j + 1 < n and _caps_head(toks[j + 1].text))     # "SOUTH CHINA SEA ARBITRATION"
-                  and not (i > 0 and toks[i - 1].text.capitalize() in CAPS_NAME_PREFIXES))   # "AIR NEW ZEALAND"
+                  and not (i > 0 and toks[i - 1].text.capitalize() in CAPS_NAME_PREFIXES)    # "AIR NEW ZEALAND"
+                  and _TICKER_AFTER.match(text, run_end) is None)     # "BELL CANADA <BCE> UNIT": a company
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
             i = free = j + 1
             continue
@@ -375,6 +376,10 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         i = free = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
+
+
+# a stock ticker in angle brackets right after a run: the run is a company's name ("BELL CANADA <BCE>")
+_TICKER_AFTER = regex.compile(r"[ \t]{0,2}<[A-Z][A-Z0-9.]{0,9}+>")
 
 
 def _caps_head(word: str) -> bool:
