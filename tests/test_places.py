@@ -766,6 +766,10 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
      [("Mosul", "IQ"), ("Iraq", "IQ"), ("Zahraa", "IQ"), ("Zahraa", "IQ")]),
     ("Homes in the Zahraa district burned.", []),
     ("Paris voted. Polls in March district elections and in Mr Smith district offices; Labour district", [("Paris", "FR")]),
+    # ... and a constituency after an elected member's title and "for", or before "constituency"
+    ("Jo Bloggs, MP for Little Wickham, spoke in London. Voters in the Little Wickham constituency and in "
+     "Little Wickham cheered.", [("Little Wickham", "GB"), ("London", "GB"), ("Little Wickham", "GB"), ("Little Wickham", "GB")]),
+    ("The MP for Friday said in the Labour constituency", []),
     # a text about club sport: a town without a strong location word is its club; a capital only when
     # the club's prefix names it in the text
     ("The striker left Portsmouth for a Premiership rival, Arsenal or Fulham, after a hat-trick, and lives in Portsmouth.",

@@ -1,9 +1,12 @@
 """Small places the gazetteer lacks, named before a lower-case noun of a town's part after a
-location word ("in Salaheddin district", "from the Karrada neighbourhood"; places/area_nouns),
-and the same name again after a location word ("in Salaheddin").  The country is the one the text's
+location word or "the" ("in Salaheddin district", "from the Karrada neighbourhood", "the
+Sedgefield constituency"; places/area_nouns) or after an elected member's title and "for" ("MP for
+Sedgefield"; places/member_titles), and the same name again after a location word ("in
+Salaheddin").  The country is the one the text's
 other places name most; without one, none is found.
 
-Cheap on ordinary text: a substring test per noun, and a short look back from each hit.
+Cheap on ordinary text: a substring test per noun (and " for " before the titles' pattern), and a
+short look back from each hit.
 """
 from __future__ import annotations
 
@@ -24,28 +27,27 @@ _NOUNS = tuple(" " + w for w in entries("places/area_nouns"))
 # (a possessive ends the name before it: "Seattle's Capitol Hill neighborhood")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’\-])((?:\p{Lu}\p{Ll}++(?:['’](?!s[ ])\p{L}\p{Ll}*+)?+(?:-\p{Lu}\p{Ll}++)?+[ ]){1,3})\Z")
 _BACK = 64
+# an elected member's title, "for" and the constituency's name: "MP for Sedgefield", "AM for Aberavon"
+_MEMBER_FOR = regex.compile(r"(?<![\p{L}])(?:" + "|".join(entries("places/member_titles")) + r")[ ]for[ ]"
+                            r"(\p{Lu}\p{Ll}++(?:[ ]\p{Lu}\p{Ll}++){0,2}+)(?![\p{L}'’\-])")
 
 
 def district_cands(table: NameTable, text: str, cands: list[Cand]) -> list[Cand]:
-    """The candidates of the small places named before an area noun, and of their other mentions
-    after a location word (``cands``: those found so far, for the country)."""
-    hits = []
-    for noun in _NOUNS:
-        i = text.find(noun)
-        while i >= 0:
-            e = i + len(noun)
-            if e >= len(text) or not text[e].isalpha():
-                hits.append(i)
-            i = text.find(noun, e)
-    if not hits:
-        return []
-    names = {}
-    for i in hits:
+    """The candidates of the small places named before an area noun or after an elected member's
+    title and "for", and of their other mentions after a location word (``cands``: those found so
+    far, for the country)."""
+    names: dict[str, list[int]] = {}
+    for i in _noun_hits(text):
         m = _NAME_BEFORE.search(text, max(0, i - _BACK), i + 1)
         if m is not None:
             surface = m.group(1).strip()
-            if _may_be_place(table, text, m.start(1), surface):
-                names[surface] = m.start(1)
+            if _may_be_place(table, text, m.start(1), surface, True):
+                names.setdefault(surface, [])
+    if " for " in text:
+        for m in _MEMBER_FOR.finditer(text):
+            surface = m.group(1)
+            if _may_be_place(table, text, m.start(1), surface, False):
+                names.setdefault(surface, []).append(m.start(1))      # "MP for Sedgefield"
     if not names:
         return []
     country = _text_country(cands)
@@ -54,16 +56,31 @@ def district_cands(table: NameTable, text: str, cands: list[Cand]) -> list[Cand]
     return _mentions(text, names, country)
 
 
-def _may_be_place(table: NameTable, text: str, start: int, surface: str) -> bool:
-    """A name the gazetteer lacks, of no person, organisation or time, after a location word."""
-    if surface in table.names:
-        return False
+def _noun_hits(text: str) -> list[int]:
+    """The positions of the area nouns in ``text`` (whole words)."""
+    hits = []
+    for noun in _NOUNS:
+        i = text.find(noun)
+        while i >= 0:
+            e = i + len(noun)
+            if e >= len(text) or not text[e].isalpha():
+                hits.append(i)
+            i = text.find(noun, e)
+    return hits
+
+
+def _may_be_place(table: NameTable, text: str, start: int, surface: str, after_location: bool) -> bool:
+    """A name of no person, organisation or time; the gazetteer's own names are left to the finder,
+    and, before an area noun, the name follows a location word or "the" ("in Salaheddin district",
+    "the Sedgefield constituency")."""
     words = surface.split()
-    if words[0] in TITLES or words[0] in GIVEN_NAMES:
+    if surface in table.names or words[0] in TITLES or words[0] in GIVEN_NAMES:
         return False
     if any(w in ORG_HEADS or w in FUNCTION_WORDS or w in TIME_WORDS for w in words):
         return False
-    return prev_words(text, start)[0] in SUPPORT_PREPS
+    if not after_location:
+        return True
+    return prev_words(text, start)[0] in SUPPORT_PREPS or text[max(0, start - 4):start].lower() == "the "
 
 
 def _text_country(cands: list[Cand]) -> str:
@@ -72,15 +89,15 @@ def _text_country(cands: list[Cand]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _mentions(text: str, names: dict[str, int], country: str) -> list[Cand]:
-    """Each name's mentions after a location word (the first, before its noun, among them)."""
+def _mentions(text: str, names: dict[str, list[int]], country: str) -> list[Cand]:
+    """Each name's mentions after a location word, and where it was found after a member's title."""
     out = []
-    for surface in names:
+    for surface, found in names.items():
         i = text.find(surface)
         while i >= 0:
             e = i + len(surface)
             alone = not text[i - 1:i].isalpha() and not text[e:e + 1].isalpha() and text[e:e + 1] != "-"
-            if alone and prev_words(text, i)[0] in SUPPORT_PREPS:
+            if alone and (i in found or prev_words(text, i)[0] in SUPPORT_PREPS):
                 out.append(Cand(i, e, surface, Entry(surface, country, "city"), True, True, False))
             i = text.find(surface, e)
     return out
