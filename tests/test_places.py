@@ -760,6 +760,9 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("He flew on to Fort Wilkins, New York, and then via Lake Ossa, Cameroon.",
      [("Fort Wilkins", "US"), ("New York", "US"), ("Lake Ossa", "CM"), ("Cameroon", "CM")]),
     ("They sold it to Vostok, Russia said; according to Radio Tirana, Albania has", [("Russia", "RU"), ("Albania", "AL")]),
+    # ... also over a lower-case direction before the state
+    ("the band met in Little Wickham, south Devon, and toured Ostrava, eastern Czech Republic",
+     [("Little Wickham", "GB"), ("Devon", "GB"), ("Ostrava", "CZ"), ("Czech Republic", "CZ")]),
     # a name the gazetteer lacks before a lower-case area noun after a location word, and again after
     # one; in the country the text's other places name most (none without one)
     ("Shelling hit Mosul, Iraq. Homes in the Zahraa district burned; in Zahraa, people fled.",

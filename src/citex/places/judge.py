@@ -65,7 +65,11 @@ MAX_SCAN = 12  # tokens looked at before / after a name for context
 
 _WORDS_BACK = regex.compile(r"\p{L}+|[^\p{L}\s]+")
 _NEXT_LOWER = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+)")
-NEXT_COMMA = regex.compile(r",[ \t]*\r?\n?[ \t]*")
+# ", " before a state or country, over a lower-case direction ("Teignmouth, south Devon", "Lyon,
+# eastern France")
+_COMPASS = sorted({d.lower() for d in DIRECTIONS if any(c in d.lower() for c in ("north", "south", "east", "west"))
+                   or d == "Central"}, key=len, reverse=True)
+NEXT_COMMA = regex.compile(r",[ \t]*\r?\n?[ \t]*(?:(?:" + "|".join(_COMPASS) + r")[ \t]{1,2})?")
 # an acronym right after a well-known place is another body, not the rest of the place's name
 # ("London BBC staff"), unless it ends a club's or company's own name (NAME_ACRONYMS)
 _ACRONYM_AFTER = regex.compile(r"(?![IVXLC]+\b)[A-Z]{2,6}s?")  # not a roman numeral ("Metro III", "Wales XV")
