@@ -546,14 +546,13 @@ def _partial_value(m: regex.Match) -> Optional[str]:
 
 
 _DAY_FORMS = frozenset({"rel_md", "rel_dm", "rel_dd", "rel_md2", "rel_dmw"})
+_WORD_DAY_ONLY = frozenset({"rel_dmw"})     # forms whose day is only in words (no "<form>_d" group)
 
 
 def day_number(m: regex.Match, form: str) -> int:
     """The day of the month of the match's ``form``: its digits (``<form>_d``) or its word (``<form>_w``)."""
-    groups = m.re.groupindex
-    if form + "_d" in groups and m.group(form + "_d"):
-        return int(m.group(form + "_d"))
-    return SPELLED_DAYS[m.group(form + "_w").lower()]
+    digits = m.group(form + "_d") if form not in _WORD_DAY_ONLY else None
+    return int(digits) if digits else SPELLED_DAYS[m.group(form + "_w").lower()]
 
 
 # Words before a date without a year, in its sentence, that put it in the future ("will meet on

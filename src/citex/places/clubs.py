@@ -18,7 +18,6 @@ import regex
 from citex.places.judge import prev_words
 from citex.places.runs import Cand
 from citex.places.words import CAPITALS, PLACE_NOUNS
-from citex.text.patterns import word_trie
 from citex.vocab import entries, words
 
 __all__ = ["club_towns"]
@@ -26,7 +25,7 @@ __all__ = ["club_towns"]
 SPORT_CUES = entries("places/sport_cues")
 CLUB_PREFIXES = entries("places/club_prefixes")
 STRONG_LOCATION_WORDS = words("places/strong_location_words")
-_PREFIX_BEFORE = regex.compile(r"(?<![\p{L}'’\-])" + word_trie(CLUB_PREFIXES) + r"[ ]\Z")
+_PREFIXES = frozenset(CLUB_PREFIXES)
 _NEXT_WORD = regex.compile(r"[ \t]{1,3}(\p{Ll}++)")
 _LIST_GAPS = (",", "and", "or", ", and", ", or")
 
@@ -34,26 +33,28 @@ _LIST_GAPS = (",", "and", "or", ", and", ", or")
 def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
     """The indices in ``kept`` (accepted candidates, in text order) of the towns that are clubs
     (``cands``: every candidate, for the teams found by their context: "Liverpool boss")."""
-    towns = [k for k, c in enumerate(kept) if c.entry.kind == "city"]
+    towns = [k for k, c in enumerate(kept) if c.entry.kind == "city" and not _named_as_place(text, kept, k)]
     if not towns:
         return set()
-    prefixed = {c.name for c in cands if c.entry.kind == "city" and text[c.start - 1:c.start] == " "
-                and _after_prefix(text, c.start)}
-    sport = _sport_text(text, 2 if prefixed or any(c.team for c in cands) else 3)
-    if not sport and not prefixed:
+    prefixed = {c.name for c in cands if c.entry.kind == "city" and _after_prefix(text, c.start)}
+    if not prefixed and all(kept[k].name in CAPITALS for k in towns):
         return set()
+    sport = _sport_text(text, 2 if prefixed or any(c.team for c in cands) else 3)
     out = set()
     for k in towns:
         c = kept[k]
-        if c.name in prefixed and _after_prefix(text, c.start):
-            out.add(k)                               # "Real Madrid" (the run was read as a place)
-        elif (sport and c.name not in CAPITALS or c.name in prefixed) and not _named_as_place(text, kept, k):
-            out.add(k)
+        if c.name in prefixed or sport and c.name not in CAPITALS:
+            out.add(k)                               # "expected of Madrid", "a move to Southampton"
     return out
 
 
 def _after_prefix(text: str, start: int) -> bool:
-    return _PREFIX_BEFORE.search(text, max(0, start - 16), start) is not None
+    """A club's prefix and one space right before ``start`` ("Real Madrid")."""
+    if text[start - 1:start] != " ":
+        return False
+    lo = max(0, start - 16)
+    words = text[lo:start - 1].split()
+    return bool(words) and words[-1] in _PREFIXES and (len(words) > 1 or lo == 0 or text[lo].isspace())
 
 
 def _sport_text(text: str, needed: int) -> bool:
@@ -72,8 +73,8 @@ def _named_as_place(text: str, kept: list[Cand], k: int) -> bool:
     """The town ``kept[k]`` is named as a place: after a strong location word, before ", <state>",
     a place noun or a hyphen."""
     c = kept[k]
-    if prev_words(text, c.start)[0] in STRONG_LOCATION_WORDS or text[c.end:c.end + 1] == "-":
-        return True
+    if text[c.end:c.end + 1] == "-" or c.supported and prev_words(text, c.start)[0] in STRONG_LOCATION_WORDS:
+        return True                                  # (the strong words are location words: supported)
     if k + 1 < len(kept):
         n = kept[k + 1]
         if n.entry.kind in ("admin", "country") and text[c.end:n.start].strip() == ",":

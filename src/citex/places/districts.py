@@ -28,6 +28,8 @@ _NOUNS = tuple(" " + w for w in entries("places/area_nouns"))
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’\-])((?:\p{Lu}\p{Ll}++(?:['’](?!s[ ])\p{L}\p{Ll}*+)?+(?:-\p{Lu}\p{Ll}++)?+[ ]){1,3})\Z")
 _BACK = 64
 # an elected member's title, "for" and the constituency's name: "MP for Sedgefield", "AM for Aberavon"
+# (the titles' last letters and " for ": two substring tests for MP, MSP, MEP and AM)
+_MEMBER_PROBES = tuple(sorted({f"{t[-1]} for " for t in entries("places/member_titles")}))
 _MEMBER_FOR = regex.compile(r"(?<![\p{L}])(?:" + "|".join(entries("places/member_titles")) + r")[ ]for[ ]"
                             r"(\p{Lu}\p{Ll}++(?:[ ]\p{Lu}\p{Ll}++){0,2}+)(?![\p{L}'’\-])")
 
@@ -36,6 +38,8 @@ def district_cands(table: NameTable, text: str, cands: list[Cand]) -> list[Cand]
     """The candidates of the small places named before an area noun or after an elected member's
     title and "for", and of their other mentions after a location word (``cands``: those found so
     far, for the country)."""
+    if not any(c.ok for c in cands):
+        return []                                   # (no country to give them)
     names: dict[str, list[int]] = {}
     for i in _noun_hits(text):
         m = _NAME_BEFORE.search(text, max(0, i - _BACK), i + 1)
@@ -43,17 +47,29 @@ def district_cands(table: NameTable, text: str, cands: list[Cand]) -> list[Cand]
             surface = m.group(1).strip()
             if _may_be_place(table, text, m.start(1), surface, True):
                 names.setdefault(surface, [])
-    if " for " in text:
-        for m in _MEMBER_FOR.finditer(text):
-            surface = m.group(1)
-            if _may_be_place(table, text, m.start(1), surface, False):
-                names.setdefault(surface, []).append(m.start(1))      # "MP for Sedgefield"
+    for m in _member_for(text):
+        surface = m.group(1)
+        if _may_be_place(table, text, m.start(1), surface, False):
+            names.setdefault(surface, []).append(m.start(1))          # "MP for Sedgefield"
     if not names:
         return []
     country = _text_country(cands)
     if not country:
         return []
     return _mentions(text, names, country)
+
+
+def _member_for(text: str) -> list[regex.Match]:
+    """The matches of "<member's title> for <Name>" (each title looked for as a substring first)."""
+    out = []
+    for probe in _MEMBER_PROBES:
+        i = text.find(probe)
+        while i >= 0:
+            m = _MEMBER_FOR.search(text, max(0, i - 3), i + len(probe) + 64)
+            if m is not None and m.start() <= i:
+                out.append(m)
+            i = text.find(probe, i + 1)
+    return out
 
 
 def _noun_hits(text: str) -> list[int]:
