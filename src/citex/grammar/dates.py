@@ -137,9 +137,10 @@ REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}
 REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
 # a month after "in", "since", "by", "early", "mid-", "at the end of" …: the span is the month only
 REL_M_CUE = r"""(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id)\s{1,3}|\b[Mm]id-)"""
-# ... after "for", "from", "before", "after", "during" ("set for December"), except "May", a name too
+# ... after "for", "from", "before", "after", "during", "through", "to", "past", "As", "That" ("set for
+# December", "the year to March", "this past April", "As July came to a close"), except "May", a name too
 # ("support for May") ...
-REL_M_CUE2 = r"""(?:\b(?:for|For|from|From|before|Before|after|After|during|During|throughout|Throughout|till)\s{1,3})"""
+REL_M_CUE2 = r"""(?:\b(?:for|For|from|From|before|Before|after|After|during|During|throughout|Throughout|till|through|Through|to|past|As|That)\s{1,3})"""
 # ... and a month coordinated with one of those ("in January and April this year")
 REL_M = (r"""(?P<rel_m>(?:(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})|(?<="""
          + REL_M_CUE2 + r""")(?!May\b))"""
@@ -291,6 +292,11 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("Mrs May first said so", None, []),
     ("spending in April, one of the", None, [("April", "--04")]),
     ("since June one hundred people left", None, [("June", "--06")]),
+    # a month after "through", "to", "past", "As", "That" (not "May", a name too)
+    ("sales in the year to March rose; it runs through April", "2004-06-10", [("March", "2004-03"), ("April", "2004-04")]),
+    ("he joined this past December. As September came to a close, That October", "2020-11-02",
+     [("December", "2019-12"), ("September", "2020-09"), ("October", "2020-10")]),
+    ("a letter to May and As May said", "2020-11-02", []),
 ]
 
 
@@ -513,8 +519,9 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
         back_y = ref.year if mo <= ref.month else ref.year - 1
         ahead = (ahead_y * 12 + mo - ref.year * 12 - ref.month) * 30 - ref.day + 1   # to the month's start
         back = (ref.year * 12 + ref.month - back_y * 12 - mo) * 30                   # to the same day in it
-        forward = _forward(ahead, back, text, m.start()) or (
-            ahead <= HALF_YEAR and FUTURE_AFTER.match(text, m.end()) is not None)   # "for August shipment"
+        forward = (_forward(ahead, back, text, m.start()) or (
+            ahead <= HALF_YEAR and FUTURE_AFTER.match(text, m.end()) is not None)    # "for August shipment"
+            ) and not text.endswith("past", max(0, m.start() - 8), m.start() - 1)     # "this past December"
         return _iso(ahead_y if forward else back_y, mo)
     return None
 
