@@ -142,8 +142,13 @@ REL_M_CUE = r"""(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginnin
 # ("support for May") ...
 REL_M_CUE2 = r"""(?:\b(?:for|For|from|From|before|Before|after|After|during|During|throughout|Throughout|till|through|Through|to|past|As|That)\s{1,3})"""
 # ... and a month coordinated with one of those ("in January and April this year")
+# ... and a month between a determiner and a lower-case noun ("its March sales", "the April futures
+# contract"; dates/month_determiners, dates/not_after_month_modifier)
+_MONTH_DET = (r"""(?<=\b(?:""" + "|".join(entries("dates/month_determiners")) + r""")[ \t]{1,3})(?!May\b)"""
+              r"""(?=\p{Lu}\p{L}{2,8}[ \t]{1,3}(?!(?:""" + "|".join(entries("dates/not_after_month_modifier"))
+              + r""")(?![\w\-]))\p{Ll})""")
 REL_M = (r"""(?P<rel_m>(?:(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})|(?<="""
-         + REL_M_CUE2 + r""")(?!May\b))"""
+         + REL_M_CUE2 + r""")(?!May\b)|""" + _MONTH_DET + r""")"""
          r"""(?P<rel_m_m>{month})(?![\w])(?!['’]s\b)(?!,?\s{0,3}(?:\d|of\s)))""")
 REL_SRC = r"""
   (?P<rel_day>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
@@ -297,6 +302,9 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("he joined this past December. As September came to a close, That October", "2020-11-02",
      [("December", "2019-12"), ("September", "2020-09"), ("October", "2020-10")]),
     ("a letter to May and As May said", "2020-11-02", []),
+    # a month between a determiner and a lower-case noun
+    ("its March sales rose; the September growth was high", "1999-06-10", [("March", "1999-03"), ("September", "1998-09")]),
+    ("the March on Washington, the Long March series, the May elections", "1999-06-10", []),
 ]
 
 
