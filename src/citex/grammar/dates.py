@@ -136,7 +136,7 @@ REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}
 # the first day of "19 and 20 August", "19-20 August" (the second is a REL_DM)
 REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
 # a month after "in", "since", "by", "early", "mid-", "at the end of" …: the span is the month only
-REL_M_CUE = r"""(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id)\s{1,3}|\b[Mm]id-)"""
+REL_M_CUE = r"""(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id|around|Around)\s{1,3}|\b[Mm]id-|\b[Ee]nd-)"""
 # ... after "for", "from", "before", "after", "during", "through", "to", "past", "As", "That" ("set for
 # December", "the year to March", "this past April", "As July came to a close"), except "May", a name too
 # ("support for May") ...
@@ -305,6 +305,9 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     # a month between a determiner and a lower-case noun
     ("its March sales rose; the September growth was high", "1999-06-10", [("March", "1999-03"), ("September", "1998-09")]),
     ("the March on Washington, the Long March series, the May elections", "1999-06-10", []),
+    # a month after "around" or "end-"; a future cue over a line break
+    ("stocks at end-March were low; output peaks around August", "1999-06-10", [("March", "1999-03"), ("August", "1998-08")]),
+    ("crops are expected\nto reach the market around November", "1999-06-10", [("November", "1999-11")]),
 ]
 
 
@@ -575,8 +578,8 @@ def day_number(m: regex.Match, form: str) -> int:
 # The look-back stays in its sentence and paragraph; a wire's hard line break is no paragraph's end
 # (a paragraph begins after a blank line or with an indented line).
 FUTURE_BEFORE = regex.compile(
-    r"\b(?:will|won['’]t|shall|['’]ll|may|might|is[ \t]+to|are[ \t]+to|due(?![ \t]++(?:in[ \t]++)?\d)|scheduled|set[ \t]+to|expected[ \t]+to|"
-    r"plans?[ \t]+to|planned|upcoming|next|coming|to[ \t]+be[ \t]+held|from[ \t]+now|set[ \t]+for|slated|forecast[ \t]+to)\b"
+    r"\b(?:will|won['’]t|shall|['’]ll|may|might|is[ \t\r\n]{1,4}to|are[ \t\r\n]{1,4}to|due(?![ \t\r\n]{1,4}+(?:in[ \t\r\n]{1,4}+)?\d)|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to|"
+    r"plans?[ \t\r\n]{1,4}to|planned|upcoming|next|coming|to[ \t\r\n]{1,4}be[ \t\r\n]{1,4}held|from[ \t\r\n]{1,4}now|set[ \t\r\n]{1,4}for|slated|forecast[ \t\r\n]{1,4}to)\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 
 
