@@ -729,6 +729,8 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     # ... but not a sentence opener, nor a place-name connector
     ("It flows north. The Nile floods every year in Trinidad And Tobago.", [("Nile", None), ("Trinidad", "TT"), ("Tobago", "TT")]),
     ("Talks in The Hague resumed.", [("The Hague", "NL")]),
+    # a year in brackets after a name: a work's title
+    ("Bogart starred in Tangier (1946) and lived in Tangier in 1950.", [("Tangier", "MA")]),
     # a place in an organisation's name: after a guild's head; "of America." at a sentence's end;
     # "<head> of" at the end of a hard-broken line
     ("the Writers Guild of Great Britain and the Cardiff Guild met", []),

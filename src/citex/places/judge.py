@@ -174,6 +174,8 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, supported, False, start, end, instrument=True)
     if k >= n and event_year_after(ctx, end):
         return Verdict(False, supported, False, start, end)
+    if k >= n and ctx.text[end:end + 2] in (" (", "(1", "(2") and _WORK_YEAR.match(ctx.text, end) is not None:
+        return Verdict(False, supported, True, start, end)      # "Bogart in Casablanca (1942)": a work's title
     if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
         return Verdict(False, False, False, start, end, team=True)
     if not supported and entry.kind == "city" and role_before(ctx):
@@ -606,6 +608,10 @@ def _office_then_head(toks: list[Tok], k: int) -> bool:
             return False
         k += 1
     return False
+
+
+# a year in brackets right after a name: a work's title ("Gangs Of New York (2002)")
+_WORK_YEAR = regex.compile(r"[ ]?\((?:18|19|20)\d\d\)")
 
 
 def event_year_after(ctx: Context, end: int) -> bool:
