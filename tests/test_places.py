@@ -731,6 +731,9 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("Talks in The Hague resumed.", [("The Hague", "NL")]),
     # a year in brackets after a name: a work's title
     ("Bogart starred in Tangier (1946) and lived in Tangier in 1950.", [("Tangier", "MA")]),
+    # "the <town> disaster": an event's name; not a country's, nor after "in"
+    ("since the Bradford tragedy; a disaster in Bhopal; the Iraq disaster",
+     [("Bhopal", "IN"), ("Iraq", "IQ")]),
     # a place in an organisation's name: after a guild's head; "of America." at a sentence's end;
     # "<head> of" at the end of a hard-broken line
     ("the Writers Guild of Great Britain and the Cardiff Guild met", []),

@@ -58,6 +58,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
 from citex.places.words import (COURT_HEADS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
+from citex.vocab import lower_words
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN", "in_line_up"]
 
@@ -172,6 +173,8 @@ def judge(ctx: Context) -> Verdict:
         end = noun_end
     if k >= n and instrument_noun_after(ctx, k, end):
         return Verdict(False, supported, False, start, end, instrument=True)
+    if k >= n and entry.kind not in ("country", "admin") and event_noun_after(ctx, end):
+        return Verdict(False, supported, True, start, end)      # "the Hillsborough disaster"
     if k >= n and event_year_after(ctx, end):
         return Verdict(False, supported, False, start, end)
     if k >= n and ctx.text[end:end + 2] in (" (", "(1", "(2") and _WORK_YEAR.match(ctx.text, end) is not None:
@@ -611,6 +614,7 @@ def _office_then_head(toks: list[Tok], k: int) -> bool:
 
 
 # a year in brackets right after a name: a work's title ("Gangs Of New York (2002)")
+EVENT_NOUNS = lower_words("places/event_nouns")
 _WORK_YEAR = regex.compile(r"[ ]?\((?:18|19|20)\d\d\)")
 
 
@@ -716,6 +720,20 @@ def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
         return False                # (what _NEXT_LOWER must begin with: a blank, a line break, a letter)
     nm = _NEXT_LOWER.match(ctx.text, end)
     return nm is not None and nm.group(1) in INSTRUMENT_NOUNS
+
+
+def event_noun_after(ctx: Context, end: int) -> bool:
+    """"the <name> <event noun>": an event's name ("the Hillsborough disaster", "the Tiananmen
+    Square massacre"; places/event_nouns)."""
+    if ctx.text[end:end + 1] != " ":
+        return False
+    nm = _NEXT_LOWER.match(ctx.text, end)
+    if nm is None or nm.group(1) not in EVENT_NOUNS:
+        return False
+    first = ctx.toks[0]
+    if ctx.i > 0:
+        return ctx.i == 1 and first.text == "The"
+    return ctx.text[max(0, first.start - 4):first.start].lower() == "the "
 
 
 def lone_small_town(ctx: Context) -> bool:
