@@ -788,6 +788,9 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
      [("Madrid", "ES")]),
     # ... but not in a text with fewer cues, nor a town after a hyphen or before a place noun
     ("The Everton striker signed the Derby singer, who lives near Derby.", [("Derby", "GB"), ("Derby", "GB")]),
+    # a town in a list with a club that is no place, and the same town elsewhere in that text
+    ("Leeds lost to Arsenal. Both Leeds and Arsenal were fined; fans in Leeds were angry.", [("Leeds", "GB")]),
+    ("the sponsor lost deals with Fulham and Celtic, and paid Fulham", []),
     ("The Premiership striker, a Liverpool-born winger, lives in Liverpool city centre.",
      [("Liverpool", "GB"), ("Liverpool", "GB")]),
 ])

@@ -5,9 +5,10 @@
   ("in", "near": places/strong_location_words), ", <state>" follows it, or a place noun ("city
   centre") or a hyphen ("Liverpool-born") follows it: "a move to Southampton", "Liverpool's leading
   scorer", "Arsenal or Chelsea".
-* A town after a club's prefix (places/club_prefixes: "Real Madrid", "Inter Milan") is no place, and
+* A town after a club's prefix (places/club_prefixes: "Real Madrid", "Inter Milan") or in a list
+  with a club that is no place (places/club_names: "Chelsea, Everton and Arsenal") is no place, and
   the same town alone elsewhere in the text is the club too ("expected of Madrid to get through"),
-  without a strong location word, capital or not.
+  without a strong location word, capital or not; either lowers the cues needed to two.
 
 Cheap: the text is read for the cue words only when a town was accepted.
 """
@@ -24,6 +25,7 @@ __all__ = ["club_towns"]
 
 SPORT_CUES = entries("places/sport_cues")
 CLUB_PREFIXES = entries("places/club_prefixes")
+CLUB_NAMES = words("places/club_names")
 STRONG_LOCATION_WORDS = words("places/strong_location_words")
 _PREFIXES = frozenset(CLUB_PREFIXES)
 _NEXT_WORD = regex.compile(r"[ \t]{1,3}(\p{Ll}++)")
@@ -39,13 +41,28 @@ def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
     prefixed = {c.name for c in cands if c.entry.kind == "city" and _after_prefix(text, c.start)}
     if not prefixed and all(kept[k].name in CAPITALS for k in towns):
         return set()
-    sport = _sport_text(text, 2 if prefixed or any(c.team for c in cands) else 3)
+    listed = {kept[k].name for k in towns if _listed_with_club(text, kept[k])}
+    sport = _sport_text(text, 2 if prefixed or listed or any(c.team for c in cands) else 3)
     out = set()
     for k in towns:
         c = kept[k]
-        if c.name in prefixed or sport and c.name not in CAPITALS:
+        if c.name in prefixed or c.name in listed or sport and c.name not in CAPITALS:
             out.add(k)                               # "expected of Madrid", "a move to Southampton"
     return out
+
+
+_CLUB_AFTER = regex.compile(r"[ ]?(?:,|and|or|v|&)[ ]{1,2}(\p{Lu}\p{Ll}++)")
+_CLUB_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(\p{Lu}\p{Ll}++)[ ]?(?:,|and|or|v|&)[ ]{1,2}\Z")
+
+
+def _listed_with_club(text: str, c: Cand) -> bool:
+    """The town ``c`` is joined in a list to a club that is no place ("Chelsea, Everton and Arsenal",
+    "Arsenal or Chelsea"; places/club_names)."""
+    m = _CLUB_AFTER.match(text, c.end)
+    if m is not None and m.group(1) in CLUB_NAMES:
+        return True
+    m = _CLUB_BEFORE.search(text, max(0, c.start - 20), c.start)
+    return m is not None and m.group(1) in CLUB_NAMES
 
 
 def _after_prefix(text: str, start: int) -> bool:
