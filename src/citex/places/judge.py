@@ -615,6 +615,7 @@ def _office_then_head(toks: list[Tok], k: int) -> bool:
 
 # a year in brackets right after a name: a work's title ("Gangs Of New York (2002)")
 EVENT_NOUNS = lower_words("places/event_nouns")
+_EVENT_INITIALS = frozenset(w[0] for w in EVENT_NOUNS)
 _WORK_YEAR = regex.compile(r"[ ]?\((?:18|19|20)\d\d\)")
 
 
@@ -725,8 +726,8 @@ def instrument_noun_after(ctx: Context, k: int, end: int) -> bool:
 def event_noun_after(ctx: Context, end: int) -> bool:
     """"the <name> <event noun>": an event's name ("the Hillsborough disaster", "the Tiananmen
     Square massacre"; places/event_nouns)."""
-    if ctx.text[end:end + 1] != " ":
-        return False
+    if ctx.text[end:end + 1] != " " or ctx.text[end + 1:end + 2] not in _EVENT_INITIALS:
+        return False                # (a test of two characters first: most names are no event's)
     nm = _NEXT_LOWER.match(ctx.text, end)
     if nm is None or nm.group(1) not in EVENT_NOUNS:
         return False
