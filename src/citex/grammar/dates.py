@@ -147,7 +147,7 @@ REL_M_CUE2 = r"""(?:\b(?:for|For|from|From|before|Before|after|After|during|Duri
 _MONTH_DET = (r"""(?<=\b(?:""" + "|".join(entries("dates/month_determiners")) + r""")[ \t]{1,3})(?!May\b)"""
               r"""(?=\p{Lu}\p{L}{2,8}[ \t]{1,3}(?!(?:""" + "|".join(entries("dates/not_after_month_modifier"))
               + r""")(?![\w\-]))\p{Ll})""")
-REL_M = (r"""(?P<rel_m>(?:(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})|(?<="""
+REL_M = (r"""(?P<rel_m>(?=[ADFJMNOS])(?:(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})|(?<="""
          + REL_M_CUE2 + r""")(?!May\b)|""" + _MONTH_DET + r""")"""
          r"""(?P<rel_m_m>{month})(?![\w])(?!['’]s\b)(?!,?\s{0,3}(?:\d|of\s)))""")
 REL_SRC = r"""

@@ -38,7 +38,7 @@ def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
     towns = [k for k, c in enumerate(kept) if c.entry.kind == "city" and not _named_as_place(text, kept, k)]
     if not towns:
         return set()
-    prefixed = {c.name for c in cands if c.entry.kind == "city" and _after_prefix(text, c.start)}
+    prefixed = {c.name for c in cands if c.name_part and c.entry.kind == "city" and _after_prefix(text, c.start)}
     if not prefixed and all(kept[k].name in CAPITALS for k in towns):
         return set()
     listed = {kept[k].name for k in towns if _listed_with_club(text, kept[k])}
@@ -58,11 +58,16 @@ _CLUB_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(\p{Lu}\p{Ll}++)[ ]?(?:,|and|or
 def _listed_with_club(text: str, c: Cand) -> bool:
     """The town ``c`` is joined in a list to a club that is no place ("Chelsea, Everton and Arsenal",
     "Arsenal or Chelsea"; places/club_names)."""
-    m = _CLUB_AFTER.match(text, c.end)
-    if m is not None and m.group(1) in CLUB_NAMES:
-        return True
-    m = _CLUB_BEFORE.search(text, max(0, c.start - 20), c.start)
-    return m is not None and m.group(1) in CLUB_NAMES
+    after = text[c.end:c.end + 5]
+    if "," in after or " and" in after or " or" in after or " v " in after or "&" in after:
+        m = _CLUB_AFTER.match(text, c.end)
+        if m is not None and m.group(1) in CLUB_NAMES:
+            return True
+    before = text[max(0, c.start - 6):c.start]
+    if "," in before or "and " in before or "or " in before or " v " in before or "&" in before:
+        m = _CLUB_BEFORE.search(text, max(0, c.start - 20), c.start)
+        return m is not None and m.group(1) in CLUB_NAMES
+    return False
 
 
 def _after_prefix(text: str, start: int) -> bool:
@@ -98,5 +103,7 @@ def _named_as_place(text: str, kept: list[Cand], k: int) -> bool:
             return True
     if k > 0 and text[kept[k - 1].end:c.start].strip() in _LIST_GAPS and _named_as_place(text, kept, k - 1):
         return True                                  # "defeats in Bloemfontein and Cape Town"
+    if text[c.end:c.end + 1] != " " or not text[c.end + 1:c.end + 2].islower():
+        return False
     m = _NEXT_WORD.match(text, c.end)
     return m is not None and m.group(1) in PLACE_NOUNS
