@@ -1,7 +1,8 @@
 """Clubs named by their town in a text about club sport (issue 14, fifth pass).
 
-* A text that holds two words of club sport (places/sport_cues: "Premiership", "striker") is about
-  clubs: a town there (not a state's capital) is its club unless a strong location word precedes it
+* A text that holds three words of club sport (places/sport_cues: "Premiership", "striker"; two when
+  a team was found by its context) is about clubs, when it names at least two towns that no location
+  word names as places (a lone town is left as read: the cues cost a search of the text): a town there (not a state's capital) is its club unless a strong location word precedes it
   ("in", "near": places/strong_location_words), ", <state>" follows it, or a place noun ("city
   centre") or a hyphen ("Liverpool-born") follows it: "a move to Southampton", "Liverpool's leading
   scorer", "Arsenal or Chelsea".
@@ -10,7 +11,7 @@
   the same town alone elsewhere in the text is the club too ("expected of Madrid to get through"),
   without a strong location word, capital or not; either lowers the cues needed to two.
 
-Cheap: the text is read for the cue words only when a town was accepted.
+Cheap: the text is read for the cue words only when two towns (or a prefixed or listed one) call for it.
 """
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
     if not prefixed and all(kept[k].name in CAPITALS for k in towns):
         return set()
     listed = {kept[k].name for k in towns if _listed_with_club(text, kept[k])}
-    sport = _sport_text(text, 2 if prefixed or listed or any(c.team for c in cands) else 3)
+    sport = (len(towns) >= 2 or prefixed or listed) and _sport_text(     # (one town alone: left as it is read)
+        text, 2 if prefixed or listed or any(c.team for c in cands) else 3)
     out = set()
     for k in towns:
         c = kept[k]
