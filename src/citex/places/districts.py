@@ -22,7 +22,9 @@ from citex.vocab import entries
 
 __all__ = ["district_cands"]
 
-_NOUNS = tuple(" " + w for w in entries("places/area_nouns"))
+_NOUNS = entries("places/area_nouns")
+_NOUN = regex.compile(r" (?:" + "|".join(sorted(_NOUNS, key=len, reverse=True)) + r")(?![\p{L}])")
+_PROBES = tuple(sorted({" " + (w[:7] if len(w) > 7 else w) for w in _NOUNS}))
 # one to three capitalised words right before the noun (the look-back window's end)
 # (a possessive ends the name before it: "Seattle's Capitol Hill neighborhood")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’\-])((?:\p{Lu}\p{Ll}++(?:['’](?!s[ ])\p{L}\p{Ll}*+)?+(?:-\p{Lu}\p{Ll}++)?+[ ]){1,3})\Z")
@@ -38,8 +40,6 @@ def district_cands(table: NameTable, text: str, cands: list[Cand]) -> list[Cand]
     """The candidates of the small places named before an area noun or after an elected member's
     title and "for", and of their other mentions after a location word (``cands``: those found so
     far, for the country)."""
-    if not any(c.ok for c in cands):
-        return []                                   # (no country to give them)
     names: dict[str, list[int]] = {}
     for i in _noun_hits(text):
         m = _NAME_BEFORE.search(text, max(0, i - _BACK), i + 1)
@@ -73,15 +73,16 @@ def _member_for(text: str) -> list[regex.Match]:
 
 
 def _noun_hits(text: str) -> list[int]:
-    """The positions of the area nouns in ``text`` (whole words)."""
+    """The positions of the area nouns in ``text`` (whole words; one substring test per probe, the
+    nouns' common beginnings: " neighbo" for both spellings)."""
     hits = []
-    for noun in _NOUNS:
-        i = text.find(noun)
+    for probe in _PROBES:
+        i = text.find(probe)
         while i >= 0:
-            e = i + len(noun)
-            if e >= len(text) or not text[e].isalpha():
+            m = _NOUN.match(text, i)
+            if m is not None:
                 hits.append(i)
-            i = text.find(noun, e)
+            i = text.find(probe, i + len(probe))
     return hits
 
 
