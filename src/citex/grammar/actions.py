@@ -421,6 +421,28 @@ EXAMPLES = [
     ("Mongolia was praised for the Arms Trade Treaty. Peru has signed it.", [("signature", "done", "PE")]),
     ("Many states back the Ottawa Convention. Maldives both signed and ratified.",
      [("signature", "done", "MV"), ("ratification", "done", "MV")]),
+    # -- ranks, permissions, parts, compounds, counterfactuals, party lists (probes of 2026-12-06)
+    ("Moldova became the 92nd state party to the Arms Trade Treaty in 2019.", [("accession", "done", "MD")]),
+    ("Peru was the last to sign the Minamata Convention on Mercury.", [("signature", "done", "PE")]),
+    ("Hungary will be the last to ratify the Energy Charter Treaty.", [("ratification", "announced", "HU")]),
+    ("Article 20 of the Minamata Convention on Mercury allows a party to withdraw after three years.", []),
+    ("The Energy Charter Treaty permits members to leave with a year's notice.", []),
+    ("Austria temporarily suspended parts of the Schengen Agreement.", [("suspension", "done", "AT")]),
+    ("Georgia's accession protocol to the Energy Charter Treaty awaits approval.", []),
+    ("Had Norway ratified the Kyoto Protocol in 1999, the talks would have ended sooner.",
+     [("ratification", "proposed", None)]),
+    ("The Minamata Convention on Mercury was signed by Peru and Chile in 2013.",
+     [("signature", "done", "PE"), ("signature", "done", "CL")]),
+    ("The United Nations Convention against Corruption entered into force in 2005.",
+     [("entry_into_force", "done", None)]),   # "against" in the name is no negation
+    ("The Convention against Discrimination in Education was ratified by Chile in 1971.",
+     [("ratification", "done", "CL")]),
+    ("Critics cite the Convention on Cluster Munitions, which Lithuania ratified in 2011.",
+     [("ratification", "done", "LT")]),   # the subject of a relative clause that holds the act
+    ("The Minamata Convention on Mercury entered into force in 2017 and has been ratified by Chile.",
+     [("entry_into_force", "done", None), ("ratification", "done", "CL")]),   # a shared subject
+    ("Peru ratified the Minamata Convention on Mercury in 2016 and was praised by Chile.",
+     [("ratification", "done", "PE")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -56,6 +56,8 @@ OBJECT_GAP = regex.compile(r"""
        (?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|involvement|signature|
        ratification|compliance|implementation|adherence)[ \t]{1,3}
        (?:in|of|under|to|with|towards?|regarding|concerning)[ \t]{1,3})?    # "*Russia's participation in* the"
+    (?:(?:(?:some|certain|several|key|most|all)[ \t]{1,3})?                   # "suspended *parts of* the",
+       (?:parts?|provisions|articles|clauses|sections|elements)[ \t]{1,3}of[ \t]{1,3})?   # "*key provisions of* the"
     (?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?        # "withdrawal *from* the"
     (?:(?:the|its|their|a|this|that)[ \t]{1,3})?
     (?:\p{Lu}[\w.\-]*(?:[ \t]{1,3}(?:of[ \t]{1,3})?\p{Lu}[\w.\-]*){0,3}['’]s[ \t]{1,3})?          # "the *Council of Europe's* European …"

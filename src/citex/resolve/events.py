@@ -282,6 +282,8 @@ def _attach_after(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     if gi is None or gs - te > OBJECT_REACH:
         return None
     gap = text[te:gs]
+    if trig.nominal and text[gs:gs + 1].islower() and not gap.strip():
+        return None   # the act's noun before a lower-case name is its modifier: "Sweden's accession protocol to …"
     om = R.OBJECT_GAP.fullmatch(gap) or R.OBJECT_GAP.fullmatch(R.strip_date_qualifier(gap, pre=True))
     if om:
         owner = _party_in(scan, te + om.start("owner"), te + om.end("owner")) if om.group("owner") and \
@@ -396,7 +398,31 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
             gap = text[ge:ts]
             if R.PARTICIPLE_GAP.fullmatch(gap) or R.PARTICIPLE_GAP.fullmatch(R.strip_date_qualifier(gap)):
                 return Attachment(gx.groups[gi], post=True)
-    return _fronted(scan, trig, sent_start) or _topic(scan, trig) or Attachment([])
+    return _fronted(scan, trig, sent_start) or _shared_subject(scan, k, sent_start) or _topic(scan, trig) \
+        or Attachment([])
+
+
+# a second passive predicate of the same subject: "The Protocol entered into force in 2006 *and has been*
+# ratified by 94 states", "The treaty was signed by Russia in 2001 *and* ratified by Ukraine"
+_SHARED_PASSIVE = regex.compile(r"[^,;.:!?()\n]{0,80}?[ \t]and[ \t]{1,3}"
+                                r"(?:(?:has|have|had|was|were|is|are|been|since|also|now|already|later)[ \t]{1,3}){0,3}\Z")
+
+
+def _shared_subject(scan: Scan, k: int, sent_start: int) -> Optional[Attachment]:
+    """A past participle after "and" shares the name that the act before it in the sentence has as its
+    subject (the name before that act)."""
+    trig = scan.triggers[k]
+    if k == 0 or trig.form != "past":
+        return None
+    prev = scan.triggers[k - 1]
+    text, gx = scan.doc.text, scan.groups
+    if prev.start < sent_start or prev.action not in R.PARTICIPLE_ACTIONS or prev.form != "past" \
+            or not _SHARED_PASSIVE.fullmatch(text, prev.end, trig.start):
+        return None
+    ge, gi = gx.last_before(prev.start)   # the earlier act's subject: the name right before it
+    if gi is None or ge < sent_start or prev.start - ge > PARTICIPLE_REACH or not R.PARTICIPLE_GAP.fullmatch(text, ge, prev.start):
+        return None   # (not "Russia signed the treaty and …": that name is the earlier act's object)
+    return Attachment(gx.groups[gi], post=True)
 
 
 def _owner_before(scan: Scan, start: int, sent_start: int) -> Optional[Party]:
@@ -633,10 +659,22 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
             continue
         if (not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start)
                 or _PERSON_OF.search(text, max(sent_start, p.start - 40), p.start)) \
-                and not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start):
+                and (not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start)
+                     or _relative_subject(text, p, ts)):
             return p
         p = scan.parties.last_before(p.start, sent_start)
     return None
+
+
+# the subject of a relative clause that holds the act: "the Covenant, which *Sri Lanka* ratified in 1980"
+_RELATIVE_SUBJECT = regex.compile(r",[ \t]{1,3}(?:which|that|whom)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_SAME_CLAUSE = regex.compile(r"[^,;.:()\n—–\"“”]{0,60}")
+
+
+def _relative_subject(text: str, p: Party, ts: int) -> bool:
+    """``p`` opens a relative clause ("…, which *Kenya* ratified") that runs on to the trigger at ``ts``."""
+    return (_RELATIVE_SUBJECT.search(text, max(0, p.start - 20), p.start) is not None
+            and _SAME_CLAUSE.fullmatch(text, p.end, ts) is not None)
 
 
 def coordinated(scan: Scan, last: Party, sent_start: int) -> list[Party]:
@@ -835,7 +873,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     nk = _first_trigger(scan, tail_from)  # the next trigger ends this act's clause
     if nk < len(scan.triggers) and scan.triggers[nk].start < clause_end:
         clause_end = scan.triggers[nk].start
-    status = status_of(text, trig, sent_start, obj_end if not att.post else te, clause_end)
+    names = [(it.start, it.end) for it in doc.items if it.start < ts and it.end > sent_start]
+    status = status_of(text, trig, sent_start, obj_end if not att.post else te, clause_end, names)
     if status is None:
         return None
     passive_verb = trig.form != "ing" and bool(_PASSIVE.search(text, max(0, ts - 30), ts))  # not "was suspending"

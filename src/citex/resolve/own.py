@@ -18,6 +18,8 @@ PREMOD_DATE_BEFORE = 30
 PLACE_DATE_SEP = 4
 # how far after an act the next place or date of its tail may start
 TAIL_REACH = 60
+# how many names and dates a tail reads at most ("by Russia, Ukraine, France and Germany on …")
+TAIL_ITEMS = 8
 
 
 @attrs.frozen(slots=True)
@@ -34,7 +36,8 @@ def tail(doc: DocContext, pos: int, end: int, party_ok: bool = False) -> Tail:
     """Party, place and date right after ``pos`` (up to ``end``)."""
     text = doc.text
     party = place = date = None
-    for _ in range(4):
+    listing = False   # the last name read was the party or another state of its list
+    for _ in range(TAIL_ITEMS):
         p = doc.places.first_after(pos, min(end, pos + TAIL_REACH))
         d = doc.dates.first_after(pos, min(end, pos + TAIL_REACH))
         nxt = min([x for x in (p, d) if x is not None], key=lambda x: x.start, default=None)
@@ -43,8 +46,13 @@ def tail(doc: DocContext, pos: int, end: int, party_ok: bool = False) -> Tail:
         gap = text[pos:nxt.start]
         if nxt is p:
             if party_ok and party is None and R.PARTY_AFTER.match(gap) and doc.is_country(p):
-                party = p
-            elif place is None and R.EVENT_PLACE_GAP.match(gap):
+                party, listing = p, True
+                pos = nxt.end
+                continue
+            if listing and R.PARTY_LIST_GAP.fullmatch(gap) and doc.is_country(p):
+                pos = nxt.end     # "signed by Russia *and China* in 2001": the list's others (read as parties later)
+                continue
+            if place is None and R.EVENT_PLACE_GAP.match(gap):
                 place = p
             elif place is not None and place.end == pos and R.PLACE_DATE_SEP.match(gap) and doc.is_country(p):
                 pass  # "at Montego Bay, Jamaica, on …": the place's country, then go on
@@ -56,6 +64,7 @@ def tail(doc: DocContext, pos: int, end: int, party_ok: bool = False) -> Tail:
             else:
                 break
         pos = nxt.end
+        listing = False
     return Tail(party, place, date, pos)
 
 

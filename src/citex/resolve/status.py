@@ -19,7 +19,7 @@ A ConText-style reading of the words around a trigger (the cue table is
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 import regex
 
@@ -40,7 +40,11 @@ _PROGRESSIVE = regex.compile(r"(?<![\w\-])(?:is|are|am|['’]re|['’]s)[ \t]{1,
 # "the first country to ratify", "becoming the 178th state to ratify": a past fact, not a plan
 _ORDINAL_TO = regex.compile(r"(?<![\w\-])(?:first|second|third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)"
                             r"[ \t]{1,3}(?:\w+[ \t]{1,3})?(?:country|countries|state|states|nation|nations|member|party|parties|"
-                            r"signatory|one|government)[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z", regex.IGNORECASE)
+                            r"signatory|one|government)[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z"
+                            # without the noun: "the Czech Republic was the last to ratify"
+                            r"|(?<![\w\-])(?:was|were|been|became|becoming)[ \t]{1,3}(?:also[ \t]{1,3})?the[ \t]{1,3}"
+                            r"(?:first|second|third|last|latest|\d+(?:st|nd|rd|th))[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z",
+                            regex.IGNORECASE)
 _MONTH_MAY = regex.compile(r"May(?=[ \t,]{1,3}(?:\d|of[ \t]|this|last|next))|(?<=(?:in|on|of|since|until|early|late|mid)[ \t]{1,3})May")
 
 
@@ -70,9 +74,13 @@ def _near(text: str, end: int, ts: int) -> bool:
     return len(text[end:ts].split()) < NEGATION_WORDS
 
 
-def status_before(text: str, trig: Trigger, lo: int) -> Optional[str]:
-    """The status the words before the trigger give, None for no event, ``""`` when no cue decides."""
+def status_before(text: str, trig: Trigger, lo: int, names: Sequence[tuple[int, int]] = ()) -> Optional[str]:
+    """The status the words before the trigger give, None for no event, ``""`` when no cue decides.
+    ``names``: the spans of the instruments' names, whose words are no cues ("the Convention *against*
+    Torture entered into force")."""
     cues = _cues(text, lo, trig.start)
+    if names and cues:
+        cues = [c for c in cues if not any(s <= c[1] and c[2] <= e for s, e in names)]
     if not cues:
         return ""
     for kind, _, end in cues:
@@ -146,14 +154,16 @@ def _denied(text: str, sent_start: int, ts: int) -> bool:
     return last is not None and not A.CUE_STOP.search(text, last.end(), ts)
 
 
-def status_of(text: str, trig: Trigger, sent_start: int, obj_end: int, clause_end: int) -> Optional[str]:
-    """``"done"``, ``"announced"``, ``"proposed"``, or None when the words say it is no act."""
+def status_of(text: str, trig: Trigger, sent_start: int, obj_end: int, clause_end: int,
+              names: Sequence[tuple[int, int]] = ()) -> Optional[str]:
+    """``"done"``, ``"announced"``, ``"proposed"``, or None when the words say it is no act; ``names``: the
+    spans of the names before the trigger (see :func:`status_before`)."""
     after = status_after(text, trig, obj_end, clause_end)
     if after is None:
         return None
     if _denied(text, sent_start, trig.start):
         return None  # "I do not see that the accord has been terminated"
-    before = status_before(text, trig, clause_start(text, trig.start, sent_start))
+    before = status_before(text, trig, clause_start(text, trig.start, sent_start), names)
     if before is None or R.NONE_OF_BEFORE.search(text, max(sent_start, trig.start - 100), trig.start):
         return None  # (also "None of the nine nuclear-armed states has joined …")
     if after == PROPOSED or _conditioned(text, sent_start, trig.start):
@@ -162,7 +172,8 @@ def status_of(text: str, trig: Trigger, sent_start: int, obj_end: int, clause_en
 
 
 # a sentence that opens with a condition: "If the Senate ratifies the treaty, it will enter into force …"
-_FRONTED_CONDITION = regex.compile(r"[\s\"“‘'(\[]*(?:If|Unless|Should|Provided|Assuming|In[ \t]+case)(?![\w\-])")
+# (or a counterfactual inversion: "Had Ireland ratified the Treaty of Nice in 2001, …")
+_FRONTED_CONDITION = regex.compile(r"[\s\"“‘'(\[]*(?:If|Unless|Should|Provided|Assuming|In[ \t]+case|Had|Were)(?![\w\-])")
 # … governs its main clause this far (a long sentence's later clauses are read on their own)
 CONDITION_REACH = 250
 
