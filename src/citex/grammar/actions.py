@@ -443,6 +443,13 @@ EXAMPLES = [
      [("entry_into_force", "done", None), ("ratification", "done", "CL")]),   # a shared subject
     ("Peru ratified the Minamata Convention on Mercury in 2016 and was praised by Chile.",
      [("ratification", "done", "PE")]),
+    ("Baghdad signed the Chemical Weapons Convention in 2009.", [("signature", "done", "IQ")]),   # "Baghdād"
+    ("Brussels and Tokyo signed the Economic Partnership Agreement in 2018.",
+     [("signature", "done", "EU"), ("signature", "done", "JP")]),   # the seat of the EU's institutions
+    ("Pyongyang announced its withdrawal from the nuclear Non-Proliferation Treaty in 2003.",
+     [("withdrawal", "announced", "KP")]),   # an adjective before the name
+    ("There are no barriers to Chile quickly ratifying the Escazu Agreement.", [("ratification", "proposed", "CL")]),
+    ("Hungary lifted its objections to Sweden joining the North Atlantic Treaty.", [("accession", "proposed", "SE")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -59,7 +59,9 @@ OBJECT_GAP = regex.compile(r"""
     (?:(?:(?:some|certain|several|key|most|all)[ \t]{1,3})?                   # "suspended *parts of* the",
        (?:parts?|provisions|articles|clauses|sections|elements)[ \t]{1,3}of[ \t]{1,3})?   # "*key provisions of* the"
     (?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?        # "withdrawal *from* the"
-    (?:(?:the|its|their|a|this|that)[ \t]{1,3})?
+    (?:(?:the|its|their|a|this|that)[ \t]{1,3}
+       (?:(?!(?:and|or|of|to|in|on|for|with|by|from|that|which|but|as|at|the|a|an|its|their)[ \t])
+          \p{Ll}[\p{Ll}\-]{0,24}+(?:['’]s)?[ \t]{1,3}){0,2})?                 # "from the *nuclear* Non-Proliferation Treaty"
     (?:\p{Lu}[\w.\-]*(?:[ \t]{1,3}(?:of[ \t]{1,3})?\p{Lu}[\w.\-]*){0,3}['’]s[ \t]{1,3})?          # "the *Council of Europe's* European …"
     \Z""", regex.VERBOSE)
 # nominal trigger with its party inside the gap: "the withdrawal *of Hungary, effective …, from the*"

@@ -139,7 +139,8 @@ _OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
 # what may open a sentence before its first word: blanks, quotes, a bullet
 _OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘']?")
 # a state praised or blamed "for" its act: "gratitude to Armenia *for* signing"
-_FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
+_FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?|[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
+# ("thanked Armenia *for* signing", and a gerund's own subject right before it: "objections to *Sweden* joining")
 _THE = regex.compile(r"[ \t]*(?:[Tt]he[ \t]+)?")
 _COMMA_THE = regex.compile(r",[ \t]{1,3}(?:the[ \t]{1,3})?")
 # "The countries *that have* signed …"
