@@ -22,7 +22,7 @@ from citex import vocab
 ACTIONS_TABLE = "actions/triggers"
 CUES_TABLE = "actions/cues"
 FORMS = ("past", "pres", "base", "ing", "noun")
-CUE_KINDS = ("negation", "denial", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
+CUE_KINDS = ("negation", "denial", "rejection", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
              "enacted", "vote")
 _BLANK = r"[ \t]{1,3}"
 
@@ -450,6 +450,11 @@ EXAMPLES = [
      [("withdrawal", "announced", "KP")]),   # an adjective before the name
     ("There are no barriers to Chile quickly ratifying the Escazu Agreement.", [("ratification", "proposed", "CL")]),
     ("Hungary lifted its objections to Sweden joining the North Atlantic Treaty.", [("accession", "proposed", "SE")]),
+    ("The court ruled the Rome Statute constitutional, clearing the way for ratification.",
+     [("ratification", "proposed", None)]),
+    ("The Dutch senate rejected the ratification of the Energy Charter Treaty.", []),
+    ("Hungary blocked Sweden's accession to the North Atlantic Treaty for months.", []),
+    ("The Senate rejected two amendments and ratified the New START treaty.", [("ratification", "done", None)]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -69,6 +69,10 @@ def _cues(text: str, lo: int, ts: int) -> list[tuple[str, int, int]]:
     return out
 
 
+# between a rejecting verb and the act it rejects: an article or an owner ("blocked *Sweden's* accession")
+_REJECTED_NOUN = regex.compile(r"[ \t]{1,3}(?:(?:the|its|their|his|her|a|an|any|this|that|\p{Lu}[\w.\-]*['’]s)[ \t]{1,3}){0,2}")
+
+
 def _near(text: str, end: int, ts: int) -> bool:
     """Is a cue ending at ``end`` within a few words of the trigger at ``ts``?"""
     return len(text[end:ts].split()) < NEGATION_WORDS
@@ -86,9 +90,11 @@ def status_before(text: str, trig: Trigger, lo: int, names: Sequence[tuple[int, 
     for kind, _, end in cues:
         if kind == "negation" and _near(text, end, trig.start):
             return None
+        if kind == "rejection" and _REJECTED_NOUN.fullmatch(text, end, trig.start):
+            return None
     # a negation further back ("not only signed but ratified") and a verb of saying ("it is stated that
     # withdrawal …") are transparent: the cue before them decides
-    deciding = [c for c in cues if c[0] not in ("negation", "statement", "denial")]
+    deciding = [c for c in cues if c[0] not in ("negation", "statement", "denial", "rejection")]
     if not deciding:
         return ""
     kind, s, _ = deciding[-1]
