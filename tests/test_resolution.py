@@ -58,6 +58,20 @@ def test_protocol_to_named_parent():
     assert prot.id == "CETS 187"
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a protocol whose parent is known refers back only to a protocol of that parent
+    ("Peru ratified the Convention against Torture and its Optional Protocol. It also acceded to the 1951 "
+     "Refugee Convention and its 1967 Protocol.",
+     [("MTDSG IV-9", None, 1), ("MTDSG IV-9-b", 0, 1), ("MTDSG V-2", None, 1), ("MTDSG V-5", 2, 1)]),
+    # a dated protocol named on its own is an antecedent for a later short form of the same parent
+    ("Chile ratified the Refugee Convention and its 1967 Protocol. The Convention against Torture and its "
+     "Optional Protocol followed; the Refugee Convention and its Protocol remain the core.",
+     [("MTDSG V-2", None, 2), ("MTDSG V-5", 0, 2), ("MTDSG IV-9", None, 1), ("MTDSG IV-9-b", 2, 1)]),
+])
+def test_protocol_short_forms_keep_their_parent(text, expected):
+    assert [(c.id, c.parent, len(c.mentions)) for c in cites(text)] == expected
+
+
 def test_four_geneva_conventions_stay_apart():
     cs = cites("the First Geneva Convention and the Fourth Geneva Convention")
     assert len(cs) == 2

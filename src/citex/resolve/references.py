@@ -43,6 +43,15 @@ def _dated_protocol(it: Item) -> bool:
     return it.kind == "protocol" and DATED_PROTOCOL.match(it.title) is not None
 
 
+def _root(items: list[Item], k: int) -> tuple:
+    """What the item ``k`` names, through the short forms resolved so far: its title and number."""
+    for _ in range(MAX_ANTECEDENTS):
+        if items[k].alias_of is None:
+            break
+        k = items[k].alias_of
+    return items[k].title, items[k].number
+
+
 def back_references(items: list[Item]) -> None:
     """Short forms and partial names refer back to the nearest compatible earlier name:
     "the convention", "The European Convention of 1987" → the full title cited before.
@@ -72,13 +81,17 @@ def back_references(items: list[Item]) -> None:
                     continue
                 if anything and j in inner:
                     continue
+                if it.parent is not None and ante.parent is not None and \
+                        _root(items, it.parent) != _root(items, ante.parent):
+                    continue   # "the Refugee Convention and its 1967 Protocol" after the Torture Convention's protocol
                 if it.date and _year(ante.date) and _year(ante.date) != _year(it.date):
                     continue
                 it.alias_of = j
                 break
             if it.alias_of is None and _dated_protocol(it):
-                it.short = False   # "… (as amended by the 1972 Protocol)": a name of its own
-            continue
+                it.short = False   # "… (as amended by the 1972 Protocol)": a name of its own, which later
+            else:                  # short forms may refer back to ("its 1967 Protocol … its Protocol")
+                continue
         own_words = _words(it.title)
         if it.number is None and it.kind != "protocol":
             words = own_words
