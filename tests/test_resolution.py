@@ -39,6 +39,11 @@ def test_seed_article_one_citation_per_instrument():
     ("the Council of Europe Convention on Cybercrime (CETS No. 185) and", [("CETS 185", 1)]),
     ("as the Kyoto protocol requires; the Kyoto treaty failed", [("MTDSG XXVII-7-a", 2)]),
     ("New START expires in 2026.", [("GK NEWSTART-2010", 1)]),
+    # a news name inside a longer title is still its own pact
+    ("Peru joined the Comprehensive and Progressive Agreement for Trans-Pacific Partnership; the US had left the "
+     "Trans-Pacific Partnership.", [("GK CPTPP-2018", 1), ("GK TPP-2016", 1)]),
+    ("Iran accepted the Joint Comprehensive Plan of Action; the Iran nuclear deal later collapsed.",
+     [("GK JCPOA-2015", 2)]),
 ])
 def test_aliases_acronyms_series_numbers(text, ids):
     assert [(c.id, len(c.mentions)) for c in cites(text)] == ids

@@ -52,12 +52,15 @@ def _root(items: list[Item], k: int) -> tuple:
     return items[k].title, items[k].number
 
 
-def back_references(items: list[Item]) -> None:
+def back_references(items: list[Item], whole: frozenset = frozenset()) -> None:
     """Short forms and partial names refer back to the nearest compatible earlier name:
     "the convention", "The European Convention of 1987" → the full title cited before.
     A year must agree when both sides have one; a short form with no antecedent is dropped later.
     Only the latest of identical earlier names (same title, kind, number and year) is kept as a
-    candidate: it is the one the nearest-first search would pick."""
+    candidate: it is the one the nearest-first search would pick.
+    ``whole``: the indices of items that are a knowledge-base name as they stand (a stand-alone acronym
+    or news name): never a partial form of a longer name ("the Trans-Pacific Partnership" after the
+    "Comprehensive and Progressive Agreement for Trans-Pacific Partnership" is the earlier pact)."""
     # (title, kind, number, year) → (item index, title words), oldest first
     named: dict[tuple, tuple[int, frozenset]] = {}
     order = sorted(range(len(items)), key=lambda k: (items[k].start, -items[k].end))
@@ -93,7 +96,7 @@ def back_references(items: list[Item]) -> None:
             else:                  # short forms may refer back to ("its 1967 Protocol … its Protocol")
                 continue
         own_words = _words(it.title)
-        if it.number is None and it.kind != "protocol":
+        if it.number is None and it.kind != "protocol" and i not in whole:
             words = own_words
             generic = it.kind in GENERIC_KINDS
             if generic:  # "Kyoto treaty" after "Kyoto Protocol", "Louvre pact" after "Louvre Accord"

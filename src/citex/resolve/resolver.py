@@ -67,7 +67,7 @@ class Resolver:
         own_dates(doc)
         own_acts(doc)
         own_nearby(doc)
-        back_references(doc.items)
+        back_references(doc.items, frozenset(i for i, it in enumerate(doc.items) if doc.cands[it.cand].origin == "acronym"))
         own_definitions(doc)   # (after the back references: the defining sentence may name it again)
         find_events(doc)
         return doc.items, places, doc.cands
