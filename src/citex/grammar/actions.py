@@ -455,6 +455,10 @@ EXAMPLES = [
     ("The Dutch senate rejected the ratification of the Energy Charter Treaty.", []),
     ("Hungary blocked Sweden's accession to the North Atlantic Treaty for months.", []),
     ("The Senate rejected two amendments and ratified the New START treaty.", [("ratification", "done", None)]),
+    ("Producers will meet to discuss quotas under the International Cocoa Agreement, suspended in 1988.",
+     [("suspension", "done", None)]),   # a participle after its name: the cues before the name are not its own
+    ("If the Minamata Convention on Mercury is ratified by Peru, it will enter into force.",
+     [("ratification", "proposed", "PE"), ("entry_into_force", "proposed", None)]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -139,6 +139,8 @@ _OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
 # what may open a sentence before its first word: blanks, quotes, a bullet
 _OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘']?")
 # a state praised or blamed "for" its act: "gratitude to Armenia *for* signing"
+_AUXILIARY = regex.compile(r"(?<![\w\-])(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|may|might|"
+                           r"must|can|could|got|gets|get)(?![\w\-])")
 _FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?|[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
 # ("thanked Armenia *for* signing", and a gerund's own subject right before it: "objections to *Sweden* joining")
 _THE = regex.compile(r"[ \t]*(?:[Tt]he[ \t]+)?")
@@ -875,7 +877,10 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     if nk < len(scan.triggers) and scan.triggers[nk].start < clause_end:
         clause_end = scan.triggers[nk].start
     names = [(it.start, it.end) for it in doc.items if it.start < ts and it.end > sent_start]
-    status = status_of(text, trig, sent_start, obj_end if not att.post else te, clause_end, names)
+    # a participle that modifies its name ("the Coffee Agreement, suspended in 1986") is read from the name
+    # on: the cues before the name are the main clause's ("will meet to discuss … under the …")
+    look_from = obj_end if att.post and obj_end < ts and not _AUXILIARY.search(text, obj_end, ts) else sent_start
+    status = status_of(text, trig, look_from, obj_end if not att.post else te, clause_end, names)
     if status is None:
         return None
     passive_verb = trig.form != "ing" and bool(_PASSIVE.search(text, max(0, ts - 30), ts))  # not "was suspending"
