@@ -459,6 +459,10 @@ EXAMPLES = [
      [("suspension", "done", None)]),   # a participle after its name: the cues before the name are not its own
     ("If the Minamata Convention on Mercury is ratified by Peru, it will enter into force.",
      [("ratification", "proposed", "PE"), ("entry_into_force", "proposed", None)]),
+    ("Russia's ratification of the Comprehensive Nuclear-Test-Ban Treaty was revoked in November 2023.",
+     [("deratification", "done", "RU")]),   # a revoked ratification, however long the name between
+    ("The de-ratification of the Comprehensive Nuclear-Test-Ban Treaty by Russia took effect in November.",
+     [("deratification", "done", "RU")]),   # the act's taking effect, not the treaty's entry into force
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -105,6 +105,8 @@ _SUBJECT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "ac
 # acts whose date may be the day they take effect ("effective as of 2 June 2026")
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
+# after the act's object, its agent may come first: "the de-ratification of the Treaty *by Russia* took effect"
+_AGENT_THEN_EFFECT = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?" + _EFFECT_GAP.pattern)
 _EFFECTIVE_BEFORE = regex.compile(r"(?<![\w\-])effective(?:[ \t]{1,3}(?:as[ \t]{1,3}of|from|on))?[ \t]{1,3}\Z",
                                   regex.IGNORECASE)
 
@@ -528,6 +530,7 @@ def _effect_of_act(scan: Scan, k: int) -> bool:
         if gi is None or gs >= trig.start or not R.OBJECT_GAP.fullmatch(text, prev.end, gs):
             return False
         if not (_EFFECT_GAP.fullmatch(text, scan.groups.last_end[gi], trig.start) or
+                _AGENT_THEN_EFFECT.fullmatch(text, scan.groups.last_end[gi], trig.start) or
                 R.strip_date_qualifier(text[scan.groups.last_end[gi]:trig.start]).strip() == ""):
             return False
     d = _effect_date(scan.doc, trig.end, len(text))
