@@ -213,12 +213,14 @@ IDIOM_AFTER = regex.compile(
     r"[\"”’)]?[ \t]{1,3}(?:in[ \t]{1,3}(?:tatters|limbo|ruins|disarray|doubt|place|force|question)|intact|unchanged|"
     r"behind|alone|open|hanging|aside|untouched|vulnerable|weakened|dead)(?![\w\-])", regex.IGNORECASE)
 IDIOM_ACTIONS = frozenset({"withdrawal"})
-# a nominal act that did not come about: "the ratification of the CETA by Cyprus *failed*", "… *was rejected*"
+# a nominal act that did not come about: "the ratification of the CETA by Cyprus *failed*", "… *was rejected*",
+# "… by Russia *is still pending*"
 FAILED_AFTER = regex.compile(
     r"[\"”’)]?(?:[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?)?[ \t]{1,3}(?:(?:has|have|had|was|were|is|are|been|again|"
-    r"finally|narrowly|also)[ \t]{1,3}){0,2}"
+    r"finally|narrowly|also|still|remains?|remained|yet)[ \t]{1,3}){0,3}"
     r"(?:failed|collapsed|stalled|fell[ \t]{1,3}through|rejected|blocked|defeated|voted[ \t]{1,3}down|vetoed|"
-    r"struck[ \t]{1,3}down)(?![\w\-])", regex.IGNORECASE)
+    r"struck[ \t]{1,3}down|pending|outstanding|awaited|on[ \t]{1,3}hold|in[ \t]{1,3}limbo|to[ \t]{1,3}be[ \t]{1,3}completed)(?![\w\-])",
+    regex.IGNORECASE)
 
 EXAMPLES = [
     # (sentence, [(action, status, party country), …] over every citation of the sentence, in the
@@ -463,6 +465,7 @@ EXAMPLES = [
      [("deratification", "done", "RU")]),   # a revoked ratification, however long the name between
     ("The de-ratification of the Comprehensive Nuclear-Test-Ban Treaty by Russia took effect in November.",
      [("deratification", "done", "RU")]),   # the act's taking effect, not the treaty's entry into force
+    ("Ratification of the Paris Agreement by Turkey is still pending.", []),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),
