@@ -103,6 +103,8 @@ _SUBJECT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "ac
                             "members", "parties", "signatories"}) | frozenset(
     w.lower() for w in vocab.entries("parties/roles"))
 # acts whose date may be the day they take effect ("effective as of 2 June 2026")
+# how far before a trigger the names whose words are no cues are looked for (the cue look-back is shorter)
+NAMES_BACK = 400
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
 # after the act's object, its agent may come first: "the de-ratification of the Treaty *by Russia* took effect"
@@ -265,8 +267,20 @@ class Scan:
     effect_ends: dict = attrs.Factory(dict)   # nominal act's index → the end of its "will enter into effect"
     founding: dict = attrs.Factory(dict)      # organisation → its founding instrument's names (start, group)
 
+    name_spans: list = attrs.Factory(list)    # the names' (start, end), by start
+    name_starts: list = attrs.Factory(list)
+
     def __attrs_post_init__(self) -> None:
         self.starts = [t.start for t in self.triggers]
+        self.name_spans = sorted((it.start, it.end) for it in self.doc.items)
+        self.name_starts = [s for s, _ in self.name_spans]
+
+    def names_before(self, lo: int, pos: int) -> list[tuple[int, int]]:
+        """The names that start in ``[pos - NAMES_BACK, pos)`` and end after ``lo`` (bounded: a cue
+        look-back is shorter)."""
+        a = bisect.bisect_left(self.name_starts, max(lo, pos - NAMES_BACK) - NAMES_BACK)
+        b = bisect.bisect_left(self.name_starts, pos)
+        return [sp for sp in self.name_spans[a:b] if sp[1] > lo]
 
 
 def _party_in(scan: Scan, start: int, end: int) -> Optional[Party]:
@@ -879,7 +893,7 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     nk = _first_trigger(scan, tail_from)  # the next trigger ends this act's clause
     if nk < len(scan.triggers) and scan.triggers[nk].start < clause_end:
         clause_end = scan.triggers[nk].start
-    names = [(it.start, it.end) for it in doc.items if it.start < ts and it.end > sent_start]
+    names = scan.names_before(sent_start, ts)
     # a participle that modifies its name ("the Coffee Agreement, suspended in 1986") is read from the name
     # on: the cues before the name are the main clause's ("will meet to discuss … under the …")
     look_from = obj_end if att.post and obj_end < ts and not _AUXILIARY.search(text, obj_end, ts) else sent_start
