@@ -466,6 +466,8 @@ EXAMPLES = [
     ("The de-ratification of the Comprehensive Nuclear-Test-Ban Treaty by Russia took effect in November.",
      [("deratification", "done", "RU")]),   # the act's taking effect, not the treaty's entry into force
     ("Ratification of the Paris Agreement by Turkey is still pending.", []),
+    ("The new rules under the Treaty of Lisbon took effect on December 1, 2009.", []),   # the rules took effect
+    ("An amendment to the Montreal Protocol entered into force in 2019.", []),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -143,6 +143,10 @@ _OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
 # what may open a sentence before its first word: blanks, quotes, a bullet
 _OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘']?")
 # a state praised or blamed "for" its act: "gratitude to Armenia *for* signing"
+# a name in a phrase headed by a lower-case noun is not the subject of the verb after it: "the new rules *under
+# the* Treaty of Lisbon took effect", "an amendment *to the* Montreal Protocol entered into force"
+_IN_PHRASE = regex.compile(r"(?<![\w\-])(?!(?:the|a|an|its|their|and|or)[ \t])\p{Ll}[\p{Ll}\-]*+[ \t]{1,3}"
+                           r"(?:under|of|in|within|to|from)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _AUXILIARY = regex.compile(r"(?<![\w\-])(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|may|might|"
                            r"must|can|could|got|gets|get)(?![\w\-])")
 _FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?|[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
@@ -404,6 +408,10 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
         if gi is not None and ts - ge <= PRONOUN_BACK and gx.first_start[gi] >= doc.sentence_start(max(0, sent_start - 1)):
             return Attachment(gx.groups[gi], pronoun_end=pm.end())
     ge, gi = gx.last_before(ts)
+    if gi is not None and trig.action == "entry_into_force" and \
+            _IN_PHRASE.search(text, max(0, gx.first_start[gi] - 40), gx.first_start[gi]) and \
+            (_COMPOUND_GAP.fullmatch(text, ge, ts) or R.PARTICIPLE_GAP.fullmatch(text, ge, ts)):
+        return Attachment([])   # what took effect is the phrase's head, not the name inside it
     if gi is not None and " " in trig.text and _COMPOUND_GAP.fullmatch(text, ge, ts) \
             and not R.ATTRIBUTIVE_AFTER.match(text, te):   # (not "the CTBT ratification debate")
         # "Russia's Comprehensive Nuclear-Test-Ban Treaty *ratification was revoked*" (a phrase, not a bare
