@@ -209,3 +209,16 @@ def test_a_law_on_an_instrument_names_it_whole(text, law, inner, inner_id):
     by_title = {c.title: c for c in citex.extract(text).citations}
     assert by_title[law].id is None and by_title[law].scope == "domestic"
     assert by_title[inner].id == inner_id
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Britain has not ratified Protocol No. 4 to the Convention.", ["Protocol No. 4 to the Convention"]),
+    ("The Optional Protocol to the Convention was adopted.", ["Optional Protocol to the Convention"]),
+    ("Malta ratified the Convention and Protocol No. 1 to the Convention in 1967.", ["Protocol No. 1 to the Convention"]),
+])
+def test_protocol_of_an_unnamed_parent_keeps_the_document(text, names):
+    """A protocol "to the Convention" with no convention named before: its parent (a short form with no
+    antecedent) is dropped, the protocol is kept, and the document is not lost to an error."""
+    res = citex.extract(text)
+    assert res.error is None
+    assert [(c.text, c.parent) for c in res.citations] == [(n, None) for n in names]

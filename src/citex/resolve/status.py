@@ -70,7 +70,9 @@ def _cues(text: str, lo: int, ts: int) -> list[tuple[str, int, int]]:
 
 
 # between a rejecting verb and the act it rejects: an article or an owner ("blocked *Sweden's* accession")
-_REJECTED_NOUN = regex.compile(r"[ \t]{1,3}(?:(?:the|its|their|his|her|a|an|any|this|that|\p{Lu}[\w.\-]*['’]s)[ \t]{1,3}){0,2}")
+# ("vetoed *the law* ratifying the Istanbul Convention": the law that enacts the act)
+_REJECTED_NOUN = regex.compile(r"[ \t]{1,3}(?:(?:the|its|their|his|her|a|an|any|this|that|\p{Lu}[\w.\-]*['’]s)[ \t]{1,3}){0,2}"
+                               r"(?:(?:law|bill|legislation|decree|act|motion|resolution|measure)[ \t]{1,3}(?:on[ \t]{1,3})?)?")
 
 
 def _near(text: str, end: int, ts: int) -> bool:
