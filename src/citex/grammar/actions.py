@@ -22,7 +22,7 @@ from citex import vocab
 ACTIONS_TABLE = "actions/triggers"
 CUES_TABLE = "actions/cues"
 FORMS = ("past", "pres", "base", "ing", "noun")
-CUE_KINDS = ("negation", "denial", "rejection", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
+CUE_KINDS = ("negation", "denial", "rejection", "provision", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
              "enacted", "vote")
 _BLANK = r"[ \t]{1,3}"
 
@@ -207,19 +207,27 @@ RULE_AFTER = regex.compile(
     r"|\bafter[ \t]{1,3}(?:the[ \t]{1,3})?(?:deposit|receipt|date[ \t]{1,3}of)\b"
     r"|\b(?:ninetieth|thirtieth|sixtieth|fiftieth|fortieth|twentieth|\d+(?:st|nd|rd|th))[ \t]{1,3}(?:day|instrument)\b",
     regex.IGNORECASE)
-CONDITION_AFTER = regex.compile(r"\b(?:if|unless|should[ \t]{1,3}(?:the|it|they))\b", regex.IGNORECASE)
+CONDITION_AFTER = regex.compile(r"\b(?:if|unless|should[ \t]{1,3}(?:the|it|they)|once(?![ \t]{1,3}(?:again|more|before))|"
+                                r"only[ \t]{1,3}(?:after|if|when|once)|provided[ \t]{1,3}(?:that|it|they)|on[ \t]{1,3}condition)\b",
+                                regex.IGNORECASE)
 # idioms on a leaving verb: "left the pact in tatters", "leaves the treaty intact"
 IDIOM_AFTER = regex.compile(
     r"[\"”’)]?[ \t]{1,3}(?:in[ \t]{1,3}(?:tatters|limbo|ruins|disarray|doubt|place|force|question)|intact|unchanged|"
     r"behind|alone|open|hanging|aside|untouched|vulnerable|weakened|dead)(?![\w\-])", regex.IGNORECASE)
 IDIOM_ACTIONS = frozenset({"withdrawal"})
+# what the clause after the act says of its report: "Reports that Russia had withdrawn from the NPT *were false*"
+FALSE_AFTER = regex.compile(r"[^.;:!?\n]{0,60}?[ \t](?:were|was|are|is|proved|proven|turned[ \t]{1,3}out[ \t]{1,3}to[ \t]{1,3}be)"
+                            r"[ \t]{1,3}(?:false|untrue|unfounded|baseless|inaccurate|fake|wrong|premature|groundless)(?![\w\-])",
+                            regex.IGNORECASE)
 # a nominal act that did not come about: "the ratification of the CETA by Cyprus *failed*", "… *was rejected*",
 # "… by Russia *is still pending*"
 FAILED_AFTER = regex.compile(
     r"[\"”’)]?(?:[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?)?[ \t]{1,3}(?:(?:has|have|had|was|were|is|are|been|again|"
     r"finally|narrowly|also|still|remains?|remained|yet)[ \t]{1,3}){0,3}"
     r"(?:failed|collapsed|stalled|fell[ \t]{1,3}through|rejected|blocked|defeated|voted[ \t]{1,3}down|vetoed|"
-    r"struck[ \t]{1,3}down|pending|outstanding|awaited|on[ \t]{1,3}hold|in[ \t]{1,3}limbo|to[ \t]{1,3}be[ \t]{1,3}completed)(?![\w\-])",
+    r"struck[ \t]{1,3}down|pending|outstanding|awaited|on[ \t]{1,3}hold|in[ \t]{1,3}limbo|to[ \t]{1,3}be[ \t]{1,3}completed|"
+    r"not[ \t]{1,3}on[ \t]{1,3}the[ \t]{1,3}agenda|off[ \t]{1,3}the[ \t]{1,3}table|out[ \t]{1,3}of[ \t]{1,3}the[ \t]{1,3}question|"
+    r"ruled[ \t]{1,3}out|not[ \t]{1,3}(?:planned|being[ \t]{1,3}considered|under[ \t]{1,3}consideration))(?![\w\-])",
     regex.IGNORECASE)
 
 EXAMPLES = [
@@ -468,6 +476,34 @@ EXAMPLES = [
     ("Ratification of the Paris Agreement by Turkey is still pending.", []),
     ("The new rules under the Treaty of Lisbon took effect on December 1, 2009.", []),   # the rules took effect
     ("An amendment to the Montreal Protocol entered into force in 2019.", []),
+    # -- from an adversarial probe of 352 invented sentences (2026-12-06): refusals and reversals read as acts
+    ("Iran won't quit the Treaty on the Non-Proliferation of Nuclear Weapons, the minister says.", []),
+    ("The United States hasn't ratified the Comprehensive Nuclear-Test-Ban Treaty.", []),
+    ("Poland isn't leaving the Istanbul Convention.", []),
+    ("Poland's president vetoed the law ratifying the Istanbul Convention.", []),
+    ("The president refused to sign the law ratifying the Istanbul Convention.", []),
+    ("The court struck down the law ratifying the Istanbul Convention.", []),
+    ("Seoul suspended its decision to terminate the General Security of Military Information Agreement.", []),
+    ("The Arms Trade Treaty contains no provision for suspension.", []),
+    ("Any state that ratifies the Arms Trade Treaty must establish a control system.", []),
+    ("Neither Russia nor the United States has ratified the Convention on Cluster Munitions.", []),
+    ("Moscow's withdrawal from the New START treaty is not on the agenda, a spokesman said.", []),
+    ("Reports that Belarus had withdrawn from the Treaty on Open Skies were false.", []),
+    ("The United States signed the Kyoto Protocol but never submitted it to the Senate for ratification.",
+     [("signature", "done", "US"), ("ratification", "proposed", "US")]),
+    ("Russia will ratify the Istanbul Convention once the United States does.", [("ratification", "proposed", "RU")]),
+    ("Will Hungary leave the Rome Statute?", [("withdrawal", "proposed", None)]),
+    ("Iran says no decision yet on leaving the Treaty on the Non-Proliferation of Nuclear Weapons.",
+     [("withdrawal", "proposed", "IR")]),
+    ("The cabinet took the first step toward ratifying the Arms Trade Treaty.", [("ratification", "proposed", None)]),
+    ("Few expect the Senate to ratify the United Nations Convention on the Law of the Sea.",
+     [("ratification", "proposed", None)]),
+    ("Ukraine did not join the Rome Statute until 2024.", [("accession", "done", "UA")]),
+    ("The United States renounced its signature of the Rome Statute in 2002.", [("withdrawal", "done", "US")]),
+    ("Putin ordered Russia's withdrawal of its signature from the Rome Statute.", [("withdrawal", "done", "RU")]),
+    ("Moscow may reconsider its ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("deratification", "proposed", "RU")]),
+    ("Russia revoked its CTBT ratification in 2023.", [("deratification", "done", "RU")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

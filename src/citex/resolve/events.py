@@ -147,6 +147,7 @@ _OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘'
 # the* Treaty of Lisbon took effect", "an amendment *to the* Montreal Protocol entered into force"
 _IN_PHRASE = regex.compile(r"(?<![\w\-])(?!(?:the|a|an|its|their|and|or)[ \t])\p{Ll}[\p{Ll}\-]*+[ \t]{1,3}"
                            r"(?:under|of|in|within|to|from)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_QUESTION_END = regex.compile(r".*\?[\"”’)]?\s*\Z", regex.DOTALL)
 _AUXILIARY = regex.compile(r"(?<![\w\-])(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|may|might|"
                            r"must|can|could|got|gets|get)(?![\w\-])")
 _FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?|[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
@@ -908,6 +909,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     status = status_of(text, trig, look_from, obj_end if not att.post else te, clause_end, names)
     if status is None:
         return None
+    if status != "proposed" and _QUESTION_END.match(text[max(ts, doc.sentence_end(ts) - 4):doc.sentence_end(ts)]):
+        status = "proposed"   # a question: "Will Hungary leave the Rome Statute?"
     passive_verb = trig.form != "ing" and bool(_PASSIVE.search(text, max(0, ts - 30), ts))  # not "was suspending"
     t = tail(doc, tail_from, clause_end, party_ok=att.post or trig.nominal or passive_verb)  # (its party is read from the parties below)
     date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \

@@ -75,6 +75,18 @@ _REJECTED_NOUN = regex.compile(r"[ \t]{1,3}(?:(?:the|its|their|his|her|a|an|any|
                                r"(?:(?:law|bill|legislation|decree|act|motion|resolution|measure)[ \t]{1,3}(?:on[ \t]{1,3})?)?")
 
 
+_NOT_BEFORE = regex.compile(r"(?<![\w\-])(?:not|n['’]t|never)[ \t]{1,3}(?:\w+[ \t]{1,3})?\Z|n['’]t[ \t]{1,3}(?:\w+[ \t]{1,3})?\Z",
+                           regex.IGNORECASE)
+
+
+def _near_negation(text: str, ts: int) -> bool:
+    """A plain negation right before the trigger ("did not ratify", "didn't join")."""
+    return _NOT_BEFORE.search(text, max(0, ts - 24), ts) is not None
+
+
+_FEW_WORDS = regex.compile(r"[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}")   # ("for unilateral suspension or termination")
+
+
 def _near(text: str, end: int, ts: int) -> bool:
     """Is a cue ending at ``end`` within a few words of the trigger at ``ts``?"""
     return len(text[end:ts].split()) < NEGATION_WORDS
@@ -94,9 +106,11 @@ def status_before(text: str, trig: Trigger, lo: int, names: Sequence[tuple[int, 
             return None
         if kind == "rejection" and _REJECTED_NOUN.fullmatch(text, end, trig.start):
             return None
+        if kind == "provision" and _FEW_WORDS.fullmatch(text, end, trig.start):
+            return None
     # a negation further back ("not only signed but ratified") and a verb of saying ("it is stated that
     # withdrawal …") are transparent: the cue before them decides
-    deciding = [c for c in cues if c[0] not in ("negation", "statement", "denial", "rejection")]
+    deciding = [c for c in cues if c[0] not in ("negation", "statement", "denial", "rejection", "provision")]
     if not deciding:
         return ""
     kind, s, _ = deciding[-1]
@@ -136,6 +150,8 @@ def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Opt
     modal after a gerund or noun subject), or ``""`` (nothing)."""
     if trig.action in A.IDIOM_ACTIONS and A.IDIOM_AFTER.match(text, obj_end):
         return None
+    if A.FALSE_AFTER.match(text, obj_end, clause_end_or(text, obj_end, clause_end)):
+        return None   # "Reports that Russia had withdrawn from the NPT were false"
     if trig.form in ("ing", "noun") and _MODAL_AFTER.match(text, obj_end):
         return PROPOSED
     if trig.form in ("ing", "noun") and A.FAILED_AFTER.match(text, obj_end):
@@ -147,6 +163,27 @@ def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Opt
     if A.CONDITION_AFTER.search(text, obj_end, clause_end):
         return PROPOSED
     return ""
+
+
+def clause_end_or(text: str, pos: int, clause_end: int) -> int:
+    """The end of the sentence after ``pos`` (its next full stop, at most 200 characters on), or
+    ``clause_end`` when that is further (a later trigger may have cut the act's clause short)."""
+    m = _SENTENCE_END.search(text, pos, min(len(text), pos + 200))
+    return max(clause_end, m.start() if m else min(len(text), pos + 200))
+
+
+_SENTENCE_END = regex.compile(r"[.!?;](?=\s|\Z)|\n[ \t]*\n")
+
+# "Neither Russia nor the United States has ratified …": the act is denied for both
+_NEITHER_NOR = regex.compile(r"(?<![\w\-])[Nn]either[ \t][^.;:!?\n]{1,80}?[ \t]nor[ \t][^.;:!?,\n]{1,60}\Z")
+# a bare purpose before the act's noun, after a verb of submitting: "submitted it to the Senate *for* ratification"
+# (not "praised Armenia for its ratification", nor "an application for accession", which the depositary confirmed)
+_FOR_BARE = regex.compile(r"(?<![\w\-])(?:submit(?:s|ted|ting)?|sen[dt]s?|sending|forward(?:s|ed|ing)?|referr?(?:s|ed|ing)?|"
+                          r"present(?:s|ed|ing)?|tabled?|tabling)(?:[ \t]{1,3}[\w\-’']+){0,6}?[ \t]{1,3}for[ \t]{1,3}\Z",
+                          regex.IGNORECASE)
+# a negated act with its time limit: "did not ratify the Statute *until 2024*" (done, then)
+_UNTIL_AFTER = regex.compile(r"[^.;:!?\n]{0,40}?[ \t]until[ \t]{1,3}(?:(?:early|late|mid)[ \t]{1,3})?(?:\d{4}|\p{Lu}\p{Ll}+[ \t]{1,3}\d{4}|"
+                             r"\d{1,2}[ \t]{1,3}\p{Lu}\p{Ll}+[ \t]{1,3}\d{4}|\p{Lu}\p{Ll}+[ \t]{1,3}\d{1,2},?[ \t]{1,3}\d{4})(?![\w\-])")
 
 
 # a denial governs this far at most (a 1 MB sentence is not read back to its start for each act)
@@ -172,8 +209,13 @@ def status_of(text: str, trig: Trigger, sent_start: int, obj_end: int, clause_en
     if _denied(text, sent_start, trig.start):
         return None  # "I do not see that the accord has been terminated"
     before = status_before(text, trig, clause_start(text, trig.start, sent_start), names)
-    if before is None or R.NONE_OF_BEFORE.search(text, max(sent_start, trig.start - 100), trig.start):
-        return None  # (also "None of the nine nuclear-armed states has joined …")
+    if before is None and _UNTIL_AFTER.match(text, obj_end) and _near_negation(text, trig.start):
+        return DONE  # "Ukraine did not join the Rome Statute until 2024"
+    if before is None or R.NONE_OF_BEFORE.search(text, max(sent_start, trig.start - 100), trig.start) \
+            or _NEITHER_NOR.search(text, max(sent_start, trig.start - 160), trig.start):
+        return None  # (also "None of the nine nuclear-armed states has joined …", "Neither Russia nor …")
+    if trig.nominal and not before and _FOR_BARE.search(text, max(0, trig.start - 80), trig.start):
+        return PROPOSED  # "never submitted it to the Senate for ratification"
     if after == PROPOSED or _conditioned(text, sent_start, trig.start):
         return PROPOSED
     return before or status_by_form(text, trig, sent_start)
