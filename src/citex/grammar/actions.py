@@ -178,8 +178,16 @@ def find_triggers(text: str, start: int, end: int, timeout: Optional[float] = No
     out = []
     for m in _trigger_matches(text, start, end, timeout):
         action, form = groups[m.lastgroup]
+        if form == "base" and m.group().lower() in BASE_NOUNS and _DETERMINED.search(text, max(0, m.start() - 24), m.start()):
+            form = "noun"   # "Moscow's exit from …", "the US exit": a noun, not "to exit"
         out.append(Trigger(action, form, m.start(), m.end(), m.group()))
     return out
+
+
+# base forms that are also the act's noun, read as a noun after an owner or an article
+BASE_NOUNS = frozenset({"exit"})
+_DETERMINED = regex.compile(r"(?:['’]s?|\b(?:the|its|their|his|her|an?|this|that|[A-Z]{2,4}|U\.S\.|U\.K\.))[ \t]{1,3}"
+                            r"(?:(?:planned|proposed|formal|eventual|final|full|early|abrupt|possible|threatened)[ \t]{1,3})?\Z")
 
 
 @functools.lru_cache(maxsize=None)
@@ -504,6 +512,24 @@ EXAMPLES = [
     ("Moscow may reconsider its ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
      [("deratification", "proposed", "RU")]),
     ("Russia revoked its CTBT ratification in 2023.", [("deratification", "done", "RU")]),
+    ("Norway and Ireland were among the first to ratify the Convention on Cluster Munitions.",
+     [("ratification", "done", "NO"), ("ratification", "done", "IE")]),
+    ("The United States notified Russia in 2019 of its withdrawal from the Intermediate-Range Nuclear Forces Treaty.",
+     [("withdrawal", "done", "US")]),   # the one notified is no party
+    ("Seoul told Tokyo it would end the General Security of Military Information Agreement.",
+     [("termination", "announced", "KR")]),
+    ("Russia, unlike the United States, ratified the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("ratification", "done", "RU")]),
+    ("Moscow mirrored Washington, which signed but never ratified the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("signature", "done", "US")]),
+    ("The Convention on Cluster Munitions closed for signature when it entered into force on 1 August 2010.",
+     [("entry_into_force", "done", None)]),   # a dated entry into force is a fact, whatever rule precedes it
+    ("The BBNJ Agreement will enter into force on 17 January 2026, 120 days after the 60th ratification.",
+     [("entry_into_force", "done", None), ("ratification", "proposed", None)]),
+    ("Turkey's decision to leave the Istanbul Convention was announced on March 20, 2021.",
+     [("withdrawal", "announced", "TR")]),
+    ("Moscow's exit from the Treaty on Open Skies, announced in January, took effect in December.",
+     [("withdrawal", "done", "RU")]),   # the exit's taking effect, not the treaty's entry into force
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -108,13 +108,19 @@ NAMES_BACK = 400
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
 # after the act's object, its agent may come first: "the de-ratification of the Treaty *by Russia* took effect"
-_AGENT_THEN_EFFECT = regex.compile(r"[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?" + _EFFECT_GAP.pattern)
+# or a participle phrase: "Moscow's exit from the Treaty, *announced in January 2021,* took effect in December"
+_AGENT_THEN_EFFECT = regex.compile(r"(?:[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?|[ \t]{0,2},[ \t]{1,3}(?:announced|notified|decided|"
+                                   r"declared|made|submitted|lodged|deposited)[^,.;:()\n]{0,40},)" + _EFFECT_GAP.pattern)
 _EFFECTIVE_BEFORE = regex.compile(r"(?<![\w\-])effective(?:[ \t]{1,3}(?:as[ \t]{1,3}of|from|on))?[ \t]{1,3}\Z",
                                   regex.IGNORECASE)
 
 # words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
-                             r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+                             r"near|than|like|unlike|including|"
+                             # the one told: "the United States notified *Russia* of its withdrawal", "Seoul told *Tokyo* it would"
+                             r"notif(?:y|ies|ied)|told|tells|tell|inform(?:s|ed)?|warn(?:s|ed)?|assur(?:es|ed)|ask(?:s|ed)|"
+                             r"urg(?:es|ed)|sen[dt]s?|remind(?:s|ed)?|gave|give|gives)[ \t]{1,3}(?:the[ \t]{1,3})?\Z",
+                             regex.IGNORECASE)
 _ON_BEHALF = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}on[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _BEHALF_AFTER = regex.compile(r"['’]s?\s{1,3}behalf(?![\w\-])")
 # another party doing the same: "… signed the statute — as did the U.S. —", ", as has France"
@@ -190,8 +196,12 @@ _PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|hav
 _LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
                                 regex.IGNORECASE)
 LATER_DATE_REACH = 100
-_REPORTED = regex.compile(r"(?<![\w\-])(?:reported|reports|said|says|announced|told|stated|added|noted|wrote|tweeted|"
-                          r"quoted|cited|citing|according)(?![\w\-])")
+# (a report's date is not the act's: "…, the agency reported on 25 March 2022"; but a passive announcement of the act
+# dates it: "Turkey's decision to leave … was announced on March 20, 2021"); nor is the date of the act's undoing
+# ("The Gambia's notice of withdrawal … was rescinded in February 2017")
+_REPORTED = regex.compile(r"(?<![\w\-])(?<!(?:was|were|been|being|is|are)[ \t]{1,3})(?:reported|reports|said|says|announced|told|"
+                          r"stated|added|noted|wrote|tweeted|quoted|cited|citing|according)(?![\w\-])"
+                          r"|(?<![\w\-])(?:rescinded|revoked|annulled|cancell?ed|reversed|retracted)(?![\w\-])")
 _APPOSITION = regex.compile(r"[ \t]{0,2},[ \t]{0,2}")
 _ANY_GAP = regex.compile(r"[^.;:!?\n]{0,100}")
 # "deposited … this morning, December 23, 2002" (no reference date: the day word is no date)
@@ -686,6 +696,8 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
                 _INSERTION_CLOSE.match(text, p.end, ts):   # "Russia signed it — as did *the U.S.* — but …"
             p = scan.parties.last_before(p.start, sent_start)
             continue
+        if _ANTECEDENT.fullmatch(text, p.end, ts):
+            return p   # "the position of *Washington*, which signed …": the relative clause's subject
         if (not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start)
                 or _PERSON_OF.search(text, max(sent_start, p.start - 40), p.start)) \
                 and (not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start)
@@ -695,6 +707,8 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
     return None
 
 
+# a state before a relative clause that holds the act: "*Washington*, which signed but never ratified …"
+_ANTECEDENT = regex.compile(r",[ \t]{1,3}(?:which|who)[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}")
 # the subject of a relative clause that holds the act: "the Covenant, which *Sri Lanka* ratified in 1980"
 _RELATIVE_SUBJECT = regex.compile(r",[ \t]{1,3}(?:which|that|whom)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _SAME_CLAUSE = regex.compile(r"[^,;.:()\n—–\"“”]{0,60}")

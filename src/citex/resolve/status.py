@@ -40,9 +40,9 @@ _PROGRESSIVE = regex.compile(r"(?<![\w\-])(?:is|are|am|['’]re|['’]s)[ \t]{1,
 # "the first country to ratify", "becoming the 178th state to ratify": a past fact, not a plan
 _ORDINAL_TO = regex.compile(r"(?<![\w\-])(?:first|second|third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)"
                             r"[ \t]{1,3}(?:\w+[ \t]{1,3})?(?:country|countries|state|states|nation|nations|member|party|parties|"
-                            r"signatory|one|government)[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z"
+                            r"signatory|one|government|capital|member[ \t]{1,3}states?)[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z"
                             # without the noun: "the Czech Republic was the last to ratify"
-                            r"|(?<![\w\-])(?:was|were|been|became|becoming)[ \t]{1,3}(?:also[ \t]{1,3})?the[ \t]{1,3}"
+                            r"|(?<![\w\-])(?:was|were|been|became|becoming)[ \t]{1,3}(?:also[ \t]{1,3})?(?:among[ \t]{1,3})?the[ \t]{1,3}"
                             r"(?:first|second|third|last|latest|\d+(?:st|nd|rd|th))[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z",
                             regex.IGNORECASE)
 _MONTH_MAY = regex.compile(r"May(?=[ \t,]{1,3}(?:\d|of[ \t]|this|last|next))|(?<=(?:in|on|of|since|until|early|late|mid)[ \t]{1,3})May")
@@ -87,6 +87,16 @@ def _near_negation(text: str, ts: int) -> bool:
 _FEW_WORDS = regex.compile(r"[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}")   # ("for unilateral suspension or termination")
 
 
+# a full date right after an entry into force: "entered into force on 1 August 2010", "… in January 2021"
+_DATED = regex.compile(r"[ \t]{1,3}(?:on|in)[ \t]{1,3}(?:\d{1,2}[ \t]{1,3}\p{Lu}\p{Ll}+\.?[ \t]{1,3}\d{4}|"
+                       r"\p{Lu}\p{Ll}+\.?[ \t]{1,3}\d{1,2},?[ \t]{1,3}\d{4}|\p{Lu}\p{Ll}+[ \t]{1,3}\d{4})(?![\w\-])")
+
+
+def _dated_entry(text: str, trig: Trigger) -> bool:
+    """An entry into force with its full date right after it: scheduled or past, a fact, not a rule."""
+    return trig.action == "entry_into_force" and _DATED.match(text, trig.end) is not None
+
+
 def _near(text: str, end: int, ts: int) -> bool:
     """Is a cue ending at ``end`` within a few words of the trigger at ``ts``?"""
     return len(text[end:ts].split()) < NEGATION_WORDS
@@ -115,6 +125,8 @@ def status_before(text: str, trig: Trigger, lo: int, names: Sequence[tuple[int, 
         return ""
     kind, s, _ = deciding[-1]
     earlier = {k for k, _, e in cues if e <= s}
+    if kind == "rule" and _dated_entry(text, trig):
+        return ""   # "… closed for signature when it entered into force on 1 August 2010": a dated fact
     if kind in ("rule", "hypothetical"):
         return None
     if kind == "proposed":
@@ -158,8 +170,8 @@ def status_after(text: str, trig: Trigger, obj_end: int, clause_end: int) -> Opt
         return None   # "the ratification of the CETA by Cyprus failed"
     if trig.form == "past":
         return ""
-    if A.RULE_AFTER.search(text, obj_end, clause_end):
-        return None
+    if A.RULE_AFTER.search(text, obj_end, clause_end) and not _dated_entry(text, trig):
+        return None   # (but "will enter into force on 17 January 2026, 120 days after the 60th ratification")
     if A.CONDITION_AFTER.search(text, obj_end, clause_end):
         return PROPOSED
     return ""
