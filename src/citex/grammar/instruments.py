@@ -235,7 +235,8 @@ PRE_TOKEN = regex.compile(r"""
     """, regex.VERBOSE)
 
 # Body words after a head: the head word is part of an organisation, place or party name.
-BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r")(?![\w\-])")
+BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r"|"
+                           + alternation(entries("instruments/venue_after_head")) + r")(?![\w\-])")
 # "… Pact *won 20 seats*": a name that wins or holds seats is an electoral list or party
 SEATS_AFTER = regex.compile(r"[ \t]{1,3}(?:has[ \t]{1,3}|had[ \t]{1,3})?(?:won|wins|lost|loses|gained|gains|took|takes"
                             r"|secured|secures|holds|held)[ \t]{1,3}(?:[\w\-]{1,20}[ \t]{1,3}){0,3}seats(?![\w\-])")
