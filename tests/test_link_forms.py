@@ -17,6 +17,8 @@ def ids(text, published=None):
     ("The Convention on the Protection of Human Rights and Fundamental Freedoms binds Turkey.", None, "CETS 5"),
     # a cited date that identifies another record of the same name
     ("France ratified the European Social Charter of 3 May 1996.", None, "CETS 163"),
+    # a year near the record's (signature or entry into force) keeps it
+    ("The 1970 Treaty on the Non-Proliferation of Nuclear Weapons binds Iran.", None, "UNTS I-10485"),
     # word order: "X Treaty" = "Treaty on X"
     ("Armenia invoked the Collective Security Treaty of 15 May 1992.", None, "UNTS I-32307"),
     ("Delegates praised the International Treaty on the High Seas.", None, "MTDSG XXI-10"),
@@ -103,6 +105,9 @@ def test_link_forms(text, published, want):
     ("Members backed an extension of the International Tin Agreement.", None, "UNTS I-3622"),
     # a year no protocol of that instrument has
     ("The Single Convention on Narcotic Drugs and its 1975 Protocol bind Peru.", None, "MTDSG VI-17"),
+    # a year cited with the name far from the only record's: another instrument of that name
+    ("The Treaty of London of 1839 guaranteed Belgian neutrality.", None, "CETS 1"),
+    ("The Geneva Accords of 1954 divided Vietnam.", None, "IEADB 2603"),
 ])
 def test_link_refusals(text, published, not_want):
     assert not_want not in ids(text, published)

@@ -71,6 +71,9 @@ MAX_PLURAL = 4
 # "the *two* Optional Protocols": how many the plural stands for
 PLURAL_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 PLURAL_COUNT = re.compile(r"(?<![\w\-])(both|two|three|four|[234])[ \t]{1,3}\Z", re.I)
+# how far a year cited with a name may be from its record's adoption (signature, entry into force: "the 1968 NPT",
+# "the 1970 NPT"); further, the record is another instrument of the same name ("the Treaty of London of 1839")
+CITED_YEAR_MARGIN = 5
 # a child named by its year only ("the 1972 Protocol")
 DATED_CHILD = re.compile(r"(1[5-9]\d\d|20\d\d)\s+(?:Protocol|Amendment)")
 DATED_CHILD_REACH = 120   # … of the instrument named at most this far before it
@@ -420,7 +423,10 @@ class Linker:
         if not recs:
             return NO_LINK
         recs = self._with_editions(recs, it)
-        recs = self._cited_year(it, recs)
+        cited = self._cited_year(it, recs)
+        if not cited:
+            return LinkResult(candidates=[r.id for r in recs])  # the year cited is none of theirs: say so, do not link
+        recs = cited
         if self._latest is not None:
             fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= self._latest]
             if not fits:
@@ -526,10 +532,16 @@ class Linker:
 
     def _cited_year(self, it: "Item", recs: list["Record"]) -> list["Record"]:
         """A year cited with the name that none of the records has, but another record of that year
-        with the same subject has ("European Social Charter of 3 May 1996" is the revised Charter)."""
-        if it.date is None or any((r.adopted or "")[:4] == it.date.value[:4] for r in recs):
+        with the same subject has ("European Social Charter of 3 May 1996" is the revised Charter); a
+        year far from every record's ("the Treaty of London of 1839" is not the 1949 Statute of the
+        Council of Europe, "the Geneva Accords of 1954" not the 1925 Gas Protocol): none of them."""
+        if it.date is None or it.date.value[:1] == "-" or any((r.adopted or "")[:4] == it.date.value[:4] for r in recs):
             return recs
-        return self._by_year(it) or recs
+        by_year = self._by_year(it)
+        if by_year:
+            return by_year
+        cited = int(it.date.value[:4])
+        return [r for r in recs if not r.adopted or abs(int(r.adopted[:4]) - cited) <= CITED_YEAR_MARGIN]
 
     def _records_of(self, year: str) -> list["Record"]:
         if self._years is None:
