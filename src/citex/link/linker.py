@@ -51,6 +51,13 @@ COURT_BEFORE = regex.compile(r"(?<![\w\-])(?:"
                                         for w in sorted(lower_words("link/court_words_before"), key=lambda w: (-len(w), w)))
                              + r")[ \t]{1,3}the[ \t]{1,3}\Z", regex.IGNORECASE)
 COURT_BEFORE_REACH = 40
+# an acronym defined in brackets after a court's or a body's name is that body's: "the European Court of Human
+# Rights (ECHR) ruled"; an acronym before a body's word names the body: "the CEDAW Committee"
+BODY_NAME_BEFORE = regex.compile(r"(?:Court|Tribunal|Committee|Commission|Council|Secretariat)"
+                                 r"(?:[ \t]{1,3}(?:of|for|on|the|and|\p{Lu}[\w'’\-]*+)){0,8}[ \t]{0,3}\([ \t]{0,2}\Z")
+BODY_WORD_AFTER = regex.compile(r"[ \t]{1,3}(?:Committee|Secretariat|Council|Commission|Court|Tribunal|Bureau|Office|Agency|"
+                                r"Organi[sz]ation)(?![\w\-])")
+BODY_NAME_REACH = 90
 
 PAREN = re.compile(r"\([^()]{1,60}\)")
 WORD = re.compile(r"[A-Za-z]{4,}")
@@ -270,6 +277,9 @@ class Linker:
                 continue  # an all-caps headline: "NPT" there may be any word
             if COURT_AFTER.match(text, m.end()) or COURT_BEFORE.search(text, max(0, m.start() - COURT_BEFORE_REACH), m.start()):
                 continue  # "the ECHR ruled", "appealed to the ECHR": the court, not the convention
+            if BODY_WORD_AFTER.match(text, m.end()) or (
+                    text[m.start() - 1:m.start()] in "( " and BODY_NAME_BEFORE.search(text, max(0, m.start() - BODY_NAME_REACH), m.start())):
+                continue  # "the CEDAW Committee", "the European Court of Human Rights (ECHR)": the body
             end = m.end()
             rid = table.get(m.group())
             if rid is None and (" " in m.group() or "-" in m.group()):  # "New START", "START II"
