@@ -17,6 +17,11 @@ def ids(text, published=None):
     ("The Convention on the Protection of Human Rights and Fundamental Freedoms binds Turkey.", None, "CETS 5"),
     # a cited date that identifies another record of the same name
     ("France ratified the European Social Charter of 3 May 1996.", None, "CETS 163"),
+    # an ILO convention by its number
+    ("Fiji ratified ILO Convention No. 87 in 2002.", None, "UNTS I-881"),
+    ("Peru ratified ILO Convention 169 in 1994.", None, "UNTS I-28383"),
+    # the possessive of a group is part of the name
+    ("The Women's Convention is monitored by a committee of experts.", None, "MTDSG IV-8"),
     # a year near the record's (signature or entry into force) keeps it
     ("The 1970 Treaty on the Non-Proliferation of Nuclear Weapons binds Iran.", None, "UNTS I-10485"),
     # word order: "X Treaty" = "Treaty on X"

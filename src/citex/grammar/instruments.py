@@ -235,6 +235,7 @@ PRE_TOKEN = regex.compile(r"""
     """, regex.VERBOSE)
 
 # Body words after a head: the head word is part of an organisation, place or party name.
+POSSESSIVE_PREMODS = frozenset(lower_words("instruments/possessive_premods"))
 BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r"|"
                            + alternation(entries("instruments/venue_after_head")) + r")(?![\w\-])")
 # "… Pact *won 20 seats*": a name that wins or holds seats is an electoral list or party
@@ -307,8 +308,9 @@ def _premods(text: str, head_start: int, lower_head: bool, floor: int = 0) -> tu
             i -= 1
             continue
         low = w.lower().rstrip(".")
-        if w.endswith(("'s", "’s", "s'")) and not w.endswith("s'") or w.endswith(("'s", "’s")):
-            break  # possessive: "Russia's"
+        if (w.endswith(("'s", "’s", "s'")) and not w.endswith("s'") or w.endswith(("'s", "’s"))) \
+                and low.replace("’", "'") not in POSSESSIVE_PREMODS:
+            break  # possessive: "Russia's" (but "the Women's Convention")
         if w[0].isdigit() or low in MONTH_WORDS:
             break  # a date ("the 1986 …", "the February Louvre accord") is a qualifier, not part of the name
         if w[0].isupper():

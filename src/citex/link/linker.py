@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # a series number written next to the name: "(CETS No. 225)", "ETS No. 126", "ETS 5"
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
+# an ILO convention by its number: "ILO Convention No. 87", "ILO Convention 169", "ILO Convention (No. 189)"
+ILO_NO = regex.compile(r"[ \t]{1,3}\(?(?:No\.?|Number)?[ \t]{0,2}(?P<n>\d{1,3})\)?(?![\d.,]\d|[\w\-])")
+ILO_NAME = regex.compile(r"\bILO\b|International[ \t]+Labou?r", regex.IGNORECASE)
+ILO_TITLE = regex.compile(r"Convention \(No\. (\d{1,3})\)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
 # (with a series number: "START II", "SALT I", "START-2", looked up as a whole name)
 _WORD_OR_HYPHEN = re.compile(r"[\w\-]")
@@ -196,6 +200,7 @@ class Linker:
         self._year_seen = self._bare_year = self._doc_stems = None
         self._near_cache: dict = {}
         self._years = None
+        self._ilo_table = None
         self._editions = None
         self._news_re = None
         self._news_table: dict = {}
@@ -429,6 +434,11 @@ class Linker:
             rec = self.kb.get(f"CETS {int(m.group('n'))}")
             if rec:
                 return LinkResult(rec.id, rec.title)
+        if it.kind == "convention" and (m := ILO_NO.match(text, it.end)) and (
+                ILO_NAME.search(it.title) or ILO_NAME.search(text, max(0, it.start - 40), it.start)):
+            rec = self._ilo().get(int(m.group("n")))
+            if rec is not None:
+                return LinkResult(rec.id, rec.title)   # "ILO Convention No. 87"
         recs = self._named(text, it) or self._by_year(it)
         if not recs:
             return NO_LINK
@@ -552,6 +562,17 @@ class Linker:
             return by_year
         cited = int(it.date.value[:4])
         return [r for r in recs if not r.adopted or abs(int(r.adopted[:4]) - cited) <= CITED_YEAR_MARGIN]
+
+    def _ilo(self) -> dict[int, "Record"]:
+        """The ILO conventions of the knowledge base by number ("Convention (No. 87) concerning …")."""
+        if self._ilo_table is None:
+            table: dict[int, "Record"] = {}
+            for r in self.kb:
+                m = ILO_TITLE.match(r.title)
+                if m:
+                    table.setdefault(int(m.group(1)), r)
+            self._ilo_table = table
+        return self._ilo_table
 
     def _records_of(self, year: str) -> list["Record"]:
         if self._years is None:
