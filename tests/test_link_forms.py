@@ -17,6 +17,9 @@ def ids(text, published=None):
     ("The Convention on the Protection of Human Rights and Fundamental Freedoms binds Turkey.", None, "CETS 5"),
     # a cited date that identifies another record of the same name
     ("France ratified the European Social Charter of 3 May 1996.", None, "CETS 163"),
+    # a lower-case qualifier another record's title holds
+    ("Spain ratified the revised European Social Charter.", None, "CETS 163"),
+    ("Putin hailed the new START treaty.", None, "GK NEWSTART-2010"),
     # an ILO convention by its number
     ("Fiji ratified ILO Convention No. 87 in 2002.", None, "UNTS I-881"),
     ("Peru ratified ILO Convention 169 in 1994.", None, "UNTS I-28383"),

@@ -57,3 +57,12 @@ def test_own_place_line(text, published, title, place):
     assert cits, text
     got = cits[0].place.text if cits[0].place else None
     assert got == place
+
+
+def test_own_act_across_a_wire_line_break():
+    """Hard-wrapped wire copy: a line break inside the paragraph is a space ("signed in\\nParis in 1990")."""
+    text = ("MOSCOW, March 3 - The Soviet Union said on Tuesday it would\nabide by the CFE treaty signed in\n"
+            "Paris in 1990 and the START treaty signed in Moscow in\nJuly 1991, officials said.\n")
+    cs = citex.extract(text).citations
+    assert [(c.text, c.date.value, c.place.text) for c in cs] == [("CFE treaty", "1990", "Paris"),
+                                                                   ("START treaty", "1991-07", "Moscow")]

@@ -73,6 +73,9 @@ HEAD_WORDS = frozenset(w for row in (line.split() for line in entries("instrumen
 QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"})
 
 
+# a lower-case qualifier before a name that another record's title holds: "the *revised* European Social Charter"
+# (its title ends "(revised)"), "the *new* START treaty" (New START)
+QUALIFIER_BEFORE = regex.compile(r"(?<![\w\-])(revised|new)[ \t]{1,3}\Z")
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
 # the sort of a parent's child cited without its own name, with the descriptor before it
 CHILD_HEAD = re.compile(r"(?i)(?:\b(?:optional|additional)\s+)?\b(protocols?|amendments?)\b")
@@ -491,6 +494,11 @@ class Linker:
                 return recs
         if (ordinal := ordinal_before(text, it.start)) and (recs := self.kb.lookup(f"{ordinal} {it.title}")):
             return recs  # "the sixth International Tin Agreement"
+        if (q := QUALIFIER_BEFORE.search(text, max(0, it.start - 12), it.start)) is not None:
+            word = q.group(1).lower()   # "the revised European Social Charter", "the new START treaty"
+            recs = self.kb.lookup(it.title + " (revised)" if word == "revised" else f"New {it.title}")
+            if recs:
+                return recs
         recs = self.kb.lookup(cited) or self.kb.lookup(it.title)
         if not recs and "(" in it.title:
             # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
