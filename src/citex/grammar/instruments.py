@@ -164,6 +164,7 @@ G["prep"] = r"""(?:
     | [Ee]stablishing | [Cc]reating | [Ii]nstituting
     | [Ww]ith[ \t]+[Rr]espect[ \t]+to | [Ii]n[ \t]+[Rr]espect[ \t]+of
     | [Gg]overning | [Aa]mong
+    | to(?=[ \t]{1,3}(?:""" + alternation(entries("instruments/title_verbs")) + r""")(?![\w\-]))   # "Convention to Combat …"
     )(?![\w\-])"""
 G["det"] = r"(?:the|a|an|The)(?![\w\-])"
 # A comma inside a title only in a list that closes with and/or: "Cruel, Inhuman or Degrading"
@@ -958,6 +959,10 @@ LAW_DESIGNATION = regex.compile(compose(
 
 #: Examples the tests run: (text, [names that must be found, whole]).
 EXAMPLES: list[tuple[str, list[str]]] = [
+    # "to" and a verb of the title continue it; "to the …" names a parent
+    ("The U.N. Convention to Combat Desertification was adopted in Paris.", ["U.N. Convention to Combat Desertification"]),
+    ("They adopted the Protocol to Prevent, Suppress and Punish Trafficking in Persons in 2000.",
+     ["Protocol to Prevent, Suppress and Punish Trafficking in Persons"]),
     ("To denounce the European Convention for the Prevention of Torture and Inhuman or Degrading Treatment "
      "or Punishment of 26 November 1987 and",
      ["European Convention for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment"]),
