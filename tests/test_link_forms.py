@@ -20,6 +20,8 @@ def ids(text, published=None):
     # a lower-case qualifier another record's title holds
     ("Spain ratified the revised European Social Charter.", None, "CETS 163"),
     ("Putin hailed the new START treaty.", None, "GK NEWSTART-2010"),
+    # a known name over a domestic-law reading inside it ("Act of 1975")
+    ("The Helsinki Final Act of 1975 set Europe's borders.", None, "GK HELSINKI-1975"),
     # an ILO convention by its number
     ("Fiji ratified ILO Convention No. 87 in 2002.", None, "UNTS I-881"),
     ("Peru ratified ILO Convention 169 in 1994.", None, "UNTS I-28383"),
