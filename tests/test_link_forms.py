@@ -20,6 +20,8 @@ def ids(text, published=None):
     # a lower-case qualifier another record's title holds
     ("Spain ratified the revised European Social Charter.", None, "CETS 163"),
     ("Putin hailed the new START treaty.", None, "GK NEWSTART-2010"),
+    # a description with news's generic head word for the record's own
+    ("Latvia voted to leave the Council of Europe treaty on preventing violence against women.", None, "CETS 210"),
     # a known name over a domestic-law reading inside it ("Act of 1975")
     ("The Helsinki Final Act of 1975 set Europe's borders.", None, "GK HELSINKI-1975"),
     # an ILO convention by its number

@@ -95,6 +95,10 @@ TECHNICAL = re.compile(r"(?i)\b(?:annex(?:es|ex)?|articles?)\b")
 # a long title cited with a slip: at least this many subject words, a fuzzy score this high (1 = every
 # word), this far ahead of the next record
 NEAR_MIN_WORDS, NEAR_SCORE, NEAR_MARGIN = 6, 0.95, 0.15
+# a lower-case generic head inside a description ("… treaty on preventing violence against women") and the heads
+# tried in its place
+_LOWER_HEAD_INSIDE = regex.compile(r"(?<![\w\-])(treaty|convention|agreement|pact|accord)(?=[ \t]+(?:on|for|against)[ \t])")
+_NEAR_HEADS = ("convention", "treaty", "agreement")
 NEAR_MAX_SEARCHES = 20   # distinct names searched per text
 # how far after the latest year a text names (without a publication date) a record may be adopted
 TEXT_YEAR_MARGIN = 5
@@ -515,16 +519,23 @@ class Linker:
         """A long full title cited with a slip ("… Chemical Weapons and on their Destructions"): the
         best fuzzy match, when it holds nearly every word of the name and no other record comes
         close."""
-        if it.kind == "other" or len(content_words(it.title)) < NEAR_MIN_WORDS:
+        n_words = len(content_words(it.title)) if it.kind != "other" else 0
+        if n_words < NEAR_MIN_WORDS - 1:
             return []
-        hits = self._near_cache.get(it.title)
-        if hits is None:
-            if len(self._near_cache) >= NEAR_MAX_SEARCHES:
-                return []   # a bounded cost per text, whatever it holds
-            hits = self._near_cache[it.title] = self.kb.scored_search(it.title, 2)
-        if not hits or hits[0][1] < NEAR_SCORE or (len(hits) > 1 and hits[0][1] - hits[1][1] < NEAR_MARGIN):
-            return []
-        return [hits[0][0]] if hits[0][0].matchable else []
+        titles = [it.title] if n_words >= NEAR_MIN_WORDS else []
+        if (m := _LOWER_HEAD_INSIDE.search(it.title)) is not None:   # (one subject word fewer: the head is generic)
+            # "the Council of Europe treaty on preventing violence against women": news's generic head word for
+            # the record's own ("… Convention on preventing and combating …")
+            titles += [it.title[:m.start(1)] + h + it.title[m.end(1):] for h in _NEAR_HEADS if h != m.group(1)]
+        for title in titles:
+            hits = self._near_cache.get(title)
+            if hits is None:
+                if len(self._near_cache) >= NEAR_MAX_SEARCHES:
+                    return []   # a bounded cost per text, whatever it holds
+                hits = self._near_cache[title] = self.kb.scored_search(title, 2)
+            if hits and hits[0][1] >= NEAR_SCORE and not (len(hits) > 1 and hits[0][1] - hits[1][1] < NEAR_MARGIN):
+                return [hits[0][0]] if hits[0][0].matchable else []
+        return []
 
     def _acronym_inside(self, it: "Item") -> list["Record"]:
         """"Agreement Establishing the AfCFTA": a known acronym in the name, and the name's words
