@@ -530,6 +530,9 @@ EXAMPLES = [
      [("withdrawal", "announced", "TR")]),
     ("Moscow's exit from the Treaty on Open Skies, announced in January, took effect in December.",
      [("withdrawal", "done", "RU")]),   # the exit's taking effect, not the treaty's entry into force
+    ("India placed the Indus Waters Treaty with Pakistan in abeyance.", [("suspension", "done", "IN")]),
+    ('"Today Poland is withdrawing from the Ottawa Convention," the minister told reporters.',
+     [("withdrawal", "announced", "PL")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

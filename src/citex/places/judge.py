@@ -55,7 +55,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
                                 TEAM_VERBS,
                                 TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
-from citex.places.words import (COURT_HEADS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
+from citex.places.words import (COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES)
 from citex.text.lines import LineFlags
 
@@ -408,8 +408,8 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
     if (adjacent and ctx.entry.kind == "country" and not ctx.entry.ambiguous and ws not in GIVEN_NAMES
             and ctx.j + 1 < len(toks) and toks[ctx.j + 1].text in FUNCTION_WORDS and ctx.lines.headline(toks[k].start)):
         return True, False                                      # "Trump Moves To Withdraw U.S. From …"
-    if ws in FUNCTION_WORDS or ws in TIME_WORDS:
-        return True, False                                      # "In Paris", "Monday Paris"
+    if ws in FUNCTION_WORDS or ws in TIME_WORDS or ws in DAY_WORDS:
+        return True, False                                      # "In Paris", "Monday Paris", "Today Poland"
     if not linked:
         if crossed:
             return True, False                                  # "Should the United Kingdom"

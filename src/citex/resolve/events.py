@@ -153,6 +153,8 @@ _OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘'
 # the* Treaty of Lisbon took effect", "an amendment *to the* Montreal Protocol entered into force"
 _IN_PHRASE = regex.compile(r"(?<![\w\-])(?!(?:the|a|an|its|their|and|or)[ \t])\p{Ll}[\p{Ll}\-]*+[ \t]{1,3}"
                            r"(?:under|of|in|within|to|from)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_PREP_BEFORE = regex.compile(r"(?<![\w\-])(?:with|to|from|for|against|between|of|in|on)[ \t]{1,3}(?:the[ \t]{1,3})?\Z",
+                             regex.IGNORECASE)
 _QUESTION_END = regex.compile(r".*\?[\"”’)]?\s*\Z", regex.DOTALL)
 _AUXILIARY = regex.compile(r"(?<![\w\-])(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|may|might|"
                            r"must|can|could|got|gets|get)(?![\w\-])")
@@ -772,8 +774,11 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         first = scan.parties.starting_at(t.party.start)
         if first is not None:
             return coordinated_after(scan, first, clause_end)
-    inside = [p for p in scan.parties.between(trig.start, trig.end) if p.end <= trig.end]
-    if inside:  # "deposited *Ecuador's* instrument of ratification"
+    inside = [p for p in scan.parties.between(trig.start, trig.end)
+              if p.end <= trig.end and (doc.text[p.end:p.end + 2] in ("'s", "’s")
+                                        or not _PREP_BEFORE.search(doc.text, max(trig.start, p.start - 12), p.start))]
+    if inside:  # "deposited *Ecuador's* instrument of ratification", "take *Britain* out of" (not "placed the Treaty
+        #         *with Pakistan* in abeyance")
         return inside[:1]
     owner = _possessive_before(scan, trig, sent_start) if trig.nominal else None
     if owner is not None:  # "*Kazakhstan's* accession", "North Korea's de facto declaration of its abrogation"
