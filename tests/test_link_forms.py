@@ -22,6 +22,10 @@ def ids(text, published=None):
     ("Putin hailed the new START treaty.", None, "GK NEWSTART-2010"),
     # a description with news's generic head word for the record's own
     ("Latvia voted to leave the Council of Europe treaty on preventing violence against women.", None, "CETS 210"),
+    # stand-alone acronyms news uses without defining them
+    ("Inspectors said Syria violated the CWC.", None, "MTDSG XXVI-3"),
+    ("Parties to CITES voted to protect sharks.", None, "UNTS I-14537"),
+    ("Norway ratified the FCTC in 2003.", None, "MTDSG IX-4"),
     # a known name over a domestic-law reading inside it ("Act of 1975")
     ("The Helsinki Final Act of 1975 set Europe's borders.", None, "GK HELSINKI-1975"),
     # an ILO convention by its number
@@ -117,6 +121,8 @@ def test_link_forms(text, published, want):
     ("Members backed an extension of the International Tin Agreement.", None, "UNTS I-3622"),
     # a year no protocol of that instrument has
     ("The Single Convention on Narcotic Drugs and its 1975 Protocol bind Peru.", None, "MTDSG VI-17"),
+    # an acronym the text defines as something else
+    ("The Ceylon Workers Congress (CWC) called a strike. A CWC spokesman said talks failed.", None, "MTDSG XXVI-3"),
     # a year cited with the name far from the only record's: another instrument of that name
     ("The Treaty of London of 1839 guaranteed Belgian neutrality.", None, "CETS 1"),
     ("The Geneva Accords of 1954 divided Vietnam.", None, "IEADB 2603"),

@@ -112,6 +112,23 @@ DATED_YEAR = re.compile(r"(?i)\b" + _MONTHS + r"\.?[ \t]{1,3}(?:\d{1,2}(?:st|nd|
 _BLANK_YEAR = re.compile(r"[ \t](?:1[89]\d\d|20\d\d)(?![\w\-])")
 
 
+# the capitalised name right before a bracketed acronym ("Ceylon Workers Congress (CWC)"), and the head words that
+# make it an instrument's ("Treaty on the Non-Proliferation of Nuclear Weapons (NPT)")
+_NAME_BEFORE_BRACKET = regex.compile(r"(?:(?:\p{Lu}[\w'’.\-]*+|of|on|the|and|for|to|in|against|de|des|du)\s{1,3}){1,14}+\Z")
+_INSTRUMENT_WORD = regex.compile(r"(?i)\b(?:treaty|treaties|convention|agreement|protocol|charter|covenant|statute|pact|"
+                                 r"accords?|act|plan|memorandum|amendment|partnership|arrangement)\b")
+
+
+def defined_as_other(text: str, acronym: str) -> bool:
+    """The text defines ``acronym`` in brackets after a name that is no instrument's ("the Ceylon Workers
+    Congress (CWC)"): the acronym is that body there, not the instrument it stands for elsewhere."""
+    i = text.find("(" + acronym + ")")
+    if i < 0:
+        return False
+    m = _NAME_BEFORE_BRACKET.search(text, max(0, i - 120), i)
+    return m is not None and _INSTRUMENT_WORD.search(m.group()) is None
+
+
 def latest_dated_year(text: str) -> int:
     """The largest year of a ``DATED_YEAR`` match in ``text`` (0: none), without reading the whole text
     with it: the years after a blank, largest first, each tried in a window before it until one is
@@ -275,6 +292,7 @@ class Linker:
         START" around a key "START", which the table does not hold.)"""
         table = self.acronyms
         out = []
+        other: dict[str, bool] = {}   # acronym → the text defines it as something else
         line_end, caps = -1, False  # the current line is judged once (linear on a 1 MB line)
         for k in self._acronym_pattern().finditer(text):
             m = ACRONYM.match(text, k.start())
@@ -292,6 +310,10 @@ class Linker:
             if BODY_WORD_AFTER.match(text, m.end()) or (
                     text[m.start() - 1:m.start()] in "( " and BODY_NAME_BEFORE.search(text, max(0, m.start() - BODY_NAME_REACH), m.start())):
                 continue  # "the CEDAW Committee", "the European Court of Human Rights (ECHR)": the body
+            if m.group() not in other:
+                other[m.group()] = defined_as_other(text, m.group())
+            if other[m.group()]:
+                continue  # "the Ceylon Workers Congress (CWC) … a CWC spokesman": not the convention
             end = m.end()
             rid = table.get(m.group())
             if rid is None and (" " in m.group() or "-" in m.group()):  # "New START", "START II"
