@@ -27,6 +27,9 @@ def ids(text, published=None):
     ("The Convention on International Trade in Endangered Species bans the ivory trade.", None, "UNTS I-14537"),
     ("Airlines rely on the Cape Town Convention.", None, "PIL UNIDROIT-75"),
     ("The tanker violated MARPOL, the coast guard said.", None, "IEADB 2826"),   # ("MARPOL rules" reads as a court ruling)
+    # an acronym before a generic head; an unnumbered protocol where the others have ordinals
+    ("Carter signed the SALT II treaty in Vienna.", None, "GK SALT2-1979"),
+    ("The ICCPR's Optional Protocol allows individual complaints.", None, "MTDSG IV-5"),
     # stand-alone acronyms news uses without defining them
     ("Inspectors said Syria violated the CWC.", None, "MTDSG XXVI-3"),
     ("Parties to CITES voted to protect sharks.", None, "UNTS I-14537"),

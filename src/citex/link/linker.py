@@ -202,6 +202,9 @@ DESCRIBED = re.compile(r"[ \t]{0,2},?[ \t]{0,3}(?:on|concerning|relating[ \t]+to
                        r"(?:the[ \t]{1,3})?(?P<d>[^,.;:()\n]{3,120})")
 
 
+ORDINAL_WORD = regex.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|additional)\b")
+
+
 def _described(text: str, end: int, recs: list) -> list:
     """The records whose titles hold every subject word of the description after ``end`` (at least two
     words), if any."""
@@ -435,6 +438,11 @@ class Linker:
             kids = [r for r in kids if (r.adopted or "")[:4] == y.group(1)]
         if len(kids) > 1:
             kids = _described(text, it.end, kids) or kids
+        if len(kids) > 1 and not ORDINAL_WORD.search(it.title):
+            # "the ICCPR's Optional Protocol": the one protocol whose title has no ordinal, the others being
+            # the "Second …" (the CRC's three, none with an ordinal, stay candidates)
+            plain = [r for r in kids if not ORDINAL_WORD.search(r.title.split(" to ", 1)[0])]
+            kids = plain if len(plain) == 1 else kids
         if len(kids) == 1:
             return LinkResult(kids[0].id, kids[0].title)
         return LinkResult(candidates=[r.id for r in kids]) if kids else NO_LINK
