@@ -533,6 +533,19 @@ EXAMPLES = [
     ("India placed the Indus Waters Treaty with Pakistan in abeyance.", [("suspension", "done", "IN")]),
     ('"Today Poland is withdrawing from the Ottawa Convention," the minister told reporters.',
      [("withdrawal", "announced", "PL")]),
+    # -- from a second adversarial probe (201 items)
+    ("Argentina stopped short of withdrawing from the Paris Agreement.", []),
+    ("Britain's home secretary has floated leaving the European Convention on Human Rights.",
+     [("withdrawal", "proposed", "GB")]),
+    ("Peru's Congress shelved ratification of the Escazu Agreement in 2020.", []),
+    ("Seoul suspended the termination of the General Security of Military Information Agreement.", []),
+    ("France did not say whether it would denounce the Energy Charter Treaty.", []),
+    ("It is unclear whether Germany will denounce the Energy Charter Treaty.", []),
+    ("Malaysia withdrew its instrument of accession to the Rome Statute in April 2019.",
+     [("deratification", "done", "MY")]),
+    ("Before Serbia signs the Stabilisation and Association Agreement, it must hand over the fugitives.",
+     [("signature", "proposed", "RS")]),
+    ("Before joining the European Union, Poland ratified the Istanbul Convention.", [("ratification", "done", "PL")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -153,6 +153,8 @@ _OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘'
 # the* Treaty of Lisbon took effect", "an amendment *to the* Montreal Protocol entered into force"
 _IN_PHRASE = regex.compile(r"(?<![\w\-])(?!(?:the|a|an|its|their|and|or)[ \t])\p{Ll}[\p{Ll}\-]*+[ \t]{1,3}"
                            r"(?:under|of|in|within|to|from)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# a gerund right before a state (give or take "the"): the state is its object ("Before joining the European Union,")
+_OBJECT_OF_WORD = regex.compile(r"(?<![\w\-])\p{Ll}[\p{Ll}\-]{1,20}ing[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _PREP_BEFORE = regex.compile(r"(?<![\w\-])(?:with|to|from|for|against|between|of|in|on)[ \t]{1,3}(?:the[ \t]{1,3})?\Z",
                              regex.IGNORECASE)
 _QUESTION_END = regex.compile(r".*\?[\"”’)]?\s*\Z", regex.DOTALL)
@@ -731,6 +733,8 @@ def coordinated(scan: Scan, last: Party, sent_start: int) -> list[Party]:
         gap = scan.doc.text[prev.end:p.start] if prev is not None else ""
         if prev is None or not (R.PARTY_LIST_GAP.fullmatch(gap) or _PERSON_LIST_GAP.fullmatch(gap)):
             break
+        if "and" not in gap and _OBJECT_OF_WORD.search(scan.doc.text, max(sent_start, prev.start - 24), prev.start):
+            break   # "Before joining the *European Union*, Poland ratified …": a fronted clause's object, no list
         out.insert(0, prev)
         p = prev
     return out

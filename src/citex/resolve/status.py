@@ -242,5 +242,13 @@ CONDITION_REACH = 250
 
 def _conditioned(text: str, sent_start: int, ts: int) -> bool:
     """Does the trigger sit in a sentence that opens with a condition (the condition itself, or the main
-    clause it governs)?"""
-    return ts - sent_start <= CONDITION_REACH and _FRONTED_CONDITION.match(text, sent_start) is not None
+    clause it governs), or in a fronted time clause of what has to come first ("Before Serbia signs the
+    agreement, it must …"; not the main clause: "Before joining the EU, Poland ratified …")?"""
+    if ts - sent_start > CONDITION_REACH:
+        return False
+    if _FRONTED_CONDITION.match(text, sent_start) is not None:
+        return True
+    return _FRONTED_BEFORE.match(text, sent_start) is not None and "," not in text[sent_start:ts]
+
+
+_FRONTED_BEFORE = regex.compile(r"[\s\"“‘'(\[]*(?:Before|Until|Till)(?![\w\-])")
