@@ -180,10 +180,13 @@ def find_triggers(text: str, start: int, end: int, timeout: Optional[float] = No
         action, form = groups[m.lastgroup]
         if form == "base" and m.group().lower() in BASE_NOUNS and _DETERMINED.search(text, max(0, m.start() - 24), m.start()):
             form = "noun"   # "Moscow's exit from …", "the US exit": a noun, not "to exit"
+        elif form == "ing" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            form = "noun"   # "the signing of the Treaty by Indonesia": a noun, its agent after it
         out.append(Trigger(action, form, m.start(), m.end(), m.group()))
     return out
 
 
+_ARTICLE_BEFORE = regex.compile(r"(?<![\w\-])(?:the|The|its|their)[ \t]{1,3}\Z")
 # base forms that are also the act's noun, read as a noun after an owner or an article
 BASE_NOUNS = frozenset({"exit"})
 _DETERMINED = regex.compile(r"(?:['’]s?|\b(?:the|its|their|his|her|an?|this|that|[A-Z]{2,4}|U\.S\.|U\.K\.))[ \t]{1,3}"
@@ -546,6 +549,14 @@ EXAMPLES = [
     ("Before Serbia signs the Stabilisation and Association Agreement, it must hand over the fugitives.",
      [("signature", "proposed", "RS")]),
     ("Before joining the European Union, Poland ratified the Istanbul Convention.", [("ratification", "done", "PL")]),
+    ("Turkish Parliament Ratifies Istanbul Convention\n\nANKARA, Feb 24 - Lawmakers voted 247-0.",
+     [("ratification", "done", "TR")]),   # a headline verb is no person's name after "Parliament"
+    ("NATO news\n\nBRUSSELS, Nov 7 (Reuters) - NATO allies suspended the Treaty on Conventional Armed Forces in Europe.",
+     [("suspension", "done", None)]),   # the dateline's city acts no more
+    ("The signing of the Treaty on the Prohibition of Nuclear Weapons by Indonesia in 2017 was welcomed.",
+     [("signature", "done", "ID")]),
+    ("Having ratified the Istanbul Convention in 2014, Portugal now leads the campaign.",
+     [("ratification", "done", "PT")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

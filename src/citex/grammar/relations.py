@@ -128,6 +128,8 @@ NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")
 PRONOUN_OBJECT = regex.compile(r"[ \t]{1,3}(?:it|them)(?![\w\-])")
 # an acronym or series number in brackets right after an object: "the Chemical Weapons Convention *(CWC)* in 2013"
 # (or the rest of it, when the acronym itself is a mention of the object: "(*CWC*)")
+# a number designation after a name: "ILO Convention *No. 98*", "Convention *(No. 189)*"
+NUMBER_AFTER = regex.compile(r"[ \t]{1,3}\(?(?:No|Nos|Number)\.?[ \t]{0,2}\d{1,4}\)?(?![\w\-])")
 PAREN_AFTER = regex.compile(r"[ \t]{0,3}\([^()\n]{1,40}\)|[\"”’]?\)")
 # an own signature (no state party): "signed in Washington on …", "done at Vienna", "opened for signature …"
 OWN_ACT = regex.compile(

@@ -600,7 +600,7 @@ def _tail_start(doc: DocContext, te: int, att: Attachment, obj_end: int) -> int:
         return att.pronoun_end
     # after the object and its own qualifiers ("of 4 November 1993 thereto", "(CWC)")
     pos = R.skip_date_qualifier(doc.text, max(te, obj_end))
-    tm = R.THERETO.match(doc.text, pos) or R.PAREN_AFTER.match(doc.text, pos)
+    tm = R.THERETO.match(doc.text, pos) or R.PAREN_AFTER.match(doc.text, pos) or R.NUMBER_AFTER.match(doc.text, pos)
     return tm.end() if tm else pos
 
 
@@ -700,6 +700,9 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
                 _INSERTION_CLOSE.match(text, p.end, ts):   # "Russia signed it — as did *the U.S.* — but …"
             p = scan.parties.last_before(p.start, sent_start)
             continue
+        if _DATELINE_PLACE.match(text, p.end) and _LINE_OPEN.search(text, max(0, p.start - 8), p.start):
+            p = scan.parties.last_before(p.start, sent_start)
+            continue   # "BRUSSELS, Nov 7 (Reuters) - NATO allies suspended …": the dateline's city acts no more
         if _ANTECEDENT.fullmatch(text, p.end, ts):
             return p   # "the position of *Washington*, which signed …": the relative clause's subject
         if (not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start)
@@ -711,6 +714,9 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
     return None
 
 
+# a wire dateline: the city opening a line, then its date or agency and a dash ("BRUSSELS, Nov 7 (Reuters) -")
+_DATELINE_PLACE = regex.compile(r"[ \t]*(?:,[^\n]{0,40}?|[ \t]*\([^()\n]{1,30}\))[ \t]*[-–—]{1,2}[ \t]")
+_LINE_OPEN = regex.compile(r"(?:\A|\n)[ \t]*\Z")
 # a state before a relative clause that holds the act: "*Washington*, which signed but never ratified …"
 _ANTECEDENT = regex.compile(r",[ \t]{1,3}(?:which|who)[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}")
 # the subject of a relative clause that holds the act: "the Covenant, which *Sri Lanka* ratified in 1980"
@@ -852,12 +858,16 @@ def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[P
     return None
 
 
+_HAVING = regex.compile(r"[\s\"“‘'(\[]*(?:Having|After[ \t]{1,3}having)[ \t]{1,3}(?:(?:already|first|only|just|formally)[ \t]{1,3})?")
+
+
 def _subject_after_fronted(scan: Scan, trig: Trigger, sent_start: int, att: Attachment) -> Optional[Party]:
     """ "*By* withdrawing its signature, *the US* sought …", "Signing the Paris Agreement, *Japan* pledged …":
     the subject after a fronted gerund."""
     text = scan.doc.text
-    if trig.form != "ing" or not (_FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start])
-                                  or _OPENS.fullmatch(text, sent_start, trig.start)):
+    having = trig.form == "past" and _HAVING.fullmatch(text, sent_start, trig.start)   # "Having ratified …, Portugal"
+    if not having and (trig.form != "ing" or not (_FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start])
+                                                  or _OPENS.fullmatch(text, sent_start, trig.start))):
         return None
     comma = text.find(",", max(trig.end, att.obj_end), min(len(text), trig.end + 200))
     if comma < 0:

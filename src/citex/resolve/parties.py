@@ -33,7 +33,10 @@ from citex.grammar.instruments import alternation
 from citex.models import Party, Place
 
 # a leader's name after a nationality and a title: "French President Emmanuel Macron"
-_NAME = r"(?P<name>(?:\p{Lu}[\p{Ll}'’\-]+[ \t]){0,2}(?P<surname>\p{Lu}[\p{Ll}'’\-]{2,}))"
+# a person's name after a title; not a Title Case headline's verb ("Turkish Parliament *Ratifies* Istanbul …")
+_NOT_VERB = r"(?!(?:" + alternation(sorted({w.capitalize() for w in vocab.lower_words("instruments/headline_verbs")})) + r")(?![\w\-]))"
+_NAME = (r"(?P<name>(?:" + _NOT_VERB + r"\p{Lu}[\p{Ll}'’\-]+[ \t]){0,2}" + _NOT_VERB
+         + r"(?P<surname>\p{Lu}[\p{Ll}'’\-]{2,}))")
 
 
 @functools.lru_cache(maxsize=1)
