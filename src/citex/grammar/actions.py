@@ -557,6 +557,8 @@ EXAMPLES = [
      [("signature", "done", "ID")]),
     ("Having ratified the Istanbul Convention in 2014, Portugal now leads the campaign.",
      [("ratification", "done", "PT")]),
+    ("South Africa said it would withdraw from the Rome Statute, but the notice was later revoked.",
+     [("withdrawal", "announced", "ZA")]),   # the notice's revocation is no termination of the Statute
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -157,6 +157,10 @@ _IN_PHRASE = regex.compile(r"(?<![\w\-])(?!(?:the|a|an|its|their|and|or)[ \t])\p
 _OBJECT_OF_WORD = regex.compile(r"(?<![\w\-])\p{Ll}[\p{Ll}\-]{1,20}ing[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _PREP_BEFORE = regex.compile(r"(?<![\w\-])(?:with|to|from|for|against|between|of|in|on)[ \t]{1,3}(?:the[ \t]{1,3})?\Z",
                              regex.IGNORECASE)
+# the act's notice or decision undone right before its noun: "revoked its notice of withdrawal"
+_UNDONE_BEFORE = regex.compile(r"(?<![\w\-])(?:revok|rescind|withdr[ae]w|cancel|annul|revers|retract)\w*[ \t]{1,3}"
+                               r"(?:its|their|the|his|her|\p{Lu}[\w.]*['’]s)[ \t]{1,3}(?:notice|notification|decision|letter|instrument)"
+                               r"[ \t]{1,3}of[ \t]{1,3}\Z", regex.IGNORECASE)
 _QUESTION_END = regex.compile(r".*\?[\"”’)]?\s*\Z", regex.DOTALL)
 _AUXILIARY = regex.compile(r"(?<![\w\-])(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|may|might|"
                            r"must|can|could|got|gets|get)(?![\w\-])")
@@ -167,7 +171,8 @@ _COMMA_THE = regex.compile(r",[ \t]{1,3}(?:the[ \t]{1,3})?")
 # "The countries *that have* signed …"
 _RELATIVE_PERFECT = regex.compile(r"(?:that|which|who)[ \t]{1,3}(?:have|has|had)[ \t]{1,3}\Z")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
-_PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
+_PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}"
+                         r"(?:(?:\w+ly|later|then|also|since|now|already|soon|first|once|again)[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
 # between coordinated triggers: "signed *and* ratified", "signed *but not yet* ratified" (no event then)
 _COORD_TRIGGER = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:(?:and|or|&)(?:[ \t]{1,3}(?:then|later|subsequently|also))?"
@@ -946,8 +951,11 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
         status = "proposed"   # a question: "Will Hungary leave the Rome Statute?"
     passive_verb = trig.form != "ing" and bool(_PASSIVE.search(text, max(0, ts - 30), ts))  # not "was suspending"
     t = tail(doc, tail_from, clause_end, party_ok=att.post or trig.nominal or passive_verb)  # (its party is read from the parties below)
-    date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
-        or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
+    if trig.nominal and _UNDONE_BEFORE.search(text, max(0, ts - 60), ts):
+        date = None   # "revoked its notice of withdrawal … in March 2017": that date is the revocation's
+    else:
+        date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
+            or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
     if date is None or date.relative:  # a relative notification date gives way to the effective one
         date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or scan.effects.get(k) \
             or date
