@@ -30,6 +30,10 @@ def ids(text, published=None):
     # an acronym before a generic head; an unnumbered protocol where the others have ordinals
     ("Carter signed the SALT II treaty in Vienna.", None, "GK SALT2-1979"),
     ("The ICCPR's Optional Protocol allows individual complaints.", None, "MTDSG IV-5"),
+    # proper words sharing one plural head: one instrument each
+    ("The Basel, Rotterdam and Stockholm conventions regulate chemicals.", None, "MTDSG XXVII-3"),
+    ("The Basel, Rotterdam and Stockholm conventions regulate chemicals.", None, "MTDSG XXVII-15"),
+    ("Mediators recalled the Oslo and Dayton accords.", None, "GK DAYTON-1995"),
     # stand-alone acronyms news uses without defining them
     ("Inspectors said Syria violated the CWC.", None, "MTDSG XXVI-3"),
     ("Parties to CITES voted to protect sharks.", None, "UNTS I-14537"),

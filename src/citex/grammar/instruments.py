@@ -415,6 +415,10 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             continue                # inside a name already read or judged (see _body_or_list), or inside a word
         if NEXT_HEAD.match(text, he):
             continue  # "Energy *Charter* Treaty": the name's head is the last one
+        if text[hs].islower() and (shared := _distributed(text, hm, max(last_end, 0))):
+            out.extend(shared)   # "the Basel, Rotterdam and Stockholm conventions": one name per place
+            last_end = he
+            continue
         # (a law's name may hold the name it is about: "Law on Ratification of the Istanbul| Convention")
         ctx["floor"] = max(last_end, 0) if out and out[-1].kind != "other" else 0
         cand = _candidate(text, hm, ctx)
@@ -425,6 +429,43 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             out.append(cand)
             last_end = cand.end
     return _with_parents(text, out)
+
+
+# a list of proper words sharing one lower-case plural head: "the *Kyoto and Paris* agreements", "the *Basel,
+# Rotterdam and Stockholm* conventions" (each word, or two: "Cape Town", names one instrument)
+_SHARED_WORD = r"\p{Lu}[\p{Ll}\-]++(?:[ \t]\p{Lu}[\p{Ll}\-]++)?"
+_SHARED_LIST = regex.compile(r"(?<![\w\-])(?:the|The|both|its|their)[ \t]{1,3}(?P<list>" + _SHARED_WORD
+                             + r"(?:[ \t]{0,2},[ \t]{1,3}" + _SHARED_WORD + r"){0,4}+,?[ \t]{1,3}(?:and|&)[ \t]{1,3}"
+                             + _SHARED_WORD + r")[ \t]{1,3}\Z")
+_SHARED_ITEM = regex.compile(_SHARED_WORD)
+SHARED_REACH = 120
+
+
+def _distributed(text: str, hm, floor: int) -> list[Candidate]:
+    """The names of a list of proper words before a lower-case plural head, each a weak candidate (kept
+    when the knowledge base knows "<word> <Head>"): the last one's span runs to the head ("Stockholm
+    conventions"), the others' is the word ("Basel")."""
+    word = hm.group("head")
+    singular = _PLURAL_OF.get(word)
+    if singular is None:
+        return []
+    m = _SHARED_LIST.search(text, max(floor, hm.start() - SHARED_REACH), hm.start())
+    if m is None:
+        return []
+    items = list(_SHARED_ITEM.finditer(text, m.start("list"), m.end("list")))
+    kind = HEADS[singular]
+    out = []
+    for k, it in enumerate(items):
+        end = hm.end() if k == len(items) - 1 else it.end()
+        # (accords are named in the plural: "the Oslo Accords", "the Dayton Accords")
+        head = word.capitalize() if word == "accords" else singular.capitalize()
+        out.append(Candidate(start=it.start(), end=end, kind=kind, head=word, title=f"{it.group()} {head}",
+                             named=True, weak=True))
+    return out
+
+
+_PLURAL_OF = {"conventions": "convention", "agreements": "agreement", "protocols": "protocol", "treaties": "treaty",
+              "accords": "accord", "pacts": "pact"}
 
 
 def _scan_context(gazetteer) -> dict:
