@@ -120,7 +120,14 @@ def own_acts(doc: DocContext) -> None:
     Dublin, and was opened for signature on 3 December 2008 in Oslo": the instrument's own date and
     place, when no state acts ("on behalf of …" makes it a state's signature: an event)."""
     text = doc.text
-    for it in doc.items:
+    children: dict[int, list[int]] = {}
+    for k, c in enumerate(doc.items):
+        if c.parent is not None:
+            children.setdefault(c.parent, []).append(k)
+    for i, it in enumerate(doc.items):
+        if any(o.start <= it.start and it.end <= o.end and (o.start, o.end) != (it.start, it.end) for o in doc.items[max(0, i - 3):i]):
+            continue   # a parent named inside a child's title ("Protocol No. 14 to the European Convention …,
+            #            adopted in 2004"): the act is the child's
         pos = R.skip_date_qualifier(text, it.end)
         pm = R.PAREN_AFTER.match(text, pos)  # "… Rights (ICCPR) was adopted …"
         if pm:
@@ -141,10 +148,40 @@ def own_acts(doc: DocContext) -> None:
                 break  # a state's act: left to the events
             if rank >= best and (t.date or t.place):
                 best = rank
-                if t.date:
-                    it.date = t.date
-                if t.place:
-                    it.place = t.place
+                for k in _acting_items(doc, i, children, m.group()):
+                    if t.date:
+                        doc.items[k].date = t.date
+                    if t.place:
+                        doc.items[k].place = t.place
+
+
+def _acting_items(doc: DocContext, i: int, children: dict[int, list[int]], act: str) -> list[int]:
+    """The items an own act after item ``i`` dates: the protocols named before it when ``i`` is only their
+    parent ("Protocols I and II additional to the Geneva Conventions were adopted in 1977"), the names
+    coordinated with it before a plural verb ("The Convention … and its Optional Protocol were adopted"),
+    else ``i`` itself."""
+    it = doc.items[i]
+    before = [k for k in children.get(i, ()) if doc.items[k].end <= it.start and it.start - doc.items[k].end <= 60]
+    if before:
+        return before
+    if not _PLURAL_ACT.match(act):
+        return [i]
+    out = [i]
+    k = i   # the names joined to it before the plural verb: "X and its Optional Protocol", "X, Y and Z"
+    while k > 0 and len(out) < 20:
+        prev = doc.items[k - 1]
+        gap = doc.text[prev.end:doc.items[k].start]
+        if prev.end > doc.items[k].start or not _JOINED.fullmatch(gap):
+            break
+        out.insert(0, k - 1)
+        k -= 1
+    return out
+
+
+_JOINED = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:(?:and|or|as[ \t]+well[ \t]+as)[ \t]{1,3})?(?:its[ \t]{1,3}|the[ \t]{1,3}|their[ \t]{1,3})?")
+
+
+_PLURAL_ACT = re.compile(r"[ \t,]*(?:\[\d{1,3}\][ \t]*)?(?:and[ \t]+)?(?:(?:which|that)[ \t]+)?were\b")
 
 
 # "Signed on Nov 15, 2020, the 15-member RCEP …": a participle opening the sentence, its date, then
