@@ -34,6 +34,9 @@ def ids(text, published=None):
     ("The Basel, Rotterdam and Stockholm conventions regulate chemicals.", None, "MTDSG XXVII-3"),
     ("The Basel, Rotterdam and Stockholm conventions regulate chemicals.", None, "MTDSG XXVII-15"),
     ("Mediators recalled the Oslo and Dayton accords.", None, "GK DAYTON-1995"),
+    # ILO conventions by their short titles (a "<adjective> Workers Convention" is weak, the knowledge base confirms it)
+    ("The Philippines ratified the Domestic Workers Convention in 2012.", None, "UNTS I-51379"),
+    ("Peru ratified the Indigenous and Tribal Peoples Convention in 1994.", None, "UNTS I-28383"),
     # stand-alone acronyms news uses without defining them
     ("Inspectors said Syria violated the CWC.", None, "MTDSG XXVI-3"),
     ("Parties to CITES voted to protect sharks.", None, "UNTS I-14537"),

@@ -77,6 +77,8 @@ def test_own_act_across_a_wire_line_break():
     # protocols named before their parent: the act after the parent is theirs
     ("Protocols I and II additional to the Geneva Conventions were adopted in 1977.",
      [("Protocols I", "1977"), ("II", "1977"), ("Geneva Conventions", None)]),
+    # an ILO convention's title year
+    ("The Philippines ratified the Domestic Workers Convention, 2011 (No. 189).", [("Domestic Workers Convention", "2011")]),
     # names joined before a plural verb share it
     ("The Convention on the Rights of Persons with Disabilities and its Optional Protocol were adopted on "
      "13 December 2006 in New York.",

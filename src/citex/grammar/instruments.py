@@ -762,7 +762,7 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
     if _body_or_list(text, name):
         return True  # "the Constitution of the Labour Party", "the Treaty of Waitangi Tribunal", "… won 20 seats"
-    if h.kind == "convention" and not has_cont and pre_low and (
+    if h.kind == "convention" and not has_cont and pre_low and not _labour_convention(pre_low) and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
         return True  # "Democratic National Convention", "Texas Haunters Convention"
@@ -836,7 +836,14 @@ def _is_weak(text: str, name: Name, gazetteer=None) -> bool:
         or (h.low == "code" and not _code_of_law(text, name)) \
         or (h.lower and not has_cont and _partners_only(name.pre_low)) \
         or (h.lower and not has_cont and _states_only(name.pre)) \
-        or (not has_cont and _ordinary_name(text, name, gazetteer))
+        or (not has_cont and _ordinary_name(text, name, gazetteer)) \
+        or (h.kind == "convention" and not has_cont and _labour_convention(name.pre_low))
+
+
+def _labour_convention(pre_low) -> bool:
+    """"the Domestic Workers Convention", "the Migrant Workers Convention": an ILO convention's name, or a
+    union's meeting ("the Teamsters Convention"): weak, kept when the knowledge base knows it."""
+    return len(pre_low) >= 2 and pre_low[-1] in ("workers", "workers'")
 
 
 # an indefinite article right before a name (a new word may come between): "an| SMC agreement"

@@ -82,7 +82,8 @@ def _date_inside(doc: DocContext, c, members: list[int]) -> bool:
 def _date_around(doc: DocContext, c, members: list[int]) -> None:
     text, items = doc.text, doc.items
     d = doc.dates.first_after(c.end, c.end + OWN_DATE_AFTER)  # "… of 26 November 1987"
-    if d is not None and not d.relative and R.OWN_DATE_GAP.match(text[c.end:d.start]):
+    if d is not None and not d.relative and (R.OWN_DATE_GAP.match(text[c.end:d.start]) or (
+            c.kind == "convention" and (ty := R.TITLE_YEAR.match(text, c.end)) and ty.start("y") == d.start)):
         for i in members:
             items[i].date = items[i].date or d
         return
