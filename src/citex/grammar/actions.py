@@ -559,6 +559,14 @@ EXAMPLES = [
      [("ratification", "done", "PT")]),
     ("South Africa said it would withdraw from the Rome Statute, but the notice was later revoked.",
      [("withdrawal", "announced", "ZA")]),   # the notice's revocation is no termination of the Statute
+    ("Pompeo said Washington had given Moscow notice of its withdrawal from the Intermediate-Range Nuclear Forces "
+     "Treaty.", [("withdrawal", "done", "US")]),
+    ("Russia denounced the Treaty on Conventional Armed Forces in Europe; its withdrawal from the landmark pact took "
+     "effect at midnight.", [("denunciation", "done", "RU"), ("withdrawal", "done", "RU")]),   # not an entry into force
+    ("NATO allies suspended the operation of the Treaty on Conventional Armed Forces in Europe.",
+     [("suspension", "done", None)]),
+    ("NATO Allies Freeze Cold War Arms Treaty\n\nBRUSSELS (AP) - Allies suspended the Treaty on Conventional Armed "
+     "Forces in Europe.", [("suspension", "done", None)]),   # a headline's description is no instrument
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

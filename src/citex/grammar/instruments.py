@@ -32,6 +32,7 @@ from citex import limits
 from citex.grammar.dates import F as DATE_F
 from citex.grammar.dates import compose
 from citex.grammar.relations import DATE_QUALIFIER
+from citex.text.lines import LineFlags
 from citex.text.spans import merge_spans
 from citex.vocab import entries, lower_words, rows
 
@@ -594,10 +595,21 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     title = _norm_ws(text[name.start:name.end])
     if title.lower() in NEGATIVE_NAMES:
         return None
+    weak = not of_parent and (_is_weak(text, name, ctx.get("gazetteer")) or _headline_description(text, name, ctx))
     return Candidate(start=name.start, end=name.end, kind=h.kind, head=h.word, title=title,
                      numbers=name.numbers, named=bool(pre) and not name.descriptive,
-                     alias=alias_after(text, name.end),
-                     weak=not of_parent and _is_weak(text, name, ctx.get("gazetteer")), of_parent=of_parent)
+                     alias=alias_after(text, name.end), weak=weak, of_parent=of_parent)
+
+
+def _headline_description(text: str, name: Name, ctx: dict) -> bool:
+    """A Title Case headline capitalises descriptions: "NATO Allies Freeze *Cold War Arms Treaty*", "Ukraine
+    Moves To Exit *Landmine Treaty*"; a name there without a continuation is one the knowledge base must
+    know (the body names the instrument again)."""
+    if name.has_cont or name.numbers or text[name.start:name.end].isupper():
+        return False
+    if ctx.get("lines") is None:
+        ctx["lines"] = LineFlags(text)
+    return ctx["lines"].headline(name.start)
 
 
 # "… protocols *to the* Convention …": what a protocol not named on its own supplements

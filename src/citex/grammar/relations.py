@@ -57,7 +57,7 @@ OBJECT_GAP = regex.compile(r"""
                    itself|themselves|up)[ \t]{1,3}){0,2}                     # "denounce *formally* the"
     (?:(?:its|their|the|his|her|(?P<owner>\p{Lu}[\w.]*(?:[ \t]\p{Lu}[\w.]*){0,2})['’]s)[ \t]{1,3}
        (?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|involvement|signature|
-       ratification|compliance|implementation|adherence)[ \t]{1,3}
+       ratification|compliance|implementation|adherence|operation|application)[ \t]{1,3}
        (?:in|of|under|to|with|towards?|regarding|concerning)[ \t]{1,3})?    # "*Russia's participation in* the"
     (?:(?:(?:some|certain|several|key|most|all)[ \t]{1,3})?                   # "suspended *parts of* the",
        (?:parts?|provisions|articles|clauses|sections|elements)[ \t]{1,3}of[ \t]{1,3})?   # "*key provisions of* the"

@@ -108,6 +108,8 @@ NAMES_BACK = 400
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
 # after the act's object, its agent may come first: "the de-ratification of the Treaty *by Russia* took effect"
+# or the act's object not a name ("Russia's withdrawal *from the landmark pact* took effect at midnight")
+_LOOSE_OBJECT_THEN_EFFECT = regex.compile(r"[ \t]{1,3}(?:from|of)[ \t]{1,3}[^,.;:!?()\n]{1,50}?" + _EFFECT_GAP.pattern)
 # or a participle phrase: "Moscow's exit from the Treaty, *announced in January 2021,* took effect in December"
 _AGENT_THEN_EFFECT = regex.compile(r"(?:[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?|[ \t]{0,2},[ \t]{1,3}(?:announced|notified|decided|"
                                    r"declared|made|submitted|lodged|deposited)[^,.;:()\n]{0,40},)" + _EFFECT_GAP.pattern)
@@ -119,7 +121,7 @@ _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|again
                              r"near|than|like|unlike|including|"
                              # the one told: "the United States notified *Russia* of its withdrawal", "Seoul told *Tokyo* it would"
                              r"notif(?:y|ies|ied)|told|tells|tell|inform(?:s|ed)?|warn(?:s|ed)?|assur(?:es|ed)|ask(?:s|ed)|"
-                             r"urg(?:es|ed)|sen[dt]s?|remind(?:s|ed)?|gave|give|gives)[ \t]{1,3}(?:the[ \t]{1,3})?\Z",
+                             r"urg(?:es|ed)|sen[dt]s?|remind(?:s|ed)?|gave|give|gives|given|giving|hand(?:s|ed)?)[ \t]{1,3}(?:the[ \t]{1,3})?\Z",
                              regex.IGNORECASE)
 _ON_BEHALF = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}on[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _BEHALF_AFTER = regex.compile(r"['’]s?\s{1,3}behalf(?![\w\-])")
@@ -565,7 +567,7 @@ def _effect_of_act(scan: Scan, k: int) -> bool:
     prev, trig, text = scan.triggers[k - 1], scan.triggers[k], scan.doc.text
     if not prev.nominal or prev.action not in EFFECTIVE_ACTIONS:
         return False
-    if _EFFECT_GAP.fullmatch(text, prev.end, trig.start):
+    if _EFFECT_GAP.fullmatch(text, prev.end, trig.start) or _LOOSE_OBJECT_THEN_EFFECT.fullmatch(text, prev.end, trig.start):
         scan.effect_ends[k - 1] = trig.end   # ("The withdrawal will enter into effect": no object between)
     else:
         gs, gi = scan.groups.first_after(prev.end)
