@@ -73,6 +73,12 @@ NOT_INSTRUMENTS = [
     "Sister Act opened on Broadway",
     "the Class Act won the talent show",
     "she read them the Riot Act",
+    # a venue named after the place of a convention (lower case after the head, or a venue word)
+    "Protesters gathered outside the Ottawa convention centre on Friday.",
+    "Delegates met in the Strasbourg convention hall.",
+    "The rally filled the Chicago convention center.",
+    "They dined at the Treaty of Versailles restaurant.",
+    "The Lisbon Treaty Club met on Tuesday.",
 ]
 STILL_INSTRUMENTS = [
     ("Russia withdrew from the ECHR in 2022", "ECHR"),

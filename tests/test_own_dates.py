@@ -57,3 +57,33 @@ def test_own_place_line(text, published, title, place):
     assert cits, text
     got = cits[0].place.text if cits[0].place else None
     assert got == place
+
+
+def test_own_act_across_a_wire_line_break():
+    """Hard-wrapped wire copy: a line break inside the paragraph is a space ("signed in\\nParis in 1990")."""
+    text = ("MOSCOW, March 3 - The Soviet Union said on Tuesday it would\nabide by the CFE treaty signed in\n"
+            "Paris in 1990 and the START treaty signed in Moscow in\nJuly 1991, officials said.\n")
+    cs = citex.extract(text).citations
+    assert [(c.text, c.date.value, c.place.text) for c in cs] == [("CFE treaty", "1990", "Paris"),
+                                                                   ("START treaty", "1991-07", "Moscow")]
+
+
+@pytest.mark.parametrize("text,dates", [
+    # a parent named inside a child's title takes none of the child's own date
+    ("Protocol No. 14 to the European Convention on Human Rights, adopted in 2004, reformed the court.",
+     [("Protocol No. 14 to the European Convention on Human Rights", "2004"), ("European Convention on Human Rights", None)]),
+    ("The Kigali Amendment to the Montreal Protocol, adopted in 2016, phases down HFCs.",
+     [("Kigali Amendment to the Montreal Protocol", "2016"), ("Montreal Protocol", None)]),
+    # protocols named before their parent: the act after the parent is theirs
+    ("Protocols I and II additional to the Geneva Conventions were adopted in 1977.",
+     [("Protocols I", "1977"), ("II", "1977"), ("Geneva Conventions", None)]),
+    # an ILO convention's title year
+    ("The Philippines ratified the Domestic Workers Convention, 2011 (No. 189).", [("Domestic Workers Convention", "2011")]),
+    # names joined before a plural verb share it
+    ("The Convention on the Rights of Persons with Disabilities and its Optional Protocol were adopted on "
+     "13 December 2006 in New York.",
+     [("Convention on the Rights of Persons with Disabilities", "2006-12-13"), ("Optional Protocol", "2006-12-13")]),
+])
+def test_own_act_goes_to_the_named_instrument(text, dates):
+    cs = citex.extract(text).citations
+    assert [(c.text, c.date.value if c.date else None) for c in cs] == dates

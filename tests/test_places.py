@@ -42,6 +42,9 @@ def surfaces(gaz, text):
 # ----------------------------------------------------------------------------- positives
 
 POSITIVE = [
+    # a relative day word opening a sentence is no given name ("USA Today" after the name stays a newspaper)
+    ('"Today Poland is withdrawing from the convention," he said.', ["Poland"]),
+    ("Yesterday Argentina's economy minister resigned.", ["Argentina"]),
     # (text, surfaces that must be found)
     # countries, official forms, aliases
     ("The Russian Federation notified the Secretary General.", ["Russian Federation"]),
@@ -122,6 +125,7 @@ def test_positive(gaz, text, expected):
 
 NEGATIVE = [
     # (text, surfaces that must NOT be found)
+    ("The story appeared in USA Today on Monday.", ["USA"]),
     # demonyms and adjectives
     ("The Russian and Swiss delegates met Iranian and Northern Irish officials.",
      ["Russian", "Swiss", "Iranian", "Northern Irish", "Irish", "Northern"]),

@@ -39,6 +39,11 @@ def test_seed_article_one_citation_per_instrument():
     ("the Council of Europe Convention on Cybercrime (CETS No. 185) and", [("CETS 185", 1)]),
     ("as the Kyoto protocol requires; the Kyoto treaty failed", [("MTDSG XXVII-7-a", 2)]),
     ("New START expires in 2026.", [("GK NEWSTART-2010", 1)]),
+    # a news name inside a longer title is still its own pact
+    ("Peru joined the Comprehensive and Progressive Agreement for Trans-Pacific Partnership; the US had left the "
+     "Trans-Pacific Partnership.", [("GK CPTPP-2018", 1), ("GK TPP-2016", 1)]),
+    ("Iran accepted the Joint Comprehensive Plan of Action; the Iran nuclear deal later collapsed.",
+     [("GK JCPOA-2015", 2)]),
 ])
 def test_aliases_acronyms_series_numbers(text, ids):
     assert [(c.id, len(c.mentions)) for c in cites(text)] == ids
@@ -56,6 +61,20 @@ def test_protocol_to_named_parent():
     prot = [c for c in cs if c.kind == "protocol"][0]
     assert prot.number == 13 and cs[prot.parent].id == "CETS 5"
     assert prot.id == "CETS 187"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a protocol whose parent is known refers back only to a protocol of that parent
+    ("Peru ratified the Convention against Torture and its Optional Protocol. It also acceded to the 1951 "
+     "Refugee Convention and its 1967 Protocol.",
+     [("MTDSG IV-9", None, 1), ("MTDSG IV-9-b", 0, 1), ("MTDSG V-2", None, 1), ("MTDSG V-5", 2, 1)]),
+    # a dated protocol named on its own is an antecedent for a later short form of the same parent
+    ("Chile ratified the Refugee Convention and its 1967 Protocol. The Convention against Torture and its "
+     "Optional Protocol followed; the Refugee Convention and its Protocol remain the core.",
+     [("MTDSG V-2", None, 2), ("MTDSG V-5", 0, 2), ("MTDSG IV-9", None, 1), ("MTDSG IV-9-b", 2, 1)]),
+])
+def test_protocol_short_forms_keep_their_parent(text, expected):
+    assert [(c.id, c.parent, len(c.mentions)) for c in cites(text)] == expected
 
 
 def test_four_geneva_conventions_stay_apart():
@@ -190,3 +209,16 @@ def test_a_law_on_an_instrument_names_it_whole(text, law, inner, inner_id):
     by_title = {c.title: c for c in citex.extract(text).citations}
     assert by_title[law].id is None and by_title[law].scope == "domestic"
     assert by_title[inner].id == inner_id
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Britain has not ratified Protocol No. 4 to the Convention.", ["Protocol No. 4 to the Convention"]),
+    ("The Optional Protocol to the Convention was adopted.", ["Optional Protocol to the Convention"]),
+    ("Malta ratified the Convention and Protocol No. 1 to the Convention in 1967.", ["Protocol No. 1 to the Convention"]),
+])
+def test_protocol_of_an_unnamed_parent_keeps_the_document(text, names):
+    """A protocol "to the Convention" with no convention named before: its parent (a short form with no
+    antecedent) is dropped, the protocol is kept, and the document is not lost to an error."""
+    res = citex.extract(text)
+    assert res.error is None
+    assert [(c.text, c.parent) for c in res.citations] == [(n, None) for n in names]

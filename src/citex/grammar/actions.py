@@ -22,7 +22,7 @@ from citex import vocab
 ACTIONS_TABLE = "actions/triggers"
 CUES_TABLE = "actions/cues"
 FORMS = ("past", "pres", "base", "ing", "noun")
-CUE_KINDS = ("negation", "denial", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
+CUE_KINDS = ("negation", "denial", "rejection", "provision", "rule", "hypothetical", "proposed", "modal", "future", "intention", "statement",
              "enacted", "vote")
 _BLANK = r"[ \t]{1,3}"
 
@@ -178,8 +178,19 @@ def find_triggers(text: str, start: int, end: int, timeout: Optional[float] = No
     out = []
     for m in _trigger_matches(text, start, end, timeout):
         action, form = groups[m.lastgroup]
+        if form == "base" and m.group().lower() in BASE_NOUNS and _DETERMINED.search(text, max(0, m.start() - 24), m.start()):
+            form = "noun"   # "Moscow's exit from …", "the US exit": a noun, not "to exit"
+        elif form == "ing" and _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            form = "noun"   # "the signing of the Treaty by Indonesia": a noun, its agent after it
         out.append(Trigger(action, form, m.start(), m.end(), m.group()))
     return out
+
+
+_ARTICLE_BEFORE = regex.compile(r"(?<![\w\-])(?:the|The|its|their)[ \t]{1,3}\Z")
+# base forms that are also the act's noun, read as a noun after an owner or an article
+BASE_NOUNS = frozenset({"exit"})
+_DETERMINED = regex.compile(r"(?:['’]s?|\b(?:the|its|their|his|her|an?|this|that|[A-Z]{2,4}|U\.S\.|U\.K\.))[ \t]{1,3}"
+                            r"(?:(?:planned|proposed|formal|eventual|final|full|early|abrupt|possible|threatened)[ \t]{1,3})?\Z")
 
 
 @functools.lru_cache(maxsize=None)
@@ -207,18 +218,28 @@ RULE_AFTER = regex.compile(
     r"|\bafter[ \t]{1,3}(?:the[ \t]{1,3})?(?:deposit|receipt|date[ \t]{1,3}of)\b"
     r"|\b(?:ninetieth|thirtieth|sixtieth|fiftieth|fortieth|twentieth|\d+(?:st|nd|rd|th))[ \t]{1,3}(?:day|instrument)\b",
     regex.IGNORECASE)
-CONDITION_AFTER = regex.compile(r"\b(?:if|unless|should[ \t]{1,3}(?:the|it|they))\b", regex.IGNORECASE)
+CONDITION_AFTER = regex.compile(r"\b(?:if|unless|should[ \t]{1,3}(?:the|it|they)|once(?![ \t]{1,3}(?:again|more|before))|"
+                                r"only[ \t]{1,3}(?:after|if|when|once)|provided[ \t]{1,3}(?:that|it|they)|on[ \t]{1,3}condition)\b",
+                                regex.IGNORECASE)
 # idioms on a leaving verb: "left the pact in tatters", "leaves the treaty intact"
 IDIOM_AFTER = regex.compile(
     r"[\"”’)]?[ \t]{1,3}(?:in[ \t]{1,3}(?:tatters|limbo|ruins|disarray|doubt|place|force|question)|intact|unchanged|"
     r"behind|alone|open|hanging|aside|untouched|vulnerable|weakened|dead)(?![\w\-])", regex.IGNORECASE)
 IDIOM_ACTIONS = frozenset({"withdrawal"})
-# a nominal act that did not come about: "the ratification of the CETA by Cyprus *failed*", "… *was rejected*"
+# what the clause after the act says of its report: "Reports that Russia had withdrawn from the NPT *were false*"
+FALSE_AFTER = regex.compile(r"[^.;:!?\n]{0,60}?[ \t](?:were|was|are|is|proved|proven|turned[ \t]{1,3}out[ \t]{1,3}to[ \t]{1,3}be)"
+                            r"[ \t]{1,3}(?:false|untrue|unfounded|baseless|inaccurate|fake|wrong|premature|groundless)(?![\w\-])",
+                            regex.IGNORECASE)
+# a nominal act that did not come about: "the ratification of the CETA by Cyprus *failed*", "… *was rejected*",
+# "… by Russia *is still pending*"
 FAILED_AFTER = regex.compile(
     r"[\"”’)]?(?:[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?)?[ \t]{1,3}(?:(?:has|have|had|was|were|is|are|been|again|"
-    r"finally|narrowly|also)[ \t]{1,3}){0,2}"
+    r"finally|narrowly|also|still|remains?|remained|yet)[ \t]{1,3}){0,3}"
     r"(?:failed|collapsed|stalled|fell[ \t]{1,3}through|rejected|blocked|defeated|voted[ \t]{1,3}down|vetoed|"
-    r"struck[ \t]{1,3}down)(?![\w\-])", regex.IGNORECASE)
+    r"struck[ \t]{1,3}down|pending|outstanding|awaited|on[ \t]{1,3}hold|in[ \t]{1,3}limbo|to[ \t]{1,3}be[ \t]{1,3}completed|"
+    r"not[ \t]{1,3}on[ \t]{1,3}the[ \t]{1,3}agenda|off[ \t]{1,3}the[ \t]{1,3}table|out[ \t]{1,3}of[ \t]{1,3}the[ \t]{1,3}question|"
+    r"ruled[ \t]{1,3}out|not[ \t]{1,3}(?:planned|being[ \t]{1,3}considered|under[ \t]{1,3}consideration))(?![\w\-])",
+    regex.IGNORECASE)
 
 EXAMPLES = [
     # (sentence, [(action, status, party country), …] over every citation of the sentence, in the
@@ -421,6 +442,131 @@ EXAMPLES = [
     ("Mongolia was praised for the Arms Trade Treaty. Peru has signed it.", [("signature", "done", "PE")]),
     ("Many states back the Ottawa Convention. Maldives both signed and ratified.",
      [("signature", "done", "MV"), ("ratification", "done", "MV")]),
+    # -- ranks, permissions, parts, compounds, counterfactuals, party lists (probes of 2026-12-06)
+    ("Moldova became the 92nd state party to the Arms Trade Treaty in 2019.", [("accession", "done", "MD")]),
+    ("Peru was the last to sign the Minamata Convention on Mercury.", [("signature", "done", "PE")]),
+    ("Hungary will be the last to ratify the Energy Charter Treaty.", [("ratification", "announced", "HU")]),
+    ("Article 20 of the Minamata Convention on Mercury allows a party to withdraw after three years.", []),
+    ("The Energy Charter Treaty permits members to leave with a year's notice.", []),
+    ("Austria temporarily suspended parts of the Schengen Agreement.", [("suspension", "done", "AT")]),
+    ("Georgia's accession protocol to the Energy Charter Treaty awaits approval.", []),
+    ("Had Norway ratified the Kyoto Protocol in 1999, the talks would have ended sooner.",
+     [("ratification", "proposed", None)]),
+    ("The Minamata Convention on Mercury was signed by Peru and Chile in 2013.",
+     [("signature", "done", "PE"), ("signature", "done", "CL")]),
+    ("The United Nations Convention against Corruption entered into force in 2005.",
+     [("entry_into_force", "done", None)]),   # "against" in the name is no negation
+    ("The Convention against Discrimination in Education was ratified by Chile in 1971.",
+     [("ratification", "done", "CL")]),
+    ("Critics cite the Convention on Cluster Munitions, which Lithuania ratified in 2011.",
+     [("ratification", "done", "LT")]),   # the subject of a relative clause that holds the act
+    ("The Minamata Convention on Mercury entered into force in 2017 and has been ratified by Chile.",
+     [("entry_into_force", "done", None), ("ratification", "done", "CL")]),   # a shared subject
+    ("Peru ratified the Minamata Convention on Mercury in 2016 and was praised by Chile.",
+     [("ratification", "done", "PE")]),
+    ("Baghdad signed the Chemical Weapons Convention in 2009.", [("signature", "done", "IQ")]),   # "Baghdād"
+    ("Brussels and Tokyo signed the Economic Partnership Agreement in 2018.",
+     [("signature", "done", "EU"), ("signature", "done", "JP")]),   # the seat of the EU's institutions
+    ("Pyongyang announced its withdrawal from the nuclear Non-Proliferation Treaty in 2003.",
+     [("withdrawal", "announced", "KP")]),   # an adjective before the name
+    ("There are no barriers to Chile quickly ratifying the Escazu Agreement.", [("ratification", "proposed", "CL")]),
+    ("Hungary lifted its objections to Sweden joining the North Atlantic Treaty.", [("accession", "proposed", "SE")]),
+    ("The court ruled the Rome Statute constitutional, clearing the way for ratification.",
+     [("ratification", "proposed", None)]),
+    ("The Dutch senate rejected the ratification of the Energy Charter Treaty.", []),
+    ("Hungary blocked Sweden's accession to the North Atlantic Treaty for months.", []),
+    ("The Senate rejected two amendments and ratified the New START treaty.", [("ratification", "done", None)]),
+    ("Producers will meet to discuss quotas under the International Cocoa Agreement, suspended in 1988.",
+     [("suspension", "done", None)]),   # a participle after its name: the cues before the name are not its own
+    ("If the Minamata Convention on Mercury is ratified by Peru, it will enter into force.",
+     [("ratification", "proposed", "PE"), ("entry_into_force", "proposed", None)]),
+    ("Russia's ratification of the Comprehensive Nuclear-Test-Ban Treaty was revoked in November 2023.",
+     [("deratification", "done", "RU")]),   # a revoked ratification, however long the name between
+    ("The de-ratification of the Comprehensive Nuclear-Test-Ban Treaty by Russia took effect in November.",
+     [("deratification", "done", "RU")]),   # the act's taking effect, not the treaty's entry into force
+    ("Ratification of the Paris Agreement by Turkey is still pending.", []),
+    ("The new rules under the Treaty of Lisbon took effect on December 1, 2009.", []),   # the rules took effect
+    ("An amendment to the Montreal Protocol entered into force in 2019.", []),
+    # -- from an adversarial probe of 352 invented sentences (2026-12-06): refusals and reversals read as acts
+    ("Iran won't quit the Treaty on the Non-Proliferation of Nuclear Weapons, the minister says.", []),
+    ("The United States hasn't ratified the Comprehensive Nuclear-Test-Ban Treaty.", []),
+    ("Poland isn't leaving the Istanbul Convention.", []),
+    ("Poland's president vetoed the law ratifying the Istanbul Convention.", []),
+    ("The president refused to sign the law ratifying the Istanbul Convention.", []),
+    ("The court struck down the law ratifying the Istanbul Convention.", []),
+    ("Seoul suspended its decision to terminate the General Security of Military Information Agreement.", []),
+    ("The Arms Trade Treaty contains no provision for suspension.", []),
+    ("Any state that ratifies the Arms Trade Treaty must establish a control system.", []),
+    ("Neither Russia nor the United States has ratified the Convention on Cluster Munitions.", []),
+    ("Moscow's withdrawal from the New START treaty is not on the agenda, a spokesman said.", []),
+    ("Reports that Belarus had withdrawn from the Treaty on Open Skies were false.", []),
+    ("The United States signed the Kyoto Protocol but never submitted it to the Senate for ratification.",
+     [("signature", "done", "US"), ("ratification", "proposed", "US")]),
+    ("Russia will ratify the Istanbul Convention once the United States does.", [("ratification", "proposed", "RU")]),
+    ("Will Hungary leave the Rome Statute?", [("withdrawal", "proposed", None)]),
+    ("Iran says no decision yet on leaving the Treaty on the Non-Proliferation of Nuclear Weapons.",
+     [("withdrawal", "proposed", "IR")]),
+    ("The cabinet took the first step toward ratifying the Arms Trade Treaty.", [("ratification", "proposed", None)]),
+    ("Few expect the Senate to ratify the United Nations Convention on the Law of the Sea.",
+     [("ratification", "proposed", None)]),
+    ("Ukraine did not join the Rome Statute until 2024.", [("accession", "done", "UA")]),
+    ("The United States renounced its signature of the Rome Statute in 2002.", [("withdrawal", "done", "US")]),
+    ("Putin ordered Russia's withdrawal of its signature from the Rome Statute.", [("withdrawal", "done", "RU")]),
+    ("Moscow may reconsider its ratification of the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("deratification", "proposed", "RU")]),
+    ("Russia revoked its CTBT ratification in 2023.", [("deratification", "done", "RU")]),
+    ("Norway and Ireland were among the first to ratify the Convention on Cluster Munitions.",
+     [("ratification", "done", "NO"), ("ratification", "done", "IE")]),
+    ("The United States notified Russia in 2019 of its withdrawal from the Intermediate-Range Nuclear Forces Treaty.",
+     [("withdrawal", "done", "US")]),   # the one notified is no party
+    ("Seoul told Tokyo it would end the General Security of Military Information Agreement.",
+     [("termination", "announced", "KR")]),
+    ("Russia, unlike the United States, ratified the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("ratification", "done", "RU")]),
+    ("Moscow mirrored Washington, which signed but never ratified the Comprehensive Nuclear-Test-Ban Treaty.",
+     [("signature", "done", "US")]),
+    ("The Convention on Cluster Munitions closed for signature when it entered into force on 1 August 2010.",
+     [("entry_into_force", "done", None)]),   # a dated entry into force is a fact, whatever rule precedes it
+    ("The BBNJ Agreement will enter into force on 17 January 2026, 120 days after the 60th ratification.",
+     [("entry_into_force", "done", None), ("ratification", "proposed", None)]),
+    ("Turkey's decision to leave the Istanbul Convention was announced on March 20, 2021.",
+     [("withdrawal", "announced", "TR")]),
+    ("Moscow's exit from the Treaty on Open Skies, announced in January, took effect in December.",
+     [("withdrawal", "done", "RU")]),   # the exit's taking effect, not the treaty's entry into force
+    ("India placed the Indus Waters Treaty with Pakistan in abeyance.", [("suspension", "done", "IN")]),
+    ('"Today Poland is withdrawing from the Ottawa Convention," the minister told reporters.',
+     [("withdrawal", "announced", "PL")]),
+    # -- from a second adversarial probe (201 items)
+    ("Argentina stopped short of withdrawing from the Paris Agreement.", []),
+    ("Britain's home secretary has floated leaving the European Convention on Human Rights.",
+     [("withdrawal", "proposed", "GB")]),
+    ("Peru's Congress shelved ratification of the Escazu Agreement in 2020.", []),
+    ("Seoul suspended the termination of the General Security of Military Information Agreement.", []),
+    ("France did not say whether it would denounce the Energy Charter Treaty.", []),
+    ("It is unclear whether Germany will denounce the Energy Charter Treaty.", []),
+    ("Malaysia withdrew its instrument of accession to the Rome Statute in April 2019.",
+     [("deratification", "done", "MY")]),
+    ("Before Serbia signs the Stabilisation and Association Agreement, it must hand over the fugitives.",
+     [("signature", "proposed", "RS")]),
+    ("Before joining the European Union, Poland ratified the Istanbul Convention.", [("ratification", "done", "PL")]),
+    ("Turkish Parliament Ratifies Istanbul Convention\n\nANKARA, Feb 24 - Lawmakers voted 247-0.",
+     [("ratification", "done", "TR")]),   # a headline verb is no person's name after "Parliament"
+    ("NATO news\n\nBRUSSELS, Nov 7 (Reuters) - NATO allies suspended the Treaty on Conventional Armed Forces in Europe.",
+     [("suspension", "done", None)]),   # the dateline's city acts no more
+    ("The signing of the Treaty on the Prohibition of Nuclear Weapons by Indonesia in 2017 was welcomed.",
+     [("signature", "done", "ID")]),
+    ("Having ratified the Istanbul Convention in 2014, Portugal now leads the campaign.",
+     [("ratification", "done", "PT")]),
+    ("South Africa said it would withdraw from the Rome Statute, but the notice was later revoked.",
+     [("withdrawal", "announced", "ZA")]),   # the notice's revocation is no termination of the Statute
+    ("Pompeo said Washington had given Moscow notice of its withdrawal from the Intermediate-Range Nuclear Forces "
+     "Treaty.", [("withdrawal", "done", "US")]),
+    ("Russia denounced the Treaty on Conventional Armed Forces in Europe; its withdrawal from the landmark pact took "
+     "effect at midnight.", [("denunciation", "done", "RU"), ("withdrawal", "done", "RU")]),   # not an entry into force
+    ("NATO allies suspended the operation of the Treaty on Conventional Armed Forces in Europe.",
+     [("suspension", "done", None)]),
+    ("NATO Allies Freeze Cold War Arms Treaty\n\nBRUSSELS (AP) - Allies suspended the Treaty on Conventional Armed "
+     "Forces in Europe.", [("suspension", "done", None)]),   # a headline's description is no instrument
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

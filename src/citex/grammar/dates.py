@@ -275,6 +275,9 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("by 29 February", "2025-10-02", [("29 February", "2024-02-29")]),
     ("in January of this year", "2019-12-14", [("January of this year", "2019-01")]),
     ("two years ago", "2019-12-14", [("two years ago", "2017")]),
+    # a weekday in a sentence about the future is the coming one (2020-05-21 was a Thursday)
+    ("Washington will submit its notice on Friday", "2020-05-21", [("on Friday", "2020-05-22")]),
+    ("the minister resigned on Friday", "2020-05-21", [("on Friday", "2020-05-15")]),
     # without a reference date: a partial value (ISO 8601 without the year)
     ("on July 21 they met", None, [("July 21", "--07-21")]),
     ("Monday, May 5, police said", None, [("May 5", "--05-05")]),
@@ -522,7 +525,10 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
         back = (ref - _dt.date(back_y, mo, d)).days
         return _iso(ahead_y if _forward(ahead, back, text, m.start()) else back_y, mo, d)
     if g("rel_wd"):
-        back = (ref.weekday() - WEEKDAYS[g("rel_wd_d").lower()]) % 7
+        wd = WEEKDAYS[g("rel_wd_d").lower()]
+        back = (ref.weekday() - wd) % 7
+        if back and _future(text, m.start()):          # "will submit its notice on Friday": the coming one
+            return (ref + _dt.timedelta(days=(wd - ref.weekday()) % 7)).isoformat()
         return (ref - _dt.timedelta(days=back)).isoformat()
     if g("rel_m"):
         mo = _month(g("rel_m_m"))

@@ -32,6 +32,7 @@ from citex import limits
 from citex.grammar.dates import F as DATE_F
 from citex.grammar.dates import compose
 from citex.grammar.relations import DATE_QUALIFIER
+from citex.text.lines import LineFlags
 from citex.text.spans import merge_spans
 from citex.vocab import entries, lower_words, rows
 
@@ -164,6 +165,7 @@ G["prep"] = r"""(?:
     | [Ee]stablishing | [Cc]reating | [Ii]nstituting
     | [Ww]ith[ \t]+[Rr]espect[ \t]+to | [Ii]n[ \t]+[Rr]espect[ \t]+of
     | [Gg]overning | [Aa]mong
+    | to(?=[ \t]{1,3}(?:""" + alternation(entries("instruments/title_verbs")) + r""")(?![\w\-]))   # "Convention to Combat …"
     )(?![\w\-])"""
 G["det"] = r"(?:the|a|an|The)(?![\w\-])"
 # A comma inside a title only in a list that closes with and/or: "Cruel, Inhuman or Degrading"
@@ -235,7 +237,9 @@ PRE_TOKEN = regex.compile(r"""
     """, regex.VERBOSE)
 
 # Body words after a head: the head word is part of an organisation, place or party name.
-BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r")(?![\w\-])")
+POSSESSIVE_PREMODS = frozenset(lower_words("instruments/possessive_premods"))
+BODY_AFTER = regex.compile(r"[ \t]{1,3}(?:" + alternation(entries("instruments/body_after_head")) + r"|"
+                           + alternation(entries("instruments/venue_after_head")) + r")(?![\w\-])")
 # "… Pact *won 20 seats*": a name that wins or holds seats is an electoral list or party
 SEATS_AFTER = regex.compile(r"[ \t]{1,3}(?:has[ \t]{1,3}|had[ \t]{1,3})?(?:won|wins|lost|loses|gained|gains|took|takes"
                             r"|secured|secures|holds|held)[ \t]{1,3}(?:[\w\-]{1,20}[ \t]{1,3}){0,3}seats(?![\w\-])")
@@ -306,8 +310,9 @@ def _premods(text: str, head_start: int, lower_head: bool, floor: int = 0) -> tu
             i -= 1
             continue
         low = w.lower().rstrip(".")
-        if w.endswith(("'s", "’s", "s'")) and not w.endswith("s'") or w.endswith(("'s", "’s")):
-            break  # possessive: "Russia's"
+        if (w.endswith(("'s", "’s", "s'")) and not w.endswith("s'") or w.endswith(("'s", "’s"))) \
+                and low.replace("’", "'") not in POSSESSIVE_PREMODS:
+            break  # possessive: "Russia's" (but "the Women's Convention")
         if w[0].isdigit() or low in MONTH_WORDS:
             break  # a date ("the 1986 …", "the February Louvre accord") is a qualifier, not part of the name
         if w[0].isupper():
@@ -411,6 +416,10 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             continue                # inside a name already read or judged (see _body_or_list), or inside a word
         if NEXT_HEAD.match(text, he):
             continue  # "Energy *Charter* Treaty": the name's head is the last one
+        if text[hs].islower() and (shared := _distributed(text, hm, max(last_end, 0))):
+            out.extend(shared)   # "the Basel, Rotterdam and Stockholm conventions": one name per place
+            last_end = he
+            continue
         # (a law's name may hold the name it is about: "Law on Ratification of the Istanbul| Convention")
         ctx["floor"] = max(last_end, 0) if out and out[-1].kind != "other" else 0
         cand = _candidate(text, hm, ctx)
@@ -421,6 +430,43 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             out.append(cand)
             last_end = cand.end
     return _with_parents(text, out)
+
+
+# a list of proper words sharing one lower-case plural head: "the *Kyoto and Paris* agreements", "the *Basel,
+# Rotterdam and Stockholm* conventions" (each word, or two: "Cape Town", names one instrument)
+_SHARED_WORD = r"\p{Lu}[\p{Ll}\-]++(?:[ \t]\p{Lu}[\p{Ll}\-]++)?"
+_SHARED_LIST = regex.compile(r"(?<![\w\-])(?:the|The|both|its|their)[ \t]{1,3}(?P<list>" + _SHARED_WORD
+                             + r"(?:[ \t]{0,2},[ \t]{1,3}" + _SHARED_WORD + r"){0,4}+,?[ \t]{1,3}(?:and|&)[ \t]{1,3}"
+                             + _SHARED_WORD + r")[ \t]{1,3}\Z")
+_SHARED_ITEM = regex.compile(_SHARED_WORD)
+SHARED_REACH = 120
+
+
+def _distributed(text: str, hm, floor: int) -> list[Candidate]:
+    """The names of a list of proper words before a lower-case plural head, each a weak candidate (kept
+    when the knowledge base knows "<word> <Head>"): the last one's span runs to the head ("Stockholm
+    conventions"), the others' is the word ("Basel")."""
+    word = hm.group("head")
+    singular = _PLURAL_OF.get(word)
+    if singular is None:
+        return []
+    m = _SHARED_LIST.search(text, max(floor, hm.start() - SHARED_REACH), hm.start())
+    if m is None:
+        return []
+    items = list(_SHARED_ITEM.finditer(text, m.start("list"), m.end("list")))
+    kind = HEADS[singular]
+    out = []
+    for k, it in enumerate(items):
+        end = hm.end() if k == len(items) - 1 else it.end()
+        # (accords are named in the plural: "the Oslo Accords", "the Dayton Accords")
+        head = word.capitalize() if word == "accords" else singular.capitalize()
+        out.append(Candidate(start=it.start(), end=end, kind=kind, head=word, title=f"{it.group()} {head}",
+                             named=True, weak=True))
+    return out
+
+
+_PLURAL_OF = {"conventions": "convention", "agreements": "agreement", "protocols": "protocol", "treaties": "treaty",
+              "accords": "accord", "pacts": "pact"}
 
 
 def _scan_context(gazetteer) -> dict:
@@ -549,10 +595,21 @@ def _candidate(text: str, hm, ctx: Optional[dict] = None) -> Optional[Candidate]
     title = _norm_ws(text[name.start:name.end])
     if title.lower() in NEGATIVE_NAMES:
         return None
+    weak = not of_parent and (_is_weak(text, name, ctx.get("gazetteer")) or _headline_description(text, name, ctx))
     return Candidate(start=name.start, end=name.end, kind=h.kind, head=h.word, title=title,
                      numbers=name.numbers, named=bool(pre) and not name.descriptive,
-                     alias=alias_after(text, name.end),
-                     weak=not of_parent and _is_weak(text, name, ctx.get("gazetteer")), of_parent=of_parent)
+                     alias=alias_after(text, name.end), weak=weak, of_parent=of_parent)
+
+
+def _headline_description(text: str, name: Name, ctx: dict) -> bool:
+    """A Title Case headline capitalises descriptions: "NATO Allies Freeze *Cold War Arms Treaty*", "Ukraine
+    Moves To Exit *Landmine Treaty*"; a name there without a continuation is one the knowledge base must
+    know (the body names the instrument again)."""
+    if name.has_cont or name.numbers or text[name.start:name.end].isupper():
+        return False
+    if ctx.get("lines") is None:
+        ctx["lines"] = LineFlags(text)
+    return ctx["lines"].headline(name.start)
 
 
 # "… protocols *to the* Convention …": what a protocol not named on its own supplements
@@ -717,7 +774,7 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
         return True  # "North Atlantic Treaty Organisation", "Convention Center", "Convention People's Party"
     if _body_or_list(text, name):
         return True  # "the Constitution of the Labour Party", "the Treaty of Waitangi Tribunal", "… won 20 seats"
-    if h.kind == "convention" and not has_cont and pre_low and (
+    if h.kind == "convention" and not has_cont and pre_low and not _labour_convention(pre_low) and (
             pre_low[-1] in EVENT_PREMODS or pre_low[-1].endswith(("ers", "ists", "ians"))
             and not pre_low[-1].endswith("powers")):
         return True  # "Democratic National Convention", "Texas Haunters Convention"
@@ -791,7 +848,14 @@ def _is_weak(text: str, name: Name, gazetteer=None) -> bool:
         or (h.low == "code" and not _code_of_law(text, name)) \
         or (h.lower and not has_cont and _partners_only(name.pre_low)) \
         or (h.lower and not has_cont and _states_only(name.pre)) \
-        or (not has_cont and _ordinary_name(text, name, gazetteer))
+        or (not has_cont and _ordinary_name(text, name, gazetteer)) \
+        or (h.kind == "convention" and not has_cont and _labour_convention(name.pre_low))
+
+
+def _labour_convention(pre_low) -> bool:
+    """"the Domestic Workers Convention", "the Migrant Workers Convention": an ILO convention's name, or a
+    union's meeting ("the Teamsters Convention"): weak, kept when the knowledge base knows it."""
+    return len(pre_low) >= 2 and pre_low[-1] in ("workers", "workers'")
 
 
 # an indefinite article right before a name (a new word may come between): "an| SMC agreement"
@@ -955,6 +1019,10 @@ LAW_DESIGNATION = regex.compile(compose(
 
 #: Examples the tests run: (text, [names that must be found, whole]).
 EXAMPLES: list[tuple[str, list[str]]] = [
+    # "to" and a verb of the title continue it; "to the …" names a parent
+    ("The U.N. Convention to Combat Desertification was adopted in Paris.", ["U.N. Convention to Combat Desertification"]),
+    ("They adopted the Protocol to Prevent, Suppress and Punish Trafficking in Persons in 2000.",
+     ["Protocol to Prevent, Suppress and Punish Trafficking in Persons"]),
     ("To denounce the European Convention for the Prevention of Torture and Inhuman or Degrading Treatment "
      "or Punishment of 26 November 1987 and",
      ["European Convention for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment"]),

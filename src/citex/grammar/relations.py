@@ -14,6 +14,9 @@ from citex.grammar.dates import PATTERN as DATE_PATTERN
 # --- the instrument's own date and place ------------------------------------------------
 # gap between a name and its date: "… Punishment *of* 26 November 1987", "Law *dated* July 13, 1999"
 OWN_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated|from)[ \t]{1,3}\Z")
+# the year of an ILO or IMO convention's title: "Domestic Workers Convention, 2011 (No. 189)", "Maritime Labour
+# Convention, 2006." (a comma, the year, then its number or the end of the clause)
+TITLE_YEAR = regex.compile(r"[ \t]{0,2},[ \t]{0,2}(?P<y>1[89]\d\d|20\d\d)(?=[ \t]{0,2}\((?:No|Nos)\.|[ \t]{0,2}[.;,)](?!\d))")
 # a name's own date right after it: " of 26 November 1987", ", dated July 13, 1999", " of 1950"
 DATE_QUALIFIER = regex.compile(compose(
     r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated)[ \t]{1,3}(?:(?:{day})(?:st|nd|rd|th)?[ \t]{1,3}{month}[ \t]{1,3}{year}"
@@ -54,10 +57,14 @@ OBJECT_GAP = regex.compile(r"""
                    itself|themselves|up)[ \t]{1,3}){0,2}                     # "denounce *formally* the"
     (?:(?:its|their|the|his|her|(?P<owner>\p{Lu}[\w.]*(?:[ \t]\p{Lu}[\w.]*){0,2})['’]s)[ \t]{1,3}
        (?:own[ \t]{1,3})?(?:participation|membership|obligations|commitments|involvement|signature|
-       ratification|compliance|implementation|adherence)[ \t]{1,3}
+       ratification|compliance|implementation|adherence|operation|application)[ \t]{1,3}
        (?:in|of|under|to|with|towards?|regarding|concerning)[ \t]{1,3})?    # "*Russia's participation in* the"
+    (?:(?:(?:some|certain|several|key|most|all)[ \t]{1,3})?                   # "suspended *parts of* the",
+       (?:parts?|provisions|articles|clauses|sections|elements)[ \t]{1,3}of[ \t]{1,3})?   # "*key provisions of* the"
     (?:(?:from|of|to|up[ \t]+to|out[ \t]+of|on|onto|with)[ \t]{1,3})?        # "withdrawal *from* the"
-    (?:(?:the|its|their|a|this|that)[ \t]{1,3})?
+    (?:(?:the|its|their|a|this|that)[ \t]{1,3}
+       (?:(?!(?:and|or|of|to|in|on|for|with|by|from|that|which|but|as|at|the|a|an|its|their)[ \t])
+          \p{Ll}[\p{Ll}\-]{0,24}+(?:['’]s)?[ \t]{1,3}){0,2})?                 # "from the *nuclear* Non-Proliferation Treaty"
     (?:\p{Lu}[\w.\-]*(?:[ \t]{1,3}(?:of[ \t]{1,3})?\p{Lu}[\w.\-]*){0,3}['’]s[ \t]{1,3})?          # "the *Council of Europe's* European …"
     \Z""", regex.VERBOSE)
 # nominal trigger with its party inside the gap: "the withdrawal *of Hungary, effective …, from the*"
@@ -124,6 +131,8 @@ NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")
 PRONOUN_OBJECT = regex.compile(r"[ \t]{1,3}(?:it|them)(?![\w\-])")
 # an acronym or series number in brackets right after an object: "the Chemical Weapons Convention *(CWC)* in 2013"
 # (or the rest of it, when the acronym itself is a mention of the object: "(*CWC*)")
+# a number designation after a name: "ILO Convention *No. 98*", "Convention *(No. 189)*"
+NUMBER_AFTER = regex.compile(r"[ \t]{1,3}\(?(?:No|Nos|Number)\.?[ \t]{0,2}\d{1,4}\)?(?![\w\-])")
 PAREN_AFTER = regex.compile(r"[ \t]{0,3}\([^()\n]{1,40}\)|[\"”’]?\)")
 # an own signature (no state party): "signed in Washington on …", "done at Vienna", "opened for signature …"
 OWN_ACT = regex.compile(

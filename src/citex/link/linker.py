@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # a series number written next to the name: "(CETS No. 225)", "ETS No. 126", "ETS 5"
 SERIES_NO = regex.compile(r"[ \t]{0,3}[(,]?[ \t]{0,3}(?P<s>C?ETS)[ \t]{1,3}(?:No\.?[ \t]{0,2})?(?P<n>\d{1,3})(?!\d)")
+# an ILO convention by its number: "ILO Convention No. 87", "ILO Convention 169", "ILO Convention (No. 189)"
+ILO_NO = regex.compile(r"[ \t]{1,3}\(?(?:No\.?|Number)?[ \t]{0,2}(?P<n>\d{1,3})\)?(?![\d.,]\d|[\w\-])")
+ILO_NAME = regex.compile(r"\bILO\b|International[ \t]+Labou?r", regex.IGNORECASE)
+ILO_TITLE = regex.compile(r"Convention \(No\. (\d{1,3})\)")
 # acronyms that name an instrument on their own ("the NPT", "GATT"); checked against the KB
 # (with a series number: "START II", "SALT I", "START-2", looked up as a whole name)
 _WORD_OR_HYPHEN = re.compile(r"[\w\-]")
@@ -51,6 +55,13 @@ COURT_BEFORE = regex.compile(r"(?<![\w\-])(?:"
                                         for w in sorted(lower_words("link/court_words_before"), key=lambda w: (-len(w), w)))
                              + r")[ \t]{1,3}the[ \t]{1,3}\Z", regex.IGNORECASE)
 COURT_BEFORE_REACH = 40
+# an acronym defined in brackets after a court's or a body's name is that body's: "the European Court of Human
+# Rights (ECHR) ruled"; an acronym before a body's word names the body: "the CEDAW Committee"
+BODY_NAME_BEFORE = regex.compile(r"(?:Court|Tribunal|Committee|Commission|Council|Secretariat)"
+                                 r"(?:[ \t]{1,3}(?:of|for|on|the|and|\p{Lu}[\w'’\-]*+)){0,8}[ \t]{0,3}\([ \t]{0,2}\Z")
+BODY_WORD_AFTER = regex.compile(r"[ \t]{1,3}(?:Committee|Secretariat|Council|Commission|Court|Tribunal|Bureau|Office|Agency|"
+                                r"Organi[sz]ation)(?![\w\-])")
+BODY_NAME_REACH = 90
 
 PAREN = re.compile(r"\([^()]{1,60}\)")
 WORD = re.compile(r"[A-Za-z]{4,}")
@@ -62,6 +73,9 @@ HEAD_WORDS = frozenset(w for row in (line.split() for line in entries("instrumen
 QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"})
 
 
+# a lower-case qualifier before a name that another record's title holds: "the *revised* European Social Charter"
+# (its title ends "(revised)"), "the *new* START treaty" (New START)
+QUALIFIER_BEFORE = regex.compile(r"(?<![\w\-])(revised|new)[ \t]{1,3}\Z")
 REVISED_AFTER = re.compile(r"[ \t]{0,2}\([Rr]evised\)")
 # the sort of a parent's child cited without its own name, with the descriptor before it
 CHILD_HEAD = re.compile(r"(?i)(?:\b(?:optional|additional)\s+)?\b(protocols?|amendments?)\b")
@@ -71,6 +85,9 @@ MAX_PLURAL = 4
 # "the *two* Optional Protocols": how many the plural stands for
 PLURAL_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 PLURAL_COUNT = re.compile(r"(?<![\w\-])(both|two|three|four|[234])[ \t]{1,3}\Z", re.I)
+# how far a year cited with a name may be from its record's adoption (signature, entry into force: "the 1968 NPT",
+# "the 1970 NPT"); further, the record is another instrument of the same name ("the Treaty of London of 1839")
+CITED_YEAR_MARGIN = 5
 # a child named by its year only ("the 1972 Protocol")
 DATED_CHILD = re.compile(r"(1[5-9]\d\d|20\d\d)\s+(?:Protocol|Amendment)")
 DATED_CHILD_REACH = 120   # … of the instrument named at most this far before it
@@ -78,6 +95,10 @@ TECHNICAL = re.compile(r"(?i)\b(?:annex(?:es|ex)?|articles?)\b")
 # a long title cited with a slip: at least this many subject words, a fuzzy score this high (1 = every
 # word), this far ahead of the next record
 NEAR_MIN_WORDS, NEAR_SCORE, NEAR_MARGIN = 6, 0.95, 0.15
+# a lower-case generic head inside a description ("… treaty on preventing violence against women") and the heads
+# tried in its place
+_LOWER_HEAD_INSIDE = regex.compile(r"(?<![\w\-])(treaty|convention|agreement|pact|accord)(?=[ \t]+(?:on|for|against)[ \t])")
+_NEAR_HEADS = ("convention", "treaty", "agreement")
 NEAR_MAX_SEARCHES = 20   # distinct names searched per text
 # how far after the latest year a text names (without a publication date) a record may be adopted
 TEXT_YEAR_MARGIN = 5
@@ -89,6 +110,23 @@ DATED_YEAR = re.compile(r"(?i)\b" + _MONTHS + r"\.?[ \t]{1,3}(?:\d{1,2}(?:st|nd|
                         r"(?P<y>1[89]\d\d|20\d\d)(?![\w\-])")
 # a year after a blank, where DATED_YEAR's year may stand
 _BLANK_YEAR = re.compile(r"[ \t](?:1[89]\d\d|20\d\d)(?![\w\-])")
+
+
+# the capitalised name right before a bracketed acronym ("Ceylon Workers Congress (CWC)"), and the head words that
+# make it an instrument's ("Treaty on the Non-Proliferation of Nuclear Weapons (NPT)")
+_NAME_BEFORE_BRACKET = regex.compile(r"(?:(?:\p{Lu}[\w'’.\-]*+|of|on|the|and|for|to|in|against|de|des|du)\s{1,3}){1,14}+\Z")
+_INSTRUMENT_WORD = regex.compile(r"(?i)\b(?:treaty|treaties|convention|agreement|protocol|charter|covenant|statute|pact|"
+                                 r"accords?|act|plan|memorandum|amendment|partnership|arrangement)\b")
+
+
+def defined_as_other(text: str, acronym: str) -> bool:
+    """The text defines ``acronym`` in brackets after a name that is no instrument's ("the Ceylon Workers
+    Congress (CWC)"): the acronym is that body there, not the instrument it stands for elsewhere."""
+    i = text.find("(" + acronym + ")")
+    if i < 0:
+        return False
+    m = _NAME_BEFORE_BRACKET.search(text, max(0, i - 120), i)
+    return m is not None and _INSTRUMENT_WORD.search(m.group()) is None
 
 
 def latest_dated_year(text: str) -> int:
@@ -164,6 +202,9 @@ DESCRIBED = re.compile(r"[ \t]{0,2},?[ \t]{0,3}(?:on|concerning|relating[ \t]+to
                        r"(?:the[ \t]{1,3})?(?P<d>[^,.;:()\n]{3,120})")
 
 
+ORDINAL_WORD = regex.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|additional)\b")
+
+
 def _described(text: str, end: int, recs: list) -> list:
     """The records whose titles hold every subject word of the description after ``end`` (at least two
     words), if any."""
@@ -186,6 +227,7 @@ class Linker:
         self._year_seen = self._bare_year = self._doc_stems = None
         self._near_cache: dict = {}
         self._years = None
+        self._ilo_table = None
         self._editions = None
         self._news_re = None
         self._news_table: dict = {}
@@ -253,6 +295,7 @@ class Linker:
         START" around a key "START", which the table does not hold.)"""
         table = self.acronyms
         out = []
+        other: dict[str, bool] = {}   # acronym → the text defines it as something else
         line_end, caps = -1, False  # the current line is judged once (linear on a 1 MB line)
         for k in self._acronym_pattern().finditer(text):
             m = ACRONYM.match(text, k.start())
@@ -267,6 +310,13 @@ class Linker:
                 continue  # an all-caps headline: "NPT" there may be any word
             if COURT_AFTER.match(text, m.end()) or COURT_BEFORE.search(text, max(0, m.start() - COURT_BEFORE_REACH), m.start()):
                 continue  # "the ECHR ruled", "appealed to the ECHR": the court, not the convention
+            if BODY_WORD_AFTER.match(text, m.end()) or (
+                    text[m.start() - 1:m.start()] in "( " and BODY_NAME_BEFORE.search(text, max(0, m.start() - BODY_NAME_REACH), m.start())):
+                continue  # "the CEDAW Committee", "the European Court of Human Rights (ECHR)": the body
+            if m.group() not in other:
+                other[m.group()] = defined_as_other(text, m.group())
+            if other[m.group()]:
+                continue  # "the Ceylon Workers Congress (CWC) … a CWC spokesman": not the convention
             end = m.end()
             rid = table.get(m.group())
             if rid is None and (" " in m.group() or "-" in m.group()):  # "New START", "START II"
@@ -388,6 +438,11 @@ class Linker:
             kids = [r for r in kids if (r.adopted or "")[:4] == y.group(1)]
         if len(kids) > 1:
             kids = _described(text, it.end, kids) or kids
+        if len(kids) > 1 and not ORDINAL_WORD.search(it.title):
+            # "the ICCPR's Optional Protocol": the one protocol whose title has no ordinal, the others being
+            # the "Second …" (the CRC's three, none with an ordinal, stay candidates)
+            plain = [r for r in kids if not ORDINAL_WORD.search(r.title.split(" to ", 1)[0])]
+            kids = plain if len(plain) == 1 else kids
         if len(kids) == 1:
             return LinkResult(kids[0].id, kids[0].title)
         return LinkResult(candidates=[r.id for r in kids]) if kids else NO_LINK
@@ -416,11 +471,19 @@ class Linker:
             rec = self.kb.get(f"CETS {int(m.group('n'))}")
             if rec:
                 return LinkResult(rec.id, rec.title)
+        if it.kind == "convention" and (m := ILO_NO.match(text, it.end)) and (
+                ILO_NAME.search(it.title) or ILO_NAME.search(text, max(0, it.start - 40), it.start)):
+            rec = self._ilo().get(int(m.group("n")))
+            if rec is not None:
+                return LinkResult(rec.id, rec.title)   # "ILO Convention No. 87"
         recs = self._named(text, it) or self._by_year(it)
         if not recs:
             return NO_LINK
         recs = self._with_editions(recs, it)
-        recs = self._cited_year(it, recs)
+        cited = self._cited_year(it, recs)
+        if not cited:
+            return LinkResult(candidates=[r.id for r in recs])  # the year cited is none of theirs: say so, do not link
+        recs = cited
         if self._latest is not None:
             fits = [r for r in recs if not r.adopted or int(r.adopted[:4]) <= self._latest]
             if not fits:
@@ -465,6 +528,11 @@ class Linker:
                 return recs
         if (ordinal := ordinal_before(text, it.start)) and (recs := self.kb.lookup(f"{ordinal} {it.title}")):
             return recs  # "the sixth International Tin Agreement"
+        if (q := QUALIFIER_BEFORE.search(text, max(0, it.start - 12), it.start)) is not None:
+            word = q.group(1).lower()   # "the revised European Social Charter", "the new START treaty"
+            recs = self.kb.lookup(it.title + " (revised)" if word == "revised" else f"New {it.title}")
+            if recs:
+                return recs
         recs = self.kb.lookup(cited) or self.kb.lookup(it.title)
         if not recs and "(" in it.title:
             # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
@@ -481,16 +549,23 @@ class Linker:
         """A long full title cited with a slip ("… Chemical Weapons and on their Destructions"): the
         best fuzzy match, when it holds nearly every word of the name and no other record comes
         close."""
-        if it.kind == "other" or len(content_words(it.title)) < NEAR_MIN_WORDS:
+        n_words = len(content_words(it.title)) if it.kind != "other" else 0
+        if n_words < NEAR_MIN_WORDS - 1:
             return []
-        hits = self._near_cache.get(it.title)
-        if hits is None:
-            if len(self._near_cache) >= NEAR_MAX_SEARCHES:
-                return []   # a bounded cost per text, whatever it holds
-            hits = self._near_cache[it.title] = self.kb.scored_search(it.title, 2)
-        if not hits or hits[0][1] < NEAR_SCORE or (len(hits) > 1 and hits[0][1] - hits[1][1] < NEAR_MARGIN):
-            return []
-        return [hits[0][0]] if hits[0][0].matchable else []
+        titles = [it.title] if n_words >= NEAR_MIN_WORDS else []
+        if (m := _LOWER_HEAD_INSIDE.search(it.title)) is not None:   # (one subject word fewer: the head is generic)
+            # "the Council of Europe treaty on preventing violence against women": news's generic head word for
+            # the record's own ("… Convention on preventing and combating …")
+            titles += [it.title[:m.start(1)] + h + it.title[m.end(1):] for h in _NEAR_HEADS if h != m.group(1)]
+        for title in titles:
+            hits = self._near_cache.get(title)
+            if hits is None:
+                if len(self._near_cache) >= NEAR_MAX_SEARCHES:
+                    return []   # a bounded cost per text, whatever it holds
+                hits = self._near_cache[title] = self.kb.scored_search(title, 2)
+            if hits and hits[0][1] >= NEAR_SCORE and not (len(hits) > 1 and hits[0][1] - hits[1][1] < NEAR_MARGIN):
+                return [hits[0][0]] if hits[0][0].matchable else []
+        return []
 
     def _acronym_inside(self, it: "Item") -> list["Record"]:
         """"Agreement Establishing the AfCFTA": a known acronym in the name, and the name's words
@@ -526,10 +601,27 @@ class Linker:
 
     def _cited_year(self, it: "Item", recs: list["Record"]) -> list["Record"]:
         """A year cited with the name that none of the records has, but another record of that year
-        with the same subject has ("European Social Charter of 3 May 1996" is the revised Charter)."""
-        if it.date is None or any((r.adopted or "")[:4] == it.date.value[:4] for r in recs):
+        with the same subject has ("European Social Charter of 3 May 1996" is the revised Charter); a
+        year far from every record's ("the Treaty of London of 1839" is not the 1949 Statute of the
+        Council of Europe, "the Geneva Accords of 1954" not the 1925 Gas Protocol): none of them."""
+        if it.date is None or it.date.value[:1] == "-" or any((r.adopted or "")[:4] == it.date.value[:4] for r in recs):
             return recs
-        return self._by_year(it) or recs
+        by_year = self._by_year(it)
+        if by_year:
+            return by_year
+        cited = int(it.date.value[:4])
+        return [r for r in recs if not r.adopted or abs(int(r.adopted[:4]) - cited) <= CITED_YEAR_MARGIN]
+
+    def _ilo(self) -> dict[int, "Record"]:
+        """The ILO conventions of the knowledge base by number ("Convention (No. 87) concerning …")."""
+        if self._ilo_table is None:
+            table: dict[int, "Record"] = {}
+            for r in self.kb:
+                m = ILO_TITLE.match(r.title)
+                if m:
+                    table.setdefault(int(m.group(1)), r)
+            self._ilo_table = table
+        return self._ilo_table
 
     def _records_of(self, year: str) -> list["Record"]:
         if self._years is None:

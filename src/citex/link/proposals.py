@@ -3,6 +3,7 @@ instruments ("the NPT") as candidates, and headline names cut back to the longes
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import attrs
 import regex
@@ -160,13 +161,21 @@ def with_acronyms(text: str, cands: list, acronyms: list, linker) -> list:
     out = list(cands)
     spans = [(c.start, c.end) for c in cands]
     starts = [s for s, _ in spans]
+    dropped = set()
     for s, e, rid in acronyms:
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and spans[i][1] > s:
             continue
         if i + 1 < len(spans) and spans[i + 1][0] < e:
-            continue
+            # a known name over a domestic-law reading that starts inside it: "the Helsinki Final| Act of 1975|"
+            inside = list(itertools.takewhile(lambda k: spans[k][0] < e, range(i + 1, len(spans))))
+            if not all(cands[k].kind == "other" for k in inside):
+                continue
+            dropped.update(inside)
         kind = linker.kind_of(rid)
         out.append(Candidate(start=s, end=e, kind=kind, head="", title=text[s:e], origin="acronym"))
+    if dropped:
+        gone = {id(cands[k]) for k in dropped}
+        out = [c for c in out if id(c) not in gone]
     out.sort(key=lambda c: c.start)
     return out

@@ -25,6 +25,8 @@ _FOR_ON_RE = re.compile(r"(?i)\b(convention|treaty|agreement|protocol|charter|co
 _THE_AFTER_PREP_RE = re.compile(r"(?i)\b(of|on|for|to|against)\s+the\s+")
 _PREP_CAPS_RE = re.compile(r"\b(of|on|for|to|against)\s+(?!the\b)(?=[A-Z])")
 SMALL = lower_words("instruments/title_small_words")
+# an acronym (with a series number) before a generic head: "SALT II treaty", "START I accord"
+_ACRONYM_STEM_RE = re.compile(r"^[A-Z][A-Z0-9\-]{1,9}(?:\s(?:III|II|I|IV|[1-4]))?$")
 # "first" … "twelfth": an ordinal written before a name is part of it ("the sixth International Tin
 # Agreement" is the Sixth International Tin Agreement)
 ORDINALS = tuple(entries("common/ordinals")[:12])
@@ -49,6 +51,8 @@ def _heads_swapped(name: str) -> Iterator[tuple[str, bool]]:
     if not kept or not any(w[:1].isupper() for w in kept):
         return
     stem = " ".join(kept)
+    if _ACRONYM_STEM_RE.match(stem):
+        yield stem, True   # "the SALT II treaty" is SALT II
     for head in _SYNONYM_HEADS:
         yield f"{stem} {head}", len(kept) == 1
 

@@ -55,7 +55,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
                                 TEAM_VERBS,
                                 TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
-from citex.places.words import (COURT_HEADS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
+from citex.places.words import (COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
 from citex.vocab import lower_words
@@ -462,8 +462,8 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
         return True, False                                      # "Trump Moves To Withdraw U.S. From …"
     if ws in TITLE_CASE_SMALL and k > 0 and _title_case_small(ctx, k):
         return False, True                                      # "The Jewel Of The Nile": a title
-    if ws in FUNCTION_WORDS or ws in TIME_WORDS:
-        return True, False                                      # "In Paris", "Monday Paris"
+    if ws in FUNCTION_WORDS or ws in TIME_WORDS or ws in DAY_WORDS:
+        return True, False                                      # "In Paris", "Monday Paris", "Today Poland"
     if not linked:
         if crossed:
             return True, False                                  # "Should the United Kingdom"

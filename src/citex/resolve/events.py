@@ -103,14 +103,26 @@ _SUBJECT_WORDS = frozenset({"treaty", "agreement", "convention", "protocol", "ac
                             "members", "parties", "signatories"}) | frozenset(
     w.lower() for w in vocab.entries("parties/roles"))
 # acts whose date may be the day they take effect ("effective as of 2 June 2026")
+# how far before a trigger the names whose words are no cues are looked for (the cue look-back is shorter)
+NAMES_BACK = 400
 EFFECTIVE_ACTIONS = frozenset({"withdrawal", "denunciation", "termination", "deratification"})
 _EFFECT_GAP = regex.compile(r"[ \t]{1,3}(?:(?:will|shall|would|is|was|has|had|then|only|formally|also|to)[ \t]{1,3}){0,3}")
+# after the act's object, its agent may come first: "the de-ratification of the Treaty *by Russia* took effect"
+# or the act's object not a name ("Russia's withdrawal *from the landmark pact* took effect at midnight")
+_LOOSE_OBJECT_THEN_EFFECT = regex.compile(r"[ \t]{1,3}(?:from|of)[ \t]{1,3}[^,.;:!?()\n]{1,50}?" + _EFFECT_GAP.pattern)
+# or a participle phrase: "Moscow's exit from the Treaty, *announced in January 2021,* took effect in December"
+_AGENT_THEN_EFFECT = regex.compile(r"(?:[ \t]{1,3}by[ \t]{1,3}[^,.;:()\n]{1,40}?|[ \t]{0,2},[ \t]{1,3}(?:announced|notified|decided|"
+                                   r"declared|made|submitted|lodged|deposited)[^,.;:()\n]{0,40},)" + _EFFECT_GAP.pattern)
 _EFFECTIVE_BEFORE = regex.compile(r"(?<![\w\-])effective(?:[ \t]{1,3}(?:as[ \t]{1,3}of|from|on))?[ \t]{1,3}\Z",
                                   regex.IGNORECASE)
 
 # words before a party that make it no subject: "signed *in* Moscow", "a treaty *with* Russia"
 _NOT_SUBJECT = regex.compile(r"(?<![\w\-])(?:in|from|to|with|at|of|between|against|on|for|by|into|toward|towards|"
-                             r"near|than|like|including)[ \t]{1,3}(?:the[ \t]{1,3})?\Z", regex.IGNORECASE)
+                             r"near|than|like|unlike|including|"
+                             # the one told: "the United States notified *Russia* of its withdrawal", "Seoul told *Tokyo* it would"
+                             r"notif(?:y|ies|ied)|told|tells|tell|inform(?:s|ed)?|warn(?:s|ed)?|assur(?:es|ed)|ask(?:s|ed)|"
+                             r"urg(?:es|ed)|sen[dt]s?|remind(?:s|ed)?|gave|give|gives|given|giving|hand(?:s|ed)?)[ \t]{1,3}(?:the[ \t]{1,3})?\Z",
+                             regex.IGNORECASE)
 _ON_BEHALF = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}on[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 _BEHALF_AFTER = regex.compile(r"['’]s?\s{1,3}behalf(?![\w\-])")
 # another party doing the same: "… signed the statute — as did the U.S. —", ", as has France"
@@ -139,13 +151,30 @@ _OF_STATE = regex.compile(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?\p{Lu}")
 # what may open a sentence before its first word: blanks, quotes, a bullet
 _OPENS = regex.compile(r"[\s\"“‘'(\[]*(?:[-–—•*][ \t]{0,3})?[\"“‘']?")
 # a state praised or blamed "for" its act: "gratitude to Armenia *for* signing"
-_FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
+# a name in a phrase headed by a lower-case noun is not the subject of the verb after it: "the new rules *under
+# the* Treaty of Lisbon took effect", "an amendment *to the* Montreal Protocol entered into force"
+_IN_PHRASE = regex.compile(r"(?<![\w\-])(?!(?:the|a|an|its|their|and|or)[ \t])\p{Ll}[\p{Ll}\-]*+[ \t]{1,3}"
+                           r"(?:under|of|in|within|to|from)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# a gerund right before a state (give or take "the"): the state is its object ("Before joining the European Union,")
+_OBJECT_OF_WORD = regex.compile(r"(?<![\w\-])\p{Ll}[\p{Ll}\-]{1,20}ing[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_PREP_BEFORE = regex.compile(r"(?<![\w\-])(?:with|to|from|for|against|between|of|in|on)[ \t]{1,3}(?:the[ \t]{1,3})?\Z",
+                             regex.IGNORECASE)
+# the act's notice or decision undone right before its noun: "revoked its notice of withdrawal"
+_UNDONE_BEFORE = regex.compile(r"(?<![\w\-])(?:revok|rescind|withdr[ae]w|cancel|annul|revers|retract)\w*[ \t]{1,3}"
+                               r"(?:its|their|the|his|her|\p{Lu}[\w.]*['’]s)[ \t]{1,3}(?:notice|notification|decision|letter|instrument)"
+                               r"[ \t]{1,3}of[ \t]{1,3}\Z", regex.IGNORECASE)
+_QUESTION_END = regex.compile(r".*\?[\"”’)]?\s*\Z", regex.DOTALL)
+_AUXILIARY = regex.compile(r"(?<![\w\-])(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|may|might|"
+                           r"must|can|could|got|gets|get)(?![\w\-])")
+_FOR_GERUND = regex.compile(r"[ \t]{1,3}for[ \t]{1,3}(?:\w+ly[ \t]{1,3})?|[ \t]{1,3}(?:\w+ly[ \t]{1,3})?")
+# ("thanked Armenia *for* signing", and a gerund's own subject right before it: "objections to *Sweden* joining")
 _THE = regex.compile(r"[ \t]*(?:[Tt]he[ \t]+)?")
 _COMMA_THE = regex.compile(r",[ \t]{1,3}(?:the[ \t]{1,3})?")
 # "The countries *that have* signed …"
 _RELATIVE_PERFECT = regex.compile(r"(?:that|which|who)[ \t]{1,3}(?:have|has|had)[ \t]{1,3}\Z")
 # a passive trigger: its agent follows ("was ratified by India", "has been signed by 46 countries")
-_PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}(?:\w+ly[ \t]{1,3}){0,2}\Z",
+_PASSIVE = regex.compile(r"(?<![\w\-])(?:was|were|been|being|is|are|be|got|get|gets)[ \t]{1,3}"
+                         r"(?:(?:\w+ly|later|then|also|since|now|already|soon|first|once|again)[ \t]{1,3}){0,2}\Z",
                          regex.IGNORECASE)
 # between coordinated triggers: "signed *and* ratified", "signed *but not yet* ratified" (no event then)
 _COORD_TRIGGER = regex.compile(r"[ \t]{0,2},?[ \t]{1,3}(?:(?:and|or|&)(?:[ \t]{1,3}(?:then|later|subsequently|also))?"
@@ -178,8 +207,12 @@ _PRONOUN_PASSIVE = regex.compile(r"(?<![\w\-])(?:it|they)[ \t]{1,3}(?:(?:has|hav
 _LATER_DATE_GAP = regex.compile(r"[^.;:!?\n]{0,80}?(?<![\w\-])(?:on|in|as[ \t]+of|effective)[ \t]{1,3}" + R.MONTH_QUALIFIER + r"\Z",
                                 regex.IGNORECASE)
 LATER_DATE_REACH = 100
-_REPORTED = regex.compile(r"(?<![\w\-])(?:reported|reports|said|says|announced|told|stated|added|noted|wrote|tweeted|"
-                          r"quoted|cited|citing|according)(?![\w\-])")
+# (a report's date is not the act's: "…, the agency reported on 25 March 2022"; but a passive announcement of the act
+# dates it: "Turkey's decision to leave … was announced on March 20, 2021"); nor is the date of the act's undoing
+# ("The Gambia's notice of withdrawal … was rescinded in February 2017")
+_REPORTED = regex.compile(r"(?<![\w\-])(?<!(?:was|were|been|being|is|are)[ \t]{1,3})(?:reported|reports|said|says|announced|told|"
+                          r"stated|added|noted|wrote|tweeted|quoted|cited|citing|according)(?![\w\-])"
+                          r"|(?<![\w\-])(?:rescinded|revoked|annulled|cancell?ed|reversed|retracted)(?![\w\-])")
 _APPOSITION = regex.compile(r"[ \t]{0,2},[ \t]{0,2}")
 _ANY_GAP = regex.compile(r"[^.;:!?\n]{0,100}")
 # "deposited … this morning, December 23, 2002" (no reference date: the day word is no date)
@@ -260,8 +293,20 @@ class Scan:
     effect_ends: dict = attrs.Factory(dict)   # nominal act's index → the end of its "will enter into effect"
     founding: dict = attrs.Factory(dict)      # organisation → its founding instrument's names (start, group)
 
+    name_spans: list = attrs.Factory(list)    # the names' (start, end), by start
+    name_starts: list = attrs.Factory(list)
+
     def __attrs_post_init__(self) -> None:
         self.starts = [t.start for t in self.triggers]
+        self.name_spans = sorted((it.start, it.end) for it in self.doc.items)
+        self.name_starts = [s for s, _ in self.name_spans]
+
+    def names_before(self, lo: int, pos: int) -> list[tuple[int, int]]:
+        """The names that start in ``[pos - NAMES_BACK, pos)`` and end after ``lo`` (bounded: a cue
+        look-back is shorter)."""
+        a = bisect.bisect_left(self.name_starts, max(lo, pos - NAMES_BACK) - NAMES_BACK)
+        b = bisect.bisect_left(self.name_starts, pos)
+        return [sp for sp in self.name_spans[a:b] if sp[1] > lo]
 
 
 def _party_in(scan: Scan, start: int, end: int) -> Optional[Party]:
@@ -282,6 +327,8 @@ def _attach_after(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     if gi is None or gs - te > OBJECT_REACH:
         return None
     gap = text[te:gs]
+    if trig.nominal and text[gs:gs + 1].islower() and not gap.strip():
+        return None   # the act's noun before a lower-case name is its modifier: "Sweden's accession protocol to …"
     om = R.OBJECT_GAP.fullmatch(gap) or R.OBJECT_GAP.fullmatch(R.strip_date_qualifier(gap, pre=True))
     if om:
         owner = _party_in(scan, te + om.start("owner"), te + om.end("owner")) if om.group("owner") and \
@@ -383,6 +430,10 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
         if gi is not None and ts - ge <= PRONOUN_BACK and gx.first_start[gi] >= doc.sentence_start(max(0, sent_start - 1)):
             return Attachment(gx.groups[gi], pronoun_end=pm.end())
     ge, gi = gx.last_before(ts)
+    if gi is not None and trig.action == "entry_into_force" and \
+            _IN_PHRASE.search(text, max(0, gx.first_start[gi] - 40), gx.first_start[gi]) and \
+            (_COMPOUND_GAP.fullmatch(text, ge, ts) or R.PARTICIPLE_GAP.fullmatch(text, ge, ts)):
+        return Attachment([])   # what took effect is the phrase's head, not the name inside it
     if gi is not None and " " in trig.text and _COMPOUND_GAP.fullmatch(text, ge, ts) \
             and not R.ATTRIBUTIVE_AFTER.match(text, te):   # (not "the CTBT ratification debate")
         # "Russia's Comprehensive Nuclear-Test-Ban Treaty *ratification was revoked*" (a phrase, not a bare
@@ -396,7 +447,31 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
             gap = text[ge:ts]
             if R.PARTICIPLE_GAP.fullmatch(gap) or R.PARTICIPLE_GAP.fullmatch(R.strip_date_qualifier(gap)):
                 return Attachment(gx.groups[gi], post=True)
-    return _fronted(scan, trig, sent_start) or _topic(scan, trig) or Attachment([])
+    return _fronted(scan, trig, sent_start) or _shared_subject(scan, k, sent_start) or _topic(scan, trig) \
+        or Attachment([])
+
+
+# a second passive predicate of the same subject: "The Protocol entered into force in 2006 *and has been*
+# ratified by 94 states", "The treaty was signed by Russia in 2001 *and* ratified by Ukraine"
+_SHARED_PASSIVE = regex.compile(r"[^,;.:!?()\n]{0,80}?[ \t]and[ \t]{1,3}"
+                                r"(?:(?:has|have|had|was|were|is|are|been|since|also|now|already|later)[ \t]{1,3}){0,3}\Z")
+
+
+def _shared_subject(scan: Scan, k: int, sent_start: int) -> Optional[Attachment]:
+    """A past participle after "and" shares the name that the act before it in the sentence has as its
+    subject (the name before that act)."""
+    trig = scan.triggers[k]
+    if k == 0 or trig.form != "past":
+        return None
+    prev = scan.triggers[k - 1]
+    text, gx = scan.doc.text, scan.groups
+    if prev.start < sent_start or prev.action not in R.PARTICIPLE_ACTIONS or prev.form != "past" \
+            or not _SHARED_PASSIVE.fullmatch(text, prev.end, trig.start):
+        return None
+    ge, gi = gx.last_before(prev.start)   # the earlier act's subject: the name right before it
+    if gi is None or ge < sent_start or prev.start - ge > PARTICIPLE_REACH or not R.PARTICIPLE_GAP.fullmatch(text, ge, prev.start):
+        return None   # (not "Russia signed the treaty and …": that name is the earlier act's object)
+    return Attachment(gx.groups[gi], post=True)
 
 
 def _owner_before(scan: Scan, start: int, sent_start: int) -> Optional[Party]:
@@ -492,13 +567,14 @@ def _effect_of_act(scan: Scan, k: int) -> bool:
     prev, trig, text = scan.triggers[k - 1], scan.triggers[k], scan.doc.text
     if not prev.nominal or prev.action not in EFFECTIVE_ACTIONS:
         return False
-    if _EFFECT_GAP.fullmatch(text, prev.end, trig.start):
+    if _EFFECT_GAP.fullmatch(text, prev.end, trig.start) or _LOOSE_OBJECT_THEN_EFFECT.fullmatch(text, prev.end, trig.start):
         scan.effect_ends[k - 1] = trig.end   # ("The withdrawal will enter into effect": no object between)
     else:
         gs, gi = scan.groups.first_after(prev.end)
         if gi is None or gs >= trig.start or not R.OBJECT_GAP.fullmatch(text, prev.end, gs):
             return False
         if not (_EFFECT_GAP.fullmatch(text, scan.groups.last_end[gi], trig.start) or
+                _AGENT_THEN_EFFECT.fullmatch(text, scan.groups.last_end[gi], trig.start) or
                 R.strip_date_qualifier(text[scan.groups.last_end[gi]:trig.start]).strip() == ""):
             return False
     d = _effect_date(scan.doc, trig.end, len(text))
@@ -531,7 +607,7 @@ def _tail_start(doc: DocContext, te: int, att: Attachment, obj_end: int) -> int:
         return att.pronoun_end
     # after the object and its own qualifiers ("of 4 November 1993 thereto", "(CWC)")
     pos = R.skip_date_qualifier(doc.text, max(te, obj_end))
-    tm = R.THERETO.match(doc.text, pos) or R.PAREN_AFTER.match(doc.text, pos)
+    tm = R.THERETO.match(doc.text, pos) or R.PAREN_AFTER.match(doc.text, pos) or R.NUMBER_AFTER.match(doc.text, pos)
     return tm.end() if tm else pos
 
 
@@ -631,12 +707,34 @@ def subject(scan: Scan, sent_start: int, ts: int) -> Optional[Party]:
                 _INSERTION_CLOSE.match(text, p.end, ts):   # "Russia signed it — as did *the U.S.* — but …"
             p = scan.parties.last_before(p.start, sent_start)
             continue
+        if _DATELINE_PLACE.match(text, p.end) and _LINE_OPEN.search(text, max(0, p.start - 8), p.start):
+            p = scan.parties.last_before(p.start, sent_start)
+            continue   # "BRUSSELS, Nov 7 (Reuters) - NATO allies suspended …": the dateline's city acts no more
+        if _ANTECEDENT.fullmatch(text, p.end, ts):
+            return p   # "the position of *Washington*, which signed …": the relative clause's subject
         if (not _NOT_SUBJECT.search(text, max(sent_start, p.start - 16), p.start)
                 or _PERSON_OF.search(text, max(sent_start, p.start - 40), p.start)) \
-                and not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start):
+                and (not R.RELATIVE_CLAUSE.search(text, max(sent_start, p.start - 60), p.start)
+                     or _relative_subject(text, p, ts)):
             return p
         p = scan.parties.last_before(p.start, sent_start)
     return None
+
+
+# a wire dateline: the city opening a line, then its date or agency and a dash ("BRUSSELS, Nov 7 (Reuters) -")
+_DATELINE_PLACE = regex.compile(r"[ \t]*(?:,[^\n]{0,40}?|[ \t]*\([^()\n]{1,30}\))[ \t]*[-–—]{1,2}[ \t]")
+_LINE_OPEN = regex.compile(r"(?:\A|\n)[ \t]*\Z")
+# a state before a relative clause that holds the act: "*Washington*, which signed but never ratified …"
+_ANTECEDENT = regex.compile(r",[ \t]{1,3}(?:which|who)[ \t]{1,3}(?:[\w\-]+[ \t]{1,3}){0,3}")
+# the subject of a relative clause that holds the act: "the Covenant, which *Sri Lanka* ratified in 1980"
+_RELATIVE_SUBJECT = regex.compile(r",[ \t]{1,3}(?:which|that|whom)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_SAME_CLAUSE = regex.compile(r"[^,;.:()\n—–\"“”]{0,60}")
+
+
+def _relative_subject(text: str, p: Party, ts: int) -> bool:
+    """``p`` opens a relative clause ("…, which *Kenya* ratified") that runs on to the trigger at ``ts``."""
+    return (_RELATIVE_SUBJECT.search(text, max(0, p.start - 20), p.start) is not None
+            and _SAME_CLAUSE.fullmatch(text, p.end, ts) is not None)
 
 
 def coordinated(scan: Scan, last: Party, sent_start: int) -> list[Party]:
@@ -648,6 +746,8 @@ def coordinated(scan: Scan, last: Party, sent_start: int) -> list[Party]:
         gap = scan.doc.text[prev.end:p.start] if prev is not None else ""
         if prev is None or not (R.PARTY_LIST_GAP.fullmatch(gap) or _PERSON_LIST_GAP.fullmatch(gap)):
             break
+        if "and" not in gap and _OBJECT_OF_WORD.search(scan.doc.text, max(sent_start, prev.start - 24), prev.start):
+            break   # "Before joining the *European Union*, Poland ratified …": a fronted clause's object, no list
         out.insert(0, prev)
         p = prev
     return out
@@ -691,8 +791,11 @@ def _parties(scan: Scan, trig: Trigger, att: Attachment, t, clause_end: int, sen
         first = scan.parties.starting_at(t.party.start)
         if first is not None:
             return coordinated_after(scan, first, clause_end)
-    inside = [p for p in scan.parties.between(trig.start, trig.end) if p.end <= trig.end]
-    if inside:  # "deposited *Ecuador's* instrument of ratification"
+    inside = [p for p in scan.parties.between(trig.start, trig.end)
+              if p.end <= trig.end and (doc.text[p.end:p.end + 2] in ("'s", "’s")
+                                        or not _PREP_BEFORE.search(doc.text, max(trig.start, p.start - 12), p.start))]
+    if inside:  # "deposited *Ecuador's* instrument of ratification", "take *Britain* out of" (not "placed the Treaty
+        #         *with Pakistan* in abeyance")
         return inside[:1]
     owner = _possessive_before(scan, trig, sent_start) if trig.nominal else None
     if owner is not None:  # "*Kazakhstan's* accession", "North Korea's de facto declaration of its abrogation"
@@ -762,12 +865,16 @@ def _possessive_before(scan: Scan, trig: Trigger, sent_start: int) -> Optional[P
     return None
 
 
+_HAVING = regex.compile(r"[\s\"“‘'(\[]*(?:Having|After[ \t]{1,3}having)[ \t]{1,3}(?:(?:already|first|only|just|formally)[ \t]{1,3})?")
+
+
 def _subject_after_fronted(scan: Scan, trig: Trigger, sent_start: int, att: Attachment) -> Optional[Party]:
     """ "*By* withdrawing its signature, *the US* sought …", "Signing the Paris Agreement, *Japan* pledged …":
     the subject after a fronted gerund."""
     text = scan.doc.text
-    if trig.form != "ing" or not (_FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start])
-                                  or _OPENS.fullmatch(text, sent_start, trig.start)):
+    having = trig.form == "past" and _HAVING.fullmatch(text, sent_start, trig.start)   # "Having ratified …, Portugal"
+    if not having and (trig.form != "ing" or not (_FRONTED_GERUND.search(text[max(sent_start, trig.start - 12):trig.start])
+                                                  or _OPENS.fullmatch(text, sent_start, trig.start))):
         return None
     comma = text.find(",", max(trig.end, att.obj_end), min(len(text), trig.end + 200))
     if comma < 0:
@@ -835,13 +942,22 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     nk = _first_trigger(scan, tail_from)  # the next trigger ends this act's clause
     if nk < len(scan.triggers) and scan.triggers[nk].start < clause_end:
         clause_end = scan.triggers[nk].start
-    status = status_of(text, trig, sent_start, obj_end if not att.post else te, clause_end)
+    names = scan.names_before(sent_start, ts)
+    # a participle that modifies its name ("the Coffee Agreement, suspended in 1986") is read from the name
+    # on: the cues before the name are the main clause's ("will meet to discuss … under the …")
+    look_from = obj_end if att.post and obj_end < ts and not _AUXILIARY.search(text, obj_end, ts) else sent_start
+    status = status_of(text, trig, look_from, obj_end if not att.post else te, clause_end, names)
     if status is None:
         return None
+    if status != "proposed" and _QUESTION_END.match(text[max(ts, doc.sentence_end(ts) - 4):doc.sentence_end(ts)]):
+        status = "proposed"   # a question: "Will Hungary leave the Rome Statute?"
     passive_verb = trig.form != "ing" and bool(_PASSIVE.search(text, max(0, ts - 30), ts))  # not "was suspending"
     t = tail(doc, tail_from, clause_end, party_ok=att.post or trig.nominal or passive_verb)  # (its party is read from the parties below)
-    date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
-        or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
+    if trig.nominal and _UNDONE_BEFORE.search(text, max(0, ts - 60), ts):
+        date = None   # "revoked its notice of withdrawal … in March 2017": that date is the revocation's
+    else:
+        date = t.date or (None if att.post else _date_before(scan, trig, sent_start, own)) \
+            or _date_later(scan, t.end, clause_end, own) or _law_date(scan, trig)
     if date is None or date.relative:  # a relative notification date gives way to the effective one
         date = _effective_date(scan, trig, obj_end) or _law_effect_date(scan, k, obj_end) or scan.effects.get(k) \
             or date

@@ -136,7 +136,9 @@ def merge(text: str, items: list[Item]) -> list[Citation]:
         if title.isupper():
             title = next((items[i].title for i in c["items"] if not items[i].title.isupper()
                           and name_key(items[i].title) == name_key(title)), title)
-        parent = next((index_of_item[items[i].parent] for i in c["items"] if items[i].parent is not None), None)
+        # (a parent that is a short form with no antecedent, "Protocol No. 4 to the Convention" alone, was dropped)
+        parent = next((index_of_item[items[i].parent] for i in c["items"]
+                       if items[i].parent is not None and items[i].parent in index_of_item), None)
         if parent == ci:
             parent = None
         link = next((items[i].link for i in c["items"] if items[i].link is not None and items[i].link.id), None) \

@@ -18,6 +18,8 @@ PREMOD_DATE_BEFORE = 30
 PLACE_DATE_SEP = 4
 # how far after an act the next place or date of its tail may start
 TAIL_REACH = 60
+# how many names and dates a tail reads at most ("by Russia, Ukraine, France and Germany on …")
+TAIL_ITEMS = 8
 
 
 @attrs.frozen(slots=True)
@@ -34,7 +36,8 @@ def tail(doc: DocContext, pos: int, end: int, party_ok: bool = False) -> Tail:
     """Party, place and date right after ``pos`` (up to ``end``)."""
     text = doc.text
     party = place = date = None
-    for _ in range(4):
+    listing = False   # the last name read was the party or another state of its list
+    for _ in range(TAIL_ITEMS):
         p = doc.places.first_after(pos, min(end, pos + TAIL_REACH))
         d = doc.dates.first_after(pos, min(end, pos + TAIL_REACH))
         nxt = min([x for x in (p, d) if x is not None], key=lambda x: x.start, default=None)
@@ -43,8 +46,13 @@ def tail(doc: DocContext, pos: int, end: int, party_ok: bool = False) -> Tail:
         gap = text[pos:nxt.start]
         if nxt is p:
             if party_ok and party is None and R.PARTY_AFTER.match(gap) and doc.is_country(p):
-                party = p
-            elif place is None and R.EVENT_PLACE_GAP.match(gap):
+                party, listing = p, True
+                pos = nxt.end
+                continue
+            if listing and R.PARTY_LIST_GAP.fullmatch(gap) and doc.is_country(p):
+                pos = nxt.end     # "signed by Russia *and China* in 2001": the list's others (read as parties later)
+                continue
+            if place is None and R.EVENT_PLACE_GAP.match(gap):
                 place = p
             elif place is not None and place.end == pos and R.PLACE_DATE_SEP.match(gap) and doc.is_country(p):
                 pass  # "at Montego Bay, Jamaica, on …": the place's country, then go on
@@ -56,6 +64,7 @@ def tail(doc: DocContext, pos: int, end: int, party_ok: bool = False) -> Tail:
             else:
                 break
         pos = nxt.end
+        listing = False
     return Tail(party, place, date, pos)
 
 
@@ -73,7 +82,8 @@ def _date_inside(doc: DocContext, c, members: list[int]) -> bool:
 def _date_around(doc: DocContext, c, members: list[int]) -> None:
     text, items = doc.text, doc.items
     d = doc.dates.first_after(c.end, c.end + OWN_DATE_AFTER)  # "… of 26 November 1987"
-    if d is not None and not d.relative and R.OWN_DATE_GAP.match(text[c.end:d.start]):
+    if d is not None and not d.relative and (R.OWN_DATE_GAP.match(text[c.end:d.start]) or (
+            c.kind == "convention" and (ty := R.TITLE_YEAR.match(text, c.end)) and ty.start("y") == d.start)):
         for i in members:
             items[i].date = items[i].date or d
         return
@@ -111,7 +121,14 @@ def own_acts(doc: DocContext) -> None:
     Dublin, and was opened for signature on 3 December 2008 in Oslo": the instrument's own date and
     place, when no state acts ("on behalf of …" makes it a state's signature: an event)."""
     text = doc.text
-    for it in doc.items:
+    children: dict[int, list[int]] = {}
+    for k, c in enumerate(doc.items):
+        if c.parent is not None:
+            children.setdefault(c.parent, []).append(k)
+    for i, it in enumerate(doc.items):
+        if any(o.start <= it.start and it.end <= o.end and (o.start, o.end) != (it.start, it.end) for o in doc.items[max(0, i - 3):i]):
+            continue   # a parent named inside a child's title ("Protocol No. 14 to the European Convention …,
+            #            adopted in 2004"): the act is the child's
         pos = R.skip_date_qualifier(text, it.end)
         pm = R.PAREN_AFTER.match(text, pos)  # "… Rights (ICCPR) was adopted …"
         if pm:
@@ -132,10 +149,40 @@ def own_acts(doc: DocContext) -> None:
                 break  # a state's act: left to the events
             if rank >= best and (t.date or t.place):
                 best = rank
-                if t.date:
-                    it.date = t.date
-                if t.place:
-                    it.place = t.place
+                for k in _acting_items(doc, i, children, m.group()):
+                    if t.date:
+                        doc.items[k].date = t.date
+                    if t.place:
+                        doc.items[k].place = t.place
+
+
+def _acting_items(doc: DocContext, i: int, children: dict[int, list[int]], act: str) -> list[int]:
+    """The items an own act after item ``i`` dates: the protocols named before it when ``i`` is only their
+    parent ("Protocols I and II additional to the Geneva Conventions were adopted in 1977"), the names
+    coordinated with it before a plural verb ("The Convention … and its Optional Protocol were adopted"),
+    else ``i`` itself."""
+    it = doc.items[i]
+    before = [k for k in children.get(i, ()) if doc.items[k].end <= it.start and it.start - doc.items[k].end <= 60]
+    if before:
+        return before
+    if not _PLURAL_ACT.match(act):
+        return [i]
+    out = [i]
+    k = i   # the names joined to it before the plural verb: "X and its Optional Protocol", "X, Y and Z"
+    while k > 0 and len(out) < 20:
+        prev = doc.items[k - 1]
+        gap = doc.text[prev.end:doc.items[k].start]
+        if prev.end > doc.items[k].start or not _JOINED.fullmatch(gap):
+            break
+        out.insert(0, k - 1)
+        k -= 1
+    return out
+
+
+_JOINED = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:(?:and|or|as[ \t]+well[ \t]+as)[ \t]{1,3})?(?:its[ \t]{1,3}|the[ \t]{1,3}|their[ \t]{1,3})?")
+
+
+_PLURAL_ACT = re.compile(r"[ \t,]*(?:\[\d{1,3}\][ \t]*)?(?:and[ \t]+)?(?:(?:which|that)[ \t]+)?were\b")
 
 
 # "Signed on Nov 15, 2020, the 15-member RCEP …": a participle opening the sentence, its date, then

@@ -23,6 +23,7 @@ and a span in the text: ``text == source[start:end]``.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import Iterable, Optional
 
 import regex
@@ -32,7 +33,10 @@ from citex.grammar.instruments import alternation
 from citex.models import Party, Place
 
 # a leader's name after a nationality and a title: "French President Emmanuel Macron"
-_NAME = r"(?P<name>(?:\p{Lu}[\p{Ll}'’\-]+[ \t]){0,2}(?P<surname>\p{Lu}[\p{Ll}'’\-]{2,}))"
+# a person's name after a title; not a Title Case headline's verb ("Turkish Parliament *Ratifies* Istanbul …")
+_NOT_VERB = r"(?!(?:" + alternation(sorted({w.capitalize() for w in vocab.lower_words("instruments/headline_verbs")})) + r")(?![\w\-]))"
+_NAME = (r"(?P<name>(?:" + _NOT_VERB + r"\p{Lu}[\p{Ll}'’\-]+[ \t]){0,2}" + _NOT_VERB
+         + r"(?P<surname>\p{Lu}[\p{Ll}'’\-]{2,}))")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,11 +83,31 @@ def party_of_place(place: Place, is_country) -> Optional[Party]:
         return None
     if is_country(place):
         return Party(text=place.text, name=place.name, country=place.country, start=place.start, end=place.end)
-    code = capitals().get(place.name)
+    seat = seats().get(place.name)
+    if seat is not None:    # "Brussels signed …": the European Union
+        return Party(text=place.text, name=seat[0], country=seat[1], start=place.start, end=place.end)
+    code = capitals().get(place.name) or _folded_capitals().get(_fold(place.name))   # "Tehrān" is "Tehran"
     if code is not None and code == place.country:
         return Party(text=place.text, name=countries().get(code, place.name), country=code,
                      start=place.start, end=place.end)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def seats() -> dict[str, tuple[str, str]]:
+    """Capital → (party name, code) of the union it stands for (``parties/seats.tsv``)."""
+    return {row[0]: (row[1], row[2]) for row in vocab.rows("parties/seats")}
+
+
+def _fold(name: str) -> str:
+    """``name`` without its accents ("Bogotá" → "Bogota"), as the capitals table spells most names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_capitals() -> dict[str, str]:
+    """The capitals table keyed without accents (the gazetteer's names keep theirs: "Kābul", "Tehrān")."""
+    return {_fold(name): code for name, code in capitals().items()}
 
 
 @functools.lru_cache(maxsize=1)

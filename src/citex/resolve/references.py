@@ -43,12 +43,24 @@ def _dated_protocol(it: Item) -> bool:
     return it.kind == "protocol" and DATED_PROTOCOL.match(it.title) is not None
 
 
-def back_references(items: list[Item]) -> None:
+def _root(items: list[Item], k: int) -> tuple:
+    """What the item ``k`` names, through the short forms resolved so far: its title and number."""
+    for _ in range(MAX_ANTECEDENTS):
+        if items[k].alias_of is None:
+            break
+        k = items[k].alias_of
+    return items[k].title, items[k].number
+
+
+def back_references(items: list[Item], whole: frozenset = frozenset()) -> None:
     """Short forms and partial names refer back to the nearest compatible earlier name:
     "the convention", "The European Convention of 1987" → the full title cited before.
     A year must agree when both sides have one; a short form with no antecedent is dropped later.
     Only the latest of identical earlier names (same title, kind, number and year) is kept as a
-    candidate: it is the one the nearest-first search would pick."""
+    candidate: it is the one the nearest-first search would pick.
+    ``whole``: the indices of items that are a knowledge-base name as they stand (a stand-alone acronym
+    or news name): never a partial form of a longer name ("the Trans-Pacific Partnership" after the
+    "Comprehensive and Progressive Agreement for Trans-Pacific Partnership" is the earlier pact)."""
     # (title, kind, number, year) → (item index, title words), oldest first
     named: dict[tuple, tuple[int, frozenset]] = {}
     order = sorted(range(len(items)), key=lambda k: (items[k].start, -items[k].end))
@@ -72,15 +84,19 @@ def back_references(items: list[Item]) -> None:
                     continue
                 if anything and j in inner:
                     continue
+                if it.parent is not None and ante.parent is not None and \
+                        _root(items, it.parent) != _root(items, ante.parent):
+                    continue   # "the Refugee Convention and its 1967 Protocol" after the Torture Convention's protocol
                 if it.date and _year(ante.date) and _year(ante.date) != _year(it.date):
                     continue
                 it.alias_of = j
                 break
             if it.alias_of is None and _dated_protocol(it):
-                it.short = False   # "… (as amended by the 1972 Protocol)": a name of its own
-            continue
+                it.short = False   # "… (as amended by the 1972 Protocol)": a name of its own, which later
+            else:                  # short forms may refer back to ("its 1967 Protocol … its Protocol")
+                continue
         own_words = _words(it.title)
-        if it.number is None and it.kind != "protocol":
+        if it.number is None and it.kind != "protocol" and i not in whole:
             words = own_words
             generic = it.kind in GENERIC_KINDS
             if generic:  # "Kyoto treaty" after "Kyoto Protocol", "Louvre pact" after "Louvre Accord"

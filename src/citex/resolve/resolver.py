@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
 
+import attrs
+
 from citex.grammar.instruments import Candidate, find_short_forms
 from citex.models import Date, Place
 from citex.resolve.context import DocContext
@@ -24,6 +26,7 @@ from citex.resolve.items import Item, make_items, outside_names
 from citex.resolve.own import own_acts, own_dates, own_definitions, own_nearby
 from citex.resolve.parents import attach_parents, find_groups
 from citex.resolve.references import alias_items, back_references
+from citex.text.lines import unwrapped
 from citex.text.spans import SpanIndex
 
 
@@ -64,10 +67,14 @@ class Resolver:
         attach_parents(doc)
         doc.cands, doc.items = alias_items(text, doc.cands, doc.items)  # after the parents: a protocol's span is whole
         doc.groups = find_groups(doc)
-        own_dates(doc)
-        own_acts(doc)
-        own_nearby(doc)
-        back_references(doc.items)
+        # (in hard-wrapped wire copy a line break inside a paragraph is a space: "the CFE treaty signed in\nParis
+        # in 1990"; the unwrapped text has the same offsets, and the items are shared)
+        flat = unwrapped(text)
+        own_doc = doc if flat is text else attrs.evolve(doc, text=flat, sents=None, semis=None)
+        own_dates(own_doc)
+        own_acts(own_doc)
+        own_nearby(own_doc)
+        back_references(doc.items, frozenset(i for i, it in enumerate(doc.items) if doc.cands[it.cand].origin == "acronym"))
         own_definitions(doc)   # (after the back references: the defining sentence may name it again)
         find_events(doc)
         return doc.items, places, doc.cands
