@@ -73,6 +73,8 @@ HEAD_WORDS = frozenset(w for row in (line.split() for line in entries("instrumen
 QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"})
 
 
+# an organisation's qualifier opening a name: "U.N. Arms Trade Treaty", "UN Refugee Convention"
+_ORG_QUALIFIER = regex.compile(r"(?:U\.N\.|UN|United[ \t]+Nations|EU|E\.U\.|European[ \t]+Union|Council[ \t]+of[ \t]+Europe)[ \t]+(?=\p{Lu})")
 # a lower-case qualifier before a name that another record's title holds: "the *revised* European Social Charter"
 # (its title ends "(revised)"), "the *new* START treaty" (New START)
 QUALIFIER_BEFORE = regex.compile(r"(?<![\w\-])(revised|new)[ \t]{1,3}\Z")
@@ -239,7 +241,12 @@ class Linker:
                 "constitution": "other"}.get(kind, kind if kind in KINDS else "other")
 
     def known(self, title: str) -> bool:
-        return bool(self.kb.lookup(title))
+        """The knowledge base knows the name, as written or without an organisation qualifier before it
+        ("U.N. Arms Trade Treaty", "UN Refugee Convention")."""
+        if self.kb.lookup(title):
+            return True
+        m = _ORG_QUALIFIER.match(title)
+        return m is not None and bool(self.kb.lookup(title[m.end():]))
 
     def near_known(self, title: str) -> bool:
         """A long full title the knowledge base knows but for a slip (see :meth:`_near_title`)."""
