@@ -541,7 +541,7 @@ class Linker:
             if recs:
                 return recs
         recs = self.kb.lookup(cited) or self.kb.lookup(it.title)
-        if not recs and "(" in it.title:
+        if not recs and "(" in it.title and it.kind != "other":   # (a law's bracketed part names no record of it)
             # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
             recs = self.kb.lookup(PAREN.sub(" ", it.title))
             for inner in PAREN.findall(it.title):
@@ -595,8 +595,8 @@ class Linker:
         """A name no record bears, with its own year cited ("the UN Convention on refugees of 1951"):
         the one record adopted that year (on that day, for a full date) whose title holds every
         subject word of the name."""
-        if it.date is None or len(it.date.value) < 4:
-            return []
+        if it.date is None or len(it.date.value) < 4 or it.kind == "other":
+            return []   # (a law of that year is no treaty of it: "European Union (Withdrawal Agreement) Act 2020")
         subject = content_words(it.title)
         if not subject:
             return []
