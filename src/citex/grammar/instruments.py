@@ -281,6 +281,11 @@ def _norm_ws(s: str) -> str:
     return " ".join(s.split())
 
 
+_CLOSE_BRACKET_GAP = regex.compile(r"\)[ \t]{1,3}")
+# small words inside a bracketed part of a law's title: "Safety of Rwanda (Asylum *and* Immigration) Act 2024"
+_PAREN_SMALL = frozenset({"and", "of", "the", "for", "on", "&"})
+
+
 def _premods(text: str, head_start: int, lower_head: bool, floor: int = 0) -> tuple[int, list[str]]:
     """Scan left from the head, not past ``floor`` (the end of the name before it: "the Convention on Human
     Rights and| Additional Protocol No. 1"): return where the name starts and its pre-modifier words."""
@@ -303,7 +308,8 @@ def _premods(text: str, head_start: int, lower_head: bool, floor: int = 0) -> tu
             break
         if kind == "paren":
             inner = w[1:-1].strip()
-            if not inner or not all(t[:1].isupper() or t[:1].isdigit() for t in inner.split()) or "\n" in gap:
+            if not inner or not all(t[:1].isupper() or t[:1].isdigit() or t in _PAREN_SMALL for t in inner.split()) \
+                    or "\n" in gap:
                 break   # (a bracket on the line before is a reference, "(POL-2006-L-79967)\nAct of …")
             words.insert(0, w)
             start, pos = s, s
@@ -422,7 +428,12 @@ def find_candidates(text: str, gazetteer=None) -> list[Candidate]:
             continue
         # (a law's name may hold the name it is about: "Law on Ratification of the Istanbul| Convention")
         ctx["floor"] = max(last_end, 0) if out and out[-1].kind != "other" else 0
+        bracketed = bool(out) and _CLOSE_BRACKET_GAP.fullmatch(text, out[-1].end, hs) is not None
+        if bracketed:
+            ctx["floor"] = 0   # "European Union (Withdrawal Agreement) Act 2020": the law's title holds the name
         cand = _candidate(text, hm, ctx)
+        if cand is not None and bracketed and cand.kind == "other" and cand.start <= out[-1].start:
+            out.pop()
         if cand is not None:
             if out and _law_holds(text, out[-1], cand):
                 prev = out[-1]    # "Law on Ratification of the Istanbul| Convention": the law names it whole
@@ -1019,6 +1030,10 @@ LAW_DESIGNATION = regex.compile(compose(
 
 #: Examples the tests run: (text, [names that must be found, whole]).
 EXAMPLES: list[tuple[str, list[str]]] = [
+    # a law's title with a bracketed part holds it whole (and the name inside the brackets is no name of its own)
+    ("Parliament passed the Safety of Rwanda (Asylum and Immigration) Act 2024 in April.",
+     ["Safety of Rwanda (Asylum and Immigration) Act 2024"]),
+    ("The European Union (Withdrawal Agreement) Act 2020 became law.", ["European Union (Withdrawal Agreement) Act 2020"]),
     # "to" and a verb of the title continue it; "to the …" names a parent
     ("The U.N. Convention to Combat Desertification was adopted in Paris.", ["U.N. Convention to Combat Desertification"]),
     ("They adopted the Protocol to Prevent, Suppress and Punish Trafficking in Persons in 2000.",

@@ -16,7 +16,8 @@ from citex.grammar.dates import PATTERN as DATE_PATTERN
 OWN_DATE_GAP = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated|from)[ \t]{1,3}\Z")
 # the year of an ILO or IMO convention's title: "Domestic Workers Convention, 2011 (No. 189)", "Maritime Labour
 # Convention, 2006." (a comma, the year, then its number or the end of the clause)
-TITLE_YEAR = regex.compile(r"[ \t]{0,2},[ \t]{0,2}(?P<y>1[89]\d\d|20\d\d)(?=[ \t]{0,2}\((?:No|Nos)\.|[ \t]{0,2}[.;,)](?!\d))")
+TITLE_YEAR = regex.compile(r"[ \t]{0,2},[ \t]{0,2}(?P<y>1[89]\d\d|20\d\d)(?=[ \t]{0,2}\((?:No|Nos)\.|[ \t]{0,2}[.;,)](?!\d)"
+                           r"|[ \t]{1,2}(?:is|was|has|had|requires|sets|entered|came|will|and|which|as)\b)")
 # a name's own date right after it: " of 26 November 1987", ", dated July 13, 1999", " of 1950"
 DATE_QUALIFIER = regex.compile(compose(
     r"[ \t]{0,3},?[ \t]{0,3}(?:of|dated)[ \t]{1,3}(?:(?:{day})(?:st|nd|rd|th)?[ \t]{1,3}{month}[ \t]{1,3}{year}"

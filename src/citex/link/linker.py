@@ -73,6 +73,8 @@ HEAD_WORDS = frozenset(w for row in (line.split() for line in entries("instrumen
 QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"})
 
 
+# an organisation's qualifier opening a name: "U.N. Arms Trade Treaty", "UN Refugee Convention"
+_ORG_QUALIFIER = regex.compile(r"(?:U\.N\.|UN|United[ \t]+Nations|EU|E\.U\.|European[ \t]+Union|Council[ \t]+of[ \t]+Europe)[ \t]+(?=\p{Lu})")
 # a lower-case qualifier before a name that another record's title holds: "the *revised* European Social Charter"
 # (its title ends "(revised)"), "the *new* START treaty" (New START)
 QUALIFIER_BEFORE = regex.compile(r"(?<![\w\-])(revised|new)[ \t]{1,3}\Z")
@@ -239,7 +241,12 @@ class Linker:
                 "constitution": "other"}.get(kind, kind if kind in KINDS else "other")
 
     def known(self, title: str) -> bool:
-        return bool(self.kb.lookup(title))
+        """The knowledge base knows the name, as written or without an organisation qualifier before it
+        ("U.N. Arms Trade Treaty", "UN Refugee Convention")."""
+        if self.kb.lookup(title):
+            return True
+        m = _ORG_QUALIFIER.match(title)
+        return m is not None and bool(self.kb.lookup(title[m.end():]))
 
     def near_known(self, title: str) -> bool:
         """A long full title the knowledge base knows but for a slip (see :meth:`_near_title`)."""
@@ -534,7 +541,7 @@ class Linker:
             if recs:
                 return recs
         recs = self.kb.lookup(cited) or self.kb.lookup(it.title)
-        if not recs and "(" in it.title:
+        if not recs and "(" in it.title and it.kind != "other":   # (a law's bracketed part names no record of it)
             # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
             recs = self.kb.lookup(PAREN.sub(" ", it.title))
             for inner in PAREN.findall(it.title):
@@ -588,8 +595,8 @@ class Linker:
         """A name no record bears, with its own year cited ("the UN Convention on refugees of 1951"):
         the one record adopted that year (on that day, for a full date) whose title holds every
         subject word of the name."""
-        if it.date is None or len(it.date.value) < 4:
-            return []
+        if it.date is None or len(it.date.value) < 4 or it.kind == "other":
+            return []   # (a law of that year is no treaty of it: "European Union (Withdrawal Agreement) Act 2020")
         subject = content_words(it.title)
         if not subject:
             return []
