@@ -29,6 +29,7 @@ _PROBES = tuple(sorted({" " + (w[:7] if len(w) > 7 else w) for w in _NOUNS}))
 # (a possessive ends the name before it: "Seattle's Capitol Hill neighborhood")
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’\-])((?:\p{Lu}\p{Ll}++(?:['’](?!s[ ])\p{L}\p{Ll}*+)?+(?:-\p{Lu}\p{Ll}++)?+[ ]){1,3})\Z")
 _BACK = 64
+_MAX_NAMES = 20   # names per text whose other mentions are looked for (the search stays linear)
 # an elected member's title, "for" and the constituency's name: "MP for Sedgefield", "AM for Aberavon"
 # (the titles' last letters and " for ": two substring tests for MP, MSP, MEP and AM)
 _MEMBER_PROBES = tuple(sorted({f"{t[-1]} for " for t in entries("places/member_titles")}))
@@ -53,6 +54,8 @@ def district_cands(table: NameTable, text: str, cands: list[Cand]) -> list[Cand]
             names.setdefault(surface, []).append(m.start(1))          # "MP for Sedgefield"
     if not names:
         return []
+    if len(names) > _MAX_NAMES:                     # each name's mentions cost a search of the text
+        names = dict(list(names.items())[:_MAX_NAMES])
     country = _text_country(cands)
     if not country:
         return []
