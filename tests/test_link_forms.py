@@ -138,6 +138,8 @@ def test_link_forms(text, published, want):
     ("The Single Convention on Narcotic Drugs and its 1975 Protocol bind Peru.", None, "MTDSG VI-17"),
     # an acronym the text defines as something else
     ("The Ceylon Workers Congress (CWC) called a strike. A CWC spokesman said talks failed.", None, "MTDSG XXVI-3"),
+    # a capitalised head is a proper name's own word: no swap to another head
+    ("The Geneva Accord, an unofficial peace plan, was launched in 2003.", None, "IEADB 2603"),
     # a law of a year is no treaty of that year
     ("The European Union (Withdrawal Agreement) Act 2020 became law.", None, "GK EU-WITHDRAWAL-2020"),
     # a year cited with the name far from the only record's: another instrument of that name

@@ -547,9 +547,16 @@ class Linker:
             for inner in PAREN.findall(it.title):
                 recs = recs or self.kb.lookup(inner.strip("() "))
         if not recs and (it.kind != "protocol" or it.number is None):
+            swapped: dict[str, "Record"] = {}
             for name, exact in rewrites(it.title) if not recs else ():
-                if recs := (self.kb.lookup_exact if exact else self.kb.lookup)(name):
+                if exact:   # a head swapped after one word: every head's records together must be one
+                    swapped.update((r.id, r) for r in self.kb.lookup_exact(name))
+                    continue
+                if recs := self.kb.lookup(name):
                     break
+            if not recs and len(swapped) == 1:
+                recs = list(swapped.values())   # "Kyoto climate agreement" → Kyoto Protocol (not "Geneva Accord" →
+                #                                 the Geneva Protocol: Geneva names conventions and accords too)
         return recs or self._acronym_inside(it) or self._near_title(it)
 
     def _near_title(self, it: "Item") -> list["Record"]:
