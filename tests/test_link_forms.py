@@ -17,6 +17,8 @@ def ids(text, published=None):
     ("The Convention on the Protection of Human Rights and Fundamental Freedoms binds Turkey.", None, "CETS 5"),
     # a cited date that identifies another record of the same name
     ("France ratified the European Social Charter of 3 May 1996.", None, "CETS 163"),
+    # head words in the text choose no record ("accord" is no subject word)
+    ("The Paris Agreement, the accord on climate, is failing.", None, "UNTS I-54113"),
     # a lower-case qualifier another record's title holds
     ("Spain ratified the revised European Social Charter.", None, "CETS 163"),
     ("Putin hailed the new START treaty.", None, "GK NEWSTART-2010"),
@@ -140,6 +142,8 @@ def test_link_forms(text, published, want):
     ("The Ceylon Workers Congress (CWC) called a strike. A CWC spokesman said talks failed.", None, "MTDSG XXVI-3"),
     # a capitalised head is a proper name's own word: no swap to another head
     ("The Geneva Accord, an unofficial peace plan, was launched in 2003.", None, "IEADB 2603"),
+    # a year-and-subject match must be of the name's kind
+    ("The Brussels Treaty of 1948 set up the Western Union.", None, "PIL WIPO-99"),
     # a law of a year is no treaty of that year
     ("The European Union (Withdrawal Agreement) Act 2020 became law.", None, "GK EU-WITHDRAWAL-2020"),
     # a year cited with the name far from the only record's: another instrument of that name

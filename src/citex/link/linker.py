@@ -607,8 +607,10 @@ class Linker:
         subject = content_words(it.title)
         if not subject:
             return []
+        # (of its kind: "the Brussels Treaty of 1948" is not the Berne Convention's Brussels Act of 1948)
         hits = [r for r in self._records_of(it.date.value[:4])
-                if r.matchable and not r.parent and subject <= content_words(" ".join(r.names))]
+                if r.matchable and not r.parent and subject <= content_words(" ".join(r.names))
+                and (r.kind or "").lower() == it.kind]
         if len(it.date.value) == 10 and len(hits) > 1:
             hits = [r for r in hits if r.adopted == it.date.value] or hits
         return hits if len(hits) == 1 else []
