@@ -73,6 +73,10 @@ HEAD_WORDS = frozenset(w for row in (line.split() for line in entries("instrumen
 QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"})
 
 
+# a law's date designation at the end of its name: " of 1986", " of 17 February 1986", " 1998"
+_DATE_TAIL = regex.compile(r"(?:[ \t]+of)?[ \t]+(?:\d{1,2}[ \t]+\p{L}+[ \t]+)?\d{4}\Z")
+# a capitalised plural head ends the name: it names several records together ("the Geneva Conventions")
+_PLURAL_PROPER_HEAD = regex.compile(r"(?:Conventions|Treaties|Protocols|Agreements|Covenants)\Z")
 # an organisation's qualifier opening a name: "U.N. Arms Trade Treaty", "UN Refugee Convention"
 _ORG_QUALIFIER = regex.compile(r"(?:U\.N\.|UN|United[ \t]+Nations|EU|E\.U\.|European[ \t]+Union|Council[ \t]+of[ \t]+Europe)[ \t]+(?=\p{Lu})")
 # a lower-case qualifier before a name that another record's title holds: "the *revised* European Social Charter"
@@ -507,6 +511,8 @@ class Linker:
             recs = [r for r in fits if not r.adopted or int(r.adopted[:4]) <= year] or fits
         if len(recs) == 1:
             return LinkResult(recs[0].id, recs[0].title)
+        if _PLURAL_PROPER_HEAD.search(it.title):
+            return LinkResult(candidates=[r.id for r in recs])   # "the Geneva Conventions": the set, no one of them
         # (editions first: the ordinals of their titles are no subject words — "third" quarter)
         chosen = self._edition(recs, text) or self._settle(recs, it, text) or self._own_title(recs, it, text)
         if chosen is not None:
@@ -541,6 +547,8 @@ class Linker:
             if recs:
                 return recs
         recs = self.kb.lookup(cited) or self.kb.lookup(it.title)
+        if not recs and it.kind == "other" and (m := _DATE_TAIL.search(it.title)) is not None:
+            recs = self.kb.lookup(it.title[:m.start()])   # "the Single European Act of 1986"
         if not recs and "(" in it.title and it.kind != "other":   # (a law's bracketed part names no record of it)
             # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
             recs = self.kb.lookup(PAREN.sub(" ", it.title))
