@@ -407,6 +407,23 @@ class Linker:
             if it.kind != "protocol" and it.link is not None and it.link.id:
                 last_named = it
         self._split_plurals(text, items)
+        for it in items:
+            if it.date is None and it.link is not None and it.link.id:
+                self._own_date_from_signing(it)
+
+    def _own_date_from_signing(self, it: "Item") -> None:
+        """An instrument's own date (and place) from a signing the text dates in its record's month of adoption
+        ("Reagan and Gorbachev signed the INF Treaty at the White House on December 8, 1987"): the signing is
+        its conclusion, not a later state's act."""
+        rec = self.kb.get(it.link.id)
+        if rec is None or not rec.adopted:
+            return
+        for ev in it.events:
+            if ev.action == "signature" and ev.date is not None and not ev.date.relative and len(ev.date.value) >= 7 \
+                    and rec.adopted.startswith(ev.date.value[:7]):
+                it.date = ev.date
+                it.place = it.place or ev.place
+                return
 
     def _split_plurals(self, text: str, items) -> None:
         """"The Optional Protocols to the Convention on the Rights of the Child": a plural name whose
