@@ -39,6 +39,9 @@ def ids(text, published=None):
     # ILO conventions by their short titles (a "<adjective> Workers Convention" is weak, the knowledge base confirms it)
     ("The Philippines ratified the Domestic Workers Convention in 2012.", None, "UNTS I-51379"),
     ("Peru ratified the Indigenous and Tribal Peoples Convention in 1994.", None, "UNTS I-28383"),
+    # "their" protocols; the first of a parent whose later protocols carry ordinals
+    ("The Geneva Conventions and their Additional Protocols I and II protect civilians.", None, "UNTS I-17513"),
+    ("Ukraine ratified the First Additional Protocol to the Convention on Cybercrime.", None, "CETS 189"),
     # stand-alone acronyms news uses without defining them
     ("Inspectors said Syria violated the CWC.", None, "MTDSG XXVI-3"),
     ("Parties to CITES voted to protect sharks.", None, "UNTS I-14537"),

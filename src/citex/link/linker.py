@@ -208,7 +208,7 @@ DESCRIBED = re.compile(r"[ \t]{0,2},?[ \t]{0,3}(?:on|concerning|relating[ \t]+to
                        r"(?:the[ \t]{1,3})?(?P<d>[^,.;:()\n]{3,120})")
 
 
-ORDINAL_WORD = regex.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|additional)\b")
+ORDINAL_WORD = regex.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")
 
 
 def _described(text: str, end: int, recs: list) -> list:
@@ -391,8 +391,9 @@ class Linker:
                     rec = self.kb.protocol(parent.link.id, it.number)
                 if rec is None:
                     rec = self._protocol_by_name(text, it, parent)
-                if rec is None and parent is not None and it.start > parent.end:
-                    # "the first Optional Protocol, on …" of a parent whose protocols bear no numbers
+                if rec is None and parent is not None and (it.start > parent.end or it.number == 1):
+                    # "the first Optional Protocol, on …" of a parent whose protocols bear no numbers; "the First
+                    # Additional Protocol to the Convention on Cybercrime": the one whose title has no ordinal
                     it.link = self._child_of(parent, it, text)
                     continue
                 it.link = LinkResult(rec.id, rec.title) if rec else NO_LINK
@@ -466,7 +467,8 @@ class Linker:
             kids = [r for r in kids if (r.adopted or "")[:4] == y.group(1)]
         if len(kids) > 1:
             kids = _described(text, it.end, kids) or kids
-        if len(kids) > 1 and not ORDINAL_WORD.search(it.title):
+        cited_ordinal = ORDINAL_WORD.search(it.title)
+        if len(kids) > 1 and (cited_ordinal is None or cited_ordinal.group().lower() == "first"):
             # "the ICCPR's Optional Protocol": the one protocol whose title has no ordinal, the others being
             # the "Second …" (the CRC's three, none with an ordinal, stay candidates)
             plain = [r for r in kids if not ORDINAL_WORD.search(r.title.split(" to ", 1)[0])]
