@@ -79,6 +79,12 @@ NOT_INSTRUMENTS = [
     "The rally filled the Chicago convention center.",
     "They dined at the Treaty of Versailles restaurant.",
     "The Lisbon Treaty Club met on Tuesday.",
+    # one deal or meeting among others: a city's lower-case agreement after "a", a convention of members
+    "Renault and Nissan reached a Paris accord on cross-shareholdings.",
+    "The carmakers signed a Geneva agreement on Tuesday.",
+    "The Chicago convention of the Democratic Party nominated its candidate.",
+    "At the Montreal convention of dentists, vendors showed new tools.",
+    "The Antarctic Treaty Consultative Meeting opened in Berlin.",
 ]
 STILL_INSTRUMENTS = [
     ("Russia withdrew from the ECHR in 2022", "ECHR"),

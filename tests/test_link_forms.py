@@ -17,6 +17,8 @@ def ids(text, published=None):
     ("The Convention on the Protection of Human Rights and Fundamental Freedoms binds Turkey.", None, "CETS 5"),
     # a cited date that identifies another record of the same name
     ("France ratified the European Social Charter of 3 May 1996.", None, "CETS 163"),
+    # head words in the text choose no record ("accord" is no subject word)
+    ("The Paris Agreement, the accord on climate, is failing.", None, "UNTS I-54113"),
     # a lower-case qualifier another record's title holds
     ("Spain ratified the revised European Social Charter.", None, "CETS 163"),
     ("Putin hailed the new START treaty.", None, "GK NEWSTART-2010"),
@@ -37,6 +39,9 @@ def ids(text, published=None):
     # ILO conventions by their short titles (a "<adjective> Workers Convention" is weak, the knowledge base confirms it)
     ("The Philippines ratified the Domestic Workers Convention in 2012.", None, "UNTS I-51379"),
     ("Peru ratified the Indigenous and Tribal Peoples Convention in 1994.", None, "UNTS I-28383"),
+    # "their" protocols; the first of a parent whose later protocols carry ordinals
+    ("The Geneva Conventions and their Additional Protocols I and II protect civilians.", None, "UNTS I-17513"),
+    ("Ukraine ratified the First Additional Protocol to the Convention on Cybercrime.", None, "CETS 189"),
     # stand-alone acronyms news uses without defining them
     ("Inspectors said Syria violated the CWC.", None, "MTDSG XXVI-3"),
     ("Parties to CITES voted to protect sharks.", None, "UNTS I-14537"),
@@ -138,6 +143,10 @@ def test_link_forms(text, published, want):
     ("The Single Convention on Narcotic Drugs and its 1975 Protocol bind Peru.", None, "MTDSG VI-17"),
     # an acronym the text defines as something else
     ("The Ceylon Workers Congress (CWC) called a strike. A CWC spokesman said talks failed.", None, "MTDSG XXVI-3"),
+    # a capitalised head is a proper name's own word: no swap to another head
+    ("The Geneva Accord, an unofficial peace plan, was launched in 2003.", None, "IEADB 2603"),
+    # a year-and-subject match must be of the name's kind
+    ("The Brussels Treaty of 1948 set up the Western Union.", None, "PIL WIPO-99"),
     # a law of a year is no treaty of that year
     ("The European Union (Withdrawal Agreement) Act 2020 became law.", None, "GK EU-WITHDRAWAL-2020"),
     # a year cited with the name far from the only record's: another instrument of that name

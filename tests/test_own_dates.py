@@ -77,6 +77,14 @@ def test_own_act_across_a_wire_line_break():
     # protocols named before their parent: the act after the parent is theirs
     ("Protocols I and II additional to the Geneva Conventions were adopted in 1977.",
      [("Protocols I", "1977"), ("II", "1977"), ("Geneva Conventions", None)]),
+    # a signing the text dates in the record's month of adoption is the instrument's conclusion
+    ("Obama and Medvedev signed the New START treaty in Prague on 8 April 2010.", [("New START treaty", "2010-04-08")]),
+    # a later state's signature is not
+    ("France signed the Paris Agreement on 22 April 2016.", [("Paris Agreement", None)]),
+    # a description or an aside between the name and its own act
+    ("The Ottawa Treaty banning landmines was signed in December 1997.", [("Ottawa Treaty", "1997-12")]),
+    ("The Minamata Convention on Mercury, named after the Japanese city, was adopted in October 2013.",
+     [("Minamata Convention on Mercury", "2013-10")]),
     # an ILO convention's title year
     ("The Philippines ratified the Domestic Workers Convention, 2011 (No. 189).", [("Domestic Workers Convention", "2011")]),
     # names joined before a plural verb share it

@@ -222,3 +222,16 @@ def test_protocol_of_an_unnamed_parent_keeps_the_document(text, names):
     res = citex.extract(text)
     assert res.error is None
     assert [(c.text, c.parent) for c in res.citations] == [(n, None) for n in names]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capitalised plural names the set: not the one of them named before
+    ("The Third Geneva Convention protects prisoners of war. The Geneva Conventions bind all states.",
+     [("Third Geneva Convention", "UNTS I-972"), ("Geneva Conventions", None)]),
+    # a dash after a name is no part of it (the knowledge base's name does not run on into punctuation)
+    ("The treaty - the Treaty on European Union - was signed in 1992.", [("Treaty on European Union", "GK EU-TEU-1992")]),
+    # a law's date designation: the name without it is the record's
+    ("The Single European Act of 1986 created the single market.", [("Single European Act of 1986", "GK EU-SEA-1986")]),
+])
+def test_names_sets_and_designations(text, expected):
+    assert [(c.text, c.id) for c in cites(text)] == expected

@@ -791,6 +791,11 @@ def _rejected(text: str, name: Name, gazetteer) -> bool:
         return True  # "Democratic National Convention", "Texas Haunters Convention"
     if h.low in ORDINARY_HEADS and ordinary_premods(pre_low):
         return True  # "City Charter", "Merger Agreement", "Coalition Agreement", "Honda Accord", "Tory-Liberal pact"
+    if h.lower and not has_cont and len(pre) == 1 and h.low in _ONE_OF_MANY_HEADS and "-" not in pre[0] \
+            and INDEFINITE_BEFORE.search(text, max(0, name.start - 16), name.start) and _gazetteer(gazetteer).lookup(pre[0]):
+        return True  # "Renault and Nissan reached a Paris accord", "signed a Geneva agreement": one deal among others
+    if h.lower and h.low == "convention" and not has_cont and _MEETING_OF.match(text, name.end):
+        return True  # "the Chicago convention of the Democratic Party", "the Montreal convention of dentists"
     if h.kind == "other" and not has_cont and h.low in ("law", "constitution", "directive") and not (
             h.low == "constitution" and not h.lower and pre and (_country_word(pre[-1], gazetteer)
                                                                  or pre[-1].isdigit())) \
@@ -870,6 +875,13 @@ def _labour_convention(pre_low) -> bool:
 
 
 # an indefinite article right before a name (a new word may come between): "an| SMC agreement"
+# lower-case heads that "a <City> …" makes one of many: a deal, a meeting
+_ONE_OF_MANY_HEADS = frozenset({"agreement", "accord", "pact", "convention", "treaty", "deal"})
+# a meeting's members or organiser after a lower-case "convention": "of the Democratic Party", "of dentists"
+_MEETING_OF = regex.compile(r"[ \t]{1,3}(?:of|for)[ \t]{1,3}(?:(?:the[ \t]{1,3})?(?:\p{Lu}[\w'’\-]*+[ \t]{1,3}){0,4}"
+                            r"(?:Party|Association|Society|Federation|Union|Congress|Club|League|Institute|Academy|Council|"
+                            r"Chamber|Guild|Movement|Alliance|Order|Fraternity|Church)(?![\w\-])"
+                            r"|(?:\p{Ll}[\p{Ll}\-]*+[ \t]{1,3}){0,2}\p{Ll}{2,}(?:ers|ists|ians|ants|ents|ors|ies|men|women)(?![\w\-]))")
 INDEFINITE_BEFORE = regex.compile(r"(?<![\w\-])(?:[Aa]n?|[Aa]nother)[ \t]{1,3}(?:new[ \t]{1,3})?\Z")
 DEAL_HEADS = frozenset({"agreement", "agreements", "pact", "pacts", "accord", "accords"})
 

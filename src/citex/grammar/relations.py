@@ -32,7 +32,7 @@ THERETO = regex.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:thereto|to[ \t]+it|annexed[ \
 # "the European Convention on Human Rights*' *Protocol No. 6", "the Montreal Protocol*'s *Kigali Amendment"
 POSSESSIVE_GAP = regex.compile(r"['’]s?[ \t]{1,3}"
                                # "the 1951 Refugee Convention *and its* 1967 Protocol"
-                               r"|[ \t]{0,2},?[ \t]{1,3}(?:(?:and|or|as[ \t]+well[ \t]+as|with|plus)[ \t]{1,3})?its[ \t]{1,3}")
+                               r"|[ \t]{0,2},?[ \t]{1,3}(?:(?:and|or|as[ \t]+well[ \t]+as|with|plus)[ \t]{1,3})?(?:its|their)[ \t]{1,3}")
 # "Protocol No. 14 *to the* Convention", "Protocol *amending the* …"
 PARENT_LINK = regex.compile(
     r"[ \t]{1,3}(?:to|amending|supplementing|additional[ \t]+to|of|under)[ \t]{1,3}(?:the[ \t]{1,3})?")

@@ -73,6 +73,10 @@ HEAD_WORDS = frozenset(w for row in (line.split() for line in entries("instrumen
 QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"})
 
 
+# a law's date designation at the end of its name: " of 1986", " of 17 February 1986", " 1998"
+_DATE_TAIL = regex.compile(r"(?:[ \t]+of)?[ \t]+(?:\d{1,2}[ \t]+\p{L}+[ \t]+)?\d{4}\Z")
+# a capitalised plural head ends the name: it names several records together ("the Geneva Conventions")
+_PLURAL_PROPER_HEAD = regex.compile(r"(?:Conventions|Treaties|Protocols|Agreements|Covenants)\Z")
 # an organisation's qualifier opening a name: "U.N. Arms Trade Treaty", "UN Refugee Convention"
 _ORG_QUALIFIER = regex.compile(r"(?:U\.N\.|UN|United[ \t]+Nations|EU|E\.U\.|European[ \t]+Union|Council[ \t]+of[ \t]+Europe)[ \t]+(?=\p{Lu})")
 # a lower-case qualifier before a name that another record's title holds: "the *revised* European Social Charter"
@@ -204,7 +208,7 @@ DESCRIBED = re.compile(r"[ \t]{0,2},?[ \t]{0,3}(?:on|concerning|relating[ \t]+to
                        r"(?:the[ \t]{1,3})?(?P<d>[^,.;:()\n]{3,120})")
 
 
-ORDINAL_WORD = regex.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|additional)\b")
+ORDINAL_WORD = regex.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")
 
 
 def _described(text: str, end: int, recs: list) -> list:
@@ -387,8 +391,9 @@ class Linker:
                     rec = self.kb.protocol(parent.link.id, it.number)
                 if rec is None:
                     rec = self._protocol_by_name(text, it, parent)
-                if rec is None and parent is not None and it.start > parent.end:
-                    # "the first Optional Protocol, on …" of a parent whose protocols bear no numbers
+                if rec is None and parent is not None and (it.start > parent.end or it.number == 1):
+                    # "the first Optional Protocol, on …" of a parent whose protocols bear no numbers; "the First
+                    # Additional Protocol to the Convention on Cybercrime": the one whose title has no ordinal
                     it.link = self._child_of(parent, it, text)
                     continue
                 it.link = LinkResult(rec.id, rec.title) if rec else NO_LINK
@@ -403,6 +408,23 @@ class Linker:
             if it.kind != "protocol" and it.link is not None and it.link.id:
                 last_named = it
         self._split_plurals(text, items)
+        for it in items:
+            if it.date is None and it.link is not None and it.link.id:
+                self._own_date_from_signing(it)
+
+    def _own_date_from_signing(self, it: "Item") -> None:
+        """An instrument's own date (and place) from a signing the text dates in its record's month of adoption
+        ("Reagan and Gorbachev signed the INF Treaty at the White House on December 8, 1987"): the signing is
+        its conclusion, not a later state's act."""
+        rec = self.kb.get(it.link.id)
+        if rec is None or not rec.adopted:
+            return
+        for ev in it.events:
+            if ev.action == "signature" and ev.date is not None and not ev.date.relative and len(ev.date.value) >= 7 \
+                    and rec.adopted.startswith(ev.date.value[:7]):
+                it.date = ev.date
+                it.place = it.place or ev.place
+                return
 
     def _split_plurals(self, text: str, items) -> None:
         """"The Optional Protocols to the Convention on the Rights of the Child": a plural name whose
@@ -445,7 +467,8 @@ class Linker:
             kids = [r for r in kids if (r.adopted or "")[:4] == y.group(1)]
         if len(kids) > 1:
             kids = _described(text, it.end, kids) or kids
-        if len(kids) > 1 and not ORDINAL_WORD.search(it.title):
+        cited_ordinal = ORDINAL_WORD.search(it.title)
+        if len(kids) > 1 and (cited_ordinal is None or cited_ordinal.group().lower() == "first"):
             # "the ICCPR's Optional Protocol": the one protocol whose title has no ordinal, the others being
             # the "Second …" (the CRC's three, none with an ordinal, stay candidates)
             plain = [r for r in kids if not ORDINAL_WORD.search(r.title.split(" to ", 1)[0])]
@@ -507,6 +530,8 @@ class Linker:
             recs = [r for r in fits if not r.adopted or int(r.adopted[:4]) <= year] or fits
         if len(recs) == 1:
             return LinkResult(recs[0].id, recs[0].title)
+        if _PLURAL_PROPER_HEAD.search(it.title):
+            return LinkResult(candidates=[r.id for r in recs])   # "the Geneva Conventions": the set, no one of them
         # (editions first: the ordinals of their titles are no subject words — "third" quarter)
         chosen = self._edition(recs, text) or self._settle(recs, it, text) or self._own_title(recs, it, text)
         if chosen is not None:
@@ -541,15 +566,24 @@ class Linker:
             if recs:
                 return recs
         recs = self.kb.lookup(cited) or self.kb.lookup(it.title)
+        if not recs and it.kind == "other" and (m := _DATE_TAIL.search(it.title)) is not None:
+            recs = self.kb.lookup(it.title[:m.start()])   # "the Single European Act of 1986"
         if not recs and "(" in it.title and it.kind != "other":   # (a law's bracketed part names no record of it)
             # "ABM (Anti-Ballistic Missile) Treaty" → "ABM Treaty"; "… Area (AfCFTA) agreement" → "AfCFTA"
             recs = self.kb.lookup(PAREN.sub(" ", it.title))
             for inner in PAREN.findall(it.title):
                 recs = recs or self.kb.lookup(inner.strip("() "))
         if not recs and (it.kind != "protocol" or it.number is None):
+            swapped: dict[str, "Record"] = {}
             for name, exact in rewrites(it.title) if not recs else ():
-                if recs := (self.kb.lookup_exact if exact else self.kb.lookup)(name):
+                if exact:   # a head swapped after one word: every head's records together must be one
+                    swapped.update((r.id, r) for r in self.kb.lookup_exact(name))
+                    continue
+                if recs := self.kb.lookup(name):
                     break
+            if not recs and len(swapped) == 1:
+                recs = list(swapped.values())   # "Kyoto climate agreement" → Kyoto Protocol (not "Geneva Accord" →
+                #                                 the Geneva Protocol: Geneva names conventions and accords too)
         return recs or self._acronym_inside(it) or self._near_title(it)
 
     def _near_title(self, it: "Item") -> list["Record"]:
@@ -600,8 +634,10 @@ class Linker:
         subject = content_words(it.title)
         if not subject:
             return []
+        # (of its kind: "the Brussels Treaty of 1948" is not the Berne Convention's Brussels Act of 1948)
         hits = [r for r in self._records_of(it.date.value[:4])
-                if r.matchable and not r.parent and subject <= content_words(" ".join(r.names))]
+                if r.matchable and not r.parent and subject <= content_words(" ".join(r.names))
+                and (r.kind or "").lower() == it.kind]
         if len(it.date.value) == 10 and len(hits) > 1:
             hits = [r for r in hits if r.adopted == it.date.value] or hits
         return hits if len(hits) == 1 else []

@@ -82,7 +82,8 @@ def extend_known_names(text: str, cands: list, linker) -> list:
             if m is None:
                 break
             pos = m.end()
-            if m.group().strip().lower() not in SMALL_WORDS:  # a name never ends on "of", "the" …
+            word = m.group().strip()
+            if word.lower() not in SMALL_WORDS and word[-1:].isalnum():   # a name never ends on "of", "the", "-" …
                 ends.append(pos)
         best = next((e for e in reversed(ends) if linker.known(text[c.start:e])), None)
         if best is None and text.startswith(",", c.end):

@@ -18,6 +18,7 @@ __all__ = ["rewrites", "ordinal_before", "ORDINALS"]
 
 # head words that name the same sort of instrument in news ("the Louvre accord / pact / agreement")
 _SYNONYM_HEADS = ("agreement", "accord", "accords", "pact", "treaty", "protocol", "convention")
+_DEAL_HEADS = ("agreement", "accord", "accords", "pact", "treaty")
 _HEAD_RE = re.compile(r"(?i)^(.*?)\s+(agreements?|accords?|pacts?|treaty|treaties|protocol|convention)$")
 _TREATY_ON_RE = re.compile(r"(?i)^(?:(?:international|united\s+nations|un|european)\s+)?(treaty|convention|agreement)"
                            r"\s+on\s+(?:the\s+)?(.+)$")
@@ -53,7 +54,10 @@ def _heads_swapped(name: str) -> Iterator[tuple[str, bool]]:
     stem = " ".join(kept)
     if _ACRONYM_STEM_RE.match(stem):
         yield stem, True   # "the SALT II treaty" is SALT II
-    for head in _SYNONYM_HEADS:
+    # a capitalised head is a proper name's own word: "the Geneva Accord" is no Geneva Protocol (a lower-case
+    # one describes: "the Kyoto climate agreement", "the Kyoto treaty" are the Kyoto Protocol)
+    heads = _SYNONYM_HEADS if m.group(2)[:1].islower() else _DEAL_HEADS
+    for head in heads:
         yield f"{stem} {head}", len(kept) == 1
 
 

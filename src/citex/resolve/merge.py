@@ -10,6 +10,7 @@ import regex
 from citex.link.names import name_key
 from citex.link.result import NO_LINK
 from citex.models import Citation, Event, Mention
+from citex.resolve.references import plural_name
 from citex.resolve.items import Item
 from citex.resolve.scope import scope_of
 from citex.vocab import lower_words
@@ -27,7 +28,7 @@ def _keys(items: list[Item]) -> list[str]:
     """Merge keys: the linked id if any (also for an unlinked variant of a linked name), else the
     name key of the title (:func:`name_key`), with number and parent."""
     keys: list[Optional[str]] = [None] * len(items)
-    linked_names = {name_key(it.title): it.link.id for it in items
+    linked_names = {(name_key(it.title), plural_name(it.title)): it.link.id for it in items
                     if it.link is not None and it.link.id and it.number is None}
 
     def key(i: int, depth: int = 0) -> str:
@@ -38,7 +39,8 @@ def _keys(items: list[Item]) -> list[str]:
             k = key(it.alias_of, depth + 1)
         elif it.link is not None and it.link.id:
             k = f"id:{it.link.id}"
-        elif it.number is None and (rid := linked_names.get(name_key(it.title))):
+        elif it.number is None and (rid := linked_names.get((name_key(it.title), plural_name(it.title)))):
+            # (not "the Geneva Conventions" after "the Third Geneva Convention": the four are not the third)
             k = f"id:{rid}"
         else:
             parent = key(it.parent, depth + 1) if it.parent is not None and depth < 8 else ""

@@ -130,8 +130,8 @@ def own_acts(doc: DocContext) -> None:
             continue   # a parent named inside a child's title ("Protocol No. 14 to the European Convention …,
             #            adopted in 2004"): the act is the child's
         pos = R.skip_date_qualifier(text, it.end)
-        pm = R.PAREN_AFTER.match(text, pos)  # "… Rights (ICCPR) was adopted …"
-        if pm:
+        pm = R.PAREN_AFTER.match(text, pos) or _DESCRIBED_BEFORE_ACT.match(text, pos)
+        if pm:   # "… Rights (ICCPR) was adopted …", "The Ottawa Treaty banning landmines was signed …"
             pos = pm.end()
         best = 0
         for _ in range(3):
@@ -154,6 +154,12 @@ def own_acts(doc: DocContext) -> None:
                         doc.items[k].date = t.date
                     if t.place:
                         doc.items[k].place = t.place
+
+
+# a description or an aside between a name and its own passive act: "The Istanbul Convention *on violence against
+# women* was opened for signature …", "The Minamata Convention on Mercury*, named after the Japanese city,* was …"
+_DESCRIBED_BEFORE_ACT = re.compile(r"(?:[ \t]{1,3}(?:on|banning|against|for|to|governing|covering)[ \t][^,.;:()\n\"“”]{1,60}?"
+                                   r"|[ \t]{0,2},[^,.;:()\n\"“”]{1,60}?,)(?=[ \t]{1,3}(?:was|were|had[ \t]+been|has[ \t]+been)[ \t])")
 
 
 def _acting_items(doc: DocContext, i: int, children: dict[int, list[int]], act: str) -> list[int]:

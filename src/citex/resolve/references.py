@@ -43,6 +43,16 @@ def _dated_protocol(it: Item) -> bool:
     return it.kind == "protocol" and DATED_PROTOCOL.match(it.title) is not None
 
 
+_PLURAL_HEADS = frozenset({"conventions", "treaties", "protocols", "agreements", "accords", "pacts", "covenants",
+                           "charters", "statutes"})
+
+
+def plural_name(title: str) -> bool:
+    """A name whose head is plural: "Geneva Conventions", "Oslo Accords"."""
+    words = title.split()
+    return bool(words) and words[-1].lower() in _PLURAL_HEADS
+
+
 def _root(items: list[Item], k: int) -> tuple:
     """What the item ``k`` names, through the short forms resolved so far: its title and number."""
     for _ in range(MAX_ANTECEDENTS):
@@ -109,6 +119,8 @@ def back_references(items: list[Item], whole: frozenset = frozenset()) -> None:
                     continue   # a name inside another ("the Act on Ratification of the Treaty on …"): not its repeat
                 if ante.kind != it.kind and not generic:
                     continue
+                if plural_name(it.title) and not plural_name(ante.title):
+                    continue   # "the Geneva Conventions" after "the Third Geneva Convention": all four, not the third
                 if words <= ante_words and (
                         not (it.date and ante.date) or _year(it.date) == _year(ante.date)):
                     it.alias_of = j
