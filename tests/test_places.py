@@ -42,6 +42,11 @@ def surfaces(gaz, text):
 # ----------------------------------------------------------------------------- positives
 
 POSITIVE = [
+    # a state before its government's body or force; a state paired with an organisation
+    ("The claim was rejected by the UK Patent Office.", ["UK"]),
+    ("The crash killed seven former US Marines.", ["US"]),
+    ("The United States Geological Survey measured the quake.", ["United States"]),
+    ("Blair hails Turkey-EU talks deal", ["Turkey"]),
     # a relative day word opening a sentence is no given name ("USA Today" after the name stays a newspaper)
     ('"Today Poland is withdrawing from the convention," he said.', ["Poland"]),
     ("Yesterday Argentina's economy minister resigned.", ["Argentina"]),
@@ -125,6 +130,7 @@ def test_positive(gaz, text, expected):
 
 NEGATIVE = [
     # (text, surfaces that must NOT be found)
+    ("Arizona Public Service and California Water Service Co raised rates.", ["Arizona", "California"]),
     ("The story appeared in USA Today on Monday.", ["USA"]),
     # demonyms and adjectives
     ("The Russian and Swiss delegates met Iranian and Northern Irish officials.",

@@ -117,6 +117,9 @@ QUANTITY_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 
+# an approximate year: the approximating word, then the year closing its phrase
+APPROX_BEFORE = regex.compile(r"(?r)(?:about|around|roughly|approximately|circa|c\.)\s{1,3}$", regex.IGNORECASE)
+YEAR_CLOSE = regex.compile(r"\s{0,2}[,.;:)]|\s{1,3}(?:to|and|or|until|till)\s{1,3}(?:about\s{1,3}|around\s{1,3})?[12]\d{3}\b|\s*[-–]\s*[12]\d{3}\b|\s*$")
 # ... and so is one that a count's subject takes as its value ("the total number of those infected
 # until now is 1501", "the death toll rose to 1600"; searched backwards on a short window, as above)
 COUNT_IS_BEFORE = regex.compile(
@@ -176,6 +179,10 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 
 #: Examples the tests run: (text, [(matched surface, value), …]).
 EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
+    # an approximate year closing its phrase is a date ("around 1970,"), a count is not ("around 1970 people")
+    ("the game he devised around 1970, colleagues said", [("1970", "1970")]),
+    ("from roughly 1948 to 1951 he taught", [("1948", "1948"), ("1951", "1951")]),
+    ("around 1970 people came", []),
     ("of 26 November 1987 and", [("26 November 1987", "1987-11-26")]),
     ("on November 26, 1987.", [("November 26, 1987", "1987-11-26")]),
     ("the 26th of November 1987", [("26th of November 1987", "1987-11-26")]),
@@ -361,8 +368,12 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
         return _iso(int(g(form + "_y")), _month(g(form + "_m")))
     # a bare year: reject quantities
     start, end = m.span()
-    if QUANTITY_AFTER.match(text, end) or QUANTITY_BEFORE.search(text[max(0, start - 25):start]):
+    if QUANTITY_AFTER.match(text, end):
         return None
+    if QUANTITY_BEFORE.search(text[max(0, start - 25):start]) and not (
+            APPROX_BEFORE.search(text[max(0, start - 16):start]) and 1800 <= int(g("y")) <= 2099
+            and YEAR_CLOSE.match(text, end)):
+        return None   # ("about 2000 of them"; but "around 1970, colleagues said", "from roughly 1948 to 1951")
     if text[start - 1:start] == " " and COUNT_IS_BEFORE.search(text[max(0, start - 96):start]):
         return None                                     # "the total number infected is 1501"
     return _iso(int(g("y")))

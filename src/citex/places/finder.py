@@ -33,7 +33,7 @@ from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DI
 from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
-from citex.places.words import CONTINENTS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.places.words import CONTINENTS, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
 from citex.vocab import entries
 
@@ -309,7 +309,7 @@ def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
         if e is None or e.kind == "block" or e.ambiguous or e.abbreviation:
             continue
         others = [q for kk, (_, _, q) in enumerate(spans) if kk != k]
-        if (all(table.major(q) or q in DEMONYMS and e.major for q in others)
+        if (all(table.major(q) or q in DEMONYMS and e.major or q in HYPHEN_PARTNERS and e.kind == "country" for q in others)
                 or (k == len(spans) - 2 and spans[-1][2] in HYPHEN_SUFFIXES)):
             cands.append(Cand(ps, pe, p, e, True, False, False))
         elif len(spans) == 2 and k == 1 and spans[0][2] in DIRECTIONS and e.kind in ("admin", "country", "region"):

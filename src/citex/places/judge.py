@@ -523,7 +523,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
             break                                               # "its Gulf Arab allies"
         if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and media_noun_after(ctx, tk.end):
             break                                               # "a popular US TV show"
-        if ws in GOVERNMENT_HEADS and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k):
+        if ws in GOVERNMENT_HEADS and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k) \
+                and not _utility_name(toks, k):
             break                                               # "US Supreme Court", "US Federal Reserve"
         if ws in ORG_HEADS:
             if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
@@ -543,6 +544,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
                 and (entry.kind in _BIG or entry.population >= 500_000) and ctx.lines.headline(tk.start)):
             break                                               # "Russia Denounces Treaty", "Moscow Quits …"
         if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
+            break                                               # "the UK Patent Office", "the US Geological Survey"
+        if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
             break                                               # "the California Air Resources Board"
         return False, end, k                                    # "Paris Hilton", "Texas Haunters"
     else:
@@ -552,6 +555,13 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
 
 
 MEDIA_NAME_WORDS = frozenset({"News", "Press"})     # "Kenya News Agency", "Press Council"
+
+
+def _utility_name(toks: list[Tok], k: int) -> bool:
+    """The government word at ``toks[k]`` ends a company's name: a company's suffix after it ("California
+    Water Service Co"), or a utility's "Public Service" ("Arizona Public Service")."""
+    nxt = toks[k + 1].text.rstrip(".,") if k + 1 < len(toks) else ""
+    return nxt in COMPANY_SUFFIXES or toks[k].text == "Service" and k > 0 and toks[k - 1].text == "Public"
 
 
 def _government_body_ahead(toks: list[Tok], k: int) -> bool:
@@ -564,6 +574,8 @@ def _government_body_ahead(toks: list[Tok], k: int) -> bool:
         if t.conn or (t.text[-1] == "." and m + 1 < len(toks)):
             return False
         if w in GOVERNMENT_HEADS:
+            if _utility_name(toks, m):
+                return False                                    # "California Water Service Co"
             return m == len(toks) - 1 or toks[m + 1].conn       # (its name ends: "Board on Monday")
         if (w in COMPANY_SUFFIXES or w in MEDIA_HEADS or w in MEDIA_NAME_WORDS or w in FUNCTION_WORDS
                 or w in TIME_WORDS or w in GIVEN_NAMES):
