@@ -567,6 +567,9 @@ EXAMPLES = [
      [("suspension", "done", None)]),
     ("NATO Allies Freeze Cold War Arms Treaty\n\nBRUSSELS (AP) - Allies suspended the Treaty on Conventional Armed "
      "Forces in Europe.", [("suspension", "done", None)]),   # a headline's description is no instrument
+    ("Russia signed the Treaty on Open Skies in 1992 and ratified in 2001.",
+     [("signature", "done", "RU"), ("ratification", "done", "RU")]),   # the second verb takes the first's object
+    ("Russia signed the Treaty on Open Skies in 1992 and joined the club.", [("signature", "done", "RU")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -72,6 +72,10 @@ OBJECT_GAP = regex.compile(r"""
 NOMINAL_PARTY_GAP = regex.compile(
     r"[ \t]{1,3}(?:of|by)[ \t]{1,3}(?P<party>[^,.;:()\n]{2,60}?)(?:[ \t]{0,2},[^.;:()\n]{0,80},)?"
     r"[ \t]{1,3}(?:from|of|to)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+# no object after a verb: the clause goes on with a time, a place, a reason, or ends ("… and formally withdraw
+# *in six months*", "… and ratified *it*" is a pronoun's, see PRONOUN_OBJECT)
+NO_OBJECT_AFTER = regex.compile(r"[ \t]*(?:[,.;:!?)\n]|$|[ \t](?:in|on|at|by|within|after|before|from|next|last|this|unless|if|"
+                                r"as|when|once|until|because|over|amid|despite|following)(?![\w\-]))")
 # words between an object and a participle trigger after it: "…Protocols … thereto*, *signed"
 PARTICIPLE_GAP = regex.compile(r"""
     [\"”’]?\)?[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]{0,3})?      # a closing quote or bracket, "(CWC)"

@@ -424,6 +424,9 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
         nat = scan.attachments.get(k + 1)
         if nat is not None and nat.targets and not nat.post and _COORD_TRIGGER.fullmatch(text, te, nxt.start):
             return Attachment(nat.targets, pronoun_end=nat.pronoun_end, obj_end=nat.obj_end)
+    shared = _object_before_and(scan, k, sent_start)
+    if shared is not None:  # "suspend its obligations under the INF Treaty on Saturday and formally withdraw …"
+        return shared
     pm = R.PRONOUN_OBJECT.match(text, te)
     if pm:  # "… and ratified it": the last instrument named before the trigger (this sentence or the last)
         ge, gi = gx.last_before(ts)
@@ -449,6 +452,31 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
                 return Attachment(gx.groups[gi], post=True)
     return _fronted(scan, trig, sent_start) or _shared_subject(scan, k, sent_start) or _topic(scan, trig) \
         or Attachment([])
+
+
+# a second verb of the same subject after "and", its object the first verb's: "would suspend … the INF Treaty on
+# Saturday *and formally* withdraw in six months"
+_AND_SECOND_VERB = regex.compile(r"[^.;:!?\n]{0,60}?[ \t](?:and|but|then)[ \t]{1,3}(?:(?:\w+ly|then|later|also|eventually|"
+                                 r"finally|would|will|to)[ \t]{1,3}){0,2}\Z")
+
+
+def _object_before_and(scan: Scan, k: int, sent_start: int) -> Optional[Attachment]:
+    """An objectless verb after "and" acts on the object of the verb before it in the sentence (no other name
+    between)."""
+    trig = scan.triggers[k]
+    if k == 0 or trig.nominal or not R.NO_OBJECT_AFTER.match(scan.doc.text, trig.end):
+        return None
+    prev = scan.triggers[k - 1]
+    if prev.start < sent_start or prev.nominal:
+        return None
+    att = _attach_after(scan, prev)
+    if att is None or not att.targets:
+        return None
+    obj_end = max(scan.doc.items[i].end for i in att.targets)
+    gs, _ = scan.groups.first_after(obj_end)
+    if obj_end < gs < trig.start or not _AND_SECOND_VERB.fullmatch(scan.doc.text, obj_end, trig.start):
+        return None
+    return Attachment(att.targets)
 
 
 # a second passive predicate of the same subject: "The Protocol entered into force in 2006 *and has been*
