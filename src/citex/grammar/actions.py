@@ -570,6 +570,11 @@ EXAMPLES = [
     ("Russia signed the Treaty on Open Skies in 1992 and ratified in 2001.",
      [("signature", "done", "RU"), ("ratification", "done", "RU")]),   # the second verb takes the first's object
     ("Russia signed the Treaty on Open Skies in 1992 and joined the club.", [("signature", "done", "RU")]),
+    ("South Sudan ratified the Paris Agreement in February 2021, and Eritrea followed in 2023.",
+     [("ratification", "done", "SS"), ("ratification", "done", "ER")]),   # a follow-up by another state
+    ("France ratified the Kyoto Protocol in 2002. Nigeria did so in 2004.",
+     [("ratification", "done", "FR"), ("ratification", "done", "NG")]),
+    ("France ratified the Kyoto Protocol in 2002, but Italy has not done so.", [("ratification", "done", "FR")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

@@ -1009,6 +1009,35 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     return att.targets, parties, ev
 
 
+# another state doing the same act later: "…, and Eritrea *followed* in 2023", "Nigeria *did so* in 2020"
+_FOLLOWED = regex.compile(r"(?<![\w\-])(?:followed(?:[ \t]{1,3}suit)?|did[ \t]{1,3}(?:so|the[ \t]{1,3}same|likewise)|"
+                          r"(?:has|have|had)[ \t]{1,3}(?:since[ \t]{1,3}|also[ \t]{1,3})?done[ \t]{1,3}(?:so|the[ \t]{1,3}same))(?![\w\-])")
+_NOT_FOLLOWED = regex.compile(r"(?<![\w\-])(?:not|never|yet[ \t]{1,3}to|n['’]t)[ \t]{1,3}(?:\w+[ \t]{1,3})?\Z", regex.IGNORECASE)
+FOLLOW_REACH = 300   # how far after a done act its follow-up may stand
+
+
+def _follow_ups(scan: Scan, found: list) -> list:
+    """``(targets, parties, event)`` of the acts another state does "too" after a done act with a named
+    party: the same action on the same names, its party the follow-up's subject, its date its own."""
+    text, out = scan.doc.text, []
+    for f in found:
+        if f is None or f[2].status != "done" or not f[1] or f[1][0] is None:
+            continue
+        targets, parties, ev = f
+        m = _FOLLOWED.search(text, ev.end, min(len(text), ev.end + FOLLOW_REACH))
+        if m is None or _trigger_between(scan, ev.end, m.start()) \
+                or _NOT_FOLLOWED.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        sent_start = scan.doc.sentence_start(m.start())
+        p = subject(scan, max(sent_start, ev.end), m.start())
+        if p is None or any(q is not None and q.country == p.country for q in parties):
+            continue
+        t = tail(scan.doc, m.end(), min(len(text), scan.doc.clause_end(m.end())))
+        out.append((targets, [p], attrs.evolve(ev, party=None, date=t.date, place=t.place, start=m.start(),
+                                               end=m.end(), text=m.group())))
+    return out
+
+
 def _party_index(doc: DocContext, windows: list[tuple[int, int]]) -> SpanIndex:
     # (places a little beyond the windows too: a subject may open a long sentence)
     wide = merge_spans([(max(0, lo - PARTY_MARGIN), hi + PARTY_MARGIN) for lo, hi in windows])
@@ -1055,6 +1084,7 @@ def find_events(doc: DocContext) -> None:
     found: list = [None] * len(triggers)
     for k in range(len(triggers) - 1, -1, -1):  # backwards: a coordinated trigger takes the next one's object
         found[k] = _event_for(scan, k, own)
+    found += _follow_ups(scan, found)
     for f in found:
         if f is None:
             continue
