@@ -42,6 +42,9 @@ def ids(text, published=None):
     # "their" protocols; the first of a parent whose later protocols carry ordinals
     ("The Geneva Conventions and their Additional Protocols I and II protect civilians.", None, "UNTS I-17513"),
     ("Ukraine ratified the First Additional Protocol to the Convention on Cybercrime.", None, "CETS 189"),
+    # the partners after a name; a reviewed alias
+    ("Paraguay signed the Treaty of Asuncion with Argentina, Brazil and Uruguay in 1991.", None, "IEADB 3088"),
+    ("Timor-Leste will accede to the ASEAN Charter.", None, "UNTS I-46745"),
     # stand-alone acronyms news uses without defining them
     ("Inspectors said Syria violated the CWC.", None, "MTDSG XXVI-3"),
     ("Parties to CITES voted to protect sharks.", None, "UNTS I-14537"),

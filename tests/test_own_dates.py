@@ -85,6 +85,8 @@ def test_own_act_across_a_wire_line_break():
     ("The Ottawa Treaty banning landmines was signed in December 1997.", [("Ottawa Treaty", "1997-12")]),
     ("The Minamata Convention on Mercury, named after the Japanese city, was adopted in October 2013.",
      [("Minamata Convention on Mercury", "2013-10")]),
+    # the adoption in the active voice
+    ("WHO member states adopted the Pandemic Agreement in Geneva on 20 May 2025.", [("Pandemic Agreement", "2025-05-20")]),
     # an ILO convention's title year
     ("The Philippines ratified the Domestic Workers Convention, 2011 (No. 189).", [("Domestic Workers Convention", "2011")]),
     # names joined before a plural verb share it

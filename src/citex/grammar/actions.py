@@ -575,6 +575,18 @@ EXAMPLES = [
     ("France ratified the Kyoto Protocol in 2002. Nigeria did so in 2004.",
      [("ratification", "done", "FR"), ("ratification", "done", "NG")]),
     ("France ratified the Kyoto Protocol in 2002, but Italy has not done so.", [("ratification", "done", "FR")]),
+    # -- from a third probe (230 items)
+    ("The ruling does not amount to a denunciation of the American Convention on Human Rights.", []),
+    ("Far from quitting the Antarctic Treaty, Argentina will host the meeting.", []),
+    ("Timor-Leste will have to accede to the ASEAN Charter before becoming a member.",
+     [("accession", "proposed", "TL")]),   # a requirement
+    ("Cuba became the last Latin American state to ratify the Treaty of Tlatelolco, in 2002.",
+     [("ratification", "done", "CU")]),
+    ("Angola's President signed the AfCFTA instrument of ratification in 2020.", [("ratification", "done", "AO")]),
+    ("In 2016 Pretoria deposited its notice of withdrawal from the Rome Statute, which it revoked in 2017.",
+     [("withdrawal", "done", "ZA")]),   # the notice's revocation is no termination of the Statute
+    ("The Pelindaba Treaty, which makes Africa a nuclear-weapon-free zone, entered into force on 15 July 2009.",
+     [("entry_into_force", "done", None)]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

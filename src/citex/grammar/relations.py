@@ -80,6 +80,7 @@ NO_OBJECT_AFTER = regex.compile(r"[ \t]*(?:[,.;:!?)\n]|$|[ \t](?:in|on|at|by|wit
 PARTICIPLE_GAP = regex.compile(r"""
     [\"”’]?\)?[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]{0,3})?      # a closing quote or bracket, "(CWC)"
     (?:thereto[ \t]{0,3})?,?[ \t]{0,3}                          # "… thereto,"
+    (?:(?:which|that)[ \t](?:[^,;.()\n\"“”]{1,80}),[ \t]{1,3})?        # an aside: "…, which makes Africa a … zone,"
     (?:(?:which|that)[ \t]{1,3})?                               # "… which has been"
     (?:(?:was|were|is|are|has|have|had|been|being|be|will|would|also|only|already|since|now|recently|yet|
          officially|formally|first|later|finally|subsequently|just|not|never|so[ \t]+far|previously)[ \t]{1,3}){0,4}
@@ -125,6 +126,9 @@ ATTRIBUTIVE_AFTER = regex.compile(
     r"[ \t]{1,3}(?:row|rows|dispute|disputes|talks|deadlock|standoff|impasse|negotiations|debate|era|crisis|"
     r"controversy|saga|pledge|pledges|targets?|goals?|deadline|summit|conference|secretariat|negotiators|"
     r"framework|process|review|vote|referendum|campaign|protests?)(?![\w\-])")
+# signing a state's instrument of ratification is that ratification, not a signature: "signed the AfCFTA *instrument
+# of ratification*"
+INSTRUMENT_OF_AFTER = regex.compile(r"[ \t]{1,3}instruments?[ \t]{1,3}of[ \t]{1,3}(?:ratification|accession|acceptance|approval)(?![\w\-])")
 # what may precede a date that opens a sentence: "*In* 2019 Ukraine ended …", "*On* 1 July, …"
 # (after a short opening adverbial: "Under these circumstances, on March 15, 2022, …"; a cleft: "It was on …")
 LEADING_DATE = regex.compile(r"[\s\"“]*(?:\p{Lu}[\p{Ll}\-]*(?:[ \t]{1,3}[\p{Ll}\-]+){0,3},[ \t]{1,3}|It[ \t]{1,3}was[ \t]{1,3})?"

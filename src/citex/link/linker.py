@@ -75,6 +75,9 @@ QUALIFIERS = frozenset({"un", "european", "international", "global", "regional"}
 
 # a law's date designation at the end of its name: " of 1986", " of 17 February 1986", " 1998"
 _DATE_TAIL = regex.compile(r"(?:[ \t]+of)?[ \t]+(?:\d{1,2}[ \t]+\p{L}+[ \t]+)?\d{4}\Z")
+# the partners after a name ("… with Argentina, Brazil and Uruguay") or a Title Case headline's capitalised
+# preposition running on ("Ottawa Treaty On Landmines"): the name before them is tried when the whole names nothing
+_PARTNERS_OR_HEADLINE_TAIL = regex.compile(r"[ \t]+(?:with|With|On|For|Against|Between)[ \t]")
 # a capitalised plural head ends the name: it names several records together ("the Geneva Conventions")
 _PLURAL_PROPER_HEAD = regex.compile(r"(?:Conventions|Treaties|Protocols|Agreements|Covenants)\Z")
 # an organisation's qualifier opening a name: "U.N. Arms Trade Treaty", "UN Refugee Convention"
@@ -573,6 +576,8 @@ class Linker:
             recs = self.kb.lookup(PAREN.sub(" ", it.title))
             for inner in PAREN.findall(it.title):
                 recs = recs or self.kb.lookup(inner.strip("() "))
+        if not recs and (m := _PARTNERS_OR_HEADLINE_TAIL.search(it.title)) is not None:
+            recs = self.kb.lookup(it.title[:m.start()])   # "Treaty of Asuncion| with Argentina, …", "Ottawa Treaty| On Landmines"
         if not recs and (it.kind != "protocol" or it.number is None):
             swapped: dict[str, "Record"] = {}
             for name, exact in rewrites(it.title) if not recs else ():

@@ -47,7 +47,7 @@ PARTY_MARGIN = 600
 # how far after a trigger its object may start, and how far before a participle its object may end
 OBJECT_REACH = 150
 OBJECT_GAP_REACH = 60   # an organisation named right after the act ("withdrawal from the ICC")
-PARTICIPLE_REACH = 40
+PARTICIPLE_REACH = 120   # (an aside may stand between: "…, which makes Africa a nuclear-weapon-free zone, entered …")
 # how far back a date opening the sentence may date the act, and a non-state subject be seen
 LEADING_DATE_BACK = 200
 SENTENCE_DATE_BACK = 500   # (a date opening the sentence dates its acts this far on)
@@ -450,10 +450,15 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
             gap = text[ge:ts]
             if R.PARTICIPLE_GAP.fullmatch(gap) or R.PARTICIPLE_GAP.fullmatch(R.strip_date_qualifier(gap)):
                 return Attachment(gx.groups[gi], post=True)
+    if trig.action == "termination" and _UNDO_WORD.match(trig.text) and _WHICH_BEFORE.search(text, max(0, ts - 24), ts):
+        return Attachment([])   # "its notice of withdrawal …, which it revoked in March 2017": the notice is undone
     return _fronted(scan, trig, sent_start) or _shared_subject(scan, k, sent_start) or _topic(scan, trig) \
         or Attachment([])
 
 
+# undoing verbs whose object a relative pronoun gives ("…, which it revoked"): the antecedent, a notice or a decision
+_UNDO_WORD = regex.compile(r"(?i)(?:revok|rescind|annul|cancel)")
+_WHICH_BEFORE = regex.compile(r"(?<![\w\-])(?:which|that)[ \t]{1,3}(?:\w+[ \t]{1,3}){0,2}\Z", regex.IGNORECASE)
 # a second verb of the same subject after "and", its object the first verb's: "would suspend … the INF Treaty on
 # Saturday *and formally* withdraw in six months"
 _AND_SECOND_VERB = regex.compile(r"[^.;:!?\n]{0,60}?[ \t](?:and|but|then)[ \t]{1,3}(?:(?:\w+ly|then|later|also|eventually|"
@@ -965,6 +970,8 @@ def _event_for(scan: Scan, k: int, own: set) -> Optional[tuple[list, list, Event
     att.obj_end = obj_end
     if not att.post and R.ATTRIBUTIVE_AFTER.match(text, obj_end):
         return None  # "… ended the Paris Agreement row": the action is on the row
+    if trig.action == "signature" and R.INSTRUMENT_OF_AFTER.match(text, obj_end):
+        return None  # "signed the AfCFTA instrument of ratification": the ratification's act
     clause_end = min(len(text), doc.clause_end(te))
     tail_from = _tail_start(doc, te, att, obj_end)
     nk = _first_trigger(scan, tail_from)  # the next trigger ends this act's clause

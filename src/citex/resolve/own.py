@@ -129,6 +129,11 @@ def own_acts(doc: DocContext) -> None:
         if any(o.start <= it.start and it.end <= o.end and (o.start, o.end) != (it.start, it.end) for o in doc.items[max(0, i - 3):i]):
             continue   # a parent named inside a child's title ("Protocol No. 14 to the European Convention …,
             #            adopted in 2004"): the act is the child's
+        if it.date is None and _ADOPTED_BEFORE.search(text, max(0, it.start - 30), it.start):
+            t = tail(doc, R.skip_date_qualifier(text, it.end), doc.clause_end(it.end))
+            if t.date or t.place:   # "WHO member states adopted the Pandemic Agreement in Geneva on 20 May 2025"
+                it.date, it.place = t.date, it.place or t.place
+                continue
         pos = R.skip_date_qualifier(text, it.end)
         pm = R.PAREN_AFTER.match(text, pos) or _DESCRIBED_BEFORE_ACT.match(text, pos)
         if pm:   # "… Rights (ICCPR) was adopted …", "The Ottawa Treaty banning landmines was signed …"
@@ -156,6 +161,8 @@ def own_acts(doc: DocContext) -> None:
                         doc.items[k].place = t.place
 
 
+# the instrument's adoption in the active voice right before its name: "member states *adopted the* Pandemic Agreement"
+_ADOPTED_BEFORE = re.compile(r"(?<![\w\-])(?:adopted|concluded)[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
 # a description or an aside between a name and its own passive act: "The Istanbul Convention *on violence against
 # women* was opened for signature …", "The Minamata Convention on Mercury*, named after the Japanese city,* was …"
 _DESCRIBED_BEFORE_ACT = re.compile(r"(?:[ \t]{1,3}(?:on|banning|against|for|to|governing|covering)[ \t][^,.;:()\n\"“”]{1,60}?"

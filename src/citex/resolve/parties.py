@@ -65,7 +65,7 @@ def _named_pattern() -> regex.Pattern:
         r"(?<![\w\-])(?:"
         rf"(?P<organ>{alternation(organs)})"
         rf"|(?P<supra>{alternation(supra)})"
-        rf"|(?P<demonym>{alternation(demonyms)})[ \t]{{1,3}}(?:(?:\p{{Ll}}+|\p{{Lu}}\p{{Ll}}+)[ \t]{{1,3}}){{0,2}}?"
+        rf"|(?<!(?:Latin|South|Central|North|Pan)[ \t])(?P<demonym>{alternation(demonyms)})[ \t]{{1,3}}(?:(?:\p{{Ll}}+|\p{{Lu}}\p{{Ll}}+)[ \t]{{1,3}}){{0,2}}?"
         rf"(?P<role>{role_alt})(?:[ \t]{{1,3}}{_NAME})?"
         r")(?![\w\-])")
 

@@ -39,7 +39,7 @@ _PROGRESSIVE = regex.compile(r"(?<![\w\-])(?:is|are|am|['’]re|['’]s)[ \t]{1,
                              regex.IGNORECASE)
 # "the first country to ratify", "becoming the 178th state to ratify": a past fact, not a plan
 _ORDINAL_TO = regex.compile(r"(?<![\w\-])(?:first|second|third|fourth|fifth|last|latest|only|\d+(?:st|nd|rd|th)|\w+th)"
-                            r"[ \t]{1,3}(?:\w+[ \t]{1,3})?(?:country|countries|state|states|nation|nations|member|party|parties|"
+                            r"[ \t]{1,3}(?:\w+[ \t]{1,3}){0,2}(?:country|countries|state|states|nation|nations|member|party|parties|"
                             r"signatory|one|government|capital|member[ \t]{1,3}states?)[ \t]{1,3}to[ \t]{1,3}(?:\w+ly[ \t]{1,3})?\Z"
                             # without the noun: "the Czech Republic was the last to ratify"
                             r"|(?<![\w\-])(?:was|were|been|became|becoming)[ \t]{1,3}(?:also[ \t]{1,3})?(?:among[ \t]{1,3})?the[ \t]{1,3}"
