@@ -37,3 +37,11 @@ def test_prefiltered_trigger_scan_equals_the_pattern_scan():
         hi = rng.randint(lo, len(text))
         want = [(m.span(), m.lastgroup) for m in rx.finditer(text, lo, hi)]
         assert [(m.span(), m.lastgroup) for m in _trigger_matches(text, lo, hi, None)] == want, (text, lo, hi)
+
+
+def test_dateline_full_date_dates_the_lead_act_but_not_a_day_without_year():
+    lead = citex.extract("ADDIS ABABA, March 3, 2024 — Ethiopia has signed the Maputo Protocol, officials said.")
+    assert [(a.action, a.date.value if a.date else None) for a in lead.actions] == [("signature", "2024-03-03")]
+    no_year = citex.extract("PUTRAJAYA, April 5 (Bernama) — Malaysia will withdraw from the Rome Statute.",
+                            published="2019-04-05")
+    assert [(a.action, a.date) for a in no_year.actions] == [("withdrawal", None)]

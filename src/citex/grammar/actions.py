@@ -587,6 +587,8 @@ EXAMPLES = [
      [("withdrawal", "done", "ZA")]),   # the notice's revocation is no termination of the Statute
     ("The Pelindaba Treaty, which makes Africa a nuclear-weapon-free zone, entered into force on 15 July 2009.",
      [("entry_into_force", "done", None)]),
+    ("ADDIS ABABA, March 3, 2024 — Ethiopia has signed the Maputo Protocol, officials said.",
+     [("signature", "done", "ET")]),   # a dateline's full date dates the lead's act
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

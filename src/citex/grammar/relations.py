@@ -131,7 +131,9 @@ ATTRIBUTIVE_AFTER = regex.compile(
 INSTRUMENT_OF_AFTER = regex.compile(r"[ \t]{1,3}instruments?[ \t]{1,3}of[ \t]{1,3}(?:ratification|accession|acceptance|approval)(?![\w\-])")
 # what may precede a date that opens a sentence: "*In* 2019 Ukraine ended …", "*On* 1 July, …"
 # (after a short opening adverbial: "Under these circumstances, on March 15, 2022, …"; a cleft: "It was on …")
-LEADING_DATE = regex.compile(r"[\s\"“]*(?:\p{Lu}[\p{Ll}\-]*(?:[ \t]{1,3}[\p{Ll}\-]+){0,3},[ \t]{1,3}|It[ \t]{1,3}was[ \t]{1,3})?"
+# (or a wire dateline's city in capitals: "ADDIS ABABA, March 3, 2024 — Ethiopia has signed …")
+LEADING_DATE = regex.compile(r"[\s\"“]*(?:\p{Lu}[\p{Ll}\-]*(?:[ \t]{1,3}[\p{Ll}\-]+){0,3},[ \t]{1,3}|It[ \t]{1,3}was[ \t]{1,3}"
+                             r"|\p{Lu}{2,}(?:[ \t\-]\p{Lu}{2,}){0,3},[ \t]{1,3})?"
                              r"(?:(?:[IiOo]n|By|Since|Back[ \t]+in|Later[ \t]+in|Early[ \t]+in|Late[ \t]+in)[ \t]{1,3})?"
                              r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]{1,3})?" + MONTH_QUALIFIER)
 # "*None of* the nine nuclear-armed states has joined …": no state acted

@@ -163,6 +163,7 @@ _PREP_BEFORE = regex.compile(r"(?<![\w\-])(?:with|to|from|for|against|between|of
 _UNDONE_BEFORE = regex.compile(r"(?<![\w\-])(?:revok|rescind|withdr[ae]w|cancel|annul|revers|retract)\w*[ \t]{1,3}"
                                r"(?:its|their|the|his|her|\p{Lu}[\w.]*['’]s)[ \t]{1,3}(?:notice|notification|decision|letter|instrument)"
                                r"[ \t]{1,3}of[ \t]{1,3}\Z", regex.IGNORECASE)
+_CAPS_DATELINE = regex.compile(r"[\s\"“]*\p{Lu}{2,}(?:[ \t\-]\p{Lu}{2,}){0,3},")
 _QUESTION_END = regex.compile(r".*\?[\"”’)]?\s*\Z", regex.DOTALL)
 _AUXILIARY = regex.compile(r"(?<![\w\-])(?:was|were|is|are|be|been|being|has|have|had|will|would|shall|should|may|might|"
                            r"must|can|could|got|gets|get)(?![\w\-])")
@@ -667,8 +668,9 @@ def _date_before(scan: Scan, trig: Trigger, sent_start: int, own: set) -> Option
 
 def _date_of_act(scan: Scan, trig: Trigger, sent_start: int, d: Date) -> Optional[Date]:
     doc = scan.doc
-    if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start):
-        return d  # (it dates every act of its sentence: "On 19 September Morocco signed and ratified …")
+    if R.LEADING_DATE.fullmatch(doc.text, sent_start, d.start) and not (d.relative and _CAPS_DATELINE.match(doc.text, sent_start)):
+        return d  # (it dates every act of its sentence: "On 19 September Morocco signed and ratified …"; a wire
+        #          dateline's full date too, not its day without a year: "PUTRAJAYA, April 5 (Bernama) —")
     if _trigger_between(scan, d.end, trig.start):
         return None  # the date of another act
     if _trigger_between(scan, sent_start, d.start):
