@@ -36,10 +36,15 @@ _LIST_GAPS = (",", "and", "or", ", and", ", or")
 def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
     """The indices in ``kept`` (accepted candidates, in text order) of the towns that are clubs
     (``cands``: every candidate, for the teams found by their context: "Liverpool boss")."""
-    towns = [k for k, c in enumerate(kept) if c.entry.kind == "city" and not _named_as_place(text, kept, k)]
-    if not towns:
+    cities = [k for k, c in enumerate(kept) if c.entry.kind == "city"]
+    if not cities:
         return set()
     prefixed = {c.name for c in cands if c.name_part and c.entry.kind == "city" and _after_prefix(text, c.start)}
+    if not prefixed and all(kept[k].name in CAPITALS for k in cities):
+        return set()   # (before the costlier test of each town's context: the same answer for the towns among them)
+    towns = [k for k in cities if not _named_as_place(text, kept, k)]
+    if not towns:
+        return set()
     if not prefixed and all(kept[k].name in CAPITALS for k in towns):
         return set()
     listed = {kept[k].name for k in towns if _listed_with_club(text, kept[k])}
