@@ -589,6 +589,17 @@ EXAMPLES = [
      [("entry_into_force", "done", None)]),
     ("ADDIS ABABA, March 3, 2024 — Ethiopia has signed the Maputo Protocol, officials said.",
      [("signature", "done", "ET")]),   # a dateline's full date dates the lead's act
+    # -- from a fourth probe (12 long passages)
+    ("The Algiers accord of 2015 ended the rebellion. Mali announced that it was leaving the Economic Community of "
+     "West African States.", []),   # leaving an organisation: no act on the accord
+    ("Mali announced the \"immediate termination\" of the Algiers accord.", [("termination", "done", "ML")]),
+    ("Nicaragua signed the Rome Statute but only acceded to it in March 2005.",
+     [("signature", "done", "NI"), ("accession", "done", "NI")]),
+    ("Rebels said they were quitting the Algiers accord's monitoring committee.", []),
+    ("Lawmakers debate the Ottawa Convention and a bill on withdrawal, which President Duda has said he would sign.",
+     [("withdrawal", "proposed", None)]),   # the bill's signing is no signature of the Convention
+    ("He said a future Conservative government would withdraw the United Kingdom from the European Convention on "
+     "Human Rights.", [("withdrawal", "proposed", "GB")]),
     # -- one record per action: restatements merged
     ("Russia denounces the European Convention on Human Rights. Russia denounced the European Convention on "
      "Human Rights on Tuesday.", [("denunciation", "done", "RU")]),

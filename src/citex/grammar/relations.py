@@ -54,6 +54,7 @@ TRIGGERS = regex.compile(r"""(?<![\w\-])(?:
 )(?![\w\-])""", regex.VERBOSE)
 # words between a trigger and its object: "denounce *the*", "withdrawal *from the*", "ratify *the 1986*"
 OBJECT_GAP = regex.compile(r"""
+    [\"”’]?                                                   # a closing quote: "the "immediate termination" of the …"
     [ \t]{1,3}(?:(?:officially|formally|fully|also|now|finally|unilaterally|effectively|swiftly|quickly|
                    itself|themselves|up)[ \t]{1,3}){0,2}                     # "denounce *formally* the"
     (?:(?:its|their|the|his|her|(?P<owner>\p{Lu}[\w.]*(?:[ \t]\p{Lu}[\w.]*){0,2})['’]s)[ \t]{1,3}
@@ -125,7 +126,9 @@ NEGATION_BEFORE = regex.compile(
 ATTRIBUTIVE_AFTER = regex.compile(
     r"[ \t]{1,3}(?:row|rows|dispute|disputes|talks|deadlock|standoff|impasse|negotiations|debate|era|crisis|"
     r"controversy|saga|pledge|pledges|targets?|goals?|deadline|summit|conference|secretariat|negotiators|"
-    r"framework|process|review|vote|referendum|campaign|protests?)(?![\w\-])")
+    r"framework|process|review|vote|referendum|campaign|protests?)(?![\w\-])"
+    # a body of the instrument: "quitting the accord*'s monitoring committee*"
+    r"|['’]s[ \t]{1,3}(?:[\w\-]+[ \t]{1,3})?(?:committee|council|commission|secretariat|body|bodies|court|mechanism|panel|board)(?![\w\-])")
 # signing a state's instrument of ratification is that ratification, not a signature: "signed the AfCFTA *instrument
 # of ratification*"
 INSTRUMENT_OF_AFTER = regex.compile(r"[ \t]{1,3}instruments?[ \t]{1,3}of[ \t]{1,3}(?:ratification|accession|acceptance|approval)(?![\w\-])")
@@ -139,7 +142,7 @@ LEADING_DATE = regex.compile(r"[\s\"“]*(?:\p{Lu}[\p{Ll}\-]*(?:[ \t]{1,3}[\p{Ll
 # "*None of* the nine nuclear-armed states has joined …": no state acted
 NONE_OF_BEFORE = regex.compile(r"\b[Nn]one[ \t]+of\b[^.;:!?\n]{0,80}\Z")
 # a pronoun object: "… signed the Paris Agreement in 2016 and ratified *it* in 2017"
-PRONOUN_OBJECT = regex.compile(r"[ \t]{1,3}(?:it|them)(?![\w\-])")
+PRONOUN_OBJECT = regex.compile(r"[ \t]{1,3}(?:(?:to|from|with)[ \t]{1,3})?(?:it|them)(?![\w\-])")   # "acceded to it"
 # an acronym or series number in brackets right after an object: "the Chemical Weapons Convention *(CWC)* in 2013"
 # (or the rest of it, when the acronym itself is a mention of the object: "(*CWC*)")
 # a number designation after a name: "ILO Convention *No. 98*", "Convention *(No. 189)*"

@@ -458,6 +458,8 @@ def _attach(scan: Scan, k: int, sent_start: int) -> Attachment:
 
 
 # undoing verbs whose object a relative pronoun gives ("…, which it revoked"): the antecedent, a notice or a decision
+# a relative clause whose object is its antecedent: "…, which President Duda has said he would sign"
+_WHICH_OBJECT = regex.compile(r",[ \t]{1,3}which[ \t]{1,3}(?:\p{Lu}|(?:it|they|he|she|we|the)[ \t])[^,;.:!?()\n]{0,60}\Z")
 _UNDO_WORD = regex.compile(r"(?i)(?:revok|rescind|annul|cancel)")
 _WHICH_BEFORE = regex.compile(r"(?<![\w\-])(?:which|that)[ \t]{1,3}(?:\w+[ \t]{1,3}){0,2}\Z", regex.IGNORECASE)
 # a second verb of the same subject after "and", its object the first verb's: "would suspend … the INF Treaty on
@@ -533,9 +535,15 @@ def _topic(scan: Scan, trig: Trigger) -> Optional[Attachment]:
     end = t.end if (t.date or t.place or t.party) else trig.end
     rx = _NO_OBJECT_NOUN if trig.nominal else _NO_OBJECT_VERB
     effect = _effect_after(scan, trig) if trig.nominal else None
-    if effect is None and not rx.match(doc.text, end) and \
-            not _PRONOUN_PASSIVE.search(doc.text, max(0, trig.start - 40), trig.start):
-        return None
+    wm = _WHICH_OBJECT.search(doc.text, max(doc.sentence_start(trig.start), trig.start - 70), trig.start)
+    if wm is not None:   # the relative clause's antecedent is the object: a name ("the Convention, which Lithuania
+        ge, gi = gx.last_before(wm.start() + 1)   # ratified"), or no act ("a bill …, which Duda would sign")
+        if gi is None or doc.text[ge:wm.start()].strip():
+            return None
+        return Attachment(gx.groups[gi], pronoun_end=trig.end)
+    if effect is None and not rx.match(doc.text, end) and not (
+            trig.form == "past" and _PRONOUN_PASSIVE.search(doc.text, max(0, trig.start - 40), trig.start)):
+        return None   # (a pronoun's passive is "it was ratified", not "it was leaving the Community …")
     ge, gi = gx.last_before(trig.start)
     if gi is not None and _BRACKETED.match(doc.text, ge):   # "(as amended by the 1972 Protocol)": an aside
         ge, gi = gx.last_before(gx.first_start[gi])

@@ -131,8 +131,8 @@ def status_before(text: str, trig: Trigger, lo: int, names: Sequence[tuple[int, 
         return None
     if kind == "proposed":
         return PROPOSED
-    if kind == "modal":
-        return ANNOUNCED if "statement" in earlier or "enacted" in earlier else PROPOSED
+    if kind == "modal":   # ("said it would withdraw"; but "threatened that it would", "a future government would")
+        return ANNOUNCED if ("statement" in earlier or "enacted" in earlier) and "proposed" not in earlier else PROPOSED
     if kind in ("future", "intention"):
         return DONE if "enacted" in earlier else ANNOUNCED
     if kind in ("enacted", "vote"):
