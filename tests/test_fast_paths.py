@@ -1,5 +1,5 @@
-"""Fourth speed pass (issue 14): each fast path finds what the code it replaces found, on generated
-texts (property-style, fixed seeds) and on the corpus when it is there."""
+"""Fourth and fifth speed passes (issue 14): each fast path finds what the code it replaces found, on
+generated texts (property-style, fixed seeds) and on the corpus when it is there."""
 from __future__ import annotations
 
 import calendar
@@ -11,7 +11,7 @@ import regex
 
 from citex.api import default_extractor
 from citex.grammar import dates
-from citex.places import datelines
+from citex.places import clubs, datelines
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -91,3 +91,56 @@ def test_remembered_dateline_readings_equal_the_plain_reading():
         for text in texts:
             for m in datelines.DATELINE.finditer(text):
                 assert _cands(datelines._dateline(table, m)) == _cands(_plain_dateline(table, m)), text[:80]
+
+
+# -- fifth speed pass ---------------------------------------------------------------------------------
+
+def _corpus_texts(step: int, limit: int = 0) -> list[str]:
+    if not CORPUS.is_dir():
+        return []
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in sorted(CORPUS.rglob("*.txt"))[::step]]
+    return [t[:limit] for t in texts] if limit else texts
+
+
+def _line_texts(seed: int, n: int) -> list[str]:
+    """Generated texts of short lines that open in every way a dateline's test meets."""
+    pieces = ["NEW YORK", "PARIS", "ÉVIAN", "ŁÓDŹ", "A", "Ab", "ab", "1", "(", " ", "\t", "\xa0", "’", "'", ".",
+              "-", " - ", " — ", "–", ",", ", March 6", " (Reuters) ", "\r", "\n", "\n\n", "Fla.", "x", "Q"]
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+
+
+def test_dateline_line_opening_keeps_every_line_the_test_takes(monkeypatch):
+    """The narrower line opening of dateline_cands (ASCII capitals) gives the datelines the former
+    one (no lower-case letter in the first two characters) gave."""
+    table = default_extractor().gazetteer.table
+    old = r"[ \t]*(?=[^\sa-z](?:[^a-z]|\Z))"
+    texts = _line_texts(11, 6000) + _corpus_texts(5)
+    new = [_cands(datelines.dateline_cands(table, t)) for t in texts]
+    monkeypatch.setattr(datelines, "_LINE_OPENING", re.compile(r"\n" + old))
+    monkeypatch.setattr(datelines, "_TEXT_OPENING", re.compile(old))
+    for t, got in zip(texts, new):
+        assert got == _cands(datelines.dateline_cands(table, t)), t[:80]
+
+
+def _plain_sport_text(text: str, needed: int) -> bool:
+    """clubs._sport_text before its cues were grouped (the code the groups replace)."""
+    n = 0
+    for cue in clubs.SPORT_CUES:
+        if cue in text:
+            n += 1
+            if n == needed:
+                return True
+    return False
+
+
+def test_grouped_sport_cues_count_as_each_cue():
+    """The sport cues looked for by group ("Cup", "half") count as each cue looked for alone, on
+    texts of the cues' words and their pieces."""
+    pieces = [w for cue in clubs.SPORT_CUES for w in (cue, *cue.replace("-", " - ").split())] + [" ", "-", "x", "Cup"]
+    rng = random.Random(13)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    texts += _corpus_texts(9)
+    for text in texts:
+        for needed in (1, 2, 3):
+            assert clubs._sport_text(text, needed) == _plain_sport_text(text, needed), (text[:80], needed)

@@ -83,10 +83,11 @@ def dateline_cands(table: NameTable, text: str) -> list[Cand]:
     return out
 
 
-# a line's start (its newline, but at the text's start) and its blanks, when the two characters after them may open a dateline (neither is
-# an ASCII lower-case letter, the first no white space): a superset of the lines the test in
-# dateline_cands takes (a capital, then a capital, one of .'’- ,\t, or the line's end)
-_OPENING = r"[ \t]*(?=[^\sa-z](?:[^a-z]|\Z))"
+# a line's start (its newline, but at the text's start) and its blanks, when the two characters after them may open a
+# dateline: a superset of the lines the test in dateline_cands takes (a capital, then a capital, one of .'’- ,\t, or
+# the line's end), read in ASCII (any other character may be a capital): most lines that open with a digit, a
+# bracket or a capital before a lower-case letter are left in C
+_OPENING = r"[ \t]*(?=[A-Z\x80-\U0010ffff](?:[A-Z.'\- ,\t\n\x80-\U0010ffff]|\Z))"
 _LINE_OPENING = re.compile(r"\n" + _OPENING)
 _TEXT_OPENING = re.compile(_OPENING)
 

@@ -544,9 +544,7 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
                 and (entry.kind in _BIG or entry.population >= 500_000) and ctx.lines.headline(tk.start)):
             break                                               # "Russia Denounces Treaty", "Moscow Quits …"
         if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
-            break                                               # "the UK Patent Office", "the US Geological Survey"
-        if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
-            break                                               # "the California Air Resources Board"
+            break                                               # "the UK Patent Office", "the California Air Resources Board"
         return False, end, k                                    # "Paris Hilton", "Texas Haunters"
     else:
         if saw_place:
