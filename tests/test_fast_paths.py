@@ -10,7 +10,7 @@ from pathlib import Path
 import regex
 
 from citex.api import default_extractor
-from citex.grammar import dates
+from citex.grammar import dates, instruments
 from citex.places import clubs, datelines
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -144,3 +144,24 @@ def test_grouped_sport_cues_count_as_each_cue():
     for text in texts:
         for needed in (1, 2, 3):
             assert clubs._sport_text(text, needed) == _plain_sport_text(text, needed), (text[:80], needed)
+
+
+def test_premods_from_the_window_tail_equal_the_whole_window(monkeypatch):
+    """_premods reads the tokens of the window's last characters first (from a space no bracket
+    spans), the whole window's only when the scan reads on: the same start and words as when it
+    tokenised the whole window, on generated texts (brackets with spaces, unclosed ones, long
+    names) and at every head of the corpus."""
+    pieces = ["the", "The", " ", "  ", "\n", "United", "Nations", "Framework", "of", "and", "for", "Russia's",
+              "Women's", "(", ")", "(Anti-Ballistic Missile)", "(Asylum and Immigration)", "1987", "No.", "U.S.",
+              "peace", "nuclear", "Non-Proliferation", "Best", "Dance", ",", "X", "Áland", "US", "February"]
+    rng = random.Random(17)
+    cases = []
+    for _ in range(4000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) + " " + rng.choice(["Treaty", "accord"])
+        cases.append((text, len(text) - 6, rng.randint(0, 40)))         # (both heads: six letters)
+    for text in _corpus_texts(3):
+        cases += [(text, m.start(), 0) for m in instruments.HEAD.finditer(text)]
+    new = [instruments._premods(text, hs, lower, floor) for text, hs, floor in cases for lower in (False, True)]
+    monkeypatch.setattr(instruments, "_tail_start", lambda text, lo, hi: lo)
+    old = [instruments._premods(text, hs, lower, floor) for text, hs, floor in cases for lower in (False, True)]
+    assert new == old

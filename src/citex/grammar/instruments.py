@@ -286,18 +286,42 @@ _CLOSE_BRACKET_GAP = regex.compile(r"\)[ \t]{1,3}")
 _PAREN_SMALL = frozenset({"and", "of", "the", "for", "on", "&"})
 
 
+def _pre_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str, Optional[str]]]:
+    """The :data:`PRE_TOKEN` tokens of text[lo:hi]: (start, end, text, kind)."""
+    return [(m.start() + lo, m.end() + lo, m.group(), m.lastgroup) for m in PRE_TOKEN.finditer(text[lo:hi])]
+
+
+_TAIL = 48
+
+
+def _tail_start(text: str, lo: int, hi: int) -> int:
+    """A space in the last ``_TAIL`` characters of the window text[lo:hi] that no token of the window
+    spans, or ``lo``: the window's tokens from there are the tokens of the tail alone.  Only a bracket
+    ("(Anti-Ballistic Missile)", at most 62 characters) spans a space, so none may open in the 61
+    characters before it."""
+    p = text.find(" ", max(lo, hi - _TAIL), hi)
+    if p <= lo or text.find("(", max(lo, p - 61), p) >= 0:
+        return lo
+    return p
+
+
 def _premods(text: str, head_start: int, lower_head: bool, floor: int = 0) -> tuple[int, list[str]]:
     """Scan left from the head, not past ``floor`` (the end of the name before it: "the Convention on Human
     Rights and| Additional Protocol No. 1"): return where the name starts and its pre-modifier words."""
     lo = max(0, floor, head_start - 160)
-    window = text[lo:head_start]
-    toks = [(m.start() + lo, m.end() + lo, m.group(), m.lastgroup) for m in PRE_TOKEN.finditer(window)]
+    cut = _tail_start(text, lo, head_start)
+    toks = _pre_tokens(text, cut, head_start)      # (the window's last tokens: most names end the scan in them)
     start = head_start
     words: list[str] = []
     lowers = 0
     i = len(toks) - 1
     pos = head_start
-    while i >= 0:
+    while True:
+        if i <= 0 and cut > lo:                      # the scan reads on (or looks one token further):
+            full = _pre_tokens(text, lo, head_start)  # the whole window's tokens, which end with these
+            i, toks, cut = i + len(full) - len(toks), full, lo
+        if i < 0:
+            break
         s, e, w, kind = toks[i]
         gap = text[e:pos]
         if gap.strip() or gap.count("\n") > 1 or len(gap) > 8 or (not gap and kind != "paren"):
