@@ -11,7 +11,7 @@ import regex
 
 from citex.api import default_extractor
 from citex.grammar import dates, instruments
-from citex.places import clubs, datelines
+from citex.places import clubs, datelines, finder
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -165,3 +165,24 @@ def test_premods_from_the_window_tail_equal_the_whole_window(monkeypatch):
     monkeypatch.setattr(instruments, "_tail_start", lambda text, lo, hi: lo)
     old = [instruments._premods(text, hs, lower, floor) for text, hs, floor in cases for lower in (False, True)]
     assert new == old
+
+
+def _places(texts):
+    finder_table = default_extractor().gazetteer.table
+    return [[(p.start, p.end, p.name, p.country) for p in finder.find(finder_table, t)] for t in texts]
+
+
+def test_run_plans_in_capitals_equal_the_live_look_up(monkeypatch):
+    """The longest names in capitals remembered in a run's plan ("NEW YORK", "REUTER") give the
+    places that looking each up at every occurrence gives (headlines, capitals after "<", lines in
+    capitals, and the corpus)."""
+    pieces = ["NEW YORK", "PARIS", "NEW", "YORK", "REUTER", "U.S.", "NATO", "FRANCE", "SOUTH KOREA", "KOREA", "<",
+              "<BCE>", "UNIT", "AIR", "NEW ZEALAND", "SEA", "ARBITRATION", "Paris", "in", "of", "the", ", ", " ",
+              "\n", ". ", "-", "LONDON-BASED", "Texas", "TEXAS", "said", "BELL CANADA", "ST. LOUIS"]
+    rng = random.Random(19)
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(3000)]
+    texts += _corpus_texts(7)
+    new = _places(texts)
+    plain_run = finder._run
+    monkeypatch.setattr(finder, "_run", lambda *a: plain_run(*a[:9]))      # (no plan: every name looked up)
+    assert _places(texts) == new

@@ -113,13 +113,15 @@ _MAX_PLANS = 200_000  # run strings remembered per table (then the memory starts
 
 class Plan:
     """What reading a run string needs whatever its context: its tokens and the longest name at
-    each (offsets from the run's start)."""
+    each (offsets from the run's start), and at each word in capitals the longest name in capitals
+    (``upper``: "REUTER", "NATO" … are looked up once per run string, not at each occurrence)."""
 
-    __slots__ = ("toks", "bests", "landmark")
+    __slots__ = ("toks", "bests", "landmark", "upper")
 
-    def __init__(self, toks: list[Tok], bests: list, landmark: bool = False):
+    def __init__(self, toks: list[Tok], bests: list, landmark: bool = False, upper: Optional[list] = None):
         self.toks, self.bests = toks, bests
         self.landmark = landmark    # the run may name a place the gazetteer lacks ("into False Bay")
+        self.upper = upper
 
     def tokens(self, rs: int) -> list[Tok]:
         if len(self.toks) == 1:                     # (most runs: one word)
@@ -153,7 +155,21 @@ def _plan(table: NameTable, s: str):
         toks = tokens(s, 0, len(s))
     if _inert_tokens(table, toks) and not landmark:
         return True
-    return Plan(toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)], landmark)
+    return _new_plan(table, toks, landmark)
+
+
+def _new_plan(table: NameTable, toks: list[Tok], landmark: bool = False) -> Plan:
+    """The :class:`Plan` of a run of ``toks``: the longest name at each token, in mixed case, and in
+    capitals at each word that :func:`_run` looks up in capitals (three letters or more)."""
+    return Plan(toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)], landmark,
+                [table.longest(toks, i, True) if not t.conn and _caps_word(t.text) else None
+                 for i, t in enumerate(toks)])
+
+
+def _caps_word(word: str) -> bool:
+    """A word in capitals of three letters or more ("NATO", "U.S." is not)."""
+    w = word.rstrip(".")
+    return len(w) > 2 and w.isupper()
 
 
 def _inert_tokens(table: NameTable, toks: list[Tok]) -> bool:
@@ -207,10 +223,9 @@ def _dateline_run(table: NameTable, text: str, rs: int, re_: int, dl: tuple[int,
     plan = table.run_plans.get(key)
     if plan is None:
         toks = tokens(cut, 0, len(cut))
-        plan = table.run_plans[key] = True if _inert_tokens(table, toks) else Plan(
-            toks, [None if t.conn else table.longest(toks, i, False) for i, t in enumerate(toks)])
+        plan = table.run_plans[key] = True if _inert_tokens(table, toks) else _new_plan(table, toks)
     if plan is not True:                # (no comma follows the cut: an inert part gives nothing)
-        _run(table, text, plan.tokens(rs), rs, rs + len(cut), run_re, re_, cands, lines, plan.bests)
+        _run(table, text, plan.tokens(rs), rs, rs + len(cut), run_re, re_, cands, lines, plan)
 
 
 def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_re, cands: list[Cand],
@@ -222,7 +237,7 @@ def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_r
             _hyphen(table, rs, s, cands)            # one hyphenated word, no name: "London-based"
         else:
             n_before = len(cands)
-            _run(table, text, plan.tokens(rs), rs, re_, run_re, re_, cands, lines, plan.bests)
+            _run(table, text, plan.tokens(rs), rs, re_, run_re, re_, cands, lines, plan)
             if plan.landmark:
                 unknown_landmark(table, text, plan.tokens(rs), cands, n_before)   # "into False Bay"
         return
@@ -319,9 +334,10 @@ def _hyphen(table: NameTable, start: int, tok: str, cands: list[Cand]) -> None:
 
 
 def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re, run_end: int,
-         cands: list[Cand], lines: LineFlags, bests: Optional[list] = None) -> None:
-    """The names of one run, each judged (or, in capitals, taken when unambiguous); ``bests``:
-    the longest name at each token, offsets from ``rs`` (a :class:`Plan`'s), else looked up."""
+         cands: list[Cand], lines: LineFlags, plan: Optional[Plan] = None) -> None:
+    """The names of one run, each judged (or, in capitals, taken when unambiguous); ``plan``: the
+    run's :class:`Plan` (the longest names at its tokens, offsets from ``rs``), else looked up."""
+    bests = plan.bests if plan is not None else None
     n = len(toks)
     i = 0
     n_before = len(cands)
@@ -342,7 +358,12 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         if best is None:
             t = tok.text.rstrip(".")
             if len(t) > 2 and t.isupper() and text[tok.start - 1:tok.start] != "<":
-                best = table.longest(toks, i, True)    # (the line's test costs more than the look-up)
+                if plan is None:                        # (the line's test costs more than the look-up)
+                    best = table.longest(toks, i, True)
+                else:
+                    best = plan.upper[i]
+                    if best is not None:
+                        best = (best[0], best[1] + rs, best[2])
                 if best is not None and not lines.caps(tok.start):
                     best = None
                 upper = best is not None
