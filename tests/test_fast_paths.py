@@ -186,3 +186,29 @@ def test_run_plans_in_capitals_equal_the_live_look_up(monkeypatch):
     plain_run = finder._run
     monkeypatch.setattr(finder, "_run", lambda *a: plain_run(*a[:9]))      # (no plan: every name looked up)
     assert _places(texts) == new
+
+
+class _WholeGrammar:
+    """YEAR_FIRST's stand-in: the whole grammar searched from the year (the code it replaces)."""
+
+    @staticmethod
+    def match(text, pos, endpos):
+        return dates.PATTERN.search(text, pos, endpos)
+
+
+def _date_rows(texts):
+    return [[(d.start, d.end, d.value) for d in dates.find_dates(t)] for t in texts]
+
+
+def test_year_first_forms_equal_the_whole_grammar(monkeypatch):
+    """Where only the year may open a date in its window, matching the three forms that open at a
+    year's digit (ISO date, span of years, year) finds what the whole grammar finds from there."""
+    pieces = ["1987", "2024", "1500", "2099", "-", "–", "/", ".", ",", " ", "  ", "\n", "07", "21", "2018-2019", "2024-07-21",
+              "March", "May", "mid-", "No.", "vol.", "%", "GMT", "people", "in", "(", ")", "$", "a", "3", "12/05/",
+              "about", "the", "number", "is", "late", "and", "9"]
+    rng = random.Random(23)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(6000)]
+    texts += _corpus_texts(3)
+    new = _date_rows(texts)
+    monkeypatch.setattr(dates, "YEAR_FIRST", _WholeGrammar)
+    assert _date_rows(texts) == new
