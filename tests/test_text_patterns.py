@@ -87,7 +87,8 @@ def test_prev_words_reads_the_last_chunks_as_every_chunk():
     every chunk (runs of "the", punctuation, separators, short windows)."""
     from citex.places import judge
 
-    pieces = ["the", "The", "in", "of", "(in", "in)", "a-b", "x", "Paris", ",", ".", "—", "é", "1", "\x1c", "\u2028"]
+    pieces = ["the", "The", "in", "of", "(in", "in)", "a-b", "x", "Paris", ",", ".", "—", "é", "1", "\x1c", "\u2028",
+              "in,", "e\u0301", "ʰ", "(ǅa", "Ⅻ", "St.Louis"]     # (a chunk's last letters read only when it ends in one)
     rng = random.Random(9)
     for _ in range(6000):
         text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "  ", "\n", ""]) for _ in range(rng.randint(0, 16)))

@@ -808,7 +808,8 @@ def prev_words(text: str, pos: int) -> tuple[str, str]:
             if w != "the":
                 w1 = w
             continue
-        last = _LAST_LETTERS.search(chunk)       # "(in": its last letters, then punctuation
+        # "(in": its last letters, then punctuation (a chunk that ends in none, "said,", is not searched)
+        last = _LAST_LETTERS.search(chunk) if chunk[-1].isalpha() else None    # (isalpha: \p{L})
         if last is not None:
             w = last.group().lower()
             if w1:
