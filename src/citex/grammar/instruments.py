@@ -742,6 +742,8 @@ def _continuation(text: str, name: Name, ctx: dict) -> Optional[Name]:
             return None  # "a Decree on …" without its date or number names no decree
     elif h.upper and not name.pre and title_end == end:
         title_end = _title_line(text, name)
+    if title_end == end and not name.has_cont:
+        return name                 # nothing follows the head: the same name (most heads; evolve is slow)
     return attrs.evolve(name, end=title_end, has_cont=title_end > end)
 
 
