@@ -247,3 +247,20 @@ def test_continuation_without_a_tail_is_the_same_name(monkeypatch):
     new = [instruments.find_candidates(t, gaz) for t in texts]
     monkeypatch.setattr(instruments, "_continuation", _plain_continuation)
     assert [instruments.find_candidates(t, gaz) for t in texts] == new
+
+
+def test_date_guard_of_whole_lower_case_months_finds_every_date():
+    """PATTERN's guard admits a lower-case letter only where a whole month name in lower case
+    begins (the lmy form's): the same matches as the guard of the months' first letters."""
+    old = regex.compile(r"(?=[\dADFJMNOSadfjmnos])(?:" + dates.compose(dates.PATTERN_SRC, dates.F) + ")",
+                        regex.VERBOSE | regex.VERSION1)
+    pieces = ["in", "between", "from", "september", "march", "may", "mayor", "june", "Jun", "1986", "2024", "and",
+              "of", " ", "  ", "\n", ",", "3", "21st", "-", "Sept.", "MARCH", "jan", "december", "decembers", "x",
+              "to", "ſeptember", "mid-", "8-APR-", "2018-2019", "the"]
+    rng = random.Random(31)
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\t"]) for _ in range(rng.randint(1, 24)))
+             for _ in range(8000)]
+    texts += _corpus_texts(3)
+    for text in texts:
+        assert [(m.span(), m.lastgroup) for m in dates.PATTERN.finditer(text)] == \
+            [(m.span(), m.lastgroup) for m in old.finditer(text)], text[:80]

@@ -100,10 +100,11 @@ def compose(src: str, fragments: dict[str, str]) -> str:
     return regex.sub(r"\{([a-z_]+)\}", sub, src)
 
 
-# Every form begins with a digit or a month name (whose capital is one of ADFJMNOS): the guard in
-# front lets a search skip every other position at once instead of trying each alternative there
-# (same matches, several times faster).
-PATTERN = regex.compile(r"(?=[\dADFJMNOSadfjmnos])(?:" + compose(PATTERN_SRC, F) + ")", regex.VERBOSE | regex.VERSION1)
+# Every form begins with a digit or a month name (whose capital is one of ADFJMNOS), or, for the only
+# form in lower case (lmy), with its whole month name: the guard in front lets a search skip every
+# other position at once instead of trying each alternative there (same matches, several times faster;
+# a guard of the months' lower-case first letters let the forms be tried at a third of a window's letters).
+PATTERN = regex.compile(compose(r"(?=[\dADFJMNOS]|{lmonth})(?:" + PATTERN_SRC + ")", F), regex.VERBOSE | regex.VERSION1)
 # At a year's first digit only three forms may open (every other one opens with a month, or with a day
 # or a number of one or two digits): where no date may start before a year in its window, the grammar
 # is matched there with these alone (same match, a third of the time).
