@@ -264,3 +264,25 @@ def test_date_guard_of_whole_lower_case_months_finds_every_date():
     for text in texts:
         assert [(m.span(), m.lastgroup) for m in dates.PATTERN.finditer(text)] == \
             [(m.span(), m.lastgroup) for m in old.finditer(text)], text[:80]
+
+
+def test_last_word_test_passes_every_quantity_and_count_before_a_year(monkeypatch):
+    """_may_end_with is False only where QUANTITY_BEFORE and COUNT_IS_BEFORE cannot match (their last
+    words, kept in step with the patterns): generated tails of their words in any case, with white
+    space and foldable letters ("ſome"), and the dates of generated texts and of the corpus."""
+    words = ["about", "Some", "OVER", "nearly", "approximately", "total of", "up  to", "#", "No.", "number", "is", "WAS",
+             "reached", "rose to", "stands at", "the", "toll", "count", "ſome", "Ks", "this", "moreover", "x", "."]
+    rng = random.Random(37)
+    for _ in range(30000):
+        window = " ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) + rng.choice([" ", "  ", "\t", "\n ", "", "   "])
+        text = window + "1987"
+        start = len(window)
+        if dates.QUANTITY_BEFORE.search(text[max(0, start - 25):start]):
+            assert dates._may_end_with(text, start, dates._QUANTITY_LAST), window
+        if dates.COUNT_IS_BEFORE.search(text[max(0, start - 96):start]):
+            assert dates._may_end_with(text, start, dates._COUNT_IS_LAST), window
+    texts = [" ".join(rng.choice(words + ["1987", "in", "2001", ","]) for _ in range(12)) for _ in range(4000)]
+    texts += _corpus_texts(3)
+    new = _date_rows(texts)
+    monkeypatch.setattr(dates, "_may_end_with", lambda text, start, words: True)
+    assert _date_rows(texts) == new

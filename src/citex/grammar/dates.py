@@ -125,6 +125,9 @@ QUANTITY_BEFORE = regex.compile(
     r"up\s+to|another|additional|extra|#|no\.|number)\s{1,3}$",
     regex.IGNORECASE,
 )
+# the last words of its forms, for a cheap test first (see _may_end_with; keep in step with the pattern)
+_QUANTITY_LAST = ("about", "some", "over", "nearly", "almost", "around", "than", "least", "only", "just", "roughly",
+                  "approximately", "estimated", "of", "to", "another", "additional", "extra", "#", "no.", "number")
 
 # an approximate year: the approximating word, then the year closing its phrase
 APPROX_BEFORE = regex.compile(r"(?r)(?:about|around|roughly|approximately|circa|c\.)\s{1,3}$", regex.IGNORECASE)
@@ -136,6 +139,15 @@ COUNT_IS_BEFORE = regex.compile(
     r"|(?:stands|stood|rose|risen|climbed|jumped|fell|grew|increased|went)\s{1,3}(?:at|to))\s{1,3}$",
     regex.IGNORECASE,
 )
+_COUNT_IS_LAST = ("is", "are", "was", "were", "now", "reached", "hit", "at", "to")   # (its last words, as above)
+
+
+def _may_end_with(text: str, start: int, words: tuple[str, ...]) -> bool:
+    """The text before ``start`` may end with one of ``words`` and white space: a cheap test before
+    a backwards pattern whose forms end so (case-insensitive).  False only for an ASCII tail, where
+    lower() folds case as the pattern does ("ſ" is no "s" there), that ends with none of them."""
+    tail = text[max(0, start - 16):start]
+    return not tail.isascii() or tail.rstrip().lower().endswith(words)
 
 # Relative expressions, normalised only against a reference (publication) date.  The four that
 # are dates without a year are also kept without a reference date (with a partial value).
@@ -379,11 +391,12 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
     start, end = m.span()
     if QUANTITY_AFTER.match(text, end):
         return None
-    if QUANTITY_BEFORE.search(text[max(0, start - 25):start]) and not (
+    if _may_end_with(text, start, _QUANTITY_LAST) and QUANTITY_BEFORE.search(text[max(0, start - 25):start]) and not (
             APPROX_BEFORE.search(text[max(0, start - 16):start]) and 1800 <= int(g("y")) <= 2099
             and YEAR_CLOSE.match(text, end)):
         return None   # ("about 2000 of them"; but "around 1970, colleagues said", "from roughly 1948 to 1951")
-    if text[start - 1:start] == " " and COUNT_IS_BEFORE.search(text[max(0, start - 96):start]):
+    if (text[start - 1:start] == " " and _may_end_with(text, start, _COUNT_IS_LAST)
+            and COUNT_IS_BEFORE.search(text[max(0, start - 96):start])):
         return None                                     # "the total number infected is 1501"
     return _iso(int(g("y")))
 
