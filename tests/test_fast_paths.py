@@ -286,3 +286,29 @@ def test_last_word_test_passes_every_quantity_and_count_before_a_year(monkeypatc
     new = _date_rows(texts)
     monkeypatch.setattr(dates, "_may_end_with", lambda text, start, words: True)
     assert _date_rows(texts) == new
+
+
+def test_ascii_word_texts_split_and_anchor_as_the_full_patterns(monkeypatch):
+    """A text whose characters outside ASCII are no letters, marks, digits, word characters or "’"
+    (ascii_words: "£", "—", "“") is split into runs and anchored on months by the ASCII patterns as
+    by the full ones; texts with "é", "’", "²", "‿", a joiner or a combining mark are not taken."""
+    from citex.places import runs
+    from citex.text.patterns import ascii_words
+    pieces = ["New", "York", "O'Hare", "Saint-Denis", "U.S.", "of", "de", "March", "May", "june", "said", " ", "  ",
+              "\n", "\t", ",", ".", "-", "'", "_", "1", "£", "—", "“", "”", "€", "°", "•", "\xa0", "\u2028", "é", "É",
+              "’", "²", "‿", "\u200d", "e\u0301", "क", "ª", "Ⅻ", "\u0301M"]
+    rng = random.Random(41)
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 20)))
+             for _ in range(20000)] + _corpus_texts(1)
+    taken = 0
+    for text in texts:
+        if not ascii_words(text):
+            continue
+        taken += not text.isascii()
+        for run_re in (runs.RUN, runs.RUN_HARD):
+            full, ascii_only = runs._SPLITS[run_re.pattern]
+            assert ascii_only.split(text) == full.split(text), text
+        assert [m.span() for m in dates.MONTH_ANCHOR_ASCII.finditer(text)] == \
+            [m.span() for m in dates.MONTH_ANCHOR.finditer(text)], text
+    assert taken > 1000
+    assert not any(ascii_words(c) for c in ("é", "’", "²", "‿", "\u200d", "\u0301", "क", "Ⅻ", "ª"))

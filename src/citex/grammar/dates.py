@@ -16,7 +16,7 @@ import regex
 
 from citex import limits
 from citex.models import Date
-from citex.text.patterns import word_trie
+from citex.text.patterns import ascii_words, word_trie
 from citex.vocab import entries, lower_words, rows, words
 
 _MONTH_NAMES = entries("dates/months")  # in calendar order
@@ -657,9 +657,9 @@ MONTH_ANCHOR = regex.compile(r"\b" + word_trie(_MONTH_WORDS) + r"\b")
 
 
 def _ascii_month_anchor() -> "re.Pattern":
-    """MONTH_ANCHOR for a text of ASCII characters only, in ``re``: a first letter, the boundary before
-    it looked for behind it, then the rest of a month word that begins with it (the engine skips to
-    those letters); the same matches on such a text (its word characters are ASCII ones)."""
+    """MONTH_ANCHOR for a text whose word characters are all ASCII (:func:`ascii_words`), in ``re``: a
+    first letter, the boundary before it looked for behind it, then the rest of a month word that
+    begins with it (the engine skips to those letters); the same matches on such a text."""
     rests: dict[str, list[str]] = {}
     for w in _MONTH_WORDS:
         rests.setdefault(w[0], []).append(w[1:])
@@ -696,7 +696,7 @@ def find_relative(text: str, published: Optional[_dt.date], taken: list[tuple[in
 def _partial_matches(text: str) -> Iterator[regex.Match]:
     """The day-and-month and month dates of ``text``, left to right, without overlaps."""
     last = 0
-    for a in (MONTH_ANCHOR_ASCII if text.isascii() else MONTH_ANCHOR).finditer(text):
+    for a in (MONTH_ANCHOR_ASCII if ascii_words(text) else MONTH_ANCHOR).finditer(text):
         a_s = a.start()
         if a_s < last:
             continue

@@ -11,7 +11,7 @@ import regex
 
 from citex.places.names import Entry
 from citex.places.words import CONNECTORS
-from citex.text.patterns import word_trie
+from citex.text.patterns import ascii_words, word_trie
 
 __all__ = ["RUN", "RUN_HARD", "split_runs", "Tok", "Cand", "tokens", "segment", "next_run", "run_ends_at", "sentence_start"]
 
@@ -31,9 +31,11 @@ RUN = regex.compile(rf"(?<![\w'’])(?:{CAP})(?:{_WS}(?:{_CONN}{_WS}){{0,3}}(?:{
 RUN_HARD = regex.compile(rf"(?<![\w'’])(?:{CAP})(?:{_WS_HARD}(?:{_CONN}{_WS_HARD}){{0,3}}(?:{CAP}))*")
 _TOK = regex.compile(rf"{CAP}|\p{{Ll}}+")
 
-# The same two patterns for a text of ASCII characters only, in ``re`` (the split of such a text, the
-# place finder's first step, is twice as fast): the classes narrowed to ASCII (all that such a text
-# holds), and the first capital read before the look-behind, so that the engine skips to the capitals.
+# The same two patterns for a text whose word characters are all ASCII (ascii_words: ASCII text, or
+# one whose other characters are such as "£" and "—"), in ``re`` (the split of such a text, the place
+# finder's first step, is twice as fast): the classes narrowed to ASCII (all the letters, digits and
+# apostrophes such a text holds), and the first capital read before the look-behind, so that the
+# engine skips to the capitals.
 _CAP_ASCII = CAP.replace(r"\p{Lu}", "[A-Z]").replace(r"[\p{L}\p{M}]", "[A-Za-z]").replace("['’]", "'")
 _FIRST_ASCII = r"[A-Z](?<![A-Za-z0-9_'].)" + _CAP_ASCII[len("[A-Z]"):]
 _SPLITS = {
@@ -46,9 +48,10 @@ _SPLITS = {
 
 def split_runs(run_re, text: str) -> list[str]:
     """``text`` split at the runs of ``run_re`` (``RUN`` or ``RUN_HARD``): the gaps and the runs in
-    turn, as ``regex.split`` with the run pattern in a group gives them."""
+    turn, as ``regex.split`` with the run pattern in a group gives them (by the ASCII pattern when
+    the text's word characters are all ASCII: :func:`~citex.text.patterns.ascii_words`)."""
     full, ascii_only = _SPLITS[run_re.pattern]
-    return (ascii_only if text.isascii() else full).split(text)
+    return (ascii_only if ascii_words(text) else full).split(text)
 
 
 class Tok:

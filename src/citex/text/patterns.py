@@ -1,11 +1,13 @@
 """Regular-expression pieces shared by the grammars."""
 from __future__ import annotations
 
+import functools
+import re
 from typing import Iterable
 
 import regex
 
-__all__ = ["word_trie"]
+__all__ = ["word_trie", "ascii_words"]
 
 
 def word_trie(words: Iterable[str]) -> str:
@@ -28,3 +30,22 @@ def word_trie(words: Iterable[str]) -> str:
         body = word_trie(tails)
         parts.append(regex.escape(c) + (f"(?:{body})?" if "" in rests else body))
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORDISH = regex.compile(r"[\w'’\p{L}\p{M}\p{N}\p{Pc}\p{Join_Control}]")
+
+
+def ascii_words(text: str) -> bool:
+    """Every character of ``text`` that a word pattern reads or looks at is ASCII: the others, if
+    any ("£", "—", "“"), are no letters, marks, digits, word characters or "’" in either engine's
+    sense, so that a pattern whose classes are narrowed to ASCII ([A-Za-z], [A-Za-z0-9_]) reads it
+    as the full one does (a text of the corpus's BBC news with a pound sign, not one with "é")."""
+    if text.isascii():
+        return True
+    return not any(map(_wordish, map(re.Match.group, _NON_ASCII.finditer(text))))    # (stops at the first)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wordish(c: str) -> bool:
+    return _WORDISH.match(c) is not None or c.isalnum()
