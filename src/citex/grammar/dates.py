@@ -78,6 +78,9 @@ PATTERN_SRC = r"""
 | (?P<lmy>(?<=\b(?:between|in|from|since|until|till|to|and|by|before|after|during|through|of)[ \t]{1,3})(?P<lmy_m>{lmonth})[ \t]{1,3}(?P<lmy_y>{year}))
   # a span of years ("the 2018-2019 school year", "1914–1918"): two dates
 | (?P<yr>(?=[12])(?<![\w.,/$£€#+\-–])(?P<yr_a>1[5-9]\d\d|20\d\d)[\-–/](?P<yr_b>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/\-–]\d))
+  # a season, fiscal or school year ("the 2019-20 season", "the 1987/88 financial year"): the next
+  # year in two digits (checked by the caller); not an identifier's ("Act No. 2005-06")
+| (?P<yr2>(?=[12])(?<![\w.,/$£€#+\-–])(?<!\b(?:No|Nos|no|nos|Resolution|Decision|Law|Order|Decree|Act|Case)\.?\s{1,3})(?P<yr2_a>1[5-9]\d\d|20\d\d)[\-–/](?P<yr2_b>\d\d)(?![\w%]|[.,/\-–:]\d))
 | (?P<y>{year})
 """
 
@@ -215,6 +218,10 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Apr 03,2017 -", [("Apr 03,2017", "2017-04-03")]),
     ("the 2018-2019 school year", [("2018", "2018"), ("2019", "2019")]),
     ("in 1914–1918", [("1914", "1914"), ("1918", "1918")]),
+    # a season, fiscal or school year: the year and the next one (two dates, like a span of years)
+    ("in the 1987/88 financial year", [("1987", "1987"), ("88", "1988")]),
+    ("the 2019-20 season and 1999–00", [("2019", "2019"), ("20", "2020"), ("1999", "1999"), ("00", "2000")]),
+    ("Act No. 2005-06 and in 2005-07 the", []),
     ("late March and early April 2025", [("March", "2025-03"), ("April 2025", "2025-04")]),
     ("posted 1/09/23 by", [("1/09/23", "2023-09-01")]),
     ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
@@ -272,6 +279,11 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("net profit for the year ending June 30 rose", "1987-07-20", [("June 30", "1987-06-30")]),
     ("they will hold a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
     ("the vote is due in March", "2025-10-02", [("March", "2026-03")]),
+    # a scheduled event's date after a present "is" is the coming one; after "was", the past one
+    ("Preliminary court date is July 16.", "2020-05-25", [("July 16", "2020-07-16")]),
+    ("The hearings are now set for September 3", "2020-05-25", [("September 3", "2020-09-03")]),
+    ("The vote was on March 3.", "2020-05-25", [("March 3", "2020-03-03")]),
+    ("Her date of birth is July 16.", "2020-05-25", [("July 16", "2019-07-16")]),
     # a month after "for", "before", "during" …; "set for" speaks of the future
     ("elections had tentatively been set for December.", "1987-06-29", [("December", "1987-12")]),
     ("sales during January rose; before March it fell", "1987-06-29", [("January", "1987-01"), ("March", "1987-03")]),
@@ -424,6 +436,9 @@ def _find_anchored(text: str) -> Iterator[Date]:
                 yield Date(text=text[a[0]:a[1]], value=m.group("yr_a"), start=a[0], end=a[1])
                 yield Date(text=text[b[0]:b[1]], value=m.group("yr_b"), start=b[0], end=b[1])
                 continue
+            if m.lastgroup == "yr2":                        # "2019-20": two years, or the first alone
+                yield from _split_years(m, text)
+                continue
             if m.lastgroup == "md2":                        # "July 7-10, 2024": two days
                 if int(m.group("md2_d2")) > int(m.group("md2_d")):
                     yield from _two_days(m, text, "md2", int(m.group("md2_y")))
@@ -434,6 +449,16 @@ def _find_anchored(text: str) -> Iterator[Date]:
             value = _value(m, text)
             if value is not None:
                 yield Date(text=text[s:e], value=value, start=s, end=e)
+
+
+def _split_years(m: regex.Match, text: str) -> Iterator[Date]:
+    """"2019-20", "1987/88", "1999-00": the year and the next one; any other pair of digits ("2005-07",
+    a range or a month) is left unread and the year alone is a date when the bare-year form allows."""
+    a, b = m.span("yr2_a"), m.span("yr2_b")
+    first = int(m.group("yr2_a"))
+    if int(m.group("yr2_b")) == (first + 1) % 100:
+        yield Date(text=text[a[0]:a[1]], value=str(first), start=a[0], end=a[1])
+        yield Date(text=text[b[0]:b[1]], value=str(first + 1), start=b[0], end=b[1])
 
 
 _NAME_BEFORE = regex.compile(r"(?:^|(?<=[^\w\-–]))(\p{Lu}\p{Ll}{1,20})[ \t]{1,3}\Z|[\-–]\Z")
@@ -612,8 +637,15 @@ PAST_PERIOD = regex.compile(r"\b(?:last|previous|prior|past)\b")   # "its last f
 RECENT = 61  # days: a date at most this far back is the last one, whatever the tense
 
 
+# a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16"
+SCHEDULED_IS = regex.compile(
+    r"(?r)\b(?i:" + word_trie(lower_words("dates/scheduled_events")) + r")s?[ \t\r\n]{1,4}(?:is|are)"
+    r"(?:[ \t\r\n]{1,4}(?:now[ \t\r\n]{1,4})?(?:set[ \t\r\n]{1,4})?(?:on|for|in))?[ \t\r\n]{1,4}\Z")
+
+
 def _future(text: str, pos: int) -> bool:
-    return FUTURE_BEFORE.search(text, max(0, pos - 80), pos) is not None
+    return (FUTURE_BEFORE.search(text, max(0, pos - 80), pos) is not None
+            or SCHEDULED_IS.search(text, max(0, pos - 40), pos) is not None)
 
 
 # Every relative expression holds one of these words (a month, a weekday, yesterday/today/tomorrow,
