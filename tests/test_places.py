@@ -803,6 +803,30 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("the sponsor lost deals with Fulham and Celtic, and paid Fulham", []),
     ("The Premiership striker, a Liverpool-born winger, lives in Liverpool city centre.",
      [("Liverpool", "GB"), ("Liverpool", "GB")]),
+    # a town in a list with a prefixed club, and through it the next one, either way along the list
+    ("The Champions League draw pits Real Madrid, Porto and Lyon against each other.", []),
+    ("The Champions League draw pits Porto, Lyon and Real Madrid against each other.", []),
+    # a team's role after a county, province or region is its team; after "and" the run begins anew
+    ("the uncapped Wrexham defender and Argentina's Leinster fly-half", [("Argentina", "AR")]),
+    ("Chelsea striker Didier Drogba and Lyon midfielder Michael Essien", []),
+    ("the Florida legislature and the California governor", [("Florida", "US"), ("California", "US")]),
+    # ", <state>" places a town the gazetteer knows elsewhere in that state's country
+    ("Output at Kimberley, B.C., fell; Athens, Georgia, grew; Peking, DPRK and Lagos, Texas and Ohio",
+     [("Kimberley", "CA"), ("B.C.", "CA"), ("Athens", "US"), ("Georgia", "US"), ("Peking", "CN"), ("DPRK", "KP"),
+      ("Lagos", "NG"), ("Texas", "US"), ("Ohio", "US")]),
+    # a dateline's state written out
+    ("TRAIL, British Columbia, March 3 - Output rose", [("TRAIL", "CA"), ("British Columbia", "CA")]),
+    # political words leave a state or country a place ("the Texas Democrat"), not before a body's head
+    ("the Texas Democrat Beto O'Rourke lost the 2000 US Presidential election and the US Democratic presidential "
+     "caucus", [("Texas", "US"), ("US", "US"), ("US", "US")]),
+    ("the Ulster Democratic Unionist Party and Congo Democratic Republic", []),
+    # a title of two words, "of" a place, before its holder; a medium of a country at a clause's end
+    ("Chief Executive of Hong Kong Carrie Lam spoke; the show is set for US TV.", [("Hong Kong", "HK"), ("US", "US")]),
+    # a headline's capitalised word that the text uses in lower case is an ordinary word
+    ("Retired US Supreme Court Justice John Paul Stevens dies\n\nThe retired judge was 99.", [("US", "US")]),
+    ("Radio Free Europe Expands\n\nThe station grew.", []),
+    # seas, straits and rivers wholly within one country have its code
+    ("ships in the Bosphorus, the Java Sea and on the Yangtze", [("Bosphorus", "TR"), ("Java Sea", "ID"), ("Yangtze", "CN")]),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

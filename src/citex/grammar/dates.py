@@ -284,6 +284,8 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("The hearings are now set for September 3", "2020-05-25", [("September 3", "2020-09-03")]),
     ("The vote was on March 3.", "2020-05-25", [("March 3", "2020-03-03")]),
     ("Her date of birth is July 16.", "2020-05-25", [("July 16", "2019-07-16")]),
+    ("His term was to end in August; the vote was to take place in March.", "2020-06-11",
+     [("August", "2020-08"), ("March", "2020-03")]),
     # a month after "for", "before", "during" …; "set for" speaks of the future
     ("elections had tentatively been set for December.", "1987-06-29", [("December", "1987-12")]),
     ("sales during January rose; before March it fell", "1987-06-29", [("January", "1987-01"), ("March", "1987-03")]),
@@ -593,6 +595,8 @@ def _forward(ahead: int, back: int, text: str, pos: int) -> bool:
         return ahead <= HALF_YEAR                       # "the financial year ending on June 30"
     if _future(text, pos):
         return back > RECENT
+    if FUTURE_IN_PAST.search(text, max(0, pos - 60), pos) is not None:
+        return ahead <= HALF_YEAR                       # "his term was to end in August": the coming one, if near
     return ahead <= SOON
 
 
@@ -637,6 +641,11 @@ PAST_PERIOD = regex.compile(r"\b(?:last|previous|prior|past)\b")   # "its last f
 RECENT = 61  # days: a date at most this far back is the last one, whatever the tense
 
 
+# the future seen from the past: the date is the coming one when at most half a year ahead ("his term
+# was to end in August" two months before; but "the vote was to take place in March", three months after)
+FUTURE_IN_PAST = regex.compile(
+    r"\b(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)\b"
+    r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 # a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16"
 SCHEDULED_IS = regex.compile(
     r"(?r)\b(?i:" + word_trie(lower_words("dates/scheduled_events")) + r")s?[ \t\r\n]{1,4}(?:is|are)"

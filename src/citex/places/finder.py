@@ -538,6 +538,7 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
             continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date)
         kept.append(c)
         last_end = c.end
+    kept = [c for c in kept if not (c.entry.kind == "city" and not c.supported and _in_list_of_names(table, text, c))]
     clubs = club_towns(text, kept, cands)
     if clubs:                               # "a move to Southampton", "expected of Madrid to get through"
         kept = [c for k, c in enumerate(kept) if k not in clubs]
@@ -549,8 +550,8 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         alt = alternatives.get(e.canonical) if e.kind == "country" else None
         if alt is not None and _among(text, kept, k, alt.country):
             e = alt
-        elif e.also and _state_after(text, kept, k) in e.also:
-            e = Entry(e.canonical, kept[k + 1].entry.country, e.kind, e.population)   # "Salem, Ore."
+        elif (e.kind == "city" or e.also) and (st := _in_other_state(table, text, kept, k)):
+            e = Entry(e.canonical, st, e.kind, e.population)                # "Salem, Ore."
         elif e.also and c.name in dominant:
             e = dominant[c.name]
         out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
@@ -558,6 +559,24 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
 
 
 _WORLD_CITY = 500_000  # a city this large keeps its own reading ("Athens" in a text about US athletes)
+
+
+# one capitalised word and a comma (or "and"), as in a list of surnames
+_NAME_ITEMS_BEFORE = regex.compile(r"(?r)(?:(?<![\p{L}'’\-])(\p{Lu}\p{Ll}++)[ ]?,[ ]{1,2}){2,}\Z")
+_NAME_ITEMS_AFTER = regex.compile(r"(?:[ ]?,[ ]{1,2}(?:and[ ]{1,2})?(\p{Lu}\p{Ll}++)(?![\p{L}'’\-]|[ ]\p{Lu})){1,}")
+
+
+def _in_list_of_names(table: NameTable, text: str, c: Cand) -> bool:
+    """The town ``c`` is one word in a comma list of at least four single capitalised words that
+    are no places ("Gordon, Webster, Miller, Hartley, Neilson": a team's surnames)."""
+    if text[c.end:c.end + 1] != "," or text[c.start - 2:c.start] != ", " or " " in text[c.start:c.end]:
+        return False
+    before = _NAME_ITEMS_BEFORE.search(text, max(0, c.start - 80), c.start)
+    after = _NAME_ITEMS_AFTER.match(text, c.end, c.end + 80)
+    if before is None or after is None:
+        return False
+    items = before.captures(1) + after.captures(1)
+    return len(items) >= 3 and not any(w in table.names for w in items)
 
 
 def _dominant_readings(kept: list[Cand]) -> dict[str, Entry]:
@@ -606,6 +625,29 @@ def _state_after(text: str, kept: list[Cand], k: int) -> str:
     return ""
 
 
+def _in_other_state(table: NameTable, text: str, kept: list[Cand], k: int) -> str:
+    """The country where ", <state>" places the town ``kept[k]`` when it is not its reading's: one
+    of its other readings ("Salem, Ore."; "Athens, Georgia": the state that a country's name also
+    is), or a smaller namesake the gazetteer lacks when a state or province ends the list
+    ("Kimberley, B.C., fell": Canada's, not South Africa's; but not "Lagos, Texas and Ohio", nor
+    "Peking, DPRK"); else ""."""
+    c = kept[k]
+    st = _state_after(text, kept, k)
+    if not st or st == c.entry.country:
+        return ""
+    alt = table.alternatives().get(kept[k + 1].entry.canonical) if kept[k + 1].entry.kind == "country" else None
+    if alt is not None and alt.country in c.entry.also:
+        return alt.country
+    if st in c.entry.also:
+        return st
+    if kept[k + 1].entry.kind != "admin" or c.entry.kind != "city":
+        return ""                           # "Peking, DPRK": a list of places
+    if k + 2 < len(kept) and text[kept[k + 1].end:kept[k + 2].start].strip() in _LIST_GAPS:
+        return ""
+    after = text[kept[k + 1].end:kept[k + 1].end + 6].lstrip(" ,")
+    return "" if after.startswith("and ") or after.startswith("or ") else st
+
+
 def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:
     """The place ``kept[k]`` stands next to places of ``country`` below the level of a state: after
     "<city>, " ("Atlanta, Georgia") or in a list of its states ("Georgia, Alabama and Texas")."""
@@ -616,6 +658,8 @@ def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:
         if p.entry.country == country and p.entry.kind in ("city", "admin") and (
                 gap == "," or gap in _LIST_GAPS and p.entry.kind == "admin"):
             return True
+        if gap == "," and p.entry.kind == "city" and country in p.entry.also:
+            return True                     # "Athens, Georgia": a town of that country too
     if k + 1 < len(kept):
         n = kept[k + 1]
         if n.entry.country == country and n.entry.kind == "admin" and text[c.end:n.start].strip() in _LIST_GAPS:

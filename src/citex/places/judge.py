@@ -55,7 +55,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
                                 TEAM_VERBS,
                                 TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
-from citex.places.words import (COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
+from citex.places.words import (POLITICAL_WORDS, COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
 from citex.vocab import lower_words
@@ -181,6 +181,8 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, supported, True, start, end)      # "Bogart in Casablanca (1942)": a work's title
     if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
         return Verdict(False, False, False, start, end, team=True)
+    if entry.kind == "admin" and k >= n and not supported and team_after(ctx, end, True, REGION_TEAM_ROLES):
+        return Verdict(False, False, False, start, end, team=True)   # "the Leinster fly-half", "a Wrexham defender"
     if not supported and entry.kind == "city" and role_before(ctx):
         return Verdict(False, False, True, start, end, person=True)
     if i == 0 and not supported and entry.kind == "city" and named_thing(ctx):
@@ -460,6 +462,9 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
     if (adjacent and ctx.entry.kind == "country" and not ctx.entry.ambiguous and ws not in GIVEN_NAMES
             and ctx.j + 1 < len(toks) and toks[ctx.j + 1].text in FUNCTION_WORDS and ctx.lines.headline(toks[k].start)):
         return True, False                                      # "Trump Moves To Withdraw U.S. From …"
+    if (adjacent and k == 0 and ctx.entry.kind == "country" and not ctx.entry.ambiguous and ws not in GIVEN_NAMES
+            and ctx.lines.headline(toks[k].start) and _lower_elsewhere(ctx.text, ws, toks[k].start)):
+        return True, False                                      # "Retired US Supreme Court Justice … dies"
     if ws in TITLE_CASE_SMALL and k > 0 and _title_case_small(ctx, k):
         return False, True                                      # "The Jewel Of The Nile": a title
     if ws in FUNCTION_WORDS or ws in TIME_WORDS or ws in DAY_WORDS:
@@ -469,6 +474,18 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
             return True, False                                  # "Should the United Kingdom"
         return False, True                                      # "Tony Blair", "Crystal Harmony"
     return None
+
+
+_LOWER_REACH = 20_000   # characters after the headline's word read for its lower-case form
+
+
+def _lower_elsewhere(text: str, word: str, pos: int) -> bool:
+    """The capitalised ``word`` of a headline (at ``pos``) occurs in lower case in the text after it
+    (within _LOWER_REACH): an ordinary word ("Retired" of "… a retired justice"), not a name's."""
+    low = word.lower()
+    if low == word or not low.isalpha():
+        return False
+    return regex.search(r"(?<![\p{L}\-])" + low + r"(?![\p{L}\-])", text, pos=pos, endpos=pos + _LOWER_REACH) is not None
 
 
 def _title_case_small(ctx: Context, k: int) -> bool:
@@ -516,13 +533,17 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if ws in GOV_MODIFIERS:
             k += 1                                              # "U.S. Agriculture Department"
             continue
+        if (ws in POLITICAL_WORDS and entry.kind in ("country", "admin") and not entry.ambiguous
+                and not (k + 1 < n and (toks[k + 1].text.rstrip(".") in ORG_HEADS or toks[k + 1].text in STATE_FORMS))):
+            break                                               # "the Texas Democrat", "US Presidential election"
         if (ws in DIRECTIONS and k == j + 1 and k == n - 1 and entry.kind == "city" and not entry.ambiguous
                 and entry.population >= 100_000):
             break                                               # "Bristol East": a constituency of the city
         if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
             break                                               # "its Gulf Arab allies"
-        if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and media_noun_after(ctx, tk.end):
-            break                                               # "a popular US TV show"
+        if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and (
+                media_noun_after(ctx, tk.end) or _CLAUSE_END.match(ctx.text, tk.end) is not None):
+            break                                               # "a popular US TV show", "set for US TV"
         if ws in GOVERNMENT_HEADS and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k) \
                 and not _utility_name(toks, k):
             break                                               # "US Supreme Court", "US Federal Reserve"
@@ -554,6 +575,7 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
     return True, end, k
 
 
+_CLAUSE_END = regex.compile(r"[ \t]*+(?:[.,;:!?)]|\r?\n|\Z)")
 MEDIA_NAME_WORDS = frozenset({"News", "Press"})     # "Kenya News Agency", "Press Council"
 
 
@@ -596,8 +618,8 @@ def media_noun_after(ctx: Context, end: int) -> bool:
 
 def office_holder_after(ctx: Context) -> bool:
     """A title "of" the name, then two or three capitalised words that end the run: the office's
-    holder ("First Minister of Scotland Nicola Sturgeon", "President of Chile Sebastian Pinera");
-    the place is the office's."""
+    holder ("First Minister of Scotland Nicola Sturgeon", "President of Chile Sebastian Pinera",
+    "Chief Executive of Hong Kong Carrie Lam": a title's second word); the place is the office's."""
     toks, i, j = ctx.toks, ctx.i, ctx.j
     k = i - 1
     if k >= 0 and toks[k].text in TRANSPARENT:
@@ -606,7 +628,9 @@ def office_holder_after(ctx: Context) -> bool:
         return False
     head = toks[k - 1].text.rstrip(".")
     rest = toks[j + 1:]
-    if head not in TITLES or head in NOBLE or not 2 <= len(rest) <= 3:
+    titled = head in TITLES or (k >= 2 and toks[k - 2].text in TITLES and not toks[k - 2].conn
+                                and head not in ORG_HEADS)          # "Chief Executive of Hong Kong"
+    if not titled or head in NOBLE or not 2 <= len(rest) <= 3:
         return False
     return (ctx.table.longest(toks, j + 1, False) is None
             and all(not t.conn and t.text[-1] != "." and t.text not in ORG_HEADS and t.text not in OFFICES for t in rest))
@@ -664,18 +688,21 @@ def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
 _NEXT_WORD = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+(?:-\p{Ll}+)*+)(?![\p{L}])")
 
 
-def team_after(ctx: Context, end: int, supported: bool) -> bool:
+REGION_TEAM_ROLES = TEAM_ROLES - lower_words("places/team_roles_not_for_regions")
+
+
+def team_after(ctx: Context, end: int, supported: bool, roles: frozenset = TEAM_ROLES) -> bool:
     """A city that is its run (after function words: "The Bath"), before a team's role or noun
     ("Liverpool boss", "his Newcastle team-mate", "from the Fulham player"), or, unsupported, as the
     subject of a plural verb opening a sentence or clause ("Southampton are set to"; not "residents
     of Melbourne have", nor a list of places, "Paris and London have", whose verb is the list's):
-    its club or team."""
+    its club or team.  ``roles``: the roles read (fewer after a region: REGION_TEAM_ROLES)."""
     nxt = ctx.text[end:end + 2]
     if len(nxt) < 2 or not (nxt[1].islower() if nxt[0] == " " else nxt[0] in "\t\r\n"):
         return False                                # (most names: no lower-case word next)
     for t in reversed(ctx.toks[:ctx.i]):
-        if t.text[-1] == "." and t.text not in ABBREV_TITLES:
-            break                                   # "Bernabeu. Liverpool boss": a sentence begins
+        if t.text[-1] == "." and t.text not in ABBREV_TITLES or t.conn and t.text in _LIST_JOINS:
+            break                                   # "Bernabeu. Liverpool boss", "Drogba and Lyon midfielder"
         if t.text not in FUNCTION_WORDS:
             return False
     m = _NEXT_WORD.match(ctx.text, end)
@@ -683,7 +710,7 @@ def team_after(ctx: Context, end: int, supported: bool) -> bool:
         return False
     w = m.group(1)
     w2 = "-".join(w.split("-", 2)[:2])              # "fly-half-cum-centre"
-    if w in TEAM_ROLES or w in TEAM_NOUNS or w2 in TEAM_ROLES:
+    if w in roles or w in TEAM_NOUNS or w2 in roles:
         return True
     if w in TEAM_ROLES_NAMED:
         return _CAPITALISED_NEXT.match(ctx.text, m.end()) is not None   # "Cardiff back Rhys Williams"
@@ -694,6 +721,7 @@ def team_after(ctx: Context, end: int, supported: bool) -> bool:
             and ctx.text[max(0, start - 3):start].strip()[-1:] not in (",", "&"))
 
 
+_LIST_JOINS = frozenset({"and", "or", "&"})
 _CAPITALISED_NEXT = regex.compile(r"[ \t]{1,3}\p{Lu}\p{Ll}")
 
 
