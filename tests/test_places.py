@@ -825,6 +825,17 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     # a headline's capitalised word that the text uses in lower case is an ordinary word
     ("Retired US Supreme Court Justice John Paul Stevens dies\n\nThe retired judge was 99.", [("US", "US")]),
     ("Radio Free Europe Expands\n\nThe station grew.", []),
+    # a country's own national bodies and offices ("Bureau", "Corps", "Centers" after a country only)
+    ("the US Census Bureau, the US Army Corps of Engineers, the US Food and Drug Administration and the US "
+     "Centers for Disease Control", [("US", "US"), ("US", "US"), ("US", "US"), ("US", "US")]),
+    ("US Attorney General John Ashcroft and US Homeland Security Secretary Tom Ridge", [("US", "US"), ("US", "US")]),
+    ("the California Science Center, Texas Medical Center and US General Electric Co", []),
+    # two town names in a row before "and" are a person's ("Victoria Hamilton and Kelly Reilly"); a
+    # town before its country stays ("Ludvika Sweden and …")
+    ("Pam Ferris, Victoria Hamilton and Kelly Reilly; Asea Transmission, Ludvika Sweden and Vaasa Oy",
+     [("Ludvika", "SE")]),
+    # London's West End
+    ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code
     ("ships in the Bosphorus, the Java Sea and on the Yangtze", [("Bosphorus", "TR"), ("Java Sea", "ID"), ("Yangtze", "CN")]),
 ])

@@ -58,7 +58,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
 from citex.places.words import (POLITICAL_WORDS, COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
-from citex.vocab import lower_words
+from citex.vocab import lower_words, words
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN", "in_line_up"]
 
@@ -504,11 +504,13 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
     n = len(toks)
     end = ctx.end
     k = j + 1
-    saw_place = False
+    saw_place = saw_city = False
     while k < min(n, j + 1 + MAX_SCAN):
         tk = toks[k]
         w = tk.text
         if tk.conn:
+            if saw_city and tk.text in _LIST_JOINS:
+                return False, end, k                            # "Victoria Hamilton and Kelly Reilly"
             break
         if toks[k - 1].text[-1] == "." and toks[k - 1].text not in ABBREV_TITLES:
             break                                               # "U.S. Treasury", sentence end
@@ -527,12 +529,15 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
                 end = tk.end                                    # "Orange County", "Houston County"
                 k += 1
                 continue
-            if _office_then_head(toks, k):
+            if _office_then_head(toks, k, _heads(entry)):
                 return False, end, k                            # "Tbilisi State University"
             break                                               # "U.S. President", "UK Government"
         if ws in GOV_MODIFIERS:
             k += 1                                              # "U.S. Agriculture Department"
             continue
+        if (ws in GIVEN_NAMES and k > j + 1 and entry.kind == "country" and not entry.ambiguous
+                and _modifiers_only(toks, j + 1, k)):
+            break                                               # "US Attorney General John Ashcroft"
         if (ws in POLITICAL_WORDS and entry.kind in ("country", "admin") and not entry.ambiguous
                 and not (k + 1 < n and (toks[k + 1].text.rstrip(".") in ORG_HEADS or toks[k + 1].text in STATE_FORMS))):
             break                                               # "the Texas Democrat", "US Presidential election"
@@ -544,11 +549,11 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and (
                 media_noun_after(ctx, tk.end) or _CLAUSE_END.match(ctx.text, tk.end) is not None):
             break                                               # "a popular US TV show", "set for US TV"
-        if ws in GOVERNMENT_HEADS and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k) \
+        if ws in _heads(entry) and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k) \
                 and not _utility_name(toks, k):
             break                                               # "US Supreme Court", "US Federal Reserve"
         if ws in ORG_HEADS:
-            if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
+            if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k, _heads(entry)):
                 break                                           # "the California Air Resources Board"
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:
@@ -559,15 +564,14 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         nb = ctx.table.longest(toks, k, False)
         if nb is not None and names[nb[2]].kind != "block":
             saw_place = True                                    # "Moscow Helsinki Group"
+            saw_city = names[nb[2]].kind == "city"              # (not "Ludvika Sweden and …")
             k = nb[0] + 1
             continue
         if (k == j + 1 and not saw_place and not entry.ambiguous and not entry.abbreviation
                 and (entry.kind in _BIG or entry.population >= 500_000) and ctx.lines.headline(tk.start)):
             break                                               # "Russia Denounces Treaty", "Moscow Quits …"
-        if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
-            break                                               # "the UK Patent Office", "the US Geological Survey"
-        if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
-            break                                               # "the California Air Resources Board"
+        if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k, _heads(entry)):
+            break                                               # "the UK Patent Office", "the California Air Resources Board"
         return False, end, k                                    # "Paris Hilton", "Texas Haunters"
     else:
         if saw_place:
@@ -586,16 +590,31 @@ def _utility_name(toks: list[Tok], k: int) -> bool:
     return nxt in COMPANY_SUFFIXES or toks[k].text == "Service" and k > 0 and toks[k - 1].text == "Public"
 
 
-def _government_body_ahead(toks: list[Tok], k: int) -> bool:
-    """The run goes on from ``toks[k]`` over at most three capitalised words to a government body's
-    head that ends it ("Air Resources Board", "Ports Authority"; not over a company's suffix or a
-    medium's word: "Air Corp Board", "Kenya News Agency")."""
-    for m in range(k, min(len(toks), k + 4)):
+NATIONAL_HEADS = GOVERNMENT_HEADS | words("places/national_body_heads")
+
+
+def _heads(entry: Entry) -> frozenset:
+    """The heads of the bodies that are the place's own: a country's national ones too ("Bureau")."""
+    return NATIONAL_HEADS if entry.kind == "country" else GOVERNMENT_HEADS
+
+
+def _government_body_ahead(toks: list[Tok], k: int, heads: frozenset = GOVERNMENT_HEADS) -> bool:
+    """The run goes on from ``toks[k]`` over at most three capitalised words (and "and" between two:
+    "Food and Drug Administration") to a government body's head of ``heads`` that ends it ("Air
+    Resources Board", "Ports Authority"; not over a company's suffix or a medium's word: "Air Corp
+    Board", "Kenya News Agency")."""
+    end = min(len(toks), k + 4)
+    for m in range(k, len(toks)):
+        if m >= end:
+            return False
         t = toks[m]
         w = t.text.rstrip(".")
+        if t.conn and t.text == "and" and m > k and not toks[m - 1].conn and m + 1 < len(toks) and not toks[m + 1].conn:
+            end = min(len(toks), end + 1)                       # ("and" is no word of the count)
+            continue
         if t.conn or (t.text[-1] == "." and m + 1 < len(toks)):
             return False
-        if w in GOVERNMENT_HEADS:
+        if w in heads:
             if _utility_name(toks, m):
                 return False                                    # "California Water Service Co"
             return m == len(toks) - 1 or toks[m + 1].conn       # (its name ends: "Board on Monday")
@@ -636,13 +655,13 @@ def office_holder_after(ctx: Context) -> bool:
             and all(not t.conn and t.text[-1] != "." and t.text not in ORG_HEADS and t.text not in OFFICES for t in rest))
 
 
-def _office_then_head(toks: list[Tok], k: int) -> bool:
+def _office_then_head(toks: list[Tok], k: int, heads: frozenset = GOVERNMENT_HEADS) -> bool:
     """Office words run on into an organisation's head: "State University", "City Airport" (not a
-    government body's: "County Council", "District Court" belong to the place)."""
+    government body's of ``heads``: "County Council", "District Court", "US Army Corps" belong to the place)."""
     while k < len(toks) and not toks[k].conn:
         w = toks[k].text.rstrip(".")
         if w in ORG_HEADS:
-            return w not in GOVERNMENT_HEADS                # but "Essex County Council", "US District Court"
+            return w not in heads                           # but "Essex County Council", "US District Court"
         if w not in OFFICES and w not in GOV_MODIFIERS:
             return False
         k += 1
