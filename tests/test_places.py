@@ -834,6 +834,11 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     # town before its country stays ("Ludvika Sweden and …")
     ("Pam Ferris, Victoria Hamilton and Kelly Reilly; Asea Transmission, Ludvika Sweden and Vaasa Oy",
      [("Ludvika", "SE")]),
+    # a firm's seat after its "of" and before ", <state>" ("Schmid Laboratories of Little Falls, N.J."), not a
+    # university's or a bank's name, nor before a company's name ("Texas Instruments")
+    ("Schmid Laboratories of Little Falls, N.J., and Acme Inc of Lincolnwood, Ill., said",
+     [("Little Falls", "US"), ("N.J.", "US"), ("Lincolnwood", "US"), ("Ill.", "US")]),
+    ("the University of Smallville, Texas, and Acme Inc of Lincolnwood, Texas Instruments and Intel", [("Texas", "US")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

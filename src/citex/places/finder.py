@@ -33,9 +33,9 @@ from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DI
 from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
-from citex.places.words import CONTINENTS, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.places.words import COMPANY_SUFFIXES, CONTINENTS, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
-from citex.vocab import entries
+from citex.vocab import entries, words
 
 __all__ = ["find"]
 
@@ -226,8 +226,9 @@ def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_r
             if plan.landmark:
                 unknown_landmark(table, text, plan.tokens(rs), cands, n_before)   # "into False Bay"
         return
-    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
+    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS and " of " not in s:
         return      # an inert run (a comma follows) could only be an unknown place, which needs these
+                    # (or a firm's seat after its "of": "Acme Inc of Lincolnwood, Ill.")
     comma = re_ < len(text) and text[re_] == ","
     if " " not in s and "\n" not in s and "\t" not in s:
         # fast path: a one-token run
@@ -388,8 +389,8 @@ def _caps_head(word: str) -> bool:
     return w.isupper() and w.capitalize() in CAPS_NAME_HEADS
 
 
-_UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside", "to", "via")
-_WEAK_PREPS = ("to", "via")     # ... also a recipient's or a source's: the place then closes its clause
+_UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside", "to", "via", "of")
+_WEAK_PREPS = ("to", "via", "of")  # ... also a recipient's, a source's or an owner's: the place then closes its clause
 
 
 def _closed_after(text: str, pos: int, words: list[str]) -> bool:
@@ -423,11 +424,15 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
                 break
     if e2 is None or e2.kind not in ("country", "admin") or e2.ambiguous:
         return
+    of = _seat_after_of(toks)
+    if of is not None:                          # "Schmid Laboratories of Little Falls, N.J.": the firm's seat
+        toks, rs, prep = toks[of + 1:], toks[of + 1].start, "of"
+    else:
+        prep = prev_words(text, rs)[0]
     if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
         return
     if any(t.text[-1] == "." and n.text in FUNCTION_WORDS for t, n in zip(toks, toks[1:])):
         return                                  # "at Warner Bros. However, US critics": a new sentence
-    prep = prev_words(text, rs)[0]
     if prep not in _UNKNOWN_PLACE_PREPS:
         return
     if prep in _WEAK_PREPS and not _closed_after(text, nxt.start(), words[:k]):
@@ -437,6 +442,21 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
     if known is not None and known.kind == "block":
         return                                  # "from Monday, Syria …": known to be no place
     cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
+
+
+_FIRM_WORDS = words("places/firm_words")
+
+
+def _seat_after_of(toks: list[Tok]) -> Optional[int]:
+    """The index of the "of" that joins a firm's name to its seat, one or two capitalised words
+    ("Schmid Laboratories of Little Falls", "Acme Inc of Lincolnwood"), or None."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].conn:
+            if toks[k].text != "of" or len(toks) - k - 1 > 2 or any(t.conn for t in toks[k + 1:]):
+                return None
+            head = toks[k - 1].text.rstrip(".,")
+            return k if head in COMPANY_SUFFIXES or head in _FIRM_WORDS else None
+    return None
 
 
 # a name standing alone as a person's surname: "Hamilton said", "said Hamilton", "Mr Hamilton"
