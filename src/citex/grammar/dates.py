@@ -39,9 +39,10 @@ F["month"] = (r"(?=[A-Z])(?:(?:January|February|March|April|May|June|July|August
 # A plausible year: 1500–2099, not part of a bigger number, an identifier or an amount ("mid-2024":
 # the year).
 # Not after "No.", "vol.", "Article", "p.", a currency sign …; not before "%" or a decimal part.
-F["year"] = (r"(?=[12]\d\d\d)(?:(?<=\b[Mm]id-)|(?<![\w.,/$£€#+\-–]))(?<![A-Za-z]\()"
+F["year"] = (r"(?=[12]\d\d\d)(?:(?<=\b(?:[Mm]id|[Ee]nd|[Ee]arly|[Ll]ate)-)|(?<=\bFY[ ]?)|(?<![\w.,/$£€#+\-–]))(?<![A-Za-z]\()"
              r"(?<!\b(?:No|Nos|no|nos|vol|Vol|p|pp|Art|art|article|Article|paragraph|para|Text|ETS|CETS"
-             r"|number|Number|Resolution|Decision|Law|Order|Decree|Section|Rule|Regulation|Chapter|Case)\.?\s{1,3})"
+             r"|number|Number|Resolution|Decision|Law|Order|Decree|Section|Rule|Regulation|Chapter|Case"
+             r"|Flight|flight|Room|room|Route|Highway|Interstate|Platform|Gate|Terminal|Suite|Apartment|Model)\.?\s{1,3})"
              r"(?:1[5-9]\d\d|20\d\d)"
              r"(?![\w%]|[.,/]\d|[\-–]\d|\)\w|\s{0,2}(?:GMT|UTC|hrs\b|hours\b|local\b|[AaPp]\.?[Mm]\b|EST\b|EDT\b|BST\b|CET\b))")
 F["lmonth"] = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?![\w])"
@@ -110,7 +111,7 @@ QUANTITY_AFTER = regex.compile(
     r"dollars|dlrs|euros|pounds|yen|mln|million|billion|km|kilometres|kilometers|miles|metres|meters|feet|"
     r"votes|members|cases|deaths|students|units|cars|acres|hectares|pct|percent|points|calories|words|"
     r"pages|copies|employees|staff|seats|delegates|refugees|prisoners|migrants|households|homes|flights|"
-    r"passengers|vehicles|items|times|others|more|or\s+more|and\s+\d)\b"
+    r"passengers|vehicles|items|times|others|more|or\s+more|and\s+\d|degrees|pence|cents|yards|mph|kg)\b"
 )
 # (searched backwards, "(?r)": the only matches end at the window's end, where a reverse search
 # starts, instead of trying the alternation at each of its 25 places: the same answer, 10 times faster)
@@ -166,7 +167,7 @@ REL_SRC = r"""
 | """ + REL_MD + r"""
 | """ + REL_DM + r"""
 | """ + REL_DMW + r"""
-| (?P<rel_wd>\b(?:on|On|last|Last|since|by|until)\s{1,3}(?P<rel_wd_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+| (?P<rel_wd>\b(?:on|On|last|Last|since|by|until)\s{1,3}(?P<rel_wd_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s{1,3}(?:{month}|\d{1,2}(?:st|nd|rd|th)?\s{1,3}{month})))
 | """ + REL_DD + r"""
 | """ + REL_M + r"""
 """
@@ -227,6 +228,9 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
     ("in May. 1987 was", [("1987", "1987")]),
     ("by mid-2024 and Mid-2019", [("2024", "2024"), ("2019", "2019")]),
+    ("by end-2019, early-2020, late-2021 and in FY2022", [("2019", "2019"), ("2020", "2020"), ("2021", "2021"), ("2022", "2022")]),
+    # a number after a flight's, room's … name, or before a unit, is no year
+    ("Flight 1549 landed; Room 1984 at 1800 degrees cost 1945 pence", []),
     # a month-first range of days: two dates, the second with the first's month and the year
     ("held on July 7-10, 2024 in Paris", [("July 7", "2024-07-07"), ("10, 2024", "2024-07-10")]),
     ("between March 3 and 5, 2023", [("March 3", "2023-03-03"), ("5, 2023", "2023-03-05")]),
@@ -286,6 +290,12 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("Her date of birth is July 16.", "2020-05-25", [("July 16", "2019-07-16")]),
     ("His term was to end in August; the vote was to take place in March.", "2020-06-11",
      [("August", "2020-08"), ("March", "2020-03")]),
+    # reported speech, a postponement, an event's present schedule
+    ("He said the team would tour India in October.", "2020-05-25", [("October", "2020-10")]),
+    ("The Derby was postponed to September 5; the festival runs July 7-10.", "2020-05-25",
+     [("September 5", "2020-09-05"), ("July 7", "2020-07-07"), ("10", "2020-07-10")]),
+    # a weekday right before a date is no date of its own
+    ("He resigned on Monday, May 4, and on Tuesday 19 May", "2020-05-25", [("May 4", "2020-05-04"), ("19 May", "2020-05-19")]),
     # a month after "for", "before", "during" …; "set for" speaks of the future
     ("elections had tentatively been set for December.", "1987-06-29", [("December", "1987-12")]),
     ("sales during January rose; before March it fell", "1987-06-29", [("January", "1987-01"), ("March", "1987-03")]),
@@ -625,7 +635,8 @@ def day_number(m: regex.Match, form: str) -> int:
 # (a paragraph begins after a blank line or with an indented line).
 FUTURE_BEFORE = regex.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|may|might|is[ \t\r\n]{1,4}to|are[ \t\r\n]{1,4}to|due(?![ \t\r\n]{1,4}+(?:in[ \t\r\n]{1,4}+)?\d)|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to|"
-    r"plans?[ \t\r\n]{1,4}to|planned|upcoming|next|coming|to[ \t\r\n]{1,4}be[ \t\r\n]{1,4}held|from[ \t\r\n]{1,4}now|set[ \t\r\n]{1,4}for|slated|forecast[ \t\r\n]{1,4}to)\b"
+    r"plans?[ \t\r\n]{1,4}to|planned|upcoming|next|coming|to[ \t\r\n]{1,4}be[ \t\r\n]{1,4}held|from[ \t\r\n]{1,4}now|set[ \t\r\n]{1,4}for|slated|forecast[ \t\r\n]{1,4}to"
+    r"|(?:postponed|rescheduled|delayed|pushed[ \t\r\n]{1,4}back|moved)[ \t\r\n]{1,4}(?:to|until|till))\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 
 
@@ -633,7 +644,8 @@ FUTURE_BEFORE = regex.compile(
 # year) is the next one ("bought 25,000 tonnes for August shipment", "$42 a barrel for February delivery")
 FUTURE_AFTER = regex.compile(r"[ \t]{0,3}(?:\r?\n[ \t]{0,8})?(?:shipments?|deliver(?:y|ies)|loading|arrivals?|futures)\b")
 
-SOON = 31    # days: a date at most this far ahead is the next one, whatever the tense
+SOON = 31    # days: a date at most this far ahead is the next one, whatever the tense (a past verb before it
+# is no sign: "the price was announced on April 28", "securities pledged on May 6" are wire schedules)
 HALF_YEAR = 183  # days: the end of a period ("the year ending June 30") is the next one when at most this far ahead
 # a period's end right before the date: its year is the one of the period that holds the reference date
 PERIOD_ENDING = regex.compile(r"\b(?:year|quarter|period|half|months?)[ \t\n]+end(?:ing|s)(?:[ \t\n]+on)?[ \t\n]*\Z")
@@ -641,10 +653,13 @@ PAST_PERIOD = regex.compile(r"\b(?:last|previous|prior|past)\b")   # "its last f
 RECENT = 61  # days: a date at most this far back is the last one, whatever the tense
 
 
-# the future seen from the past: the date is the coming one when at most half a year ahead ("his term
-# was to end in August" two months before; but "the vote was to take place in March", three months after)
+# the future seen from the past, or an event's present schedule: the date is the coming one when at
+# most half a year ahead ("his term was to end in August" two months before, "said it would tour India
+# in October", "the festival runs July 7-10"; but "the vote was to take place in March", three months after)
 FUTURE_IN_PAST = regex.compile(
-    r"\b(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)\b"
+    r"\b(?:(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)|would|could"
+    # ... and an event's present schedule: "the festival runs July 7-10", "the season starts in August"
+    r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns))\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 # a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16"
 SCHEDULED_IS = regex.compile(
