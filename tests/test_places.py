@@ -839,6 +839,27 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("Schmid Laboratories of Little Falls, N.J., and Acme Inc of Lincolnwood, Ill., said",
      [("Little Falls", "US"), ("N.J.", "US"), ("Lincolnwood", "US"), ("Ill.", "US")]),
     ("the University of Smallville, Texas, and Acme Inc of Lincolnwood, Texas Instruments and Intel", [("Texas", "US")]),
+    # a city and a year alone are an event ("at London 2012"), not with a comma or a range
+    ("three golds at London 2012 before Tokyo 2020 was postponed; in London, 2012 and in Paris 1990-1995",
+     [("London", "GB"), ("Paris", "FR")]),
+    # a city's own council or court keeps even an ambiguous name; "Borough" is a jurisdiction's word
+    ("Reading Borough Council, Reading Council, Leeds Council and Paris Court of Appeal",
+     [("Reading", "GB"), ("Reading", "GB"), ("Leeds", "GB"), ("Paris", "FR")]),
+    # "<town>, <country>" or "<town> in <country>" picks the town there, unless in a list
+    ("Police in Perth, Scotland; Granada, Nicaragua; Cordoba in Spain; based in Atlanta, Georgia",
+     [("Perth", "GB"), ("Scotland", "GB"), ("Granada", "NI"), ("Nicaragua", "NI"), ("Cordoba", "ES"), ("Spain", "ES"),
+      ("Atlanta", "US"), ("Georgia", "US")]),
+    # Georgia with a US state's politics is the state
+    ("Georgia's governor and the primary in Georgia; Russia invaded Georgia",
+     [("Georgia", "US"), ("Georgia", "US"), ("Russia", "RU"), ("Georgia", "GE")]),
+    # a long dash touching the text after a dateline
+    ("LAGOS, Nigeria (Reuters)—Oil prices rose", [("LAGOS", "NG"), ("Nigeria", "NG")]),
+    # a town before a match's result with a score, a British town and "City" ending its run: clubs
+    ("Liverpool beat Chelsea 2-0; Manchester City won; London beat Madrid to host the Games",
+     [("London", "GB")]),
+    # a work's title after its noun; "Former" before a state
+    ("the film Manchester by the Sea, the single Chelsea Dagger; Former Texas governor Rick Perry",
+     [("Texas", "US")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

@@ -37,10 +37,10 @@ DATELINE = regex.compile(
     rf"(?:(?P<st>\p{{Lu}}[\p{{L}}.]{{0,12}}+(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,12}}+){{0,2}}+),[ ]+)?"
     rf"{_MONTH}[ ]+\d{{1,2}}(?:[ ]+{_AGENCY})?[ \t]*[-–—]"   # "VILNIUS, March 6 (Reuters) –"
     # wire styles with a known city or state only: "STRASBOURG (AP) —", "WASHINGTON — ", "NASHVILLE, Tenn. —",
-    # "VILNIUS, 5 September 2024 (AFP) –"
+    # "VILNIUS, 5 September 2024 (AFP) –", "LAGOS, Nigeria (Reuters)—Oil …" (a long dash may touch the text)
     # (the state may be written out: "CEBU CITY, Philippines —")
     rf"|(?P<weak>(?:,[ ]+(?P<st2>\p{{Lu}}[\p{{L}}.]{{0,20}}+(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,20}}+){{0,2}}))?"
-    rf"(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*[-–—][ \t]))",
+    rf"(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*(?:[-–—][ \t]|[–—](?=\p{{Lu}}))))",
     regex.M)
 
 

@@ -568,7 +568,7 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
     for k, c in enumerate(kept):
         e = c.entry
         alt = alternatives.get(e.canonical) if e.kind == "country" else None
-        if alt is not None and _among(text, kept, k, alt.country):
+        if alt is not None and (_among(text, kept, k, alt.country) or _state_cue(text, c)):
             e = alt
         elif (e.kind == "city" or e.also) and (st := _in_other_state(table, text, kept, k)):
             e = Entry(e.canonical, st, e.kind, e.population)                # "Salem, Ore."
@@ -635,37 +635,58 @@ _LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
 
 
 def _state_after(text: str, kept: list[Cand], k: int) -> str:
-    """The country of the state or country right after the place ``kept[k]`` and a comma ("Salem,
-    Ore.", "Salem, Oregon"), or ""."""
+    """The country of the state or country right after the place ``kept[k]`` and a comma or "in"
+    ("Salem, Ore.", "Salem, Oregon", "Cordoba in Spain"), or ""."""
     if k + 1 >= len(kept):
         return ""
     n = kept[k + 1]
-    if n.entry.kind in ("admin", "country") and n.entry.country and text[kept[k].end:n.start].strip() == ",":
+    if n.entry.kind in ("admin", "country") and n.entry.country and text[kept[k].end:n.start].strip() in (",", "in"):
         return n.entry.country
     return ""
+
+
+_CLAUSE_CLOSES = regex.compile(r"[ \t]*+(?:[,.;:)]|\r?\n|\Z)")
 
 
 def _in_other_state(table: NameTable, text: str, kept: list[Cand], k: int) -> str:
     """The country where ", <state>" places the town ``kept[k]`` when it is not its reading's: one
     of its other readings ("Salem, Ore."; "Athens, Georgia": the state that a country's name also
-    is), or a smaller namesake the gazetteer lacks when a state or province ends the list
-    ("Kimberley, B.C., fell": Canada's, not South Africa's; but not "Lagos, Texas and Ohio", nor
-    "Peking, DPRK"); else ""."""
+    is), or a smaller namesake the gazetteer lacks when the town and its state or country are no
+    list's ("Kimberley, B.C., fell": Canada's, not South Africa's; "Perth, Scotland"; but not "Lagos,
+    Texas and Ohio", nor "Europe, Peking, DPRK"); else ""."""
     c = kept[k]
     st = _state_after(text, kept, k)
     if not st or st == c.entry.country:
         return ""
     alt = table.alternatives().get(kept[k + 1].entry.canonical) if kept[k + 1].entry.kind == "country" else None
+    if alt is not None and alt.country == c.entry.country:
+        return ""                           # "Atlanta, Georgia": the town's own state
     if alt is not None and alt.country in c.entry.also:
         return alt.country
     if st in c.entry.also:
         return st
-    if kept[k + 1].entry.kind != "admin" or c.entry.kind != "city":
-        return ""                           # "Peking, DPRK": a list of places
+    if c.entry.kind != "city" or text[c.end:kept[k + 1].start].strip() != ",":
+        return ""                           # ("Water firm Suez in Argentina row")
+    if kept[k + 1].entry.kind == "country" and _CLAUSE_CLOSES.match(text, kept[k + 1].end) is None:
+        return ""                           # "the draw in Paris, Ireland face …": a new clause
+    if k > 0 and text[kept[k - 1].end:c.start].strip() in _LIST_GAPS:
+        return ""                           # "Europe, Peking, DPRK": a list of places
     if k + 2 < len(kept) and text[kept[k + 1].end:kept[k + 2].start].strip() in _LIST_GAPS:
         return ""
     after = text[kept[k + 1].end:kept[k + 1].end + 6].lstrip(" ,")
     return "" if after.startswith("and ") or after.startswith("or ") else st
+
+
+_STATE_CUES = entries("places/state_cues")
+_STATE_CUE_AFTER = regex.compile(r"(?:['’]s)?[ ]{1,2}(?:" + "|".join(_STATE_CUES) + r")(?![\p{L}])")
+_STATE_CUE_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(?:" + "|".join(_STATE_CUES) + r")[ ]{1,2}(?:of|in)[ ]{1,2}\Z")
+
+
+def _state_cue(text: str, c: Cand) -> bool:
+    """A US state's politics around a country's name that is also a state's ("Georgia's governor",
+    "the Georgia runoff", "the primary in Georgia"; places/state_cues)."""
+    return (_STATE_CUE_AFTER.match(text, c.end, c.end + 30) is not None
+            or _STATE_CUE_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
 
 
 def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:

@@ -80,6 +80,7 @@ COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
 _BLANK = (" ", "\t")
 _BLANK_OR_BREAK = (" ", "\t", "\r", "\n")
 _EVENT_YEAR = regex.compile(r"[ \t]{1,3}(?:19|20)\d\d[ \t]{1,3}\p{Lu}")
+_CITY_YEAR = regex.compile(r"[ ](?:189[6-9]|19\d\d|20[0-4]\d)(?![\d\-–/]|[.,]\d)")
 _BIG = ("country", "admin", "region")
 
 
@@ -162,8 +163,9 @@ def judge(ctx: Context) -> Verdict:
             nxt = toks[j + 1]
             return Verdict(False, supported, True, start, end,
                            instrument=not nxt.conn and nxt.text.rstrip(".").lower() in INSTRUMENT_NOUNS)
-        if k == n - 1 and entry.kind == "city" and toks[k].text in TEAM_SUFFIXES and team_word_after(ctx, toks[k].end):
-            return Verdict(False, False, True, start, end, team=True)   # "Manchester City boss"
+        if k == n - 1 and entry.kind == "city" and toks[k].text in TEAM_SUFFIXES and (
+                team_word_after(ctx, toks[k].end) or _british_city_club(ctx, toks[k])):
+            return Verdict(False, False, True, start, end, team=True)   # "Manchester City boss", "Stoke City won"
     else:
         k = j + 1
     if k >= n and entry.canonical in ADJECTIVE_NAMES:
@@ -187,14 +189,16 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, False, True, start, end, person=True)
     if i == 0 and not supported and entry.kind == "city" and named_thing(ctx):
         return Verdict(False, False, False, start, end)
+    if i == 0 and not supported and _work_title(ctx):
+        return Verdict(False, False, True, start, end)          # "the film Manchester by the Sea"
     if not supported and campus_of_university(ctx):
         return Verdict(False, False, True, start, end)
     if entry.kind == "city" and k >= n and leader_after(ctx, end):
         return Verdict(False, False, True, start, end, person=True)
     if not supported and j == i + 1 and titled_person(ctx):
         return Verdict(False, False, True, start, end, person=True)   # "Prince Edward will join"
-    if entry.ambiguous and not supported:
-        return Verdict(False, False, False, start, end)
+    if entry.ambiguous and not supported and not (k < n and entry.population >= BODY_TOWN and _own_body_at(toks, k)):
+        return Verdict(False, False, False, start, end)         # (but "Reading Borough Council")
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
         return Verdict(False, False, False, start, end)
     return Verdict(True, supported, False, start, end)
@@ -451,7 +455,7 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
     None to read further back (a plain word across "of": "Ministry of Foreign Affairs of X")."""
     toks, i = ctx.toks, ctx.i
     adjacent = k == i - 1
-    if adjacent and ws in ADJ_BEFORE and (ctx.entry.kind in ("country", "region") or toks[ctx.j].text[-1] == "."):
+    if adjacent and ws in ADJ_BEFORE and (ctx.entry.kind in ("country", "region", "admin") or toks[ctx.j].text[-1] == "."):
         pk = toks[k - 1] if k > 0 else None
         if (pk is not None and not pk.conn and pk.text[-1] != "."
                 and pk.text not in FUNCTION_WORDS and pk.text not in TIME_WORDS):
@@ -555,6 +559,9 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if ws in ORG_HEADS:
             if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k, _heads(entry)):
                 break                                           # "the California Air Resources Board"
+            if (entry.kind == "city" and ws in CITY_BODY_HEADS and (k == n - 1 or toks[k + 1].conn)
+                    and entry.population >= BODY_TOWN):
+                break                                           # "Birmingham Council", "Reading Council"
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:
             break
@@ -583,6 +590,18 @@ _CLAUSE_END = regex.compile(r"[ \t]*+(?:[.,;:!?)]|\r?\n|\Z)")
 MEDIA_NAME_WORDS = frozenset({"News", "Press"})     # "Kenya News Agency", "Press Council"
 
 
+def _own_body_at(toks: list[Tok], k: int) -> bool:
+    """The run goes on at ``toks[k]`` into the place's own government body ("Borough Council",
+    "City Council", "County Sheriff"): the name is the jurisdiction's."""
+    w = toks[k].text.rstrip(".")
+    if w in CITY_BODY_HEADS and (k == len(toks) - 1 or toks[k + 1].conn):
+        return True
+    return (w in COUNTY_WORDS or w in GOVERNMENT_HEADS or w in OFFICES) and _government_body_ahead(toks, k)
+
+
+BODY_TOWN = 50_000   # inhabitants: a smaller ambiguous name before "Court", "Council" is a word ("Superior Court", "Bar Council")
+
+
 def _utility_name(toks: list[Tok], k: int) -> bool:
     """The government word at ``toks[k]`` ends a company's name: a company's suffix after it ("California
     Water Service Co"), or a utility's "Public Service" ("Arizona Public Service")."""
@@ -591,6 +610,7 @@ def _utility_name(toks: list[Tok], k: int) -> bool:
 
 
 NATIONAL_HEADS = GOVERNMENT_HEADS | words("places/national_body_heads")
+CITY_BODY_HEADS = words("places/city_body_heads")
 
 
 def _heads(entry: Entry) -> frozenset:
@@ -674,10 +694,24 @@ _EVENT_INITIALS = frozenset(w[0] for w in EVENT_NOUNS)
 _WORK_YEAR = regex.compile(r"[ ]?\((?:18|19|20)\d\d\)")
 
 
+def _british_city_club(ctx: Context, tk: Tok) -> bool:
+    """A British town and "City" that end the run (the gazetteer has no town of that name, or it
+    would have been read whole): a football club ("Manchester City won", "a move to Stoke City"),
+    not before a place noun ("Leeds City centre")."""
+    if ctx.entry.country != "GB" or tk.text != "City" or support_before(ctx):
+        return False                                # ("residents in Edinburgh City and …")
+    m = _NEXT_WORD.match(ctx.text, tk.end)
+    return m is None or m.group(1) not in PLACE_NOUNS
+
+
 def event_year_after(ctx: Context, end: int) -> bool:
     """The name ends its run and a year and a capitalised word follow: an event ("London 2012
-    Olympics", "Paris 2024 Games")."""
-    return ctx.text[end:end + 1] in _BLANK and _EVENT_YEAR.match(ctx.text, end) is not None
+    Olympics", "Paris 2024 Games"); after a city, a year alone is one too ("won gold at London 2012",
+    "before Tokyo 2020 was postponed"; not "London, 2012" nor "London 1990-1995")."""
+    if ctx.text[end:end + 1] not in _BLANK:
+        return False
+    return (_EVENT_YEAR.match(ctx.text, end) is not None
+            or ctx.entry.kind in ("city", "admin") and _CITY_YEAR.match(ctx.text, end) is not None)
 
 
 def team_by_city(ctx: Context) -> bool:
@@ -733,6 +767,8 @@ def team_after(ctx: Context, end: int, supported: bool, roles: frozenset = TEAM_
         return True
     if w in TEAM_ROLES_NAMED:
         return _CAPITALISED_NEXT.match(ctx.text, m.end()) is not None   # "Cardiff back Rhys Williams"
+    if w in RESULT_VERBS:
+        return _SCORE.search(ctx.text, m.end(), m.end() + 40) is not None  # "Liverpool beat Chelsea 2-0"
     if supported or w not in TEAM_VERBS:
         return False
     start = ctx.toks[0].start
@@ -741,6 +777,17 @@ def team_after(ctx: Context, end: int, supported: bool, roles: frozenset = TEAM_
 
 
 _LIST_JOINS = frozenset({"and", "or", "&"})
+RESULT_VERBS = lower_words("places/result_verbs")
+WORK_NOUNS = lower_words("places/work_nouns")
+WORK_DETERMINERS = lower_words("places/work_determiners")
+
+
+def _work_title(ctx: Context) -> bool:
+    """The run opens a work's title after its noun and a determiner ("the film Manchester by the Sea",
+    "their hit single Chelsea Dagger"; not "will play England")."""
+    w1, w2 = words_before_run(ctx)
+    return w1 in WORK_NOUNS and w2.lower() in WORK_DETERMINERS
+_SCORE = regex.compile(r"(?<![\d.,:/\-])\d{1,2}[-–]\d{1,2}(?![\d/\-–:])")
 _CAPITALISED_NEXT = regex.compile(r"[ \t]{1,3}\p{Lu}\p{Ll}")
 
 
