@@ -539,23 +539,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if ws in GOV_MODIFIERS:
             k += 1                                              # "U.S. Agriculture Department"
             continue
-        if (ws in GIVEN_NAMES and k > j + 1 and entry.kind == "country" and not entry.ambiguous
-                and _modifiers_only(toks, j + 1, k)):
-            break                                               # "US Attorney General John Ashcroft"
-        if (ws in POLITICAL_WORDS and entry.kind in ("country", "admin") and not entry.ambiguous
-                and not (k + 1 < n and (toks[k + 1].text.rstrip(".") in ORG_HEADS or toks[k + 1].text in STATE_FORMS))):
-            break                                               # "the Texas Democrat", "US Presidential election"
-        if (ws in DIRECTIONS and k == j + 1 and k == n - 1 and entry.kind == "city" and not entry.ambiguous
-                and entry.population >= 100_000):
-            break                                               # "Bristol East": a constituency of the city
-        if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
-            break                                               # "its Gulf Arab allies"
-        if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and (
-                media_noun_after(ctx, tk.end) or _CLAUSE_END.match(ctx.text, tk.end) is not None):
-            break                                               # "a popular US TV show", "set for US TV"
-        if ws in _heads(entry) and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k) \
-                and not _utility_name(toks, k):
-            break                                               # "US Supreme Court", "US Federal Reserve"
+        if _stays_a_place(ctx, k, ws):
+            break
         if ws in ORG_HEADS:
             if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k, _heads(entry)):
                 break                                           # "the California Air Resources Board"
@@ -584,6 +569,28 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         if saw_place:
             return False, end, k                                # "Norman Baker"
     return True, end, k
+
+
+def _stays_a_place(ctx: Context, k: int, ws: str) -> bool:
+    """The word ``ws`` at ``toks[k]``, after the name and any government words, leaves the name a place."""
+    toks, j, entry = ctx.toks, ctx.j, ctx.entry
+    n = len(toks)
+    if (ws in GIVEN_NAMES and k > j + 1 and entry.kind == "country" and not entry.ambiguous
+            and _modifiers_only(toks, j + 1, k)):
+        return True                                         # "US Attorney General John Ashcroft"
+    if (ws in POLITICAL_WORDS and entry.kind in ("country", "admin") and not entry.ambiguous
+            and not (k + 1 < n and (toks[k + 1].text.rstrip(".") in ORG_HEADS or toks[k + 1].text in STATE_FORMS))):
+        return True                                         # "the Texas Democrat", "US Presidential election"
+    if (ws in DIRECTIONS and k == j + 1 and k == n - 1 and entry.kind == "city" and not entry.ambiguous
+            and entry.population >= 100_000):
+        return True                                         # "Bristol East": a constituency of the city
+    if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
+        return True                                         # "its Gulf Arab allies"
+    if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and (
+            media_noun_after(ctx, toks[k].end) or _CLAUSE_END.match(ctx.text, toks[k].end) is not None):
+        return True                                         # "a popular US TV show", "set for US TV"
+    return (ws in _heads(entry) and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k)
+            and not _utility_name(toks, k))                 # "US Supreme Court", "US Federal Reserve"
 
 
 _CLAUSE_END = regex.compile(r"[ \t]*+(?:[.,;:!?)]|\r?\n|\Z)")
