@@ -860,6 +860,8 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     # a work's title after its noun; "Former" before a state
     ("the film Manchester by the Sea, the single Chelsea Dagger; Former Texas governor Rick Perry",
      [("Texas", "US")]),
+    # travel before "to" supports an ambiguous name; a month between two names is a middle name
+    ("She relocated to Jersey and flew to Nice; Georgia May Jagger walked", [("Jersey", "JE"), ("Nice", "FR")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

@@ -244,7 +244,8 @@ def support_before(ctx: Context) -> bool:
         while k >= 0 and toks[k].text in TRANSPARENT:
             k -= 1
         pw = (toks[k].text.lower(), toks[k - 1].text.lower() if k > 0 else "") if k >= 0 else ("", "")
-    return pw[0] in SUPPORT_PREPS or (pw[0] == "of" and pw[1] in PLACE_NOUNS)
+    return (pw[0] in SUPPORT_PREPS or (pw[0] == "of" and pw[1] in PLACE_NOUNS)
+            or pw[0] == "to" and pw[1] in MOTION_VERBS)          # "moved to Jersey"
 
 
 def in_list_of_places(ctx: Context) -> bool:
@@ -548,6 +549,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
                     and entry.population >= BODY_TOWN):
                 break                                           # "Birmingham Council", "Reading Council"
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
+        if ws in TIME_WORDS and k + 1 < n and not toks[k + 1].conn and toks[k + 1].text[:1].isupper():
+            return False, end, k                                # "Georgia May Jagger": a middle name
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:
             break
         if (k == j + 1 and _ACRONYM_AFTER.fullmatch(ws) and ws not in names and ws not in NAME_ACRONYMS
@@ -786,6 +789,7 @@ def team_after(ctx: Context, end: int, supported: bool, roles: frozenset = TEAM_
 _LIST_JOINS = frozenset({"and", "or", "&"})
 RESULT_VERBS = lower_words("places/result_verbs")
 WORK_NOUNS = lower_words("places/work_nouns")
+MOTION_VERBS = lower_words("places/motion_verbs")
 WORK_DETERMINERS = lower_words("places/work_determiners")
 
 
