@@ -862,6 +862,12 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
      [("Texas", "US")]),
     # travel before "to" supports an ambiguous name; a month between two names is a middle name
     ("She relocated to Jersey and flew to Nice; Georgia May Jagger walked", [("Jersey", "JE"), ("Nice", "FR")]),
+    # a county's sheriff; a region's team after a match's cue (not after "against": the state's);
+    # an apposition with the town's state; an unknown town after "in" inside a run
+    ("The Los Angeles County Sheriff's Department said; Leinster beat Munster 27-25; a lawsuit against Texas",
+     [("Los Angeles County", "US"), ("Texas", "US")]),
+    ("Victoria, the capital of British Columbia; Taylor Swift's Lover Fest in Foxborough, Mass., was called off",
+     [("Victoria", "CA"), ("British Columbia", "CA"), ("Foxborough", "US"), ("Mass.", "US")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

@@ -292,6 +292,9 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
      [("August", "2020-08"), ("March", "2020-03")]),
     # reported speech, a postponement, an event's present schedule
     ("He said the team would tour India in October.", "2020-05-25", [("October", "2020-10")]),
+    ("The deadline for applications is 30 June; Congress must pass it by Sept. 30.", "2020-05-25",
+     [("30 June", "2020-06-30"), ("Sept. 30", "2020-09-30")]),
+    ("The governor extended the emergency until July 6.", "2020-05-25", [("July 6", "2020-07-06")]),
     ("The Derby was postponed to September 5; the festival runs July 7-10.", "2020-05-25",
      [("September 5", "2020-09-05"), ("July 7", "2020-07-07"), ("10", "2020-07-10")]),
     # a weekday right before a date is no date of its own
@@ -636,7 +639,8 @@ def day_number(m: regex.Match, form: str) -> int:
 FUTURE_BEFORE = regex.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|may|might|is[ \t\r\n]{1,4}to|are[ \t\r\n]{1,4}to|due(?![ \t\r\n]{1,4}+(?:in[ \t\r\n]{1,4}+)?\d)|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to|"
     r"plans?[ \t\r\n]{1,4}to|planned|upcoming|next|coming|to[ \t\r\n]{1,4}be[ \t\r\n]{1,4}held|from[ \t\r\n]{1,4}now|set[ \t\r\n]{1,4}for|slated|forecast[ \t\r\n]{1,4}to"
-    r"|(?:postponed|rescheduled|delayed|pushed[ \t\r\n]{1,4}back|moved)[ \t\r\n]{1,4}(?:to|until|till))\b"
+    r"|(?:postponed|rescheduled|delayed|pushed[ \t\r\n]{1,4}back|moved|extend(?:s|ed|ing)?)[ \t\r\n]{1,4}(?:\p{Ll}++[ \t\r\n]{1,4}){0,2}(?:to|until|till|through)"
+    r"|must|need[ \t\r\n]{1,4}to|needs[ \t\r\n]{1,4}to|has[ \t\r\n]{1,4}to|have[ \t\r\n]{1,4}to)\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 
 
@@ -661,9 +665,11 @@ FUTURE_IN_PAST = regex.compile(
     # ... and an event's present schedule: "the festival runs July 7-10", "the season starts in August"
     r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns))\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
-# a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16"
+# a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16",
+# "the deadline for applications is 30 June"
 SCHEDULED_IS = regex.compile(
-    r"(?r)\b(?i:" + word_trie(lower_words("dates/scheduled_events")) + r")s?[ \t\r\n]{1,4}(?:is|are)"
+    r"(?r)\b(?i:" + word_trie(lower_words("dates/scheduled_events")) + r")s?"
+    r"(?:[ \t\r\n]{1,4}(?:for|of)[ \t\r\n]{1,4}(?!birth\b|death\b)\p{L}++(?:[ \t\r\n]{1,4}\p{L}++)?)?[ \t\r\n]{1,4}(?:is|are)"
     r"(?:[ \t\r\n]{1,4}(?:now[ \t\r\n]{1,4})?(?:set[ \t\r\n]{1,4})?(?:on|for|in))?[ \t\r\n]{1,4}\Z")
 
 

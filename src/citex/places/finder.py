@@ -226,9 +226,9 @@ def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_r
             if plan.landmark:
                 unknown_landmark(table, text, plan.tokens(rs), cands, n_before)   # "into False Bay"
         return
-    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS and " of " not in s:
+    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS and " of " not in s and " in " not in s:
         return      # an inert run (a comma follows) could only be an unknown place, which needs these
-                    # (or a firm's seat after its "of": "Acme Inc of Lincolnwood, Ill.")
+                    # (or inside it: "Acme Inc of Lincolnwood, Ill.", "Lover Fest in Foxborough, Mass.")
     comma = re_ < len(text) and text[re_] == ","
     if " " not in s and "\n" not in s and "\t" not in s:
         # fast path: a one-token run
@@ -424,9 +424,9 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
                 break
     if e2 is None or e2.kind not in ("country", "admin") or e2.ambiguous:
         return
-    of = _seat_after_of(toks)
-    if of is not None:                          # "Schmid Laboratories of Little Falls, N.J.": the firm's seat
-        toks, rs, prep = toks[of + 1:], toks[of + 1].start, "of"
+    inner = _place_after_link(toks)
+    if inner is not None:                       # "Schmid Laboratories of Little Falls, N.J.": the firm's seat;
+        toks, rs, prep = toks[inner + 1:], toks[inner + 1].start, toks[inner].text  # "Lover Fest in Foxborough, Mass."
     else:
         prep = prev_words(text, rs)[0]
     if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
@@ -447,13 +447,16 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
 _FIRM_WORDS = words("places/firm_words")
 
 
-def _seat_after_of(toks: list[Tok]) -> Optional[int]:
-    """The index of the "of" that joins a firm's name to its seat, one or two capitalised words
-    ("Schmid Laboratories of Little Falls", "Acme Inc of Lincolnwood"), or None."""
+def _place_after_link(toks: list[Tok]) -> Optional[int]:
+    """The index of the "in" or the firm's "of" inside the run before one or two capitalised words that
+    may be an unknown place ("Lover Fest in Foxborough", "Schmid Laboratories of Little Falls", "Acme
+    Inc of Lincolnwood"), or None."""
     for k in range(len(toks) - 2, 0, -1):
         if toks[k].conn:
-            if toks[k].text != "of" or len(toks) - k - 1 > 2 or any(t.conn for t in toks[k + 1:]):
+            if toks[k].text not in ("of", "in") or len(toks) - k - 1 > 2 or any(t.conn for t in toks[k + 1:]):
                 return None
+            if toks[k].text == "in":
+                return k
             head = toks[k - 1].text.rstrip(".,")
             return k if head in COMPANY_SUFFIXES or head in _FIRM_WORDS else None
     return None
@@ -635,16 +638,25 @@ _LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
 
 
 def _state_after(text: str, kept: list[Cand], k: int) -> str:
-    """The country of the state or country right after the place ``kept[k]`` and a comma or "in"
-    ("Salem, Ore.", "Salem, Oregon", "Cordoba in Spain"), or ""."""
+    """The country of the state or country right after the place ``kept[k]`` and a comma, "in" or an
+    apposition ("Salem, Ore.", "Salem, Oregon", "Cordoba in Spain", "Victoria, the capital of British
+    Columbia"), or ""."""
     if k + 1 >= len(kept):
         return ""
     n = kept[k + 1]
-    if n.entry.kind in ("admin", "country") and n.entry.country and text[kept[k].end:n.start].strip() in (",", "in"):
+    gap = text[kept[k].end:n.start].strip()
+    if n.entry.kind in ("admin", "country") and n.entry.country and (gap in (",", "in") or _CAPITAL_OF.fullmatch(gap)):
         return n.entry.country
     return ""
 
 
+# "Victoria, the capital of British Columbia": the town's state or country in an apposition
+_CAPITAL_OF = regex.compile(r",[ \t\n]{1,3}(?:the[ \t\n]{1,3})?(?:(?:provincial|state|regional)[ \t\n]{1,3})?"
+                            r"(?:capital|largest[ \t\n]{1,3}city|second[ \t\n]{1,3}city|county[ \t\n]{1,3}seat)"
+                            r"[ \t\n]{1,3}(?:of|in)(?:[ \t\n]{1,3}the)?")
+
+
+_LIST_GOES_ON = regex.compile(r"[ ,]{0,3}(?:and|or)[ ]{1,2}\p{Lu}")     # ", and Ohio"; not ", and along"
 _CLAUSE_CLOSES = regex.compile(r"[ \t]*+(?:[,.;:)]|\r?\n|\Z)")
 
 
@@ -673,8 +685,7 @@ def _in_other_state(table: NameTable, text: str, kept: list[Cand], k: int) -> st
         return ""                           # "Europe, Peking, DPRK": a list of places
     if k + 2 < len(kept) and text[kept[k + 1].end:kept[k + 2].start].strip() in _LIST_GAPS:
         return ""
-    after = text[kept[k + 1].end:kept[k + 1].end + 6].lstrip(" ,")
-    return "" if after.startswith("and ") or after.startswith("or ") else st
+    return "" if _LIST_GOES_ON.match(text, kept[k + 1].end) is not None else st
 
 
 _STATE_CUES = entries("places/state_cues")

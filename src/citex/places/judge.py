@@ -183,8 +183,9 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, supported, True, start, end)      # "Bogart in Casablanca (1942)": a work's title
     if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
         return Verdict(False, False, False, start, end, team=True)
-    if entry.kind == "admin" and k >= n and not supported and team_after(ctx, end, True, REGION_TEAM_ROLES):
-        return Verdict(False, False, False, start, end, team=True)   # "the Leinster fly-half", "a Wrexham defender"
+    if entry.kind == "admin" and k >= n and not supported and (
+            team_after(ctx, end, True, REGION_TEAM_ROLES) or team_by_city(ctx, cues=REGION_TEAM_CUES)):
+        return Verdict(False, False, False, start, end, team=True)   # "the Leinster fly-half", "beat Munster 27-25"
     if not supported and entry.kind == "city" and role_before(ctx):
         return Verdict(False, False, True, start, end, person=True)
     if i == 0 and not supported and entry.kind == "city" and named_thing(ctx):
@@ -526,7 +527,7 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
             end = tk.end if w[-1] != "." else tk.end - 1        # "Guantanamo Bay"
             k += 1
             continue
-        if ws in OFFICES:
+        if ws in OFFICES or ws[-2:] in _POSSESSIVE and ws[:-2] in OFFICES:     # ("County Sheriff's Department")
             if (k == j + 1 and ws in COUNTY_WORDS and entry.kind == "city"
                     and f"{ctx.text[toks[ctx.i].start:ctx.end]} {ws}" not in names):
                 if entry.country not in COUNTY_COUNTRIES:
@@ -724,7 +725,10 @@ def event_year_after(ctx: Context, end: int) -> bool:
             or ctx.entry.kind in ("city", "admin") and _CITY_YEAR.match(ctx.text, end) is not None)
 
 
-def team_by_city(ctx: Context) -> bool:
+REGION_TEAM_CUES = TEAM_CUES - {"against", "home to"}    # "a lawsuit against Texas" is the state's
+
+
+def team_by_city(ctx: Context, cues: frozenset = TEAM_CUES) -> bool:
     """A city after "against", "beat", "versus", "a draw with", "lost to" …: its team ("against Lyon
     on Sunday", "the 1-1 draw with Fulham"); but a state's capital after "against" is its government
     ("a complaint against Brussels", "sanctions against Moscow")."""
@@ -733,7 +737,7 @@ def team_by_city(ctx: Context) -> bool:
     w1, w2 = words_before_run(ctx)
     if w1 == "against" and ctx.j == len(ctx.toks) - 1 and ctx.text[ctx.toks[0].start:ctx.end] in CAPITALS:
         return False                    # "a complaint against Brussels": a capital is its government
-    return w1 in TEAM_CUES or f"{w2} {w1}" in TEAM_CUES
+    return w1 in cues or f"{w2} {w1}" in cues
 
 
 def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
@@ -787,6 +791,7 @@ def team_after(ctx: Context, end: int, supported: bool, roles: frozenset = TEAM_
 
 
 _LIST_JOINS = frozenset({"and", "or", "&"})
+_POSSESSIVE = ("'s", "’s")
 RESULT_VERBS = lower_words("places/result_verbs")
 WORK_NOUNS = lower_words("places/work_nouns")
 MOTION_VERBS = lower_words("places/motion_verbs")
