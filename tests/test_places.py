@@ -868,6 +868,8 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
      [("Los Angeles County", "US"), ("Texas", "US")]),
     ("Victoria, the capital of British Columbia; Taylor Swift's Lover Fest in Foxborough, Mass., was called off",
      [("Victoria", "CA"), ("British Columbia", "CA"), ("Foxborough", "US"), ("Mass.", "US")]),
+    # an ambiguous name listed before a major place ("Jersey and Guernsey"), not a given name
+    ("Jersey and Guernsey lifted restrictions; David and Victoria Beckham", [("Jersey", "JE"), ("Guernsey", "GG")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

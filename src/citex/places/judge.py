@@ -144,7 +144,8 @@ def judge(ctx: Context) -> Verdict:
     if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
     supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and (in_list_of_places(ctx) or after_its_town(ctx))
-                 or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx))
+                 or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx)
+                 or entry.ambiguous and j + 2 < n and listed_before_place(ctx))
     if i >= 2 and toks[i].text.rstrip(".") in OF_NAME_TAILS and organisation_of_tail(ctx):
         return Verdict(False, supported, True, start, end)
     if i == 0 and "\n" in text[start - 4:start] and head_of_across_break(ctx):
@@ -256,6 +257,15 @@ def in_list_of_places(ctx: Context) -> bool:
     last, start = ctx.cands[-1], ctx.toks[ctx.i].start
     return (last.ok and 0 < start - last.end <= 6 and ctx.table.major(last.name)
             and ctx.text[last.end:start].strip() in _LIST_GAPS)
+
+
+def listed_before_place(ctx: Context) -> bool:
+    """"and"/"or" and a major place follow the name in its run: "Jersey and Guernsey"."""
+    toks, j = ctx.toks, ctx.j
+    if not (toks[j + 1].conn and toks[j + 1].text in _LIST_JOINS) or toks[j].text in GIVEN_NAMES:
+        return False                                        # ("David and Victoria Beckham")
+    nb = ctx.table.longest(toks, j + 2, False)
+    return nb is not None and ctx.table.major(nb[2]) and not ctx.table.names[nb[2]].ambiguous
 
 
 def after_its_town(ctx: Context) -> bool:
