@@ -803,6 +803,77 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("the sponsor lost deals with Fulham and Celtic, and paid Fulham", []),
     ("The Premiership striker, a Liverpool-born winger, lives in Liverpool city centre.",
      [("Liverpool", "GB"), ("Liverpool", "GB")]),
+    # a town in a list with a prefixed club, and through it the next one, either way along the list
+    ("The Champions League draw pits Real Madrid, Porto and Lyon against each other.", []),
+    ("The Champions League draw pits Porto, Lyon and Real Madrid against each other.", []),
+    # a team's role after a county, province or region is its team; after "and" the run begins anew
+    ("the uncapped Wrexham defender and Argentina's Leinster fly-half", [("Argentina", "AR")]),
+    ("Chelsea striker Didier Drogba and Lyon midfielder Michael Essien", []),
+    ("the Florida legislature and the California governor", [("Florida", "US"), ("California", "US")]),
+    # ", <state>" places a town the gazetteer knows elsewhere in that state's country
+    ("Output at Kimberley, B.C., fell; Athens, Georgia, grew; Peking, DPRK and Lagos, Texas and Ohio",
+     [("Kimberley", "CA"), ("B.C.", "CA"), ("Athens", "US"), ("Georgia", "US"), ("Peking", "CN"), ("DPRK", "KP"),
+      ("Lagos", "NG"), ("Texas", "US"), ("Ohio", "US")]),
+    # a dateline's state written out
+    ("TRAIL, British Columbia, March 3 - Output rose", [("TRAIL", "CA"), ("British Columbia", "CA")]),
+    # political words leave a state or country a place ("the Texas Democrat"), not before a body's head
+    ("the Texas Democrat Beto O'Rourke lost the 2000 US Presidential election and the US Democratic presidential "
+     "caucus", [("Texas", "US"), ("US", "US"), ("US", "US")]),
+    ("the Ulster Democratic Unionist Party and Congo Democratic Republic", []),
+    # a title of two words, "of" a place, before its holder; a medium of a country at a clause's end
+    ("Chief Executive of Hong Kong Carrie Lam spoke; the show is set for US TV.", [("Hong Kong", "HK"), ("US", "US")]),
+    # a headline's capitalised word that the text uses in lower case is an ordinary word
+    ("Retired US Supreme Court Justice John Paul Stevens dies\n\nThe retired judge was 99.", [("US", "US")]),
+    ("Radio Free Europe Expands\n\nThe station grew.", []),
+    # a country's own national bodies and offices ("Bureau", "Corps", "Centers" after a country only)
+    ("the US Census Bureau, the US Army Corps of Engineers, the US Food and Drug Administration and the US "
+     "Centers for Disease Control", [("US", "US"), ("US", "US"), ("US", "US"), ("US", "US")]),
+    ("US Attorney General John Ashcroft and US Homeland Security Secretary Tom Ridge", [("US", "US"), ("US", "US")]),
+    ("the California Science Center, Texas Medical Center and US General Electric Co", []),
+    # two town names in a row before "and" are a person's ("Victoria Hamilton and Kelly Reilly"); a
+    # town before its country stays ("Ludvika Sweden and …")
+    ("Pam Ferris, Victoria Hamilton and Kelly Reilly; Asea Transmission, Ludvika Sweden and Vaasa Oy",
+     [("Ludvika", "SE")]),
+    # a firm's seat after its "of" and before ", <state>" ("Schmid Laboratories of Little Falls, N.J."), not a
+    # university's or a bank's name, nor before a company's name ("Texas Instruments")
+    ("Schmid Laboratories of Little Falls, N.J., and Acme Inc of Lincolnwood, Ill., said",
+     [("Little Falls", "US"), ("N.J.", "US"), ("Lincolnwood", "US"), ("Ill.", "US")]),
+    ("the University of Smallville, Texas, and Acme Inc of Lincolnwood, Texas Instruments and Intel", [("Texas", "US")]),
+    # a city and a year alone are an event ("at London 2012"), not with a comma or a range
+    ("three golds at London 2012 before Tokyo 2020 was postponed; in London, 2012 and in Paris 1990-1995",
+     [("London", "GB"), ("Paris", "FR")]),
+    # a city's own council or court keeps even an ambiguous name; "Borough" is a jurisdiction's word
+    ("Reading Borough Council, Reading Council, Leeds Council and Paris Court of Appeal",
+     [("Reading", "GB"), ("Reading", "GB"), ("Leeds", "GB"), ("Paris", "FR")]),
+    # "<town>, <country>" or "<town> in <country>" picks the town there, unless in a list
+    ("Police in Perth, Scotland; Granada, Nicaragua; Cordoba in Spain; based in Atlanta, Georgia",
+     [("Perth", "GB"), ("Scotland", "GB"), ("Granada", "NI"), ("Nicaragua", "NI"), ("Cordoba", "ES"), ("Spain", "ES"),
+      ("Atlanta", "US"), ("Georgia", "US")]),
+    # Georgia with a US state's politics is the state
+    ("Georgia's governor and the primary in Georgia; Russia invaded Georgia",
+     [("Georgia", "US"), ("Georgia", "US"), ("Russia", "RU"), ("Georgia", "GE")]),
+    # a long dash touching the text after a dateline
+    ("LAGOS, Nigeria (Reuters)—Oil prices rose", [("LAGOS", "NG"), ("Nigeria", "NG")]),
+    # a town before a match's result with a score, a British town and "City" ending its run: clubs
+    ("Liverpool beat Chelsea 2-0; Manchester City won; London beat Madrid to host the Games",
+     [("London", "GB")]),
+    # a work's title after its noun; "Former" before a state
+    ("the film Manchester by the Sea, the single Chelsea Dagger; Former Texas governor Rick Perry",
+     [("Texas", "US")]),
+    # travel before "to" supports an ambiguous name; a month between two names is a middle name
+    ("She relocated to Jersey and flew to Nice; Georgia May Jagger walked", [("Jersey", "JE"), ("Nice", "FR")]),
+    # a county's sheriff; a region's team after a match's cue (not after "against": the state's);
+    # an apposition with the town's state; an unknown town after "in" inside a run
+    ("The Los Angeles County Sheriff's Department said; Leinster beat Munster 27-25; a lawsuit against Texas",
+     [("Los Angeles County", "US"), ("Texas", "US")]),
+    ("Victoria, the capital of British Columbia; Taylor Swift's Lover Fest in Foxborough, Mass., was called off",
+     [("Victoria", "CA"), ("British Columbia", "CA"), ("Foxborough", "US"), ("Mass.", "US")]),
+    # an ambiguous name listed before a major place ("Jersey and Guernsey"), not a given name
+    ("Jersey and Guernsey lifted restrictions; David and Victoria Beckham", [("Jersey", "JE"), ("Guernsey", "GG")]),
+    # London's West End
+    ("a West End show", [("West End", "GB")]),
+    # seas, straits and rivers wholly within one country have its code
+    ("ships in the Bosphorus, the Java Sea and on the Yangtze", [("Bosphorus", "TR"), ("Java Sea", "ID"), ("Yangtze", "CN")]),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

@@ -39,9 +39,10 @@ F["month"] = (r"(?=[A-Z])(?:(?:January|February|March|April|May|June|July|August
 # A plausible year: 1500–2099, not part of a bigger number, an identifier or an amount ("mid-2024":
 # the year).
 # Not after "No.", "vol.", "Article", "p.", a currency sign …; not before "%" or a decimal part.
-F["year"] = (r"(?=[12]\d\d\d)(?:(?<=\b[Mm]id-)|(?<![\w.,/$£€#+\-–]))(?<![A-Za-z]\()"
+F["year"] = (r"(?=[12]\d\d\d)(?:(?<=\b(?:[Mm]id|[Ee]nd|[Ee]arly|[Ll]ate)-)|(?<=\bFY[ ]?)|(?<![\w.,/$£€#+\-–]))(?<![A-Za-z]\()"
              r"(?<!\b(?:No|Nos|no|nos|vol|Vol|p|pp|Art|art|article|Article|paragraph|para|Text|ETS|CETS"
-             r"|number|Number|Resolution|Decision|Law|Order|Decree|Section|Rule|Regulation|Chapter|Case)\.?\s{1,3})"
+             r"|number|Number|Resolution|Decision|Law|Order|Decree|Section|Rule|Regulation|Chapter|Case"
+             r"|Flight|flight|Room|room|Route|Highway|Interstate|Platform|Gate|Terminal|Suite|Apartment|Model)\.?\s{1,3})"
              r"(?:1[5-9]\d\d|20\d\d)"
              r"(?![\w%]|[.,/]\d|[\-–]\d|\)\w|\s{0,2}(?:GMT|UTC|hrs\b|hours\b|local\b|[AaPp]\.?[Mm]\b|EST\b|EDT\b|BST\b|CET\b))")
 F["lmonth"] = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?![\w])"
@@ -57,10 +58,14 @@ F["sday"] = (_SPELLED + r"(?![\w\-])(?![ \t]{1,3}(?:\r?\n[ \t]{0,8})?(?i:" + _NO
 # an ordinal day in words before "of <month>", after "the" ("the twenty-first of May")
 F["sord"] = word_trie([c for n, _, w in rows("dates/spelled_days") for c in (w, w.capitalize(), w.title())]) + r"(?![\w\-])"
 
-# the forms that may open at a year's first digit (in PATTERN's order): "2024-07-21", "2018-2019", "2024"
+# the forms that may open at a year's first digit (in PATTERN's order): "2024-07-21", "2018-2019", "2019-20", "2024"
 _ISO_SRC = r"""(?P<iso>(?=\d)(?<![\w\-/.])(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w]|-\d))"""
 # a span of years ("the 2018-2019 school year", "1914–1918"): two dates
 _YEARS_SRC = r"""(?P<yr>(?=[12])(?<![\w.,/$£€#+\-–])(?P<yr_a>1[5-9]\d\d|20\d\d)[\-–/](?P<yr_b>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/\-–]\d))"""
+# a season, fiscal or school year ("the 2019-20 season", "the 1987/88 financial year"): the next
+# year in two digits (checked by the caller); not an identifier's ("Act No. 2005-06")
+_SEASON_SRC = (r"""(?P<yr2>(?=[12])(?<![\w.,/$£€#+\-–])(?<!\b(?:No|Nos|no|nos|Resolution|Decision|Law|Order|Decree|Act|Case)\.?\s{1,3})"""
+               r"""(?P<yr2_a>1[5-9]\d\d|20\d\d)[\-–/](?P<yr2_b>\d\d)(?![\w%]|[.,/\-–:]\d))""")
 
 PATTERN_SRC = r"""
   """ + _ISO_SRC + r"""
@@ -82,6 +87,7 @@ PATTERN_SRC = r"""
   # a month in lower case before a year, after a preposition ("due between september 1986 and march 1988")
 | (?P<lmy>(?<=\b(?:between|in|from|since|until|till|to|and|by|before|after|during|through|of)[ \t]{1,3})(?P<lmy_m>{lmonth})[ \t]{1,3}(?P<lmy_y>{year}))
 | """ + _YEARS_SRC + r"""
+| """ + _SEASON_SRC + r"""
 | (?P<y>{year})
 """
 
@@ -105,10 +111,11 @@ def compose(src: str, fragments: dict[str, str]) -> str:
 # other position at once instead of trying each alternative there (same matches, several times faster;
 # a guard of the months' lower-case first letters let the forms be tried at a third of a window's letters).
 PATTERN = regex.compile(compose(r"(?=[\dADFJMNOS]|{lmonth})(?:" + PATTERN_SRC + ")", F), regex.VERBOSE | regex.VERSION1)
-# At a year's first digit only three forms may open (every other one opens with a month, or with a day
+# At a year's first digit only four forms may open (every other one opens with a month, or with a day
 # or a number of one or two digits): where no date may start before a year in its window, the grammar
 # is matched there with these alone (same match, a third of the time).
-YEAR_FIRST = regex.compile(compose(f"{_ISO_SRC}|{_YEARS_SRC}|(?P<y>{{year}})", F), regex.VERBOSE | regex.VERSION1)
+YEAR_FIRST = regex.compile(compose(f"{_ISO_SRC}|{_YEARS_SRC}|{_SEASON_SRC}|(?P<y>{{year}})", F),
+                           regex.VERBOSE | regex.VERSION1)
 
 # A bare year right before a quantity noun is a number, not a date ("2000 people").
 QUANTITY_AFTER = regex.compile(
@@ -116,7 +123,7 @@ QUANTITY_AFTER = regex.compile(
     r"dollars|dlrs|euros|pounds|yen|mln|million|billion|km|kilometres|kilometers|miles|metres|meters|feet|"
     r"votes|members|cases|deaths|students|units|cars|acres|hectares|pct|percent|points|calories|words|"
     r"pages|copies|employees|staff|seats|delegates|refugees|prisoners|migrants|households|homes|flights|"
-    r"passengers|vehicles|items|times|others|more|or\s+more|and\s+\d)\b"
+    r"passengers|vehicles|items|times|others|more|or\s+more|and\s+\d|degrees|pence|cents|yards|mph|kg)\b"
 )
 # (searched backwards, "(?r)": the only matches end at the window's end, where a reverse search
 # starts, instead of trying the alternation at each of its 25 places: the same answer, 10 times faster)
@@ -184,7 +191,7 @@ REL_SRC = r"""
 | """ + REL_MD + r"""
 | """ + REL_DM + r"""
 | """ + REL_DMW + r"""
-| (?P<rel_wd>\b(?:on|On|last|Last|since|by|until)\s{1,3}(?P<rel_wd_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+| (?P<rel_wd>\b(?:on|On|last|Last|since|by|until)\s{1,3}(?P<rel_wd_d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s{1,3}(?:{month}|\d{1,2}(?:st|nd|rd|th)?\s{1,3}{month})))
 | """ + REL_DD + r"""
 | """ + REL_M + r"""
 """
@@ -236,11 +243,18 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Apr 03,2017 -", [("Apr 03,2017", "2017-04-03")]),
     ("the 2018-2019 school year", [("2018", "2018"), ("2019", "2019")]),
     ("in 1914–1918", [("1914", "1914"), ("1918", "1918")]),
+    # a season, fiscal or school year: the year and the next one (two dates, like a span of years)
+    ("in the 1987/88 financial year", [("1987", "1987"), ("88", "1988")]),
+    ("the 2019-20 season and 1999–00", [("2019", "2019"), ("20", "2020"), ("1999", "1999"), ("00", "2000")]),
+    ("Act No. 2005-06 and in 2005-07 the", []),
     ("late March and early April 2025", [("March", "2025-03"), ("April 2025", "2025-04")]),
     ("posted 1/09/23 by", [("1/09/23", "2023-09-01")]),
     ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
     ("in May. 1987 was", [("1987", "1987")]),
     ("by mid-2024 and Mid-2019", [("2024", "2024"), ("2019", "2019")]),
+    ("by end-2019, early-2020, late-2021 and in FY2022", [("2019", "2019"), ("2020", "2020"), ("2021", "2021"), ("2022", "2022")]),
+    # a number after a flight's, room's … name, or before a unit, is no year
+    ("Flight 1549 landed; Room 1984 at 1800 degrees cost 1945 pence", []),
     # a month-first range of days: two dates, the second with the first's month and the year
     ("held on July 7-10, 2024 in Paris", [("July 7", "2024-07-07"), ("10, 2024", "2024-07-10")]),
     ("between March 3 and 5, 2023", [("March 3", "2023-03-03"), ("5, 2023", "2023-03-05")]),
@@ -293,6 +307,22 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("net profit for the year ending June 30 rose", "1987-07-20", [("June 30", "1987-06-30")]),
     ("they will hold a meeting on July 13 in London", "1987-06-29", [("July 13", "1987-07-13")]),
     ("the vote is due in March", "2025-10-02", [("March", "2026-03")]),
+    # a scheduled event's date after a present "is" is the coming one; after "was", the past one
+    ("Preliminary court date is July 16.", "2020-05-25", [("July 16", "2020-07-16")]),
+    ("The hearings are now set for September 3", "2020-05-25", [("September 3", "2020-09-03")]),
+    ("The vote was on March 3.", "2020-05-25", [("March 3", "2020-03-03")]),
+    ("Her date of birth is July 16.", "2020-05-25", [("July 16", "2019-07-16")]),
+    ("His term was to end in August; the vote was to take place in March.", "2020-06-11",
+     [("August", "2020-08"), ("March", "2020-03")]),
+    # reported speech, a postponement, an event's present schedule
+    ("He said the team would tour India in October.", "2020-05-25", [("October", "2020-10")]),
+    ("The deadline for applications is 30 June; Congress must pass it by Sept. 30.", "2020-05-25",
+     [("30 June", "2020-06-30"), ("Sept. 30", "2020-09-30")]),
+    ("The governor extended the emergency until July 6.", "2020-05-25", [("July 6", "2020-07-06")]),
+    ("The Derby was postponed to September 5; the festival runs July 7-10.", "2020-05-25",
+     [("September 5", "2020-09-05"), ("July 7", "2020-07-07"), ("10", "2020-07-10")]),
+    # a weekday right before a date is no date of its own
+    ("He resigned on Monday, May 4, and on Tuesday 19 May", "2020-05-25", [("May 4", "2020-05-04"), ("19 May", "2020-05-19")]),
     # a month after "for", "before", "during" …; "set for" speaks of the future
     ("elections had tentatively been set for December.", "1987-06-29", [("December", "1987-12")]),
     ("sales during January rose; before March it fell", "1987-06-29", [("January", "1987-01"), ("March", "1987-03")]),
@@ -449,6 +479,9 @@ def _find_anchored(text: str) -> Iterator[Date]:
                 yield Date(text=text[a[0]:a[1]], value=m.group("yr_a"), start=a[0], end=a[1])
                 yield Date(text=text[b[0]:b[1]], value=m.group("yr_b"), start=b[0], end=b[1])
                 continue
+            if m.lastgroup == "yr2":                        # "2019-20": two years, or the first alone
+                yield from _split_years(m, text)
+                continue
             if m.lastgroup == "md2":                        # "July 7-10, 2024": two days
                 if int(m.group("md2_d2")) > int(m.group("md2_d")):
                     yield from _two_days(m, text, "md2", int(m.group("md2_y")))
@@ -459,6 +492,16 @@ def _find_anchored(text: str) -> Iterator[Date]:
             value = _value(m, text)
             if value is not None:
                 yield Date(text=text[s:e], value=value, start=s, end=e)
+
+
+def _split_years(m: regex.Match, text: str) -> Iterator[Date]:
+    """"2019-20", "1987/88", "1999-00": the year and the next one; any other pair of digits ("2005-07",
+    a range or a month) is left unread and the year alone is a date when the bare-year form allows."""
+    a, b = m.span("yr2_a"), m.span("yr2_b")
+    first = int(m.group("yr2_a"))
+    if int(m.group("yr2_b")) == (first + 1) % 100:
+        yield Date(text=text[a[0]:a[1]], value=str(first), start=a[0], end=a[1])
+        yield Date(text=text[b[0]:b[1]], value=str(first + 1), start=b[0], end=b[1])
 
 
 _NAME_BEFORE = regex.compile(r"(?:^|(?<=[^\w\-–]))(\p{Lu}\p{Ll}{1,20})[ \t]{1,3}\Z|[\-–]\Z")
@@ -593,6 +636,8 @@ def _forward(ahead: int, back: int, text: str, pos: int) -> bool:
         return ahead <= HALF_YEAR                       # "the financial year ending on June 30"
     if _future(text, pos):
         return back > RECENT
+    if FUTURE_IN_PAST.search(text, max(0, pos - 60), pos) is not None:
+        return ahead <= HALF_YEAR                       # "his term was to end in August": the coming one, if near
     return ahead <= SOON
 
 
@@ -621,7 +666,9 @@ def day_number(m: regex.Match, form: str) -> int:
 # (a paragraph begins after a blank line or with an indented line).
 FUTURE_BEFORE = regex.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|may|might|is[ \t\r\n]{1,4}to|are[ \t\r\n]{1,4}to|due(?![ \t\r\n]{1,4}+(?:in[ \t\r\n]{1,4}+)?\d)|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to|"
-    r"plans?[ \t\r\n]{1,4}to|planned|upcoming|next|coming|to[ \t\r\n]{1,4}be[ \t\r\n]{1,4}held|from[ \t\r\n]{1,4}now|set[ \t\r\n]{1,4}for|slated|forecast[ \t\r\n]{1,4}to)\b"
+    r"plans?[ \t\r\n]{1,4}to|planned|upcoming|next|coming|to[ \t\r\n]{1,4}be[ \t\r\n]{1,4}held|from[ \t\r\n]{1,4}now|set[ \t\r\n]{1,4}for|slated|forecast[ \t\r\n]{1,4}to"
+    r"|(?:postponed|rescheduled|delayed|pushed[ \t\r\n]{1,4}back|moved|extend(?:s|ed|ing)?)[ \t\r\n]{1,4}(?:\p{Ll}++[ \t\r\n]{1,4}){0,2}(?:to|until|till|through)"
+    r"|must|need[ \t\r\n]{1,4}to|needs[ \t\r\n]{1,4}to|has[ \t\r\n]{1,4}to|have[ \t\r\n]{1,4}to)\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 
 
@@ -629,7 +676,8 @@ FUTURE_BEFORE = regex.compile(
 # year) is the next one ("bought 25,000 tonnes for August shipment", "$42 a barrel for February delivery")
 FUTURE_AFTER = regex.compile(r"[ \t]{0,3}(?:\r?\n[ \t]{0,8})?(?:shipments?|deliver(?:y|ies)|loading|arrivals?|futures)\b")
 
-SOON = 31    # days: a date at most this far ahead is the next one, whatever the tense
+SOON = 31    # days: a date at most this far ahead is the next one, whatever the tense (a past verb before it
+# is no sign: "the price was announced on April 28", "securities pledged on May 6" are wire schedules)
 HALF_YEAR = 183  # days: the end of a period ("the year ending June 30") is the next one when at most this far ahead
 # a period's end right before the date: its year is the one of the period that holds the reference date
 PERIOD_ENDING = regex.compile(r"\b(?:year|quarter|period|half|months?)[ \t\n]+end(?:ing|s)(?:[ \t\n]+on)?[ \t\n]*\Z")
@@ -637,8 +685,25 @@ PAST_PERIOD = regex.compile(r"\b(?:last|previous|prior|past)\b")   # "its last f
 RECENT = 61  # days: a date at most this far back is the last one, whatever the tense
 
 
+# the future seen from the past, or an event's present schedule: the date is the coming one when at
+# most half a year ahead ("his term was to end in August" two months before, "said it would tour India
+# in October", "the festival runs July 7-10"; but "the vote was to take place in March", three months after)
+FUTURE_IN_PAST = regex.compile(
+    r"\b(?:(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)|would|could"
+    # ... and an event's present schedule: "the festival runs July 7-10", "the season starts in August"
+    r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns))\b"
+    r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
+# a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16",
+# "the deadline for applications is 30 June"
+SCHEDULED_IS = regex.compile(
+    r"(?r)\b(?i:" + word_trie(lower_words("dates/scheduled_events")) + r")s?"
+    r"(?:[ \t\r\n]{1,4}(?:for|of)[ \t\r\n]{1,4}(?!birth\b|death\b)\p{L}++(?:[ \t\r\n]{1,4}\p{L}++)?)?[ \t\r\n]{1,4}(?:is|are)"
+    r"(?:[ \t\r\n]{1,4}(?:now[ \t\r\n]{1,4})?(?:set[ \t\r\n]{1,4})?(?:on|for|in))?[ \t\r\n]{1,4}\Z")
+
+
 def _future(text: str, pos: int) -> bool:
-    return FUTURE_BEFORE.search(text, max(0, pos - 80), pos) is not None
+    return (FUTURE_BEFORE.search(text, max(0, pos - 80), pos) is not None
+            or SCHEDULED_IS.search(text, max(0, pos - 40), pos) is not None)
 
 
 # Every relative expression holds one of these words (a month, a weekday, yesterday/today/tomorrow,

@@ -31,6 +31,7 @@ CLUB_PREFIXES = entries("places/club_prefixes")
 CLUB_NAMES = words("places/club_names")
 STRONG_LOCATION_WORDS = words("places/strong_location_words")
 _PREFIXES = frozenset(CLUB_PREFIXES)
+_CUES = tuple(SPORT_CUES) + tuple(sorted(CLUB_NAMES))     # a club that is no place is a cue too ("Juventus")
 _NEXT_WORD = regex.compile(r"[ \t]{1,3}(\p{Ll}++)")
 _LIST_GAPS = (",", "and", "or", ", and", ", or")
 
@@ -49,7 +50,7 @@ def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
         return set()
     if not prefixed and all(kept[k].name in CAPITALS for k in towns):
         return set()
-    listed = {kept[k].name for k in towns if _listed_with_club(text, kept[k])}
+    listed = _listed_towns(text, [kept[k] for k in towns])
     sport = (len(towns) >= 2 or prefixed or listed) and _sport_text(     # (one town alone: left as it is read)
         text, 2 if prefixed or listed or any(c.team for c in cands) else 3)
     out = set()
@@ -60,23 +61,42 @@ def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
     return out
 
 
-_CLUB_AFTER = regex.compile(r"[ ]?(?:,|and|or|v|&)[ ]{1,2}(\p{Lu}\p{Ll}++)")
-_CLUB_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(\p{Lu}\p{Ll}++)[ ]?(?:,|and|or|v|&)[ ]{1,2}\Z")
+_CLUB_AFTER = regex.compile(r"[ ]?(?:,[ ]{1,2}(?:and|or)|,|and|or|v|&)[ ]{1,2}(\p{Lu}\p{Ll}++)")
+_CLUB_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(\p{Lu}\p{Ll}++)[ ]?(?:,[ ]{1,2}(?:and|or)|,|and|or|v|&)[ ]{1,2}\Z")
 
 
-def _listed_with_club(text: str, c: Cand) -> bool:
-    """The town ``c`` is joined in a list to a club that is no place ("Chelsea, Everton and Arsenal",
-    "Arsenal or Chelsea"; places/club_names)."""
+def _listed_towns(text: str, towns: list[Cand]) -> set[str]:
+    """The names of the towns joined in a list to a club: one that is no place (places/club_names),
+    a town right after a club's prefix ("Real Madrid, Barcelona"), or a town found so ("Real Madrid,
+    Barcelona and Valencia": Valencia through Barcelona; one pass each way along the text)."""
+    listed: set[str] = set()
+    for order in (towns, towns[::-1]):
+        for c in order:
+            if c.name not in listed and _listed_with_club(text, c, listed):
+                listed.add(c.name)
+    return listed
+
+
+def _listed_with_club(text: str, c: Cand, clubs: set[str]) -> bool:
+    """The town ``c`` is joined in a list to a club: a word of places/club_names ("Chelsea, Everton
+    and Arsenal", "Arsenal or Chelsea"), a club's prefix or a town right after one ("Real Madrid"),
+    or a town of ``clubs``."""
     after = text[c.end:c.end + 5]
     if "," in after or " and" in after or " or" in after or " v " in after or "&" in after:
         m = _CLUB_AFTER.match(text, c.end)
-        if m is not None and m.group(1) in CLUB_NAMES:
+        if m is not None and _club_word(text, m, clubs):
             return True
     before = text[max(0, c.start - 6):c.start]
     if "," in before or "and " in before or "or " in before or " v " in before or "&" in before:
         m = _CLUB_BEFORE.search(text, max(0, c.start - 20), c.start)
-        return m is not None and m.group(1) in CLUB_NAMES
+        return m is not None and _club_word(text, m, clubs)
     return False
+
+
+def _club_word(text: str, m: regex.Match, clubs: set[str]) -> bool:
+    """The word of ``m`` (group 1) names a club: no place, a town after a club's prefix, or in ``clubs``."""
+    w = m.group(1)
+    return w in CLUB_NAMES or w in clubs or w in _PREFIXES or _after_prefix(text, m.start(1))
 
 
 def _after_prefix(text: str, start: int) -> bool:
@@ -101,12 +121,13 @@ def _cue_groups(cues: list[str]) -> list[tuple[str, list[str]]]:
     return [(word if len(group) > 1 else group[0], group) for word, group in groups.items()]
 
 
-_CUE_GROUPS = _cue_groups(SPORT_CUES)
+_CUE_GROUPS = _cue_groups(_CUES)
 
 
 def _sport_text(text: str, needed: int) -> bool:
-    """``needed`` of the words of club sport occur in ``text`` (two when a team was found by its
-    context, else three: "the Everton striker signed the singer" is about music)."""
+    """``needed`` of the words of club sport or the clubs that are no places (places/club_names)
+    occur in ``text`` (two when a team was found by its context, else three: "the Everton striker
+    signed the singer" is about music)."""
     n = 0
     for word, cues in _CUE_GROUPS:
         if word not in text:

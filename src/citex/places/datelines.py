@@ -33,14 +33,14 @@ _AGENCY = (r"\((?:" + "|".join(regex.escape(a, literal_spaces=True).replace(" ",
 DATELINE = regex.compile(
     # the city: up to five words in capitals
     rf"^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}.'’\-]*(?:[ ]\p{{Lu}}[\p{{Lu}}.'’\-]*){{0,4}})(?:,[ ]+"
-    # an optional state ("Fla.", "N.Y."), then the month and day and a dash
-    rf"(?:(?P<st>\p{{Lu}}[\p{{L}}.]{{0,6}}(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,4}})?),[ ]+)?"
+    # an optional state ("Fla.", "N.Y.", "British Columbia"), then the month and day and a dash
+    rf"(?:(?P<st>\p{{Lu}}[\p{{L}}.]{{0,12}}+(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,12}}+){{0,2}}+),[ ]+)?"
     rf"{_MONTH}[ ]+\d{{1,2}}(?:[ ]+{_AGENCY})?[ \t]*[-–—]"   # "VILNIUS, March 6 (Reuters) –"
     # wire styles with a known city or state only: "STRASBOURG (AP) —", "WASHINGTON — ", "NASHVILLE, Tenn. —",
-    # "VILNIUS, 5 September 2024 (AFP) –"
+    # "VILNIUS, 5 September 2024 (AFP) –", "LAGOS, Nigeria (Reuters)—Oil …" (a long dash may touch the text)
     # (the state may be written out: "CEBU CITY, Philippines —")
     rf"|(?P<weak>(?:,[ ]+(?P<st2>\p{{Lu}}[\p{{L}}.]{{0,20}}+(?:[ ]\p{{Lu}}[\p{{L}}.]{{0,20}}+){{0,2}}))?"
-    rf"(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*[-–—][ \t]))",
+    rf"(?:,[ ]+(?:\d{{1,2}}[ ]+{_MONTH}|{_MONTH}[ ]+\d{{1,2}},?)[ ]+\d{{4}})?(?:[ ]+{_AGENCY})?[ \t]*(?:[-–—][ \t]|[–—](?=\p{{Lu}}))))",
     regex.M)
 
 

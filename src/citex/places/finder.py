@@ -33,9 +33,9 @@ from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DI
 from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
-from citex.places.words import CONTINENTS, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.places.words import COMPANY_SUFFIXES, CONTINENTS, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
-from citex.vocab import entries
+from citex.vocab import entries, words
 
 __all__ = ["find"]
 
@@ -241,8 +241,9 @@ def _one_run(table: NameTable, text: str, rs: int, re_: int, s: str, plan, run_r
             if plan.landmark:
                 unknown_landmark(table, text, plan.tokens(rs), cands, n_before)   # "into False Bay"
         return
-    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS:
+    if prev_words(text, rs)[0] not in _UNKNOWN_PLACE_PREPS and " of " not in s and " in " not in s:
         return      # an inert run (a comma follows) could only be an unknown place, which needs these
+                    # (or inside it: "Acme Inc of Lincolnwood, Ill.", "Lover Fest in Foxborough, Mass.")
     comma = re_ < len(text) and text[re_] == ","
     if " " not in s and "\n" not in s and "\t" not in s:
         # fast path: a one-token run
@@ -409,8 +410,8 @@ def _caps_head(word: str) -> bool:
     return w.isupper() and w.capitalize() in CAPS_NAME_HEADS
 
 
-_UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside", "to", "via")
-_WEAK_PREPS = ("to", "via")     # ... also a recipient's or a source's: the place then closes its clause
+_UNKNOWN_PLACE_PREPS = ("in", "at", "near", "from", "outside", "to", "via", "of")
+_WEAK_PREPS = ("to", "via", "of")  # ... also a recipient's, a source's or an owner's: the place then closes its clause
 
 
 def _closed_after(text: str, pos: int, words: list[str]) -> bool:
@@ -444,11 +445,15 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
                 break
     if e2 is None or e2.kind not in ("country", "admin") or e2.ambiguous:
         return
+    inner = _place_after_link(toks)
+    if inner is not None:                       # "Schmid Laboratories of Little Falls, N.J.": the firm's seat;
+        toks, rs, prep = toks[inner + 1:], toks[inner + 1].start, toks[inner].text  # "Lover Fest in Foxborough, Mass."
+    else:
+        prep = prev_words(text, rs)[0]
     if any(t.text.rstrip(".") in ORG_HEADS or t.text in TITLES for t in toks):
         return
     if any(t.text[-1] == "." and n.text in FUNCTION_WORDS for t, n in zip(toks, toks[1:])):
         return                                  # "at Warner Bros. However, US critics": a new sentence
-    prep = prev_words(text, rs)[0]
     if prep not in _UNKNOWN_PLACE_PREPS:
         return
     if prep in _WEAK_PREPS and not _closed_after(text, nxt.start(), words[:k]):
@@ -458,6 +463,24 @@ def _unknown_place(table: NameTable, text: str, toks: list[Tok], rs: int, re_: i
     if known is not None and known.kind == "block":
         return                                  # "from Monday, Syria …": known to be no place
     cands.append(Cand(rs, re_, surface, Entry(surface, e2.country, "city"), True, True, False))
+
+
+_FIRM_WORDS = words("places/firm_words")
+
+
+def _place_after_link(toks: list[Tok]) -> Optional[int]:
+    """The index of the "in" or the firm's "of" inside the run before one or two capitalised words that
+    may be an unknown place ("Lover Fest in Foxborough", "Schmid Laboratories of Little Falls", "Acme
+    Inc of Lincolnwood"), or None."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].conn:
+            if toks[k].text not in ("of", "in") or len(toks) - k - 1 > 2 or any(t.conn for t in toks[k + 1:]):
+                return None
+            if toks[k].text == "in":
+                return k
+            head = toks[k - 1].text.rstrip(".,")
+            return k if head in COMPANY_SUFFIXES or head in _FIRM_WORDS else None
+    return None
 
 
 # a name standing alone as a person's surname: "Hamilton said", "said Hamilton", "Mr Hamilton"
@@ -559,6 +582,7 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
             continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date)
         kept.append(c)
         last_end = c.end
+    kept = [c for c in kept if not (c.entry.kind == "city" and not c.supported and _in_list_of_names(table, text, c))]
     clubs = club_towns(text, kept, cands)
     if clubs:                               # "a move to Southampton", "expected of Madrid to get through"
         kept = [c for k, c in enumerate(kept) if k not in clubs]
@@ -568,10 +592,10 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
     for k, c in enumerate(kept):
         e = c.entry
         alt = alternatives.get(e.canonical) if e.kind == "country" else None
-        if alt is not None and _among(text, kept, k, alt.country):
+        if alt is not None and (_among(text, kept, k, alt.country) or _state_cue(text, c)):
             e = alt
-        elif e.also and _state_after(text, kept, k) in e.also:
-            e = Entry(e.canonical, kept[k + 1].entry.country, e.kind, e.population)   # "Salem, Ore."
+        elif (e.kind == "city" or e.also) and (st := _in_other_state(table, text, kept, k)):
+            e = Entry(e.canonical, st, e.kind, e.population)                # "Salem, Ore."
         elif e.also and c.name in dominant:
             e = dominant[c.name]
         out.append(Place(text=text[c.start:c.end], name=e.canonical, country=e.country, start=c.start, end=c.end))
@@ -579,6 +603,24 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
 
 
 _WORLD_CITY = 500_000  # a city this large keeps its own reading ("Athens" in a text about US athletes)
+
+
+# one capitalised word and a comma (or "and"), as in a list of surnames
+_NAME_ITEMS_BEFORE = regex.compile(r"(?r)(?:(?<![\p{L}'’\-])(\p{Lu}\p{Ll}++)[ ]?,[ ]{1,2}){2,}\Z")
+_NAME_ITEMS_AFTER = regex.compile(r"(?:[ ]?,[ ]{1,2}(?:and[ ]{1,2})?(\p{Lu}\p{Ll}++)(?![\p{L}'’\-]|[ ]\p{Lu})){1,}")
+
+
+def _in_list_of_names(table: NameTable, text: str, c: Cand) -> bool:
+    """The town ``c`` is one word in a comma list of at least four single capitalised words that
+    are no places ("Gordon, Webster, Miller, Hartley, Neilson": a team's surnames)."""
+    if text[c.end:c.end + 1] != "," or text[c.start - 2:c.start] != ", " or " " in text[c.start:c.end]:
+        return False
+    before = _NAME_ITEMS_BEFORE.search(text, max(0, c.start - 80), c.start)
+    after = _NAME_ITEMS_AFTER.match(text, c.end, c.end + 80)
+    if before is None or after is None:
+        return False
+    items = before.captures(1) + after.captures(1)
+    return len(items) >= 3 and not any(w in table.names for w in items)
 
 
 def _dominant_readings(kept: list[Cand]) -> dict[str, Entry]:
@@ -617,14 +659,66 @@ _LIST_GAPS = frozenset({",", "and", ", and", "or", "/"})
 
 
 def _state_after(text: str, kept: list[Cand], k: int) -> str:
-    """The country of the state or country right after the place ``kept[k]`` and a comma ("Salem,
-    Ore.", "Salem, Oregon"), or ""."""
+    """The country of the state or country right after the place ``kept[k]`` and a comma, "in" or an
+    apposition ("Salem, Ore.", "Salem, Oregon", "Cordoba in Spain", "Victoria, the capital of British
+    Columbia"), or ""."""
     if k + 1 >= len(kept):
         return ""
     n = kept[k + 1]
-    if n.entry.kind in ("admin", "country") and n.entry.country and text[kept[k].end:n.start].strip() == ",":
+    gap = text[kept[k].end:n.start].strip()
+    if n.entry.kind in ("admin", "country") and n.entry.country and (gap in (",", "in") or _CAPITAL_OF.fullmatch(gap)):
         return n.entry.country
     return ""
+
+
+# "Victoria, the capital of British Columbia": the town's state or country in an apposition
+_CAPITAL_OF = regex.compile(r",[ \t\n]{1,3}(?:the[ \t\n]{1,3})?(?:(?:provincial|state|regional)[ \t\n]{1,3})?"
+                            r"(?:capital|largest[ \t\n]{1,3}city|second[ \t\n]{1,3}city|county[ \t\n]{1,3}seat)"
+                            r"[ \t\n]{1,3}(?:of|in)(?:[ \t\n]{1,3}the)?")
+
+
+_LIST_GOES_ON = regex.compile(r"[ ,]{0,3}(?:and|or)[ ]{1,2}\p{Lu}")     # ", and Ohio"; not ", and along"
+_CLAUSE_CLOSES = regex.compile(r"[ \t]*+(?:[,.;:)]|\r?\n|\Z)")
+
+
+def _in_other_state(table: NameTable, text: str, kept: list[Cand], k: int) -> str:
+    """The country where ", <state>" places the town ``kept[k]`` when it is not its reading's: one
+    of its other readings ("Salem, Ore."; "Athens, Georgia": the state that a country's name also
+    is), or a smaller namesake the gazetteer lacks when the town and its state or country are no
+    list's ("Kimberley, B.C., fell": Canada's, not South Africa's; "Perth, Scotland"; but not "Lagos,
+    Texas and Ohio", nor "Europe, Peking, DPRK"); else ""."""
+    c = kept[k]
+    st = _state_after(text, kept, k)
+    if not st or st == c.entry.country:
+        return ""
+    alt = table.alternatives().get(kept[k + 1].entry.canonical) if kept[k + 1].entry.kind == "country" else None
+    if alt is not None and alt.country == c.entry.country:
+        return ""                           # "Atlanta, Georgia": the town's own state
+    if alt is not None and alt.country in c.entry.also:
+        return alt.country
+    if st in c.entry.also:
+        return st
+    if c.entry.kind != "city" or text[c.end:kept[k + 1].start].strip() != ",":
+        return ""                           # ("Water firm Suez in Argentina row")
+    if kept[k + 1].entry.kind == "country" and _CLAUSE_CLOSES.match(text, kept[k + 1].end) is None:
+        return ""                           # "the draw in Paris, Ireland face …": a new clause
+    if k > 0 and text[kept[k - 1].end:c.start].strip() in _LIST_GAPS:
+        return ""                           # "Europe, Peking, DPRK": a list of places
+    if k + 2 < len(kept) and text[kept[k + 1].end:kept[k + 2].start].strip() in _LIST_GAPS:
+        return ""
+    return "" if _LIST_GOES_ON.match(text, kept[k + 1].end) is not None else st
+
+
+_STATE_CUES = entries("places/state_cues")
+_STATE_CUE_AFTER = regex.compile(r"(?:['’]s)?[ ]{1,2}(?:" + "|".join(_STATE_CUES) + r")(?![\p{L}])")
+_STATE_CUE_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(?:" + "|".join(_STATE_CUES) + r")[ ]{1,2}(?:of|in)[ ]{1,2}\Z")
+
+
+def _state_cue(text: str, c: Cand) -> bool:
+    """A US state's politics around a country's name that is also a state's ("Georgia's governor",
+    "the Georgia runoff", "the primary in Georgia"; places/state_cues)."""
+    return (_STATE_CUE_AFTER.match(text, c.end, c.end + 30) is not None
+            or _STATE_CUE_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
 
 
 def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:
@@ -637,6 +731,8 @@ def _among(text: str, kept: list[Cand], k: int, country: str) -> bool:
         if p.entry.country == country and p.entry.kind in ("city", "admin") and (
                 gap == "," or gap in _LIST_GAPS and p.entry.kind == "admin"):
             return True
+        if gap == "," and p.entry.kind == "city" and country in p.entry.also:
+            return True                     # "Athens, Georgia": a town of that country too
     if k + 1 < len(kept):
         n = kept[k + 1]
         if n.entry.country == country and n.entry.kind == "admin" and text[c.end:n.start].strip() in _LIST_GAPS:

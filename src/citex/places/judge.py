@@ -55,10 +55,10 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
                                 TEAM_VERBS,
                                 TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
-from citex.places.words import (COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
+from citex.places.words import (POLITICAL_WORDS, COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
-from citex.vocab import lower_words
+from citex.vocab import lower_words, words
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN", "in_line_up"]
 
@@ -80,6 +80,7 @@ COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
 _BLANK = (" ", "\t")
 _BLANK_OR_BREAK = (" ", "\t", "\r", "\n")
 _EVENT_YEAR = regex.compile(r"[ \t]{1,3}(?:19|20)\d\d[ \t]{1,3}\p{Lu}")
+_CITY_YEAR = regex.compile(r"[ ](?:189[6-9]|19\d\d|20[0-4]\d)(?![\d\-–/]|[.,]\d)")
 _BIG = ("country", "admin", "region")
 
 
@@ -143,7 +144,8 @@ def judge(ctx: Context) -> Verdict:
     if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
     supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and (in_list_of_places(ctx) or after_its_town(ctx))
-                 or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx))
+                 or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx)
+                 or entry.ambiguous and j + 2 < n and listed_before_place(ctx))
     if i >= 2 and toks[i].text.rstrip(".") in OF_NAME_TAILS and organisation_of_tail(ctx):
         return Verdict(False, supported, True, start, end)
     if i == 0 and "\n" in text[start - 4:start] and head_of_across_break(ctx):
@@ -162,8 +164,9 @@ def judge(ctx: Context) -> Verdict:
             nxt = toks[j + 1]
             return Verdict(False, supported, True, start, end,
                            instrument=not nxt.conn and nxt.text.rstrip(".").lower() in INSTRUMENT_NOUNS)
-        if k == n - 1 and entry.kind == "city" and toks[k].text in TEAM_SUFFIXES and team_word_after(ctx, toks[k].end):
-            return Verdict(False, False, True, start, end, team=True)   # "Manchester City boss"
+        if k == n - 1 and entry.kind == "city" and toks[k].text in TEAM_SUFFIXES and (
+                team_word_after(ctx, toks[k].end) or _british_city_club(ctx, toks[k])):
+            return Verdict(False, False, True, start, end, team=True)   # "Manchester City boss", "Stoke City won"
     else:
         k = j + 1
     if k >= n and entry.canonical in ADJECTIVE_NAMES:
@@ -181,18 +184,23 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, supported, True, start, end)      # "Bogart in Casablanca (1942)": a work's title
     if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
         return Verdict(False, False, False, start, end, team=True)
+    if entry.kind == "admin" and k >= n and not supported and (
+            team_after(ctx, end, True, REGION_TEAM_ROLES) or team_by_city(ctx, cues=REGION_TEAM_CUES)):
+        return Verdict(False, False, False, start, end, team=True)   # "the Leinster fly-half", "beat Munster 27-25"
     if not supported and entry.kind == "city" and role_before(ctx):
         return Verdict(False, False, True, start, end, person=True)
     if i == 0 and not supported and entry.kind == "city" and named_thing(ctx):
         return Verdict(False, False, False, start, end)
+    if i == 0 and not supported and _work_title(ctx):
+        return Verdict(False, False, True, start, end)          # "the film Manchester by the Sea"
     if not supported and campus_of_university(ctx):
         return Verdict(False, False, True, start, end)
     if entry.kind == "city" and k >= n and leader_after(ctx, end):
         return Verdict(False, False, True, start, end, person=True)
     if not supported and j == i + 1 and titled_person(ctx):
         return Verdict(False, False, True, start, end, person=True)   # "Prince Edward will join"
-    if entry.ambiguous and not supported:
-        return Verdict(False, False, False, start, end)
+    if entry.ambiguous and not supported and not (k < n and entry.population >= BODY_TOWN and _own_body_at(toks, k)):
+        return Verdict(False, False, False, start, end)         # (but "Reading Borough Council")
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
         return Verdict(False, False, False, start, end)
     return Verdict(True, supported, False, start, end)
@@ -238,7 +246,8 @@ def support_before(ctx: Context) -> bool:
         while k >= 0 and toks[k].text in TRANSPARENT:
             k -= 1
         pw = (toks[k].text.lower(), toks[k - 1].text.lower() if k > 0 else "") if k >= 0 else ("", "")
-    return pw[0] in SUPPORT_PREPS or (pw[0] == "of" and pw[1] in PLACE_NOUNS)
+    return (pw[0] in SUPPORT_PREPS or (pw[0] == "of" and pw[1] in PLACE_NOUNS)
+            or pw[0] == "to" and pw[1] in MOTION_VERBS)          # "moved to Jersey"
 
 
 def in_list_of_places(ctx: Context) -> bool:
@@ -248,6 +257,15 @@ def in_list_of_places(ctx: Context) -> bool:
     last, start = ctx.cands[-1], ctx.toks[ctx.i].start
     return (last.ok and 0 < start - last.end <= 6 and ctx.table.major(last.name)
             and ctx.text[last.end:start].strip() in _LIST_GAPS)
+
+
+def listed_before_place(ctx: Context) -> bool:
+    """"and"/"or" and a major place follow the name in its run: "Jersey and Guernsey"."""
+    toks, j = ctx.toks, ctx.j
+    if not (toks[j + 1].conn and toks[j + 1].text in _LIST_JOINS) or toks[j].text in GIVEN_NAMES:
+        return False                                        # ("David and Victoria Beckham")
+    nb = ctx.table.longest(toks, j + 2, False)
+    return nb is not None and ctx.table.major(nb[2]) and not ctx.table.names[nb[2]].ambiguous
 
 
 def after_its_town(ctx: Context) -> bool:
@@ -449,7 +467,7 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
     None to read further back (a plain word across "of": "Ministry of Foreign Affairs of X")."""
     toks, i = ctx.toks, ctx.i
     adjacent = k == i - 1
-    if adjacent and ws in ADJ_BEFORE and (ctx.entry.kind in ("country", "region") or toks[ctx.j].text[-1] == "."):
+    if adjacent and ws in ADJ_BEFORE and (ctx.entry.kind in ("country", "region", "admin") or toks[ctx.j].text[-1] == "."):
         pk = toks[k - 1] if k > 0 else None
         if (pk is not None and not pk.conn and pk.text[-1] != "."
                 and pk.text not in FUNCTION_WORDS and pk.text not in TIME_WORDS):
@@ -460,6 +478,9 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
     if (adjacent and ctx.entry.kind == "country" and not ctx.entry.ambiguous and ws not in GIVEN_NAMES
             and ctx.j + 1 < len(toks) and toks[ctx.j + 1].text in FUNCTION_WORDS and ctx.lines.headline(toks[k].start)):
         return True, False                                      # "Trump Moves To Withdraw U.S. From …"
+    if (adjacent and k == 0 and ctx.entry.kind == "country" and not ctx.entry.ambiguous and ws not in GIVEN_NAMES
+            and ctx.lines.headline(toks[k].start) and _lower_elsewhere(ctx.text, ws, toks[k].start)):
+        return True, False                                      # "Retired US Supreme Court Justice … dies"
     if ws in TITLE_CASE_SMALL and k > 0 and _title_case_small(ctx, k):
         return False, True                                      # "The Jewel Of The Nile": a title
     if ws in FUNCTION_WORDS or ws in TIME_WORDS or ws in DAY_WORDS:
@@ -469,6 +490,18 @@ def _other_word_before(ctx: Context, k: int, ws: str, linked: bool, crossed: boo
             return True, False                                  # "Should the United Kingdom"
         return False, True                                      # "Tony Blair", "Crystal Harmony"
     return None
+
+
+_LOWER_REACH = 20_000   # characters after the headline's word read for its lower-case form
+
+
+def _lower_elsewhere(text: str, word: str, pos: int) -> bool:
+    """The capitalised ``word`` of a headline (at ``pos``) occurs in lower case in the text after it
+    (within _LOWER_REACH): an ordinary word ("Retired" of "… a retired justice"), not a name's."""
+    low = word.lower()
+    if low == word or not low.isalpha():
+        return False
+    return regex.search(r"(?<![\p{L}\-])" + low + r"(?![\p{L}\-])", text, pos=pos, endpos=pos + _LOWER_REACH) is not None
 
 
 def _title_case_small(ctx: Context, k: int) -> bool:
@@ -487,11 +520,13 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
     n = len(toks)
     end = ctx.end
     k = j + 1
-    saw_place = False
+    saw_place = saw_city = False
     while k < min(n, j + 1 + MAX_SCAN):
         tk = toks[k]
         w = tk.text
         if tk.conn:
+            if saw_city and tk.text in _LIST_JOINS:
+                return False, end, k                            # "Victoria Hamilton and Kelly Reilly"
             break
         if toks[k - 1].text[-1] == "." and toks[k - 1].text not in ABBREV_TITLES:
             break                                               # "U.S. Treasury", sentence end
@@ -502,7 +537,7 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
             end = tk.end if w[-1] != "." else tk.end - 1        # "Guantanamo Bay"
             k += 1
             continue
-        if ws in OFFICES:
+        if ws in OFFICES or ws[-2:] in _POSSESSIVE and ws[:-2] in OFFICES:     # ("County Sheriff's Department")
             if (k == j + 1 and ws in COUNTY_WORDS and entry.kind == "city"
                     and f"{ctx.text[toks[ctx.i].start:ctx.end]} {ws}" not in names):
                 if entry.country not in COUNTY_COUNTRIES:
@@ -510,26 +545,23 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
                 end = tk.end                                    # "Orange County", "Houston County"
                 k += 1
                 continue
-            if _office_then_head(toks, k):
+            if _office_then_head(toks, k, _heads(entry)):
                 return False, end, k                            # "Tbilisi State University"
             break                                               # "U.S. President", "UK Government"
         if ws in GOV_MODIFIERS:
             k += 1                                              # "U.S. Agriculture Department"
             continue
-        if (ws in DIRECTIONS and k == j + 1 and k == n - 1 and entry.kind == "city" and not entry.ambiguous
-                and entry.population >= 100_000):
-            break                                               # "Bristol East": a constituency of the city
-        if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
-            break                                               # "its Gulf Arab allies"
-        if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and media_noun_after(ctx, tk.end):
-            break                                               # "a popular US TV show"
-        if ws in GOVERNMENT_HEADS and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k) \
-                and not _utility_name(toks, k):
-            break                                               # "US Supreme Court", "US Federal Reserve"
+        if _stays_a_place(ctx, k, ws):
+            break
         if ws in ORG_HEADS:
-            if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
+            if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k, _heads(entry)):
                 break                                           # "the California Air Resources Board"
+            if (entry.kind == "city" and ws in CITY_BODY_HEADS and (k == n - 1 or toks[k + 1].conn)
+                    and entry.population >= BODY_TOWN):
+                break                                           # "Birmingham Council", "Reading Council"
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
+        if ws in TIME_WORDS and k + 1 < n and not toks[k + 1].conn and toks[k + 1].text[:1].isupper():
+            return False, end, k                                # "Georgia May Jagger": a middle name
         if ws in TIME_WORDS or ws in FUNCTION_WORDS:
             break
         if (k == j + 1 and _ACRONYM_AFTER.fullmatch(ws) and ws not in names and ws not in NAME_ACRONYMS
@@ -538,12 +570,13 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
         nb = ctx.table.longest(toks, k, False)
         if nb is not None and names[nb[2]].kind != "block":
             saw_place = True                                    # "Moscow Helsinki Group"
+            saw_city = names[nb[2]].kind == "city"              # (not "Ludvika Sweden and …")
             k = nb[0] + 1
             continue
         if (k == j + 1 and not saw_place and not entry.ambiguous and not entry.abbreviation
                 and (entry.kind in _BIG or entry.population >= 500_000) and ctx.lines.headline(tk.start)):
             break                                               # "Russia Denounces Treaty", "Moscow Quits …"
-        if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k):
+        if entry.kind in ("country", "admin") and not entry.ambiguous and _government_body_ahead(toks, k, _heads(entry)):
             break                                               # "the UK Patent Office", "the California Air Resources Board"
         return False, end, k                                    # "Paris Hilton", "Texas Haunters"
     else:
@@ -552,7 +585,42 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
     return True, end, k
 
 
+def _stays_a_place(ctx: Context, k: int, ws: str) -> bool:
+    """The word ``ws`` at ``toks[k]``, after the name and any government words, leaves the name a place."""
+    toks, j, entry = ctx.toks, ctx.j, ctx.entry
+    n = len(toks)
+    if (ws in GIVEN_NAMES and k > j + 1 and entry.kind == "country" and not entry.ambiguous
+            and _modifiers_only(toks, j + 1, k)):
+        return True                                         # "US Attorney General John Ashcroft"
+    if (ws in POLITICAL_WORDS and entry.kind in ("country", "admin") and not entry.ambiguous
+            and not (k + 1 < n and (toks[k + 1].text.rstrip(".") in ORG_HEADS or toks[k + 1].text in STATE_FORMS))):
+        return True                                         # "the Texas Democrat", "US Presidential election"
+    if (ws in DIRECTIONS and k == j + 1 and k == n - 1 and entry.kind == "city" and not entry.ambiguous
+            and entry.population >= 100_000):
+        return True                                         # "Bristol East": a constituency of the city
+    if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
+        return True                                         # "its Gulf Arab allies"
+    if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and (
+            media_noun_after(ctx, toks[k].end) or _CLAUSE_END.match(ctx.text, toks[k].end) is not None):
+        return True                                         # "a popular US TV show", "set for US TV"
+    return (ws in _heads(entry) and entry.kind in ("country", "admin") and _modifiers_only(toks, j + 1, k)
+            and not _utility_name(toks, k))                 # "US Supreme Court", "US Federal Reserve"
+
+
+_CLAUSE_END = regex.compile(r"[ \t]*+(?:[.,;:!?)]|\r?\n|\Z)")
 MEDIA_NAME_WORDS = frozenset({"News", "Press"})     # "Kenya News Agency", "Press Council"
+
+
+def _own_body_at(toks: list[Tok], k: int) -> bool:
+    """The run goes on at ``toks[k]`` into the place's own government body ("Borough Council",
+    "City Council", "County Sheriff"): the name is the jurisdiction's."""
+    w = toks[k].text.rstrip(".")
+    if w in CITY_BODY_HEADS and (k == len(toks) - 1 or toks[k + 1].conn):
+        return True
+    return (w in COUNTY_WORDS or w in GOVERNMENT_HEADS or w in OFFICES) and _government_body_ahead(toks, k)
+
+
+BODY_TOWN = 50_000   # inhabitants: a smaller ambiguous name before "Court", "Council" is a word ("Superior Court", "Bar Council")
 
 
 def _utility_name(toks: list[Tok], k: int) -> bool:
@@ -562,16 +630,32 @@ def _utility_name(toks: list[Tok], k: int) -> bool:
     return nxt in COMPANY_SUFFIXES or toks[k].text == "Service" and k > 0 and toks[k - 1].text == "Public"
 
 
-def _government_body_ahead(toks: list[Tok], k: int) -> bool:
-    """The run goes on from ``toks[k]`` over at most three capitalised words to a government body's
-    head that ends it ("Air Resources Board", "Ports Authority"; not over a company's suffix or a
-    medium's word: "Air Corp Board", "Kenya News Agency")."""
-    for m in range(k, min(len(toks), k + 4)):
+NATIONAL_HEADS = GOVERNMENT_HEADS | words("places/national_body_heads")
+CITY_BODY_HEADS = words("places/city_body_heads")
+
+
+def _heads(entry: Entry) -> frozenset:
+    """The heads of the bodies that are the place's own: a country's national ones too ("Bureau")."""
+    return NATIONAL_HEADS if entry.kind == "country" else GOVERNMENT_HEADS
+
+
+def _government_body_ahead(toks: list[Tok], k: int, heads: frozenset = GOVERNMENT_HEADS) -> bool:
+    """The run goes on from ``toks[k]`` over at most three capitalised words (and "and" between two:
+    "Food and Drug Administration") to a government body's head of ``heads`` that ends it ("Air
+    Resources Board", "Ports Authority"; not over a company's suffix or a medium's word: "Air Corp
+    Board", "Kenya News Agency")."""
+    end = min(len(toks), k + 4)
+    for m in range(k, len(toks)):
+        if m >= end:
+            return False
         t = toks[m]
         w = t.text.rstrip(".")
+        if t.conn and t.text == "and" and m > k and not toks[m - 1].conn and m + 1 < len(toks) and not toks[m + 1].conn:
+            end = min(len(toks), end + 1)                       # ("and" is no word of the count)
+            continue
         if t.conn or (t.text[-1] == "." and m + 1 < len(toks)):
             return False
-        if w in GOVERNMENT_HEADS:
+        if w in heads:
             if _utility_name(toks, m):
                 return False                                    # "California Water Service Co"
             return m == len(toks) - 1 or toks[m + 1].conn       # (its name ends: "Board on Monday")
@@ -594,8 +678,8 @@ def media_noun_after(ctx: Context, end: int) -> bool:
 
 def office_holder_after(ctx: Context) -> bool:
     """A title "of" the name, then two or three capitalised words that end the run: the office's
-    holder ("First Minister of Scotland Nicola Sturgeon", "President of Chile Sebastian Pinera");
-    the place is the office's."""
+    holder ("First Minister of Scotland Nicola Sturgeon", "President of Chile Sebastian Pinera",
+    "Chief Executive of Hong Kong Carrie Lam": a title's second word); the place is the office's."""
     toks, i, j = ctx.toks, ctx.i, ctx.j
     k = i - 1
     if k >= 0 and toks[k].text in TRANSPARENT:
@@ -604,19 +688,21 @@ def office_holder_after(ctx: Context) -> bool:
         return False
     head = toks[k - 1].text.rstrip(".")
     rest = toks[j + 1:]
-    if head not in TITLES or head in NOBLE or not 2 <= len(rest) <= 3:
+    titled = head in TITLES or (k >= 2 and toks[k - 2].text in TITLES and not toks[k - 2].conn
+                                and head not in ORG_HEADS)          # "Chief Executive of Hong Kong"
+    if not titled or head in NOBLE or not 2 <= len(rest) <= 3:
         return False
     return (ctx.table.longest(toks, j + 1, False) is None
             and all(not t.conn and t.text[-1] != "." and t.text not in ORG_HEADS and t.text not in OFFICES for t in rest))
 
 
-def _office_then_head(toks: list[Tok], k: int) -> bool:
+def _office_then_head(toks: list[Tok], k: int, heads: frozenset = GOVERNMENT_HEADS) -> bool:
     """Office words run on into an organisation's head: "State University", "City Airport" (not a
-    government body's: "County Council", "District Court" belong to the place)."""
+    government body's of ``heads``: "County Council", "District Court", "US Army Corps" belong to the place)."""
     while k < len(toks) and not toks[k].conn:
         w = toks[k].text.rstrip(".")
         if w in ORG_HEADS:
-            return w not in GOVERNMENT_HEADS                # but "Essex County Council", "US District Court"
+            return w not in heads                           # but "Essex County Council", "US District Court"
         if w not in OFFICES and w not in GOV_MODIFIERS:
             return False
         k += 1
@@ -629,13 +715,30 @@ _EVENT_INITIALS = frozenset(w[0] for w in EVENT_NOUNS)
 _WORK_YEAR = regex.compile(r"[ ]?\((?:18|19|20)\d\d\)")
 
 
+def _british_city_club(ctx: Context, tk: Tok) -> bool:
+    """A British town and "City" that end the run (the gazetteer has no town of that name, or it
+    would have been read whole): a football club ("Manchester City won", "a move to Stoke City"),
+    not before a place noun ("Leeds City centre")."""
+    if ctx.entry.country != "GB" or tk.text != "City" or support_before(ctx):
+        return False                                # ("residents in Edinburgh City and …")
+    m = _NEXT_WORD.match(ctx.text, tk.end)
+    return m is None or m.group(1) not in PLACE_NOUNS
+
+
 def event_year_after(ctx: Context, end: int) -> bool:
     """The name ends its run and a year and a capitalised word follow: an event ("London 2012
-    Olympics", "Paris 2024 Games")."""
-    return ctx.text[end:end + 1] in _BLANK and _EVENT_YEAR.match(ctx.text, end) is not None
+    Olympics", "Paris 2024 Games"); after a city, a year alone is one too ("won gold at London 2012",
+    "before Tokyo 2020 was postponed"; not "London, 2012" nor "London 1990-1995")."""
+    if ctx.text[end:end + 1] not in _BLANK:
+        return False
+    return (_EVENT_YEAR.match(ctx.text, end) is not None
+            or ctx.entry.kind in ("city", "admin") and _CITY_YEAR.match(ctx.text, end) is not None)
 
 
-def team_by_city(ctx: Context) -> bool:
+REGION_TEAM_CUES = TEAM_CUES - {"against", "home to"}    # "a lawsuit against Texas" is the state's
+
+
+def team_by_city(ctx: Context, cues: frozenset = TEAM_CUES) -> bool:
     """A city after "against", "beat", "versus", "a draw with", "lost to" …: its team ("against Lyon
     on Sunday", "the 1-1 draw with Fulham"); but a state's capital after "against" is its government
     ("a complaint against Brussels", "sanctions against Moscow")."""
@@ -644,7 +747,7 @@ def team_by_city(ctx: Context) -> bool:
     w1, w2 = words_before_run(ctx)
     if w1 == "against" and ctx.j == len(ctx.toks) - 1 and ctx.text[ctx.toks[0].start:ctx.end] in CAPITALS:
         return False                    # "a complaint against Brussels": a capital is its government
-    return w1 in TEAM_CUES or f"{w2} {w1}" in TEAM_CUES
+    return w1 in cues or f"{w2} {w1}" in cues
 
 
 def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
@@ -662,18 +765,21 @@ def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
 _NEXT_WORD = regex.compile(r"[ \t]*\r?\n?[ \t]*(\p{Ll}+(?:-\p{Ll}+)*+)(?![\p{L}])")
 
 
-def team_after(ctx: Context, end: int, supported: bool) -> bool:
+REGION_TEAM_ROLES = TEAM_ROLES - lower_words("places/team_roles_not_for_regions")
+
+
+def team_after(ctx: Context, end: int, supported: bool, roles: frozenset = TEAM_ROLES) -> bool:
     """A city that is its run (after function words: "The Bath"), before a team's role or noun
     ("Liverpool boss", "his Newcastle team-mate", "from the Fulham player"), or, unsupported, as the
     subject of a plural verb opening a sentence or clause ("Southampton are set to"; not "residents
     of Melbourne have", nor a list of places, "Paris and London have", whose verb is the list's):
-    its club or team."""
+    its club or team.  ``roles``: the roles read (fewer after a region: REGION_TEAM_ROLES)."""
     nxt = ctx.text[end:end + 2]
     if len(nxt) < 2 or not (nxt[1].islower() if nxt[0] == " " else nxt[0] in "\t\r\n"):
         return False                                # (most names: no lower-case word next)
     for t in reversed(ctx.toks[:ctx.i]):
-        if t.text[-1] == "." and t.text not in ABBREV_TITLES:
-            break                                   # "Bernabeu. Liverpool boss": a sentence begins
+        if t.text[-1] == "." and t.text not in ABBREV_TITLES or t.conn and t.text in _LIST_JOINS:
+            break                                   # "Bernabeu. Liverpool boss", "Drogba and Lyon midfielder"
         if t.text not in FUNCTION_WORDS:
             return False
     m = _NEXT_WORD.match(ctx.text, end)
@@ -681,10 +787,12 @@ def team_after(ctx: Context, end: int, supported: bool) -> bool:
         return False
     w = m.group(1)
     w2 = "-".join(w.split("-", 2)[:2])              # "fly-half-cum-centre"
-    if w in TEAM_ROLES or w in TEAM_NOUNS or w2 in TEAM_ROLES:
+    if w in roles or w in TEAM_NOUNS or w2 in roles:
         return True
     if w in TEAM_ROLES_NAMED:
         return _CAPITALISED_NEXT.match(ctx.text, m.end()) is not None   # "Cardiff back Rhys Williams"
+    if w in RESULT_VERBS:
+        return _SCORE.search(ctx.text, m.end(), m.end() + 40) is not None  # "Liverpool beat Chelsea 2-0"
     if supported or w not in TEAM_VERBS:
         return False
     start = ctx.toks[0].start
@@ -692,6 +800,20 @@ def team_after(ctx: Context, end: int, supported: bool) -> bool:
             and ctx.text[max(0, start - 3):start].strip()[-1:] not in (",", "&"))
 
 
+_LIST_JOINS = frozenset({"and", "or", "&"})
+_POSSESSIVE = ("'s", "’s")
+RESULT_VERBS = lower_words("places/result_verbs")
+WORK_NOUNS = lower_words("places/work_nouns")
+MOTION_VERBS = lower_words("places/motion_verbs")
+WORK_DETERMINERS = lower_words("places/work_determiners")
+
+
+def _work_title(ctx: Context) -> bool:
+    """The run opens a work's title after its noun and a determiner ("the film Manchester by the Sea",
+    "their hit single Chelsea Dagger"; not "will play England")."""
+    w1, w2 = words_before_run(ctx)
+    return w1 in WORK_NOUNS and w2.lower() in WORK_DETERMINERS
+_SCORE = regex.compile(r"(?<![\d.,:/\-])\d{1,2}[-–]\d{1,2}(?![\d/\-–:])")
 _CAPITALISED_NEXT = regex.compile(r"[ \t]{1,3}\p{Lu}\p{Ll}")
 
 

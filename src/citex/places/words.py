@@ -5,7 +5,7 @@ from __future__ import annotations
 from citex.vocab import entries, lower_words, rows, words
 
 __all__ = ["CONNECTORS", "LINK", "TITLE_CASE_SMALL", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "TITLES", "NOBLE", "OFFICES",
-           "GOV_MODIFIERS", "ORG_HEADS", "FOR_HEADS", "ADJ_BEFORE", "INSTRUMENT_NOUNS", "FEATURE_SUFFIX",
+           "GOV_MODIFIERS", "POLITICAL_WORDS", "ORG_HEADS", "FOR_HEADS", "ADJ_BEFORE", "INSTRUMENT_NOUNS", "FEATURE_SUFFIX",
            "FEATURE_PREFIX", "DIRECTIONS", "TIME_WORDS", "SUPPORT_PREPS", "PLACE_NOUNS", "HYPHEN_SUFFIXES",
            "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS",
            "ADJECTIVE_NAMES", "REGION_NOUNS", "NOUN_FOLLOWERS",
@@ -25,6 +25,7 @@ TITLES = words("places/titles")
 NOBLE = words("places/noble")
 OFFICES = words("places/offices")
 GOV_MODIFIERS = words("places/gov_modifiers")
+POLITICAL_WORDS = words("places/political_words")
 ORG_HEADS = words("places/org_heads")
 FOR_HEADS = words("places/for_heads")
 ADJ_BEFORE = words("places/adjectives_before")
