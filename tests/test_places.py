@@ -870,6 +870,13 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
      [("Victoria", "CA"), ("British Columbia", "CA"), ("Foxborough", "US"), ("Mass.", "US")]),
     # an ambiguous name listed before a major place ("Jersey and Guernsey"), not a given name
     ("Jersey and Guernsey lifted restrictions; David and Victoria Beckham", [("Jersey", "JE"), ("Guernsey", "GG")]),
+    # a name in capitals that the text writes in mixed case as a longer name is that name's
+    ("TEXAS INSTRUMENTS SETS DIVIDEND\nDALLAS, March 3 - Texas Instruments Inc said; BANK OF AMERICA SEES "
+     "LOSS\nBank of America said", [("DALLAS", "US")]),
+    ("TEXAS OIL OUTPUT FALLS\nHOUSTON, March 3 - Texas oil output fell", [("TEXAS", "US"), ("HOUSTON", "US"), ("Texas", "US")]),
+    # a quoted title with a work's word or a possessive around it; not a scare quote
+    ('the CBS soap "Dallas", director of "Paris, Texas", "Miami Vice" star; the "United States" is not holding',
+     [("United States", "US")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

@@ -366,7 +366,8 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
                   and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2
                   and not (j + 1 < n and _caps_head(toks[j + 1].text))     # "SOUTH CHINA SEA ARBITRATION"
                   and not (i > 0 and toks[i - 1].text.capitalize() in CAPS_NAME_PREFIXES)    # "AIR NEW ZEALAND"
-                  and _TICKER_AFTER.match(text, run_end) is None)     # "BELL CANADA <BCE> UNIT": a company
+                  and _TICKER_AFTER.match(text, run_end) is None     # "BELL CANADA <BCE> UNIT": a company
+                  and not _named_in_mixed_case(text, toks, i, j))    # "TEXAS INSTRUMENTS SETS …" / "Texas Instruments"
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
             i = free = j + 1
             continue
@@ -377,6 +378,23 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         i = free = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
+
+
+def _named_in_mixed_case(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """The name in capitals at ``toks[i..j]`` with the word after it or the two before it is a longer
+    name that the text writes in mixed case ("TEXAS INSTRUMENTS" and "Texas Instruments", "BANK OF
+    AMERICA" and "Bank of America"): a company's or body's name, not the place."""
+    def written(ts: list[Tok]) -> bool:
+        form = " ".join(t.text.lower() if t.conn or t.text == "OF" else t.text.capitalize() for t in ts)
+        at = text.find(form)
+        while at >= 0:                              # (a whole word: not "Singapore Petrol" in "… Petroleum")
+            if not text[at + len(form):at + len(form) + 1].isalpha():
+                return True
+            at = text.find(form, at + 1)
+        return False
+    if j + 1 < len(toks) and not toks[j + 1].conn and toks[j + 1].text != "OF" and written(toks[i:j + 2]):
+        return True
+    return i >= 2 and toks[i - 1].text in ("of", "OF") and written(toks[i - 2:j + 1])
 
 
 # a stock ticker in angle brackets right after a run: the run is a company's name ("BELL CANADA <BCE>")

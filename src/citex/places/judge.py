@@ -193,6 +193,9 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, False, False, start, end)
     if i == 0 and not supported and _work_title(ctx):
         return Verdict(False, False, True, start, end)          # "the film Manchester by the Sea"
+    if (text[start - 1:start] in _QUOTES or "\"" in text[max(0, start - 40):start]
+            or "“" in text[max(0, start - 40):start]) and quoted_title(text, start, end):
+        return Verdict(False, False, True, start, end)          # the CBS soap "Dallas", "Paris, Texas"
     if not supported and campus_of_university(ctx):
         return Verdict(False, False, True, start, end)
     if entry.kind == "city" and k >= n and leader_after(ctx, end):
@@ -806,6 +809,33 @@ RESULT_VERBS = lower_words("places/result_verbs")
 WORK_NOUNS = lower_words("places/work_nouns")
 MOTION_VERBS = lower_words("places/motion_verbs")
 WORK_DETERMINERS = lower_words("places/work_determiners")
+
+
+_QUOTES = ("\"", "“")
+TITLE_CUES = lower_words("places/title_cues") | WORK_NOUNS | MEDIA_NOUNS
+# a title in quotation marks: capitalised words, small words, commas and numbers only
+_TITLE_WORDS = regex.compile(r"(?:(?:\p{Lu}[\p{L}'’.\-]*+|\d++|of|the|and|in|on|a|an|to|by|for|at|&)[ ,]{0,2}+){1,8}+")
+
+
+def quoted_title(text: str, start: int, end: int) -> bool:
+    """The name is inside a short quotation made only of a title's words, with a work's word or a
+    possessive around it (the CBS soap "Dallas", director of "Paris, Texas", King's "Salem's Lot",
+    "Miami Vice" star): a work's title, not the place (quoted speech has lower-case words; a scare
+    quote, "the "United States" is not holding", has no such word)."""
+    lo = max(0, start - 40)
+    q1 = max(text.rfind("\"", lo, start), text.rfind("“", lo, start))
+    if q1 < 0:
+        return False
+    q2 = min((p for p in (text.find("\"", end, end + 40), text.find("”", end, end + 40)) if p >= 0), default=-1)
+    if q2 < 0:
+        return False
+    inner = text[q1 + 1:q2]
+    if not (0 < len(inner.strip()) and inner[:1].isupper() and inner[-1:] not in ",."
+            and _TITLE_WORDS.fullmatch(inner.strip()) is not None):
+        return False
+    before = text[max(0, q1 - 40):q1].lower().replace("'s", " 's").split()[-3:]
+    after = text[q2 + 1:q2 + 30].lower().split()[:2]
+    return "'s" in before[-1:] or any(w.strip(",.;:()") in TITLE_CUES for w in before + after)
 
 
 def _work_title(ctx: Context) -> bool:
