@@ -833,8 +833,8 @@ def quoted_title(text: str, start: int, end: int) -> bool:
     if not (0 < len(inner.strip()) and inner[:1].isupper() and inner[-1:] not in ",."
             and _TITLE_WORDS.fullmatch(inner.strip()) is not None):
         return False
-    before = text[max(0, q1 - 40):q1].lower().replace("'s", " 's").split()[-3:]
-    after = text[q2 + 1:q2 + 30].lower().split()[:2]
+    before = regex.split(r"[.;:!?]", text[max(0, q1 - 40):q1])[-1].lower().replace("'s", " 's").split()[-3:]
+    after = regex.split(r"[.;:!?]", text[q2 + 1:q2 + 30])[0].lower().split()[:2]     # (in the same clause)
     return "'s" in before[-1:] or any(w.strip(",.;:()") in TITLE_CUES for w in before + after)
 
 
