@@ -71,6 +71,9 @@ PATTERN_SRC = r"""
 | (?P<dmy>(?=\d)(?<![\w.,])(?P<dmy_d>{day}){ord}(?:(?:{ws})of)?(?:{ws})(?P<dmy_m>{month}),?(?:{ws})(?P<dmy_y>{year}))
   # the first day of "July 7-10, 2024", "March 3 and 5, 2023" (the second day, md2_d2, is yielded with it)
 | (?P<md2>(?P<md2_m>{month})(?:{ws})(?P<md2_d>{day}){ord}(?=(?:{ws})?(?:and|to|&|-|–)(?:{ws})?(?P<md2_d2>{day}){ord},?(?:{ws})(?P<md2_y>{year})))
+  # the first day of "July 28 to August 8, 2022", "28 July to 8 August 2022": the year from the second
+| (?P<md3>(?P<md3_m>{month})(?:{ws})(?P<md3_d>{day}){ord}(?=(?:{ws})?(?:to|until|through|and|-|–)(?:{ws})?{month}(?:{ws}){day}{ord},?(?:{ws})(?P<md3_y>{year})))
+| (?P<dm3>(?=\d)(?<![\w.,])(?P<dm3_d>{day}){ord}(?:{ws})(?P<dm3_m>{month})(?=(?:{ws})?(?:to|until|through|and|-|–)(?:{ws})?{day}{ord}(?:{ws}){month},?(?:{ws})(?P<dm3_y>{year})))
   # "Apr 03, 2017", also without a space after the comma ("Apr 03,2017")
 | (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?:(?P<mdy_d>{day}){ord}|(?P<mdy_w>{sday}))(?:,?(?:{ws})(?P<mdy_y>{year})|,(?P<mdy_y2>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/]\d)))
   # the first month of "late March and early April 2025": the year from the second
@@ -240,6 +243,8 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("the 2019-20 season and 1999–00", [("2019", "2019"), ("20", "2020"), ("1999", "1999"), ("00", "2000")]),
     ("Act No. 2005-06 and in 2005-07 the", []),
     ("late March and early April 2025", [("March", "2025-03"), ("April 2025", "2025-04")]),
+    ("from July 28 to August 8, 2022 and 28 July to 8 August 2021",
+     [("July 28", "2022-07-28"), ("August 8, 2022", "2022-08-08"), ("28 July", "2021-07-28"), ("8 August 2021", "2021-08-08")]),
     ("posted 1/09/23 by", [("1/09/23", "2023-09-01")]),
     ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
     ("in May. 1987 was", [("1987", "1987")]),
@@ -329,6 +334,7 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("two years ago", "2019-12-14", [("two years ago", "2017")]),
     # a weekday in a sentence about the future is the coming one (2020-05-21 was a Thursday)
     ("Washington will submit its notice on Friday", "2020-05-21", [("on Friday", "2020-05-22")]),
+    ("forecasters said the storm would hit Louisiana on Wednesday", "2017-08-28", [("on Wednesday", "2017-08-30")]),
     ("the minister resigned on Friday", "2020-05-21", [("on Friday", "2020-05-15")]),
     # without a reference date: a partial value (ISO 8601 without the year)
     ("on July 21 they met", None, [("July 21", "--07-21")]),
@@ -413,7 +419,7 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
         return _iso(int(g("rom_y")), ROMAN_MONTHS[g("rom_m")], int(g("rom_d")))
     if form == "hy":
         return _iso(int(g("hy_y")), _month(g("hy_m")), int(g("hy_d")))
-    if form in ("dd", "dmy"):
+    if form in ("dd", "dmy", "md3", "dm3"):
         return _iso(int(g(form + "_y")), _month(g(form + "_m")), int(g(form + "_d")))
     if form == "mdy":
         return _iso(int(g("mdy_y") or g("mdy_y2")), _month(g("mdy_m")), day_number(m, "mdy"))
@@ -606,7 +612,8 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
     if g("rel_wd"):
         wd = WEEKDAYS[g("rel_wd_d").lower()]
         back = (ref.weekday() - wd) % 7
-        if back and _future(text, m.start()):          # "will submit its notice on Friday": the coming one
+        if back and (_future(text, m.start())           # "will submit its notice on Friday": the coming one
+                     or FUTURE_IN_PAST.search(text, max(0, m.start() - 90), m.start()) is not None):
             return (ref + _dt.timedelta(days=(wd - ref.weekday()) % 7)).isoformat()
         return (ref - _dt.timedelta(days=back)).isoformat()
     if g("rel_m"):
@@ -644,7 +651,7 @@ def _forward(ahead: int, back: int, text: str, pos: int) -> bool:
         return ahead <= HALF_YEAR                       # "the financial year ending on June 30"
     if _future(text, pos):
         return back > RECENT
-    if FUTURE_IN_PAST.search(text, max(0, pos - 60), pos) is not None:
+    if FUTURE_IN_PAST.search(text, max(0, pos - 90), pos) is not None:
         return ahead <= HALF_YEAR                       # "his term was to end in August": the coming one, if near
     return ahead <= SOON
 
@@ -698,7 +705,7 @@ RECENT = 61  # days: a date at most this far back is the last one, whatever the 
 # most half a year ahead ("his term was to end in August" two months before, "said it would tour India
 # in October", "the festival runs July 7-10"; but "the vote was to take place in March", three months after)
 FUTURE_IN_PAST = regex.compile(
-    r"\b(?:(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)|would|could"
+    r"\b(?:(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)|would"
     # ... and an event's present schedule: "the festival runs July 7-10", "the season starts in August"
     r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns))\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
