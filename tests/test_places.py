@@ -877,6 +877,11 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     # a quoted title with a work's word or a possessive around it; not a scare quote
     ('the CBS soap "Dallas", director of "Paris, Texas", "Miami Vice" star; the "United States" is not holding',
      [("United States", "US")]),
+    # town and state pairs; a state's office before its holder; features opened by "Lake"/"Mount"; more German states
+    ("filmed in Newport, Rhode Island, and Troy, New York; Texas Attorney General Ken Paxton",
+     [("Newport", "US"), ("Rhode Island", "US"), ("Troy", "US"), ("New York", "US"), ("Texas", "US")]),
+    ("levees on Lake Pontchartrain failed in Rhineland-Palatinate and Monte Carlo",
+     [("Lake Pontchartrain", None), ("Rhineland-Palatinate", "DE"), ("Monte Carlo", "MC")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

@@ -701,6 +701,9 @@ def _in_other_state(table: NameTable, text: str, kept: list[Cand], k: int) -> st
         return ""                           # "the draw in Paris, Ireland face …": a new clause
     if k > 0 and text[kept[k - 1].end:c.start].strip() in _LIST_GAPS:
         return ""                           # "Europe, Peking, DPRK": a list of places
+    if (k + 3 < len(kept) and kept[k + 2].entry.kind == "city" and _state_after(text, kept, k + 2)
+            and text[kept[k + 1].end:kept[k + 2].start].strip() in (",", ", and")):
+        return st                           # "Newport, Rhode Island, and Troy, New York": town and state pairs
     if k + 2 < len(kept) and text[kept[k + 1].end:kept[k + 2].start].strip() in _LIST_GAPS:
         return ""
     return "" if _LIST_GOES_ON.match(text, kept[k + 1].end) is not None else st

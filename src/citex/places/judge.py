@@ -592,9 +592,9 @@ def _stays_a_place(ctx: Context, k: int, ws: str) -> bool:
     """The word ``ws`` at ``toks[k]``, after the name and any government words, leaves the name a place."""
     toks, j, entry = ctx.toks, ctx.j, ctx.entry
     n = len(toks)
-    if (ws in GIVEN_NAMES and k > j + 1 and entry.kind == "country" and not entry.ambiguous
+    if (ws in GIVEN_NAMES and k > j + 1 and entry.kind in ("country", "admin") and not entry.ambiguous
             and _modifiers_only(toks, j + 1, k)):
-        return True                                         # "US Attorney General John Ashcroft"
+        return True                                         # "US Attorney General John Ashcroft", "Texas Attorney General Ken Paxton"
     if (ws in POLITICAL_WORDS and entry.kind in ("country", "admin") and not entry.ambiguous
             and not (k + 1 < n and (toks[k + 1].text.rstrip(".") in ORG_HEADS or toks[k + 1].text in STATE_FORMS))):
         return True                                         # "the Texas Democrat", "US Presidential election"
