@@ -874,6 +874,15 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("TEXAS INSTRUMENTS SETS DIVIDEND\nDALLAS, March 3 - Texas Instruments Inc said; BANK OF AMERICA SEES "
      "LOSS\nBank of America said", [("DALLAS", "US")]),
     ("TEXAS OIL OUTPUT FALLS\nHOUSTON, March 3 - Texas oil output fell", [("TEXAS", "US"), ("HOUSTON", "US"), ("Texas", "US")]),
+    ("CONTINENTAL ILLINOIS POSTS PROFIT\nCHICAGO, Feb 11 - Continental Illinois Corp said", [("CHICAGO", "US")]),
+    ("TWO UTAH BANKS FAIL\nSALT LAKE CITY, June 1 - Two Utah banks failed",
+     [("UTAH", "US"), ("SALT LAKE CITY", "US"), ("Utah", "US")]),
+    # a count word opening a sentence is no part of the name after it; after a name it goes on with it
+    ("Several Paris brokers said so. Boston Five said; the Guildford Four were freed",
+     [("Paris", "FR")]),
+    # a small namesake "in <country>"; a quoted title with a work's word in its clause; the band Chicago
+    ("A volcano on La Palma in Spain's Canary Islands; \"Paris, Texas\", Wim Wenders' 1984 film; the band Chicago",
+     [("La Palma", "ES"), ("Spain", "ES"), ("Canary Islands", "ES")]),
     # a quoted title with a work's word or a possessive around it; not a scare quote
     ('the CBS soap "Dallas", director of "Paris, Texas", "Miami Vice" star; the "United States" is not holding',
      [("United States", "US")]),

@@ -367,7 +367,7 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
                   and not (j + 1 < n and _caps_head(toks[j + 1].text))     # "SOUTH CHINA SEA ARBITRATION"
                   and not (i > 0 and toks[i - 1].text.capitalize() in CAPS_NAME_PREFIXES)    # "AIR NEW ZEALAND"
                   and _TICKER_AFTER.match(text, run_end) is None     # "BELL CANADA <BCE> UNIT": a company
-                  and not _named_in_mixed_case(text, toks, i, j))    # "TEXAS INSTRUMENTS SETS …" / "Texas Instruments"
+                  and not _named_in_mixed_case(table, text, toks, i, j))  # "TEXAS INSTRUMENTS SETS …" / "Texas Instruments"
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
             i = free = j + 1
             continue
@@ -380,7 +380,7 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
 
 
-def _named_in_mixed_case(text: str, toks: list[Tok], i: int, j: int) -> bool:
+def _named_in_mixed_case(table: NameTable, text: str, toks: list[Tok], i: int, j: int) -> bool:
     """The name in capitals at ``toks[i..j]`` with the word after it or the two before it is a longer
     name that the text writes in mixed case ("TEXAS INSTRUMENTS" and "Texas Instruments", "BANK OF
     AMERICA" and "Bank of America"): a company's or body's name, not the place."""
@@ -394,7 +394,17 @@ def _named_in_mixed_case(text: str, toks: list[Tok], i: int, j: int) -> bool:
         return False
     if j + 1 < len(toks) and not toks[j + 1].conn and toks[j + 1].text != "OF" and written(toks[i:j + 2]):
         return True
+    before = toks[i - 1].text.capitalize() if i >= 1 else ""
+    if (i >= 1 and not toks[i - 1].conn and toks[i - 1].text != "OF" and before.lower() not in _PLAIN_WORDS and f"{before} {toks[i].text.capitalize()}" not in table.names
+            and written(toks[i - 1:j + 1])):
+        return True                                 # "CONTINENTAL ILLINOIS" / "Continental Illinois Corp"
     return i >= 2 and toks[i - 1].text in ("of", "OF") and written(toks[i - 2:j + 1])
+
+
+# words before a name in capitals that make no longer name of it ("TWO UTAH BANKS", "THE TEXAS …")
+_PLAIN_WORDS = frozenset(w.lower() for w in FUNCTION_WORDS) | frozenset(
+    "one two three four five six seven eight nine ten new old greater upper lower central el la le north south east "
+    "west northern southern eastern western northeast northwest southeast southwest".split())
 
 
 # a stock ticker in angle brackets right after a run: the run is a company's name ("BELL CANADA <BCE>")
@@ -695,9 +705,10 @@ def _in_other_state(table: NameTable, text: str, kept: list[Cand], k: int) -> st
         return alt.country
     if st in c.entry.also:
         return st
-    if c.entry.kind != "city" or text[c.end:kept[k + 1].start].strip() != ",":
-        return ""                           # ("Water firm Suez in Argentina row")
-    if kept[k + 1].entry.kind == "country" and _CLAUSE_CLOSES.match(text, kept[k + 1].end) is None:
+    gap = text[c.end:kept[k + 1].start].strip()
+    if c.entry.kind != "city" or not (gap == "," or gap == "in" and c.entry.population < 100_000):
+        return ""                           # ("Water firm Suez in Argentina row"; but "La Palma in Spain's")
+    if gap == "," and kept[k + 1].entry.kind == "country" and _CLAUSE_CLOSES.match(text, kept[k + 1].end) is None:
         return ""                           # "the draw in Paris, Ireland face …": a new clause
     if k > 0 and text[kept[k - 1].end:c.start].strip() in _LIST_GAPS:
         return ""                           # "Europe, Peking, DPRK": a list of places

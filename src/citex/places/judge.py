@@ -55,7 +55,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
                                 TEAM_VERBS,
                                 TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
-from citex.places.words import (POLITICAL_WORDS, COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
+from citex.places.words import (COUNT_WORDS, POLITICAL_WORDS, COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
 from citex.vocab import lower_words, words
@@ -565,8 +565,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS and k + 1 < n and not toks[k + 1].conn and toks[k + 1].text[:1].isupper():
             return False, end, k                                # "Georgia May Jagger": a middle name
-        if ws in TIME_WORDS or ws in FUNCTION_WORDS:
-            break
+        if ws in TIME_WORDS or ws in FUNCTION_WORDS and ws not in COUNT_WORDS:
+            break                                               # (but "Boston Five", "the Guildford Four")
         if (k == j + 1 and _ACRONYM_AFTER.fullmatch(ws) and ws not in names and ws not in NAME_ACRONYMS
                 and (entry.kind in _BIG or entry.population >= 100_000) and not ctx.lines.caps(tk.start)):
             break                                               # "London BBC staff", "New York DJs"
@@ -834,8 +834,12 @@ def quoted_title(text: str, start: int, end: int) -> bool:
             and _TITLE_WORDS.fullmatch(inner.strip()) is not None):
         return False
     before = regex.split(r"[.;:!?]", text[max(0, q1 - 40):q1])[-1].lower().replace("'s", " 's").split()[-3:]
-    after = regex.split(r"[.;:!?]", text[q2 + 1:q2 + 30])[0].lower().split()[:2]     # (in the same clause)
-    return "'s" in before[-1:] or any(w.strip(",.;:()") in TITLE_CUES for w in before + after)
+    after = regex.split(r"[.;:!?]", text[q2 + 1:q2 + 60])[0].lower().split()[:6]     # (in the same clause)
+    return "'s" in before[-1:] or any(_title_cue(w.strip(",.;:()'’")) for w in before + after)
+
+
+def _title_cue(w: str) -> bool:
+    return w in TITLE_CUES or w[-1:] == "s" and w[:-1] in TITLE_CUES       # ("films", "albums")
 
 
 def _work_title(ctx: Context) -> bool:
