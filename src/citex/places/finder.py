@@ -33,7 +33,7 @@ from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DI
 from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
-from citex.places.words import COMPANY_SUFFIXES, CONTINENTS, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.places.words import COMPANY_SUFFIXES, CONTINENTS, FEATURE_SUFFIX, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
 from citex.vocab import entries, words
 
@@ -392,8 +392,9 @@ def _named_in_mixed_case(table: NameTable, text: str, toks: list[Tok], i: int, j
                 return True
             at = text.find(form, at + 1)
         return False
-    if j + 1 < len(toks) and not toks[j + 1].conn and toks[j + 1].text != "OF" and written(toks[i:j + 2]):
-        return True
+    if (j + 1 < len(toks) and not toks[j + 1].conn and toks[j + 1].text != "OF"
+            and toks[j + 1].text.capitalize() not in FEATURE_SUFFIX and written(toks[i:j + 2])):
+        return True                                 # (but "PARIS BASIN" is the place's feature)
     before = toks[i - 1].text.capitalize() if i >= 1 else ""
     if (i >= 1 and not toks[i - 1].conn and toks[i - 1].text != "OF" and before.lower() not in _PLAIN_WORDS and f"{before} {toks[i].text.capitalize()}" not in table.names
             and written(toks[i - 1:j + 1])):
