@@ -891,6 +891,9 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
      [("Newport", "US"), ("Rhode Island", "US"), ("Troy", "US"), ("New York", "US"), ("Texas", "US")]),
     ("levees on Lake Pontchartrain failed in Rhineland-Palatinate and Monte Carlo",
      [("Lake Pontchartrain", None), ("Rhineland-Palatinate", "DE"), ("Monte Carlo", "MC")]),
+    # a team found by its context and one town in a text about club sport: the town is a club too
+    ("The Leeds striker has been linked with a move to Valencia, the Premiership club said.", []),
+    ("The Leeds striker visited his family in Valencia after the Premiership game.", [("Valencia", "VE")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code
