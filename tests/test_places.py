@@ -894,6 +894,11 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     # a team found by its context and one town in a text about club sport: the town is a club too
     ("The Leeds striker has been linked with a move to Valencia, the Premiership club said.", []),
     ("The Leeds striker visited his family in Valencia after the Premiership game.", [("Valencia", "VE")]),
+    # a score between two towns: a result, the towns are teams (and so elsewhere in the text)
+    ("Newcastle 27-27 Gloucester\n\nNewcastle fought back to give Newcastle a lifeline against Gloucester.", []),
+    # a national or state chamber; "First Minister" (but the slogan "America First")
+    ("the United States House of Representatives, the Texas House of Representatives, Scotland First Minister "
+     "Nicola Sturgeon and an America First rally", [("United States", "US"), ("Texas", "US"), ("Scotland", "GB")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

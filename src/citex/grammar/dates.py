@@ -315,6 +315,7 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
      [("August", "2020-08"), ("March", "2020-03")]),
     # reported speech, a postponement, an event's present schedule
     ("He said the team would tour India in October.", "2020-05-25", [("October", "2020-10")]),
+    ("EC industry ministers meet again in September to reach a decision.", "1987-06-01", [("September", "1987-09")]),
     ("The deadline for applications is 30 June; Congress must pass it by Sept. 30.", "2020-05-25",
      [("30 June", "2020-06-30"), ("Sept. 30", "2020-09-30")]),
     ("The governor extended the emergency until July 6.", "2020-05-25", [("July 6", "2020-07-06")]),
@@ -707,7 +708,8 @@ RECENT = 61  # days: a date at most this far back is the last one, whatever the 
 FUTURE_IN_PAST = regex.compile(
     r"\b(?:(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)|would"
     # ... and an event's present schedule: "the festival runs July 7-10", "the season starts in August"
-    r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns))\b"
+    r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns"
+    r"|meet[ \t\r\n]{1,4}again|meets[ \t\r\n]{1,4}again|reconvenes))\b"
     r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 # a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16",
 # "the deadline for applications is 30 June"

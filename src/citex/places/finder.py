@@ -620,7 +620,8 @@ _NAME_ITEMS_AFTER = regex.compile(r"(?:[ ]?,[ ]{1,2}(?:and[ ]{1,2})?(\p{Lu}\p{Ll
 
 def _in_list_of_names(table: NameTable, text: str, c: Cand) -> bool:
     """The town ``c`` is one word in a comma list of at least four single capitalised words that
-    are no places ("Gordon, Webster, Miller, Hartley, Neilson": a team's surnames)."""
+    are no places ("Gordon, Webster, Miller, Hartley, Neilson": a team's surnames; a list with other
+    places is one of places: "Carrascal, Cantilan, Madrid, Carmen, Lanuza")."""
     if text[c.end:c.end + 1] != "," or text[c.start - 2:c.start] != ", " or " " in text[c.start:c.end]:
         return False
     before = _NAME_ITEMS_BEFORE.search(text, max(0, c.start - 80), c.start)

@@ -184,6 +184,8 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, supported, True, start, end)      # "Bogart in Casablanca (1942)": a work's title
     if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
         return Verdict(False, False, False, start, end, team=True)
+    if entry.kind in ("city", "admin") and i == 0 and k >= n and _beside_a_score(ctx, end):
+        return Verdict(False, False, False, start, end, team=True)   # "Newcastle 27-27 Gloucester"
     if entry.kind == "admin" and k >= n and not supported and (
             team_after(ctx, end, True, REGION_TEAM_ROLES) or team_by_city(ctx, cues=REGION_TEAM_CUES)):
         return Verdict(False, False, False, start, end, team=True)   # "the Leinster fly-half", "beat Munster 27-25"
@@ -603,6 +605,11 @@ def _stays_a_place(ctx: Context, k: int, ws: str) -> bool:
         return True                                         # "Bristol East": a constituency of the city
     if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
         return True                                         # "its Gulf Arab allies"
+    if (ws == "House" and entry.kind in ("country", "admin") and k + 2 < n and toks[k + 1].text == "of"
+            and toks[k + 2].text in _CHAMBERS):
+        return True                                         # "the United States House of Representatives"
+    if ws == "First" and entry.kind in ("country", "admin") and k + 1 < n and toks[k + 1].text in _FIRST_OFFICES:
+        return True                                         # "Scotland First Minister Nicola Sturgeon"
     if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and (
             media_noun_after(ctx, toks[k].end) or _CLAUSE_END.match(ctx.text, toks[k].end) is not None):
         return True                                         # "a popular US TV show", "set for US TV"
@@ -610,6 +617,8 @@ def _stays_a_place(ctx: Context, k: int, ws: str) -> bool:
             and not _utility_name(toks, k))                 # "US Supreme Court", "US Federal Reserve"
 
 
+_FIRST_OFFICES = frozenset({"Minister", "Secretary", "Lady", "Deputy"})     # ("America First" is a slogan)
+_CHAMBERS = frozenset({"Representatives", "Commons", "Lords", "Delegates", "Councillors", "Assembly", "Keys"})
 _CLAUSE_END = regex.compile(r"[ \t]*+(?:[.,;:!?)]|\r?\n|\Z)")
 MEDIA_NAME_WORDS = frozenset({"News", "Press"})     # "Kenya News Agency", "Press Council"
 
@@ -716,6 +725,18 @@ def _office_then_head(toks: list[Tok], k: int, heads: frozenset = GOVERNMENT_HEA
 EVENT_NOUNS = lower_words("places/event_nouns")
 _EVENT_INITIALS = frozenset(w[0] for w in EVENT_NOUNS)
 _WORK_YEAR = regex.compile(r"[ ]?\((?:18|19|20)\d\d\)")
+
+
+_SCORE_AFTER = regex.compile(r"[ \t]{1,3}\d{1,3}[-–]\d{1,3}[ \t]{1,3}\p{Lu}")
+_SCORE_BEFORE = regex.compile(r"(?r)\p{L}[ \t]{1,3}\d{1,3}[-–]\d{1,3}[ \t]{1,3}\Z")
+
+
+def _beside_a_score(ctx: Context, end: int) -> bool:
+    """A result line or headline: a score between the town and another name ("Newcastle 27-27
+    Gloucester", "Bristol City 2-1 Milton Keynes"): the town is its team."""
+    text, start = ctx.text, ctx.toks[0].start
+    return (text[end:end + 1] == " " and _SCORE_AFTER.match(text, end) is not None
+            or text[start - 1:start] == " " and _SCORE_BEFORE.search(text, max(0, start - 16), start) is not None)
 
 
 def _british_city_club(ctx: Context, tk: Tok) -> bool:
