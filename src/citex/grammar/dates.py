@@ -336,6 +336,8 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     # a weekday in a sentence about the future is the coming one (2020-05-21 was a Thursday)
     ("Washington will submit its notice on Friday", "2020-05-21", [("on Friday", "2020-05-22")]),
     ("forecasters said the storm would hit Louisiana on Wednesday", "2017-08-28", [("on Wednesday", "2017-08-30")]),
+    # a future word inside a quotation does not reach a date outside it
+    ("\"Our policy will not change\", Pompeo told the press on Tuesday.", "2019-09-12", [("on Tuesday", "2019-09-10")]),
     ("the minister resigned on Friday", "2020-05-21", [("on Friday", "2020-05-15")]),
     # without a reference date: a partial value (ISO 8601 without the year)
     ("on July 21 they met", None, [("July 21", "--07-21")]),
@@ -685,7 +687,7 @@ FUTURE_BEFORE = regex.compile(
     r"plans?[ \t\r\n]{1,4}to|planned|upcoming|next|coming|to[ \t\r\n]{1,4}be[ \t\r\n]{1,4}held|from[ \t\r\n]{1,4}now|set[ \t\r\n]{1,4}for|slated|forecast[ \t\r\n]{1,4}to"
     r"|(?:postponed|rescheduled|delayed|pushed[ \t\r\n]{1,4}back|moved|extend(?:s|ed|ing)?)[ \t\r\n]{1,4}(?:\p{Ll}++[ \t\r\n]{1,4}){0,2}(?:to|until|till|through)"
     r"|must|need[ \t\r\n]{1,4}to|needs[ \t\r\n]{1,4}to|has[ \t\r\n]{1,4}to|have[ \t\r\n]{1,4}to|payable|expects?|predicts?)\b"
-    r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
+    r"(?:[^.!?;\n\"”]|\"(?![,;])|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 
 
 # a word after a month that names what is traded or delivered in it: a month ahead (at most half a
@@ -710,7 +712,7 @@ FUTURE_IN_PAST = regex.compile(
     # ... and an event's present schedule: "the festival runs July 7-10", "the season starts in August"
     r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns"
     r"|meet[ \t\r\n]{1,4}again|meets[ \t\r\n]{1,4}again|reconvenes))\b"
-    r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
+    r"(?:[^.!?;\n\"”]|\"(?![,;])|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 # a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16",
 # "the deadline for applications is 30 June"
 SCHEDULED_IS = regex.compile(
