@@ -870,6 +870,35 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
      [("Victoria", "CA"), ("British Columbia", "CA"), ("Foxborough", "US"), ("Mass.", "US")]),
     # an ambiguous name listed before a major place ("Jersey and Guernsey"), not a given name
     ("Jersey and Guernsey lifted restrictions; David and Victoria Beckham", [("Jersey", "JE"), ("Guernsey", "GG")]),
+    # a name in capitals that the text writes in mixed case as a longer name is that name's
+    ("TEXAS INSTRUMENTS SETS DIVIDEND\nDALLAS, March 3 - Texas Instruments Inc said; BANK OF AMERICA SEES "
+     "LOSS\nBank of America said", [("DALLAS", "US")]),
+    ("TEXAS OIL OUTPUT FALLS\nHOUSTON, March 3 - Texas oil output fell", [("TEXAS", "US"), ("HOUSTON", "US"), ("Texas", "US")]),
+    ("CONTINENTAL ILLINOIS POSTS PROFIT\nCHICAGO, Feb 11 - Continental Illinois Corp said", [("CHICAGO", "US")]),
+    ("TWO UTAH BANKS FAIL\nSALT LAKE CITY, June 1 - Two Utah banks failed",
+     [("UTAH", "US"), ("SALT LAKE CITY", "US"), ("Utah", "US")]),
+    # a count word opening a sentence is no part of the name after it; after a name it goes on with it
+    ("Several Paris brokers said so. Boston Five said; the Guildford Four were freed",
+     [("Paris", "FR")]),
+    # a small namesake "in <country>"; a quoted title with a work's word in its clause; the band Chicago
+    ("A volcano on La Palma in Spain's Canary Islands; \"Paris, Texas\", Wim Wenders' 1984 film; the band Chicago",
+     [("La Palma", "ES"), ("Spain", "ES"), ("Canary Islands", "ES")]),
+    # a quoted title with a work's word or a possessive around it; not a scare quote
+    ('the CBS soap "Dallas", director of "Paris, Texas", "Miami Vice" star; the "United States" is not holding',
+     [("United States", "US")]),
+    # town and state pairs; a state's office before its holder; features opened by "Lake"/"Mount"; more German states
+    ("filmed in Newport, Rhode Island, and Troy, New York; Texas Attorney General Ken Paxton",
+     [("Newport", "US"), ("Rhode Island", "US"), ("Troy", "US"), ("New York", "US"), ("Texas", "US")]),
+    ("levees on Lake Pontchartrain failed in Rhineland-Palatinate and Monte Carlo",
+     [("Lake Pontchartrain", None), ("Rhineland-Palatinate", "DE"), ("Monte Carlo", "MC")]),
+    # a team found by its context and one town in a text about club sport: the town is a club too
+    ("The Leeds striker has been linked with a move to Valencia, the Premiership club said.", []),
+    ("The Leeds striker visited his family in Valencia after the Premiership game.", [("Valencia", "VE")]),
+    # a score between two towns: a result, the towns are teams (and so elsewhere in the text)
+    ("Newcastle 27-27 Gloucester\n\nNewcastle fought back to give Newcastle a lifeline against Gloucester.", []),
+    # a national or state chamber; "First Minister" (but the slogan "America First")
+    ("the United States House of Representatives, the Texas House of Representatives, Scotland First Minister "
+     "Nicola Sturgeon and an America First rally", [("United States", "US"), ("Texas", "US"), ("Scotland", "GB")]),
     # London's West End
     ("a West End show", [("West End", "GB")]),
     # seas, straits and rivers wholly within one country have its code

@@ -12,6 +12,7 @@ import datetime as _dt
 import re
 from typing import Iterator, Optional
 
+import attrs
 import regex
 
 from citex import limits
@@ -79,6 +80,9 @@ PATTERN_SRC = r"""
 | (?P<dmy>(?=\d)(?<![\w.,])(?P<dmy_d>{day}){ord}(?:(?:{ws})of)?(?:{ws})(?P<dmy_m>{month}),?(?:{ws})(?P<dmy_y>{year}))
   # the first day of "July 7-10, 2024", "March 3 and 5, 2023" (the second day, md2_d2, is yielded with it)
 | (?P<md2>(?P<md2_m>{month})(?:{ws})(?P<md2_d>{day}){ord}(?=(?:{ws})?(?:and|to|&|-|–)(?:{ws})?(?P<md2_d2>{day}){ord},?(?:{ws})(?P<md2_y>{year})))
+  # the first day of "July 28 to August 8, 2022", "28 July to 8 August 2022": the year from the second
+| (?P<md3>(?P<md3_m>{month})(?:{ws})(?P<md3_d>{day}){ord}(?=(?:{ws})?(?:to|until|through|and|-|–)(?:{ws})?{month}(?:{ws}){day}{ord},?(?:{ws})(?P<md3_y>{year})))
+| (?P<dm3>(?=\d)(?<![\w.,])(?P<dm3_d>{day}){ord}(?:{ws})(?P<dm3_m>{month})(?=(?:{ws})?(?:to|until|through|and|-|–)(?:{ws})?{day}{ord}(?:{ws}){month},?(?:{ws})(?P<dm3_y>{year})))
   # "Apr 03, 2017", also without a space after the comma ("Apr 03,2017")
 | (?P<mdy>(?P<mdy_m>{month})(?:{ws})(?:(?P<mdy_d>{day}){ord}|(?P<mdy_w>{sday}))(?:,?(?:{ws})(?P<mdy_y>{year})|,(?P<mdy_y2>1[5-9]\d\d|20\d\d)(?![\w%]|[.,/]\d)))
   # the first month of "late March and early April 2025": the year from the second
@@ -125,6 +129,16 @@ QUANTITY_AFTER = regex.compile(
     r"pages|copies|employees|staff|seats|delegates|refugees|prisoners|migrants|households|homes|flights|"
     r"passengers|vehicles|items|times|others|more|or\s+more|and\s+\d|degrees|pence|cents|yards|mph|kg)\b"
 )
+_CAPS_WORD = regex.compile(r"[ \t]{1,3}([A-Z]{2,}+)\b")
+
+
+def _caps_quantity(text: str, end: int) -> bool:
+    """A quantity noun in capitals after the number ("AT 2000 TONNES", a headline's); not a name's
+    capitalised word ("the 1989 Children Act")."""
+    m = _CAPS_WORD.match(text, end)
+    return m is not None and QUANTITY_AFTER.match(" " + m.group(1).lower()) is not None
+
+
 # (searched backwards, "(?r)": the only matches end at the window's end, where a reverse search
 # starts, instead of trying the alternation at each of its 25 places: the same answer, 10 times faster)
 QUANTITY_BEFORE = regex.compile(
@@ -167,19 +181,24 @@ REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}
 # the first day of "19 and 20 August", "19-20 August" (the second is a REL_DM)
 REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
 # a month after "in", "since", "by", "early", "mid-", "at the end of" …: the span is the month only
-REL_M_CUE = r"""(?:\b(?:in|In|since|Since|by|until|of|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id|around|Around)\s{1,3}|\b[Mm]id-|\b[Ee]nd-)"""
+REL_M_CUE = r"""(?:\b(?:in|In|IN|since|Since|SINCE|by|BY|until|UNTIL|of|between|Between|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id|around|Around)\s{1,3}|\b[Mm]id-|\b[Ee]nd-)"""
 # ... after "for", "from", "before", "after", "during", "through", "to", "past", "As", "That" ("set for
 # December", "the year to March", "this past April", "As July came to a close"), except "May", a name too
 # ("support for May") ...
-REL_M_CUE2 = r"""(?:\b(?:for|For|from|From|before|Before|after|After|during|During|throughout|Throughout|till|through|Through|to|past|As|That)\s{1,3})"""
+REL_M_CUE2 = r"""(?:\b(?:for|For|FOR|from|From|FROM|before|Before|BEFORE|after|After|AFTER|during|During|DURING|throughout|Throughout|till|through|Through|THROUGH|to|TO|past|As|That)\s{1,3})"""
+# ... and a month range joined by a hyphen or slash after a cue or a determiner ("the April-June quarter",
+# "for April/May shipment"): both months
+_RANGE_CUE = r"""\b(?:the|The|its|Its|for|For|in|In|from|From|during|During)[ \t]{1,3}"""
 # ... and a month coordinated with one of those ("in January and April this year")
 # ... and a month between a determiner and a lower-case noun ("its March sales", "the April futures
 # contract"; dates/month_determiners, dates/not_after_month_modifier)
 _MONTH_DET = (r"""(?<=\b(?:""" + "|".join(entries("dates/month_determiners")) + r""")[ \t]{1,3})(?!May\b)"""
               r"""(?=\p{Lu}\p{L}{2,8}[ \t]{1,3}(?!(?:""" + "|".join(entries("dates/not_after_month_modifier"))
               + r""")(?![\w\-]))\p{Ll})""")
-REL_M = (r"""(?P<rel_m>(?=[ADFJMNOS])(?:(?<=""" + REL_M_CUE + r"""|(?<=""" + REL_M_CUE + r"""{month}\s{1,3})(?:and|or|to)\s{1,3})|(?<="""
-         + REL_M_CUE2 + r""")(?!May\b)|""" + _MONTH_DET + r""")"""
+REL_M = (r"""(?P<rel_m>(?=[ADFJMNOS])(?:(?<=""" + REL_M_CUE + r"""|(?<=(?:""" + REL_M_CUE + r"""|""" + REL_M_CUE2
+         + r"""){month}\s{1,3})(?:and|or|to|through|until|till)\s{1,3})|(?<="""
+         + REL_M_CUE2 + r""")(?!May\b|MAY\b)|""" + _MONTH_DET
+         + r"""|(?<=""" + _RANGE_CUE + r""")(?={month}[-–/]{month}(?![\w]))|(?<=""" + _RANGE_CUE + r"""{month}[-–/]))"""
          r"""(?P<rel_m_m>{month})(?![\w])(?!['’]s\b)(?!,?\s{0,3}(?:\d|of\s)))""")
 REL_SRC = r"""
   (?P<rel_day>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)
@@ -248,6 +267,8 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("the 2019-20 season and 1999–00", [("2019", "2019"), ("20", "2020"), ("1999", "1999"), ("00", "2000")]),
     ("Act No. 2005-06 and in 2005-07 the", []),
     ("late March and early April 2025", [("March", "2025-03"), ("April 2025", "2025-04")]),
+    ("from July 28 to August 8, 2022 and 28 July to 8 August 2021",
+     [("July 28", "2022-07-28"), ("August 8, 2022", "2022-08-08"), ("28 July", "2021-07-28"), ("8 August 2021", "2021-08-08")]),
     ("posted 1/09/23 by", [("1/09/23", "2023-09-01")]),
     ("filed (8-28-2023)", [("8-28-2023", "2023-08-28")]),
     ("in May. 1987 was", [("1987", "1987")]),
@@ -255,6 +276,8 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("by end-2019, early-2020, late-2021 and in FY2022", [("2019", "2019"), ("2020", "2020"), ("2021", "2021"), ("2022", "2022")]),
     # a number after a flight's, room's … name, or before a unit, is no year
     ("Flight 1549 landed; Room 1984 at 1800 degrees cost 1945 pence", []),
+    ("OUTPUT AT 2000 TONNES", []),
+    ("under the 1989 Children Act", [("1989", "1989")]),
     # a month-first range of days: two dates, the second with the first's month and the year
     ("held on July 7-10, 2024 in Paris", [("July 7", "2024-07-07"), ("10, 2024", "2024-07-10")]),
     ("between March 3 and 5, 2023", [("March 3", "2023-03-03"), ("5, 2023", "2023-03-05")]),
@@ -316,6 +339,7 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
      [("August", "2020-08"), ("March", "2020-03")]),
     # reported speech, a postponement, an event's present schedule
     ("He said the team would tour India in October.", "2020-05-25", [("October", "2020-10")]),
+    ("EC industry ministers meet again in September to reach a decision.", "1987-06-01", [("September", "1987-09")]),
     ("The deadline for applications is 30 June; Congress must pass it by Sept. 30.", "2020-05-25",
      [("30 June", "2020-06-30"), ("Sept. 30", "2020-09-30")]),
     ("The governor extended the emergency until July 6.", "2020-05-25", [("July 6", "2020-07-06")]),
@@ -335,6 +359,9 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     ("two years ago", "2019-12-14", [("two years ago", "2017")]),
     # a weekday in a sentence about the future is the coming one (2020-05-21 was a Thursday)
     ("Washington will submit its notice on Friday", "2020-05-21", [("on Friday", "2020-05-22")]),
+    ("forecasters said the storm would hit Louisiana on Wednesday", "2017-08-28", [("on Wednesday", "2017-08-30")]),
+    # a future word inside a quotation does not reach a date outside it
+    ("\"Our policy will not change\", Pompeo told the press on Tuesday.", "2019-09-12", [("on Tuesday", "2019-09-10")]),
     ("the minister resigned on Friday", "2020-05-21", [("on Friday", "2020-05-15")]),
     # without a reference date: a partial value (ISO 8601 without the year)
     ("on July 21 they met", None, [("July 21", "--07-21")]),
@@ -354,7 +381,17 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
     # ... not a count after a month, nor a month that is a surname
     ("in March two years ago", "2011-04-02", [("March", "2011-03"), ("two years ago", "2009")]),
     ("they may meet in May one day", None, [("May", "--05")]),
-    ("sales in the January-March first quarter", None, []),
+    ("sales in the January-March first quarter", None, [("January", "--01"), ("March", "--03")]),
+    # a range of months: both, the second running on from the first
+    ("in the April-June quarter, between November and February and for April/May shipment", "1987-03-04",
+     [("April", "1987-04"), ("June", "1987-06"), ("November", "1986-11"), ("February", "1987-02"),
+      ("April", "1987-04"), ("May", "1987-05")]),
+    ("forecast three pct growth in October last year; a loss for the year ended January 31, he expects", "1987-03-04",
+     [("October", "1986-10"), ("last year", "1986"), ("January 31", "1987-01-31")]),
+    ("shipment between July and December; EXPORTS NARROWS IN JANUARY", "1987-03-04",
+     [("July", "1986-07"), ("December", "1986-12"), ("JANUARY", "1987-01")]),
+    ("payable April 20; forecasters expect a season from June 1; the crop year, ending August 31", "1987-03-04",
+     [("April 20", "1987-04-20"), ("June 1", "1987-06-01"), ("August 31", "1987-08-31")]),
     ("Mrs May first said so", None, []),
     ("spending in April, one of the", None, [("April", "--04")]),
     ("since June one hundred people left", None, [("June", "--06")]),
@@ -409,7 +446,7 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
         return _iso(int(g("rom_y")), ROMAN_MONTHS[g("rom_m")], int(g("rom_d")))
     if form == "hy":
         return _iso(int(g("hy_y")), _month(g("hy_m")), int(g("hy_d")))
-    if form in ("dd", "dmy"):
+    if form in ("dd", "dmy", "md3", "dm3"):
         return _iso(int(g(form + "_y")), _month(g(form + "_m")), int(g(form + "_d")))
     if form == "mdy":
         return _iso(int(g("mdy_y") or g("mdy_y2")), _month(g("mdy_m")), day_number(m, "mdy"))
@@ -419,7 +456,7 @@ def _value(m: regex.Match, text: str) -> Optional[str]:
         return _iso(int(g(form + "_y")), _month(g(form + "_m")))
     # a bare year: reject quantities
     start, end = m.span()
-    if QUANTITY_AFTER.match(text, end):
+    if QUANTITY_AFTER.match(text, end) or _caps_quantity(text, end):
         return None
     if _may_end_with(text, start, _QUANTITY_LAST) and QUANTITY_BEFORE.search(text[max(0, start - 25):start]) and not (
             APPROX_BEFORE.search(text[max(0, start - 16):start]) and 1800 <= int(g("y")) <= 2099
@@ -606,11 +643,15 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
     if g("rel_wd"):
         wd = WEEKDAYS[g("rel_wd_d").lower()]
         back = (ref.weekday() - wd) % 7
-        if back and _future(text, m.start()):          # "will submit its notice on Friday": the coming one
+        if back and (_future(text, m.start())           # "will submit its notice on Friday": the coming one
+                     or FUTURE_IN_PAST.search(text, max(0, m.start() - 90), m.start()) is not None):
             return (ref + _dt.timedelta(days=(wd - ref.weekday()) % 7)).isoformat()
         return (ref - _dt.timedelta(days=back)).isoformat()
     if g("rel_m"):
         mo = _month(g("rel_m_m"))
+        said = _YEAR_WORD_AFTER.match(text, m.end()) if text else None
+        if said is not None:                            # "in October last year"
+            return _iso(ref.year + {"last": -1, "this": 0, "next": 1}[said.group(1).lower()], mo)
         ahead_y = ref.year if mo >= ref.month else ref.year + 1
         back_y = ref.year if mo <= ref.month else ref.year - 1
         ahead = (ahead_y * 12 + mo - ref.year * 12 - ref.month) * 30 - ref.day + 1   # to the month's start
@@ -622,6 +663,9 @@ def _rel_value(m: regex.Match, ref: Optional[_dt.date], text: str = "") -> Optio
     return None
 
 
+_YEAR_WORD_AFTER = regex.compile(r",?[ \t\n]{1,3}(last|this|next|Last|This|Next)[ \t\n]{1,3}year\b")
+
+
 def _forward(ahead: int, back: int, text: str, pos: int) -> bool:
     """A date without a year: its next occurrence (``ahead`` days away) or its most recent one
     (``back`` days ago)?  The end of a period ("the year ending June 30") is the next one when at
@@ -631,12 +675,14 @@ def _forward(ahead: int, back: int, text: str, pos: int) -> bool:
     dateline a day after its time stamp): news names last year's days with their year."""
     if back == 0:
         return False                                    # the reference date itself
+    if PERIOD_ENDED.search(text, max(0, pos - 24), pos) is not None:
+        return ahead <= SOON                            # "the year ended January 31": no future cue moves it
     if (PERIOD_ENDING.search(text, max(0, pos - 40), pos) is not None
             and PAST_PERIOD.search(text, max(0, pos - 40), pos) is None):
         return ahead <= HALF_YEAR                       # "the financial year ending on June 30"
     if _future(text, pos):
         return back > RECENT
-    if FUTURE_IN_PAST.search(text, max(0, pos - 60), pos) is not None:
+    if FUTURE_IN_PAST.search(text, max(0, pos - 90), pos) is not None:
         return ahead <= HALF_YEAR                       # "his term was to end in August": the coming one, if near
     return ahead <= SOON
 
@@ -668,8 +714,8 @@ FUTURE_BEFORE = regex.compile(
     r"\b(?:will|won['’]t|shall|['’]ll|may|might|is[ \t\r\n]{1,4}to|are[ \t\r\n]{1,4}to|due(?![ \t\r\n]{1,4}+(?:in[ \t\r\n]{1,4}+)?\d)|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to|"
     r"plans?[ \t\r\n]{1,4}to|planned|upcoming|next|coming|to[ \t\r\n]{1,4}be[ \t\r\n]{1,4}held|from[ \t\r\n]{1,4}now|set[ \t\r\n]{1,4}for|slated|forecast[ \t\r\n]{1,4}to"
     r"|(?:postponed|rescheduled|delayed|pushed[ \t\r\n]{1,4}back|moved|extend(?:s|ed|ing)?)[ \t\r\n]{1,4}(?:\p{Ll}++[ \t\r\n]{1,4}){0,2}(?:to|until|till|through)"
-    r"|must|need[ \t\r\n]{1,4}to|needs[ \t\r\n]{1,4}to|has[ \t\r\n]{1,4}to|have[ \t\r\n]{1,4}to)\b"
-    r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
+    r"|must|need[ \t\r\n]{1,4}to|needs[ \t\r\n]{1,4}to|has[ \t\r\n]{1,4}to|have[ \t\r\n]{1,4}to|payable|expects?|predicts?)\b"
+    r"(?:[^.!?;\n\"”]|\"(?![,;])|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 
 
 # a word after a month that names what is traded or delivered in it: a month ahead (at most half a
@@ -680,7 +726,8 @@ SOON = 31    # days: a date at most this far ahead is the next one, whatever the
 # is no sign: "the price was announced on April 28", "securities pledged on May 6" are wire schedules)
 HALF_YEAR = 183  # days: the end of a period ("the year ending June 30") is the next one when at most this far ahead
 # a period's end right before the date: its year is the one of the period that holds the reference date
-PERIOD_ENDING = regex.compile(r"\b(?:year|quarter|period|half|months?)[ \t\n]+end(?:ing|s)(?:[ \t\n]+on)?[ \t\n]*\Z")
+PERIOD_ENDING = regex.compile(r"\b(?:year|quarter|period|half|months?),?[ \t\n]+end(?:ing|s)(?:[ \t\n]+on)?[ \t\n]*\Z")
+PERIOD_ENDED = regex.compile(r"\b(?:year|quarter|period|half|months?|weeks?)[ \t\n]+ended(?:[ \t\n]+on)?[ \t\n]+\Z")
 PAST_PERIOD = regex.compile(r"\b(?:last|previous|prior|past)\b")   # "its last fiscal year ending October 31"
 RECENT = 61  # days: a date at most this far back is the last one, whatever the tense
 
@@ -689,10 +736,11 @@ RECENT = 61  # days: a date at most this far back is the last one, whatever the 
 # most half a year ahead ("his term was to end in August" two months before, "said it would tour India
 # in October", "the festival runs July 7-10"; but "the vote was to take place in March", three months after)
 FUTURE_IN_PAST = regex.compile(
-    r"\b(?:(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)|would|could"
+    r"\b(?:(?:was|were)[ \t\r\n]{1,4}(?:to|due|scheduled|set[ \t\r\n]{1,4}to|expected[ \t\r\n]{1,4}to)|would"
     # ... and an event's present schedule: "the festival runs July 7-10", "the season starts in August"
-    r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns))\b"
-    r"(?:[^.!?;\n]|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
+    r"|(?:runs|takes[ \t\r\n]{1,4}place|starts|begins|opens|ends|closes|kicks[ \t\r\n]{1,4}off|resumes|returns"
+    r"|meet[ \t\r\n]{1,4}again|meets[ \t\r\n]{1,4}again|reconvenes))\b"
+    r"(?:[^.!?;\n\"”]|\"(?![,;])|\n(?![ \t]*+\n|[ \t]{2}))*+\Z")
 # a scheduled event's noun and a present "is"/"are" right before the date: "the court date is July 16",
 # "the deadline for applications is 30 June"
 SCHEDULED_IS = regex.compile(
@@ -809,6 +857,23 @@ def find_dates(text: str, published: Optional[_dt.date] = None) -> list[Date]:
     dates = list(find_absolute(text))
     dates.extend(find_relative(text, published, [(d.start, d.end) for d in dates]))
     dates.sort(key=lambda d: d.start)
+    return _ranges_in_order(text, dates) if published is not None else dates
+
+
+_RANGE_JOIN = regex.compile(r"\s{0,4}(?:[-–/]|and|to|through|until|till)\s{0,4}")
+
+
+def _ranges_in_order(text: str, dates: list[Date]) -> list[Date]:
+    """The second month of a range of resolved months ("the April-June quarter", "between November and
+    February") runs on from the first: its year is the first's, or the next one's for an earlier month."""
+    for k in range(1, len(dates)):
+        a, b = dates[k - 1], dates[k]
+        if not (a.relative and b.relative and len(a.value) == 7 and len(b.value) == 7 and b.value < a.value):
+            continue
+        if _RANGE_JOIN.fullmatch(text, a.end, b.start) is None:
+            continue
+        ya, ma, mb = int(a.value[:4]), int(a.value[5:]), int(b.value[5:])
+        dates[k] = attrs.evolve(b, value=f"{ya if mb >= ma else ya + 1:04d}-{mb:02d}")
     return dates
 
 

@@ -51,8 +51,9 @@ def club_towns(text: str, kept: list[Cand], cands: list[Cand]) -> set[int]:
     if not prefixed and all(kept[k].name in CAPITALS for k in towns):
         return set()
     listed = _listed_towns(text, [kept[k] for k in towns])
-    sport = (len(towns) >= 2 or prefixed or listed) and _sport_text(     # (one town alone: left as it is read)
-        text, 2 if prefixed or listed or any(c.team for c in cands) else 3)
+    teams = any(c.team for c in cands)
+    sport = (len(towns) >= 2 or prefixed or listed or teams) and _sport_text(  # (one town alone: left as it is read,
+        text, 2 if prefixed or listed or teams else 3)                          #  unless a team was found by its context)
     out = set()
     for k in towns:
         c = kept[k]

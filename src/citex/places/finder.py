@@ -33,7 +33,7 @@ from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DI
 from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
-from citex.places.words import COMPANY_SUFFIXES, CONTINENTS, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
+from citex.places.words import COMPANY_SUFFIXES, CONTINENTS, FEATURE_SUFFIX, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
 from citex.text.lines import LineFlags, soft_line_breaks
 from citex.vocab import entries, words
 
@@ -387,7 +387,8 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
                   and (entry.kind != "city" or entry.population >= 100_000) and len(name) > 2
                   and not (j + 1 < n and _caps_head(toks[j + 1].text))     # "SOUTH CHINA SEA ARBITRATION"
                   and not (i > 0 and toks[i - 1].text.capitalize() in CAPS_NAME_PREFIXES)    # "AIR NEW ZEALAND"
-                  and _TICKER_AFTER.match(text, run_end) is None)     # "BELL CANADA <BCE> UNIT": a company
+                  and _TICKER_AFTER.match(text, run_end) is None     # "BELL CANADA <BCE> UNIT": a company
+                  and not _named_in_mixed_case(table, text, toks, i, j))  # "TEXAS INSTRUMENTS SETS …" / "Texas Instruments"
             cands.append(Cand(tok.start, end, name, entry, ok, False, False))
             i = free = j + 1
             continue
@@ -398,6 +399,34 @@ def _run(table: NameTable, text: str, toks: list[Tok], rs: int, re_: int, run_re
         i = free = j + 1
     if len(cands) == n_before and n <= 5 and re_ < len(text) and text[re_] == ",":
         _unknown_place(table, text, toks, rs, re_, run_re, run_end, cands)
+
+
+def _named_in_mixed_case(table: NameTable, text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """The name in capitals at ``toks[i..j]`` with the word after it or the two before it is a longer
+    name that the text writes in mixed case ("TEXAS INSTRUMENTS" and "Texas Instruments", "BANK OF
+    AMERICA" and "Bank of America"): a company's or body's name, not the place."""
+    def written(ts: list[Tok]) -> bool:
+        form = " ".join(t.text.lower() if t.conn or t.text == "OF" else t.text.capitalize() for t in ts)
+        at = text.find(form)
+        while at >= 0:                              # (a whole word: not "Singapore Petrol" in "… Petroleum")
+            if not text[at + len(form):at + len(form) + 1].isalpha():
+                return True
+            at = text.find(form, at + 1)
+        return False
+    if (j + 1 < len(toks) and not toks[j + 1].conn and toks[j + 1].text != "OF"
+            and toks[j + 1].text.capitalize() not in FEATURE_SUFFIX and written(toks[i:j + 2])):
+        return True                                 # (but "PARIS BASIN" is the place's feature)
+    before = toks[i - 1].text.capitalize() if i >= 1 else ""
+    if (i >= 1 and not toks[i - 1].conn and toks[i - 1].text != "OF" and before.lower() not in _PLAIN_WORDS and f"{before} {toks[i].text.capitalize()}" not in table.names
+            and written(toks[i - 1:j + 1])):
+        return True                                 # "CONTINENTAL ILLINOIS" / "Continental Illinois Corp"
+    return i >= 2 and toks[i - 1].text in ("of", "OF") and written(toks[i - 2:j + 1])
+
+
+# words before a name in capitals that make no longer name of it ("TWO UTAH BANKS", "THE TEXAS …")
+_PLAIN_WORDS = frozenset(w.lower() for w in FUNCTION_WORDS) | frozenset(
+    "one two three four five six seven eight nine ten new old greater upper lower central el la le north south east "
+    "west northern southern eastern western northeast northwest southeast southwest".split())
 
 
 # a stock ticker in angle brackets right after a run: the run is a company's name ("BELL CANADA <BCE>")
@@ -612,7 +641,8 @@ _NAME_ITEMS_AFTER = regex.compile(r"(?:[ ]?,[ ]{1,2}(?:and[ ]{1,2})?(\p{Lu}\p{Ll
 
 def _in_list_of_names(table: NameTable, text: str, c: Cand) -> bool:
     """The town ``c`` is one word in a comma list of at least four single capitalised words that
-    are no places ("Gordon, Webster, Miller, Hartley, Neilson": a team's surnames)."""
+    are no places ("Gordon, Webster, Miller, Hartley, Neilson": a team's surnames; a list with other
+    places is one of places: "Carrascal, Cantilan, Madrid, Carmen, Lanuza")."""
     if text[c.end:c.end + 1] != "," or text[c.start - 2:c.start] != ", " or " " in text[c.start:c.end]:
         return False
     before = _NAME_ITEMS_BEFORE.search(text, max(0, c.start - 80), c.start)
@@ -698,12 +728,16 @@ def _in_other_state(table: NameTable, text: str, kept: list[Cand], k: int) -> st
         return alt.country
     if st in c.entry.also:
         return st
-    if c.entry.kind != "city" or text[c.end:kept[k + 1].start].strip() != ",":
-        return ""                           # ("Water firm Suez in Argentina row")
-    if kept[k + 1].entry.kind == "country" and _CLAUSE_CLOSES.match(text, kept[k + 1].end) is None:
+    gap = text[c.end:kept[k + 1].start].strip()
+    if c.entry.kind != "city" or not (gap == "," or gap == "in" and c.entry.population < 100_000):
+        return ""                           # ("Water firm Suez in Argentina row"; but "La Palma in Spain's")
+    if gap == "," and kept[k + 1].entry.kind == "country" and _CLAUSE_CLOSES.match(text, kept[k + 1].end) is None:
         return ""                           # "the draw in Paris, Ireland face …": a new clause
     if k > 0 and text[kept[k - 1].end:c.start].strip() in _LIST_GAPS:
         return ""                           # "Europe, Peking, DPRK": a list of places
+    if (k + 3 < len(kept) and kept[k + 2].entry.kind == "city" and _state_after(text, kept, k + 2)
+            and text[kept[k + 1].end:kept[k + 2].start].strip() in (",", ", and")):
+        return st                           # "Newport, Rhode Island, and Troy, New York": town and state pairs
     if k + 2 < len(kept) and text[kept[k + 1].end:kept[k + 2].start].strip() in _LIST_GAPS:
         return ""
     return "" if _LIST_GOES_ON.match(text, kept[k + 1].end) is not None else st

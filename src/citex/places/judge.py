@@ -55,7 +55,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
                                 ORG_HEADS, PLACE_NOUNS, HONORIFICS, SUPPORT_PREPS, TEAM_CUES, TEAM_NOUNS, TEAM_ROLES,
                                 TEAM_VERBS,
                                 TIME_WORDS, TITLES, TRANSPARENT, MEDIA_HEADS, MEDIA_NOUNS, TEAM_ROLES_NAMED, CAPITALS)
-from citex.places.words import (POLITICAL_WORDS, COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
+from citex.places.words import (COUNT_WORDS, POLITICAL_WORDS, COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
 from citex.vocab import lower_words, words
@@ -184,6 +184,8 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, supported, True, start, end)      # "Bogart in Casablanca (1942)": a work's title
     if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
         return Verdict(False, False, False, start, end, team=True)
+    if entry.kind in ("city", "admin") and i == 0 and k >= n and _beside_a_score(ctx, end):
+        return Verdict(False, False, False, start, end, team=True)   # "Newcastle 27-27 Gloucester"
     if entry.kind == "admin" and k >= n and not supported and (
             team_after(ctx, end, True, REGION_TEAM_ROLES) or team_by_city(ctx, cues=REGION_TEAM_CUES)):
         return Verdict(False, False, False, start, end, team=True)   # "the Leinster fly-half", "beat Munster 27-25"
@@ -193,6 +195,9 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, False, False, start, end)
     if i == 0 and not supported and _work_title(ctx):
         return Verdict(False, False, True, start, end)          # "the film Manchester by the Sea"
+    if (text[start - 1:start] in _QUOTES or "\"" in text[max(0, start - 40):start]
+            or "“" in text[max(0, start - 40):start]) and quoted_title(text, start, end):
+        return Verdict(False, False, True, start, end)          # the CBS soap "Dallas", "Paris, Texas"
     if not supported and campus_of_university(ctx):
         return Verdict(False, False, True, start, end)
     if entry.kind == "city" and k >= n and leader_after(ctx, end):
@@ -562,8 +567,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
             return False, end, k                                # "Texas Air Corp", "Berlin Wall"
         if ws in TIME_WORDS and k + 1 < n and not toks[k + 1].conn and toks[k + 1].text[:1].isupper():
             return False, end, k                                # "Georgia May Jagger": a middle name
-        if ws in TIME_WORDS or ws in FUNCTION_WORDS:
-            break
+        if ws in TIME_WORDS or ws in FUNCTION_WORDS and ws not in COUNT_WORDS:
+            break                                               # (but "Boston Five", "the Guildford Four")
         if (k == j + 1 and _ACRONYM_AFTER.fullmatch(ws) and ws not in names and ws not in NAME_ACRONYMS
                 and (entry.kind in _BIG or entry.population >= 100_000) and not ctx.lines.caps(tk.start)):
             break                                               # "London BBC staff", "New York DJs"
@@ -589,9 +594,9 @@ def _stays_a_place(ctx: Context, k: int, ws: str) -> bool:
     """The word ``ws`` at ``toks[k]``, after the name and any government words, leaves the name a place."""
     toks, j, entry = ctx.toks, ctx.j, ctx.entry
     n = len(toks)
-    if (ws in GIVEN_NAMES and k > j + 1 and entry.kind == "country" and not entry.ambiguous
+    if (ws in GIVEN_NAMES and k > j + 1 and entry.kind in ("country", "admin") and not entry.ambiguous
             and _modifiers_only(toks, j + 1, k)):
-        return True                                         # "US Attorney General John Ashcroft"
+        return True                                         # "US Attorney General John Ashcroft", "Texas Attorney General Ken Paxton"
     if (ws in POLITICAL_WORDS and entry.kind in ("country", "admin") and not entry.ambiguous
             and not (k + 1 < n and (toks[k + 1].text.rstrip(".") in ORG_HEADS or toks[k + 1].text in STATE_FORMS))):
         return True                                         # "the Texas Democrat", "US Presidential election"
@@ -600,6 +605,11 @@ def _stays_a_place(ctx: Context, k: int, ws: str) -> bool:
         return True                                         # "Bristol East": a constituency of the city
     if ws in GROUP_ADJECTIVES and k == j + 1 and k == n - 1 and entry.kind in _BIG and not entry.ambiguous:
         return True                                         # "its Gulf Arab allies"
+    if (ws == "House" and entry.kind in ("country", "admin") and k + 2 < n and toks[k + 1].text == "of"
+            and toks[k + 2].text in _CHAMBERS):
+        return True                                         # "the United States House of Representatives"
+    if ws == "First" and entry.kind in ("country", "admin") and k + 1 < n and toks[k + 1].text in _FIRST_OFFICES:
+        return True                                         # "Scotland First Minister Nicola Sturgeon"
     if ws in MEDIA_HEADS and k == j + 1 == n - 1 and entry.kind == "country" and (
             media_noun_after(ctx, toks[k].end) or _CLAUSE_END.match(ctx.text, toks[k].end) is not None):
         return True                                         # "a popular US TV show", "set for US TV"
@@ -607,6 +617,8 @@ def _stays_a_place(ctx: Context, k: int, ws: str) -> bool:
             and not _utility_name(toks, k))                 # "US Supreme Court", "US Federal Reserve"
 
 
+_FIRST_OFFICES = frozenset({"Minister", "Secretary", "Lady", "Deputy"})     # ("America First" is a slogan)
+_CHAMBERS = frozenset({"Representatives", "Commons", "Lords", "Delegates", "Councillors", "Assembly", "Keys"})
 _CLAUSE_END = regex.compile(r"[ \t]*+(?:[.,;:!?)]|\r?\n|\Z)")
 MEDIA_NAME_WORDS = frozenset({"News", "Press"})     # "Kenya News Agency", "Press Council"
 
@@ -715,6 +727,18 @@ _EVENT_INITIALS = frozenset(w[0] for w in EVENT_NOUNS)
 _WORK_YEAR = regex.compile(r"[ ]?\((?:18|19|20)\d\d\)")
 
 
+_SCORE_AFTER = regex.compile(r"[ \t]{1,3}\d{1,3}[-–]\d{1,3}[ \t]{1,3}\p{Lu}")
+_SCORE_BEFORE = regex.compile(r"(?r)\p{L}[ \t]{1,3}\d{1,3}[-–]\d{1,3}[ \t]{1,3}\Z")
+
+
+def _beside_a_score(ctx: Context, end: int) -> bool:
+    """A result line or headline: a score between the town and another name ("Newcastle 27-27
+    Gloucester", "Bristol City 2-1 Milton Keynes"): the town is its team."""
+    text, start = ctx.text, ctx.toks[0].start
+    return (text[end:end + 1] == " " and _SCORE_AFTER.match(text, end) is not None
+            or text[start - 1:start] == " " and _SCORE_BEFORE.search(text, max(0, start - 16), start) is not None)
+
+
 def _british_city_club(ctx: Context, tk: Tok) -> bool:
     """A British town and "City" that end the run (the gazetteer has no town of that name, or it
     would have been read whole): a football club ("Manchester City won", "a move to Stoke City"),
@@ -806,6 +830,37 @@ RESULT_VERBS = lower_words("places/result_verbs")
 WORK_NOUNS = lower_words("places/work_nouns")
 MOTION_VERBS = lower_words("places/motion_verbs")
 WORK_DETERMINERS = lower_words("places/work_determiners")
+
+
+_QUOTES = ("\"", "“")
+TITLE_CUES = lower_words("places/title_cues") | WORK_NOUNS | MEDIA_NOUNS
+# a title in quotation marks: capitalised words, small words, commas and numbers only
+_TITLE_WORDS = regex.compile(r"(?:(?:\p{Lu}[\p{L}'’.\-]*+|\d++|of|the|and|in|on|a|an|to|by|for|at|&)[ ,]{0,2}+){1,8}+")
+
+
+def quoted_title(text: str, start: int, end: int) -> bool:
+    """The name is inside a short quotation made only of a title's words, with a work's word or a
+    possessive around it (the CBS soap "Dallas", director of "Paris, Texas", King's "Salem's Lot",
+    "Miami Vice" star): a work's title, not the place (quoted speech has lower-case words; a scare
+    quote, "the "United States" is not holding", has no such word)."""
+    lo = max(0, start - 40)
+    q1 = max(text.rfind("\"", lo, start), text.rfind("“", lo, start))
+    if q1 < 0:
+        return False
+    q2 = min((p for p in (text.find("\"", end, end + 40), text.find("”", end, end + 40)) if p >= 0), default=-1)
+    if q2 < 0:
+        return False
+    inner = text[q1 + 1:q2]
+    if not (0 < len(inner.strip()) and inner[:1].isupper() and inner[-1:] not in ",."
+            and _TITLE_WORDS.fullmatch(inner.strip()) is not None):
+        return False
+    before = regex.split(r"[.;:!?]", text[max(0, q1 - 40):q1])[-1].lower().replace("'s", " 's").split()[-3:]
+    after = regex.split(r"[.;:!?]", text[q2 + 1:q2 + 60])[0].lower().split()[:6]     # (in the same clause)
+    return "'s" in before[-1:] or any(_title_cue(w.strip(",.;:()'’")) for w in before + after)
+
+
+def _title_cue(w: str) -> bool:
+    return w in TITLE_CUES or w[-1:] == "s" and w[:-1] in TITLE_CUES       # ("films", "albums")
 
 
 def _work_title(ctx: Context) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citex.vocab import entries, lower_words, rows, words
 
-__all__ = ["CONNECTORS", "LINK", "TITLE_CASE_SMALL", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "TITLES", "NOBLE", "OFFICES",
+__all__ = ["CONNECTORS", "LINK", "TITLE_CASE_SMALL", "TRANSPARENT", "BOUNDARY", "FUNCTION_WORDS", "COUNT_WORDS", "TITLES", "NOBLE", "OFFICES",
            "GOV_MODIFIERS", "POLITICAL_WORDS", "ORG_HEADS", "FOR_HEADS", "ADJ_BEFORE", "INSTRUMENT_NOUNS", "FEATURE_SUFFIX",
            "FEATURE_PREFIX", "DIRECTIONS", "TIME_WORDS", "SUPPORT_PREPS", "PLACE_NOUNS", "HYPHEN_SUFFIXES",
            "ABBREV_TITLES", "NAME_ACRONYMS", "OF_NAME_TAILS", "COMPANY_SUFFIXES", "CONTINENTS", "AGENCIES", "GIVEN_NAMES", "HONORIFICS", "COUNTY_WORDS", "TEAM_CUES", "GOVERNMENT_HEADS",
@@ -20,7 +20,8 @@ LINK = frozenset({"of", "for"})                        # "Minister of X": compos
 TRANSPARENT = frozenset({"the"})
 BOUNDARY = frozenset({"in", "on", "upon", "and", "at", "from", "to", "near"})  # a connector that ends a name
 
-FUNCTION_WORDS = words("places/function_words")
+COUNT_WORDS = words("places/count_words")
+FUNCTION_WORDS = words("places/function_words") | COUNT_WORDS     # (a count word after a name goes on with it)
 TITLES = words("places/titles")
 NOBLE = words("places/noble")
 OFFICES = words("places/offices")
