@@ -31,12 +31,14 @@ WEEKDAYS = {w.lower(): n for n, w in enumerate(entries("dates/weekdays"))}  # "m
 F: dict[str, str] = {}
 # A month name, capitalised or upper-case ("March", "MARCH"), or its abbreviation ("Nov.", "Sept").
 # Lower-case "may"/"march" are verbs, so month names must start with a capital.
-# A month name, capitalised or upper-case ("March", "MARCH"), or its abbreviation ("Nov.", "Sept"):
-# only an abbreviation takes a full stop (after a full name it ends the sentence: "in May.").
+# A month name, capitalised or upper-case ("March", "MARCH"), or its abbreviation ("Nov.", "Sept",
+# "JAN" in a wire headline: "4TH QTR JAN 31 NET"): only an abbreviation takes a full stop (after a full name it ends the sentence: "in May.").
 # Lower-case "may"/"march" are verbs, so month names must start with a capital.
 F["month"] = (r"(?=[A-Z])(?:(?:January|February|March|April|May|June|July|August|September|October|November"
               r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![\w])"
-              r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\w])\.?)")
+              r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\w])\.?"
+              r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?(?=[ ]{1,2}\d))")   # (only before a day or year:
+              # "IN DEC FELL" may be Digital Equipment)
 # A plausible year: 1500–2099, not part of a bigger number, an identifier or an amount ("mid-2024":
 # the year).
 # Not after "No.", "vol.", "Article", "p.", a currency sign …; not before "%" or a decimal part.
@@ -284,6 +286,7 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("a pre-2024 rule and COVID-2019", []),
     ("8-APR-1987 00:38:26.78", [("8-APR-1987", "1987-04-08")]),
     ("on 15-Jan-2020,", [("15-Jan-2020", "2020-01-15")]),
+    ("DEC 1986 SALES ROSE; SHARES IN DEC FELL", [("DEC 1986", "1986-12")]),
     ("part 8-APR-1987-2", []),
     # a month in lower case before a year, after a preposition (not a verb: "may 1500 jobs go")
     ("debts due between september 1986 and march 1988.", [("september 1986", "1986-09"), ("march 1988", "1988-03")]),
@@ -392,6 +395,8 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
      [("July", "1986-07"), ("December", "1986-12"), ("JANUARY", "1987-01")]),
     ("payable April 20; forecasters expect a season from June 1; the crop year, ending August 31", "1987-03-04",
      [("April 20", "1987-04-20"), ("June 1", "1987-06-01"), ("August 31", "1987-08-31")]),
+    # a month's abbreviation in capitals (a wire headline) only before a day (or a year: EXAMPLES)
+    ("ACME 4TH QTR JAN 31 NET; SHARES IN DEC FELL", "1987-04-13", [("JAN 31", "1987-01-31")]),
     ("Mrs May first said so", None, []),
     ("spending in April, one of the", None, [("April", "--04")]),
     ("since June one hundred people left", None, [("June", "--06")]),
@@ -764,7 +769,7 @@ REL_ANCHOR = regex.compile(_MONTH_PREFIX + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur
 # a whole month name (the dates without a year all have one after a space or a cue word)
 # (a trie of the words: between word boundaries at most one of them matches at a place)
 _MONTH_WORDS = ("January February March April May June July August September October November December "
-                "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+                "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec JAN FEB MAR APR JUN JUL AUG SEP SEPT OCT NOV DEC "
                 "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER").split()
 MONTH_ANCHOR = regex.compile(r"\b" + word_trie(_MONTH_WORDS) + r"\b")
 
