@@ -15,12 +15,11 @@ Cheap: the text is read for the cue words only when two towns (or a prefixed or 
 """
 from __future__ import annotations
 
-import collections
-
 import regex
 
 from citex.places.judge import prev_words
 from citex.places.runs import Cand
+from citex.places.sport import cue_groups, enough_cues
 from citex.places.words import CAPITALS, PLACE_NOUNS
 from citex.vocab import entries, words
 
@@ -109,36 +108,14 @@ def _after_prefix(text: str, start: int) -> bool:
     return bool(words) and words[-1] in _PREFIXES and (len(words) > 1 or lo == 0 or text[lo].isspace())
 
 
-def _cue_groups(cues: list[str]) -> list[tuple[str, list[str]]]:
-    """The cues grouped by a word that several of them hold, the one most of them share ("Cup": "FA
-    Cup", "UEFA Cup", …; "half": "fly-half", "half-time"), each other cue alone under itself: a text
-    without a group's word holds none of its cues (one substring test instead of one per cue)."""
-    words = {cue: cue.replace("-", " ").split() for cue in cues}     # ("fly-half", "half-time": "half")
-    counts = collections.Counter(w for cue in cues for w in set(words[cue]))
-    groups: dict[str, list[str]] = {}
-    for cue in cues:
-        shared = max(words[cue], key=counts.__getitem__)
-        groups.setdefault(shared if counts[shared] >= 2 else cue, []).append(cue)
-    return [(word if len(group) > 1 else group[0], group) for word, group in groups.items()]
-
-
-_CUE_GROUPS = _cue_groups(_CUES)
+_CUE_GROUPS = cue_groups(_CUES)
 
 
 def _sport_text(text: str, needed: int) -> bool:
     """``needed`` of the words of club sport or the clubs that are no places (places/club_names)
     occur in ``text`` (two when a team was found by its context, else three: "the Everton striker
     signed the singer" is about music)."""
-    n = 0
-    for word, cues in _CUE_GROUPS:
-        if word not in text:
-            continue
-        for cue in cues:
-            if cue in text:
-                n += 1
-                if n == needed:
-                    return True
-    return False
+    return enough_cues(text, _CUE_GROUPS, needed)
 
 
 def _named_as_place(text: str, kept: list[Cand], k: int) -> bool:
