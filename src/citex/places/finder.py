@@ -27,6 +27,7 @@ from citex.models import Place
 from citex.places.datelines import dateline_cands, strong_datelines
 from citex.places.lower import lower_case_cands
 from citex.places.districts import district_cands
+from citex.places.party_states import party_state_cands
 from citex.places.clubs import club_towns
 from citex.places.landmarks import landmark_run, unknown_landmark
 from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
@@ -63,6 +64,7 @@ def find(table: NameTable, text: str) -> list[Place]:
         _one_run(table, text, rs, re_, s, plan, run_re, cands, lines)
     cands += lower_case_cands(table, text)      # "russia", "the Korean peninsula"
     cands += district_cands(table, text, cands)  # "in Salaheddin district"
+    cands += party_state_cands(table, text)      # "Senator Proxmire (D-Wis)"
     return _finish(table, text, cands)
 
 
@@ -602,6 +604,7 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         return []
     banned = _banned(cands, text)
     named = {c.name for c in cands if c.instrument}
+    persons = {c.name for c in cands if c.person}
     kept: list[Cand] = []
     last_end = -1
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
@@ -609,6 +612,9 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
             continue
         if c.name in banned and not c.supported and not (c.name in named and _DATE_AFTER.match(text, c.end)):
             continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date)
+        if (c.name in persons and text[c.end:c.end + 2] in _POSSESSIVE and c.name in banned
+                and c.entry.kind != "country"):
+            continue                        # "John Wayne … toward Wayne's earlier films": the person's
         kept.append(c)
         last_end = c.end
     kept = [c for c in kept if not (c.entry.kind == "city" and not c.supported and _in_list_of_names(table, text, c))]
