@@ -565,7 +565,7 @@ def test_names_context_and_datelines(gaz, text, places):
     # one use alone bans nothing; a list or a preposition keeps the verb off the city
     ("Davos fans gathered. The resort Davos was busy.", [("Davos", "CH")]),
     ("Paris and London have been chosen. Prices in London are rising.", [("Paris", "FR"), ("London", "GB"), ("London", "GB")]),
-    ("England coach Andy Robinson", [("England", "GB")]),        # a country keeps its place
+    ("England coach Andy Robinson", [("England", "GB")]),        # a country keeps its place (outside sport)
     # a team's role before a city names a person
     ("Inter Milan striker Adriano scored.", []),
     # the campus in a university's name
@@ -905,4 +905,41 @@ def test_offices_seats_line_ups_and_media(gaz, text, places):
     ("ships in the Bosphorus, the Java Sea and on the Yangtze", [("Bosphorus", "TR"), ("Java Sea", "ID"), ("Yangtze", "CN")]),
 ])
 def test_titles_names_clubs_and_small_places(gaz, text, places):
+    assert [(p.text, p.country) for p in gaz.find(text)] == places
+
+
+@pytest.mark.parametrize("text,places", [
+    # in a text about sport (three cue words), a country named as its national side is no place:
+    # after a team's cue, before a side's word or role, after its possessive, before a team's verb
+    ("England coach Andy Robinson named his squad for the Six Nations rugby match against Wales at Murrayfield.", []),
+    ("Israel have some good players, said the Davis Cup captain before the doubles and singles rubbers in Tel Aviv.",
+     [("Tel Aviv", "IL")]),
+    ("The rugby squad flew to Australia for the World Cup; England's World Cup triumph in Australia was the best.",
+     [("Australia", "AU"), ("Australia", "AU")]),
+    # ... but the country as a place keeps it there ("toured", "in"), and outside sport nothing changes
+    ("The rugby squad toured New Zealand before the Six Nations; the World Cup final was played in France.",
+     [("New Zealand", "NZ"), ("France", "FR")]),
+    ("Sanctions against Iran were backed by France and the UK after a football match.",
+     [("Iran", "IR"), ("France", "FR"), ("UK", "GB")]),
+    # a person's middle initial, an Arabic family name after "al-", and a later possessive of the person
+    ("Hydro Optics Inc said Kenneth S. Roth has resigned.", []),
+    ("Kuwait oil minister Sheikh Ali al-Khalifa al-Sabah said prices held.", [("Kuwait", "KW")]),
+    ("The set holds 34 John Wayne films and leans toward Wayne's earlier films.", []),
+    # a body named by its town: "the <town>" before a verb; a news agency; a firm's head after a town
+    ("UK house prices rose, the Halifax has said. Halifax said the rise was small. He flew to the Hague.",
+     [("UK", "GB"), ("Hague", "NL")]),
+    ("State news agency Fars reported the blast in Fars province.", [("Fars", "IR")]),
+    ("Shares were sold through Montgomery Securities.", []),
+    ("Euronext combines the Paris, Amsterdam and Lisbon exchanges.", [("Paris", "FR"), ("Amsterdam", "NL"), ("Lisbon", "PT")]),
+    # a legislator's party and state; a hyphenated adjective of a country
+    ("Senator Bentsen (D-Tex.) and Senator Proxmire (D-Wis) backed a US-friendly bill.",
+     [("Tex.", "US"), ("Wis", "US"), ("US", "US")]),
+    # an area's noun and "of" before a name the gazetteer lacks, and the name again after "in"
+    ("Voters in the electoral district of Groom go to the polls. Groom is in Queensland. The issue in Groom is water.",
+     [("Groom", "AU"), ("Queensland", "AU"), ("Groom", "AU")]),
+    ("the District of Columbia, the seat of Government and the seat of Parliament", [("District of Columbia", "US")]),
+    # a campus after "University of <place> at"
+    ("She studied at the University of Texas at Tyler, then at a lab in Austin.", [("Austin", "US")]),
+])
+def test_national_sides_initials_and_bodies_named_by_towns(gaz, text, places):
     assert [(p.text, p.country) for p in gaz.find(text)] == places

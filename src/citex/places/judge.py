@@ -36,6 +36,14 @@ Scotland Nicola Sturgeon"), a company's suffix before "of" ("Canon Inc of Japan"
 before a media noun ("US TV show"), an initialism in a caps headline ("TALKS WITH U.S. END") and a
 capital after "against" (its government); a name in a team's line-up (:func:`in_line_up`) is a club.
 
+Sixth pass: in a text about sport (:func:`sport_text`), a country named as its national side is
+no place (:func:`national_side`: "England coach", "against Israel", "England's World Cup triumph",
+"Israel have"), and, as for clubs, nowhere else in that text unless the context says place; a
+person's middle initial ("Kenneth S. Roth") and "al-" after a name ("Ali al-Khalifa al-Sabah")
+make a surname; "the <town>" before a verb is a body named by the town (:func:`town_with_article`:
+"the Halifax has said"); a name after "agency" is the agency's ("news agency Fars"); a campus
+follows "University of <place> at".
+
 A name rejected after a given name or a title (:func:`after_given_name`: "Michael Jordan") is a
 person's surname: the finder then takes the name for no place anywhere in the text unless its
 context says "place" ("Jordan scored … in Jordan" keeps the second).
@@ -49,6 +57,7 @@ import regex
 
 from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
+from citex.places.sport import cue_groups, enough_cues
 from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN_FOLLOWERS, REGION_NOUNS, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
@@ -58,7 +67,7 @@ from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN
 from citex.places.words import (COUNT_WORDS, POLITICAL_WORDS, COURT_HEADS, DAY_WORDS, FORM_ORGANISATIONS, GROUP_ADJECTIVES, LEADER_FOLLOWERS, NAMING_WORDS,
                                 ORGANISATION_FORMS, STATE_FORMS, STATE_QUALIFIERS, TEAM_SUFFIXES, TITLE_CASE_SMALL)
 from citex.text.lines import LineFlags
-from citex.vocab import lower_words, words
+from citex.vocab import entries, lower_words, words
 
 __all__ = ["Context", "Verdict", "judge", "prev_words", "MAX_SCAN", "in_line_up"]
 
@@ -143,6 +152,8 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(True, True, False, start, end)           # "TALKS WITH U.S. END": an initialism in capitals
     if text[start - 1:start] == "(" and bracketed_in_company(ctx):
         return Verdict(False, False, True, start, end)
+    if i == 0 and text[start - 3:start] in _ARTICLE_HYPHENS and arabic_name_part(text, start):
+        return Verdict(False, False, True, start, end, person=True)   # "Sheikh Ali al-Khalifa al-Sabah"
     supported = (support_before(ctx) or bool(ctx.cands) and ctx.cands[-1].ok and (in_list_of_places(ctx) or after_its_town(ctx))
                  or j == n - 1 and text.startswith(",", end) and followed_by_country(ctx)
                  or entry.ambiguous and j + 2 < n and listed_before_place(ctx))
@@ -189,6 +200,8 @@ def judge(ctx: Context) -> Verdict:
     if entry.kind == "admin" and k >= n and not supported and (
             team_after(ctx, end, True, REGION_TEAM_ROLES) or team_by_city(ctx, cues=REGION_TEAM_CUES)):
         return Verdict(False, False, False, start, end, team=True)   # "the Leinster fly-half", "beat Munster 27-25"
+    if not supported and (v := _body_or_side(ctx, start, end, k >= n)) is not None:
+        return v                                                # "news agency Fars", "England captain"
     if not supported and entry.kind == "city" and role_before(ctx):
         return Verdict(False, False, True, start, end, person=True)
     if i == 0 and not supported and entry.kind == "city" and named_thing(ctx):
@@ -198,7 +211,7 @@ def judge(ctx: Context) -> Verdict:
     if (text[start - 1:start] in _QUOTES or "\"" in text[max(0, start - 40):start]
             or "“" in text[max(0, start - 40):start]) and quoted_title(text, start, end):
         return Verdict(False, False, True, start, end)          # the CBS soap "Dallas", "Paris, Texas"
-    if not supported and campus_of_university(ctx):
+    if campus_of_university(ctx, supported):
         return Verdict(False, False, True, start, end)
     if entry.kind == "city" and k >= n and leader_after(ctx, end):
         return Verdict(False, False, True, start, end, person=True)
@@ -209,6 +222,56 @@ def judge(ctx: Context) -> Verdict:
     if not supported and n == 1 and entry.kind == "city" and lone_small_town(ctx):
         return Verdict(False, False, False, start, end)
     return Verdict(True, supported, False, start, end)
+
+
+_ARTICLE_HYPHENS = ("al-", "el-")
+_AGENCY_NOUNS = frozenset({"agency", "agencies"})   # a name right after it is the agency's ("news agency Fars")
+_THE = ("the ", "The ")
+BODY_VERBS = lower_words("places/body_verbs")
+_BODY_AFTER = regex.compile(r"(?:[;:.](?!\w)|[ ](\p{Ll}++))")
+
+
+def arabic_name_part(text: str, start: int) -> bool:
+    """A name after "al-"/"el-" that follows another capitalised name: a person's family name or
+    nisba ("Sheikh Ali al-Khalifa al-Sabah", "Abu Bakr al-Baghdadi"; not "in al-Raqqa", nor "In
+    al-Raqqa" at a sentence's start)."""
+    before = text[max(0, start - 40):start - 3]
+    if not before.endswith(" "):
+        return False
+    ws = before.split()
+    if not ws:
+        return False
+    w = ws[-1]
+    if w[:3] in _ARTICLE_HYPHENS:
+        w = w[3:]
+    return w[:1].isupper() and w.isalpha() and w not in FUNCTION_WORDS
+
+
+def town_with_article(ctx: Context, end: int) -> bool:
+    """A town alone in its run after "the", before a full stop or a verb of places/body_verbs ("the
+    Halifax has said", "a refund from the Halifax."): a body named by the town (a bank, a firm, a
+    ship).  Not before a comma ("the Paris, Amsterdam and Lisbon exchanges": a list) nor a
+    possessive ("the Melbourne's Mayor"); a town whose name takes "The" ("The Hague") is left
+    alone."""
+    name = ctx.text[ctx.toks[0].start:end]
+    if ("The " + name) in ctx.table.names:
+        return False
+    m = _BODY_AFTER.match(ctx.text, end)
+    return m is not None and (m.group(1) is None or m.group(1) in BODY_VERBS)
+
+
+def _body_or_side(ctx: Context, start: int, end: int, run_ends: bool) -> Optional[Verdict]:
+    """For a name without support: a body's ("news agency Fars", "the Halifax has said") or a
+    national side's ("England captain", "against Israel"; ``run_ends``: the name ends its run)."""
+    kind = ctx.entry.kind
+    if ctx.i == 0 and words_before_run(ctx)[0] in _AGENCY_NOUNS:
+        return Verdict(False, False, True, start, end)          # "news agency Fars reported"
+    if kind == "country" and run_ends and national_side(ctx, end):
+        return Verdict(False, False, False, start, end, team=True)   # "England captain", "against Israel"
+    if (kind == "city" and len(ctx.toks) == 1 and ctx.text[start - 4:start] in _THE
+            and town_with_article(ctx, end)):
+        return Verdict(False, False, True, start, end)          # "the Halifax has said": a bank
+    return None
 
 
 def abbreviation_after_city(ctx: Context) -> bool:
@@ -341,11 +404,27 @@ _ROYAL = frozenset({"King", "Queen", "Emperor", "Empress"})
 
 
 def after_given_name(ctx: Context) -> bool:
-    """The word right before the name is a given name or a person's title ("Michael Jordan",
-    "Denzel Washington", "President Washington"): the name is a surname here."""
-    prev = ctx.toks[ctx.i - 1]
+    """The word right before the name (or before its middle initial) is a given name or a person's
+    title ("Michael Jordan", "Denzel Washington", "President Washington", "Kenneth S. Roth"): the
+    name is a surname here."""
+    k = ctx.i - 1
+    if k >= 1 and middle_initial(ctx.toks, k):
+        k -= 1                                      # "Kenneth S. Roth"
+    prev = ctx.toks[k]
     w = prev.text.rstrip(".")
     return not prev.conn and (prev.text in GIVEN_NAMES or w in HONORIFICS)
+
+
+def middle_initial(toks: list[Tok], k: int) -> bool:
+    """``toks[k]`` is a person's middle initial: one capital and a full stop after a capitalised
+    word of the same run, one space apart ("Kenneth S. Roth", "George W. Bush"), not the end of a
+    sentence (the word before is no function word: "The A. Paris" is not read so)."""
+    t = toks[k].text
+    if len(t) != 2 or t[1] != "." or not t[0].isupper() or k == 0:
+        return False
+    prev = toks[k - 1]
+    return (not prev.conn and prev.end + 1 == toks[k].start and prev.text[0].isupper()
+            and prev.text[-1] != "." and len(prev.text) > 1 and prev.text not in FUNCTION_WORDS)
 
 
 def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
@@ -384,6 +463,8 @@ def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
             return True, False, start                           # "the High Court of England"
         if toks[k + 1].text == "of" and ws in COMPANY_SUFFIXES:
             return True, False, start                           # "Canon Inc of Japan": its seat
+        if k == i - 1 and middle_initial(toks, k):
+            return False, True, start                           # "Kenneth S. Roth": a person
         said = _head_word_before(tk, ws, k == i - 1, linked, link_word)
         if said is not None:
             return said[0], said[1], start
@@ -554,6 +635,8 @@ def words_after(ctx: Context) -> tuple[bool, int, int]:
                 return False, end, k                            # "Tbilisi State University"
             break                                               # "U.S. President", "UK Government"
         if ws in GOV_MODIFIERS:
+            if (k == n - 1 or w[-1] == ".") and entry.kind == "city" and ws in ORG_HEADS:
+                return False, end, k                            # "Montgomery Securities": a firm
             k += 1                                              # "U.S. Agriculture Department"
             continue
         if _stays_a_place(ctx, k, ws):
@@ -774,6 +857,51 @@ def team_by_city(ctx: Context, cues: frozenset = TEAM_CUES) -> bool:
     return w1 in cues or f"{w2} {w1}" in cues
 
 
+SPORT_CUES = entries("places/sport_cues")
+NATION_SPORT_CUES = entries("places/nation_sport_cues")
+NATIONAL_SIDE_WORDS = lower_words("places/national_side_words") | TEAM_ROLES | TEAM_NOUNS
+NATIONAL_SIDE_CUES = TEAM_CUES | lower_words("places/national_side_cues")
+_NATION_CUE_GROUPS = cue_groups(list(SPORT_CUES) + list(NATION_SPORT_CUES))
+_WORDS_AFTER = regex.compile(r"(?:['’]s)?((?:[ ][\p{L}][\p{L}\-]*+){1,3})")
+_sport_memo: list = [None, False]      # the last text asked about and its answer (texts are read one at a time)
+
+
+def sport_text(text: str) -> bool:
+    """Three words of sport (places/sport_cues, places/nation_sport_cues) occur in ``text``."""
+    if _sport_memo[0] is not text:
+        _sport_memo[0], _sport_memo[1] = text, enough_cues(text, _NATION_CUE_GROUPS, 3)
+    return _sport_memo[1]
+
+
+def national_side(ctx: Context, end: int) -> bool:
+    """A country that ends its run, in a text about sport, named as its national side: after a
+    team's cue ("against Israel", "to face England", "play for Wales"), before one of its words or
+    roles, up to three words on or after its possessive ("England captain", "the England rugby
+    union captain", "England's World Cup triumph", "France squad"), or as the subject of a plural
+    or a result's verb ("Israel have", "England lost")."""
+    text = ctx.text
+    follows = False
+    if ctx.i == 0:
+        w1, w2 = words_before_run(ctx)
+        follows = w1 in NATIONAL_SIDE_CUES or f"{w2} {w1}" in NATIONAL_SIDE_CUES
+    if not follows:
+        m = _WORDS_AFTER.match(text, end)
+        if m is None:
+            return False
+        ws = m.group(1).split()
+        possessive = text[end:end + 2] in _POSSESSIVE
+        if not possessive and (ws[0] in TEAM_VERBS or ws[0] in RESULT_VERBS):
+            follows = True
+        else:
+            for w in ws:
+                if w.lower() in NATIONAL_SIDE_WORDS:
+                    follows = True
+                    break
+                if w[0].isupper() and not possessive:
+                    break                           # (another name: "England Rugby Football Union")
+    return follows and sport_text(text)
+
+
 def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
     """A name that is mostly an adjective ("Baltic") ending its run: a place before a region noun
     (the end of "the Baltic states") or used as a noun ("in the Baltic", "the Baltic, where"; its
@@ -885,15 +1013,25 @@ def role_before(ctx: Context) -> bool:
     return ctx.i == 0 and words_before_run(ctx)[0] in TEAM_ROLES and ctx.text[ctx.toks[0].start - 1:ctx.toks[0].start] == " "
 
 
+_UNIVERSITY_AT = regex.compile(r"(?r)(?:University|College|Institute)[ \t]+of[ \t]+(?:the[ \t]+)?"
+                                r"\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,3}[ \t]+at[ \t]+\Z")  # (read
+                                # backwards over at most 80 characters: no possessive repeats, which
+                                # the reverse scan would read from the wrong end)
 _UNIVERSITY_OF = regex.compile(r"(?:University|College|Institute)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 
 
-def campus_of_university(ctx: Context) -> bool:
-    """A place right after "University of <place>, ": the campus in the university's name
-    ("University of California, San Diego")."""
-    if ctx.i != 0 or not ctx.cands:
+def campus_of_university(ctx: Context, supported: bool) -> bool:
+    """A place right after "University of <place>, " (unless the context says place) or "… at "
+    (which says place only here): the campus in the university's name ("University of
+    California, San Diego", "University of Texas at Tyler")."""
+    if ctx.i != 0:
         return False
-    last, start = ctx.cands[-1], ctx.toks[0].start
+    start = ctx.toks[0].start
+    if ctx.text[start - 4:start] == " at ":
+        return _UNIVERSITY_AT.search(ctx.text, max(0, start - 80), start) is not None
+    if supported or not ctx.cands:
+        return False
+    last = ctx.cands[-1]
     return (not last.ok and ctx.text[last.end:start].strip() == ","
             and _UNIVERSITY_OF.search(ctx.text, max(0, last.start - 30), last.start) is not None)
 
