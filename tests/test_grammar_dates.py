@@ -62,3 +62,21 @@ def test_windowed_scan_equals_a_whole_text_scan():
             elif _value(m, text) is not None:
                 want.append(m.span())
         assert [(d.start, d.end) for d in _find_anchored(text)] == want, text
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a numeric date that reads both ways takes the order another numeric date of the text fixes
+    ("Reported 04/09/87 and 04/13/87.", None, [("04/09/87", "1987-04-09"), ("04/13/87", "1987-04-13")]),
+    ("Reported 04/09/87 and 13/04/87.", None, [("04/09/87", "1987-09-04"), ("13/04/87", "1987-04-13")]),
+    # ... else the reading nearer the publication date (a wire report of 13 April 1987: April 9)
+    ("Stocks as of 04/09/87 and 03/09/87.", "1987-04-13", [("04/09/87", "1987-04-09"), ("03/09/87", "1987-03-09")]),
+    ("Stocks as of 04/09/87.", "1987-09-10", [("04/09/87", "1987-09-04")]),
+    # ... else day first, as for dotted dates whatever the reference date
+    ("Stocks as of 04/09/87.", None, [("04/09/87", "1987-09-04")]),
+    ("Signed 04.09.1987.", "1987-04-13", [("04.09.1987", "1987-09-04")]),
+    # a text that writes both orders is left as read
+    ("Held 04/09/87, 04/13/87 and 13/04/87.", "1987-04-20",
+     [("04/09/87", "1987-09-04"), ("04/13/87", "1987-04-13"), ("13/04/87", "1987-04-13")]),
+])
+def test_numeric_dates_take_the_text_order(text, published, expected):
+    assert [(d.text, d.value) for d in find_dates(text, parse_published(published))] == expected

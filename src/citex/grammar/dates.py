@@ -182,8 +182,9 @@ REL_DMW = r"""(?P<rel_dmw>(?<=\b[Tt]he[ \t]{1,3})(?P<rel_dmw_w>{sord})[ \t]{1,3}
 REL_DM = r"""(?P<rel_dm>(?<![\w.,])(?P<rel_dm_d>{day}){ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dm_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s)))"""            # "21 July", "the 5th of May"
 # the first day of "19 and 20 August", "19-20 August" (the second is a REL_DM)
 REL_DD = r"""(?P<rel_dd>(?<![\w.,])(?P<rel_dd_d>{day}){ord}(?=\s{0,3}(?:and|to|&|-|–)\s{0,3}{day}{ord}(?:\s{1,3}of)?\s{1,3}(?P<rel_dd_m>{month})(?![\w])(?!,?\s{0,3}(?:\d|of\s))))"""
-# a month after "in", "since", "by", "early", "mid-", "at the end of" …: the span is the month only
-REL_M_CUE = r"""(?:\b(?:in|In|IN|since|Since|SINCE|by|BY|until|UNTIL|of|between|Between|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id|around|Around)\s{1,3}|\b[Mm]id-|\b[Ee]nd-)"""
+# a month after "in", "since", "by", "last", "early", "mid-", "at the end of" …: the span is the month
+# only (with a reference date, "last June" is read whole by rel_named first)
+REL_M_CUE = r"""(?:\b(?:in|In|IN|since|Since|SINCE|by|By|BY|until|UNTIL|of|between|Between|last|Last|next|Next|at\s+the\s+(?:end|beginning|start)\s+of|At\s+the\s+(?:end|beginning|start)\s+of|early|late|[Mm]id|around|Around)\s{1,3}|\b[Mm]id-|\b[Ee]nd-)"""
 # ... after "for", "from", "before", "after", "during", "through", "to", "past", "As", "That" ("set for
 # December", "the year to March", "this past April", "As July came to a close"), except "May", a name too
 # ("support for May") ...
@@ -286,6 +287,8 @@ EXAMPLES: list[tuple[str, list[tuple[str, str]]]] = [
     ("a pre-2024 rule and COVID-2019", []),
     ("8-APR-1987 00:38:26.78", [("8-APR-1987", "1987-04-08")]),
     ("on 15-Jan-2020,", [("15-Jan-2020", "2020-01-15")]),
+    ("the budget for 2007-13, the 1990-95 plan and the 2005-07 figures", [("2007", "2007"), ("13", "2013"),
+                                                                     ("1990", "1990"), ("95", "1995")]),
     ("DEC 1986 SALES ROSE; SHARES IN DEC FELL", [("DEC 1986", "1986-12")]),
     ("part 8-APR-1987-2", []),
     # a month in lower case before a year, after a preposition (not a verb: "may 1500 jobs go")
@@ -397,6 +400,9 @@ RELATIVE_EXAMPLES: list[tuple[str, Optional[str], list[tuple[str, str]]]] = [
      [("April 20", "1987-04-20"), ("June 1", "1987-06-01"), ("August 31", "1987-08-31")]),
     # a month's abbreviation in capitals (a wire headline) only before a day (or a year: EXAMPLES)
     ("ACME 4TH QTR JAN 31 NET; SHARES IN DEC FELL", "1987-04-13", [("JAN 31", "1987-01-31")]),
+    # "last"/"next" and a month without a reference date: the month, partial
+    ("He reached that milestone last June. By September it rose; next March it ends.", None,
+     [("June", "--06"), ("September", "--09"), ("March", "--03")]),
     ("Mrs May first said so", None, []),
     ("spending in April, one of the", None, [("April", "--04")]),
     ("since June one hundred people left", None, [("June", "--06")]),
@@ -537,13 +543,20 @@ def _find_anchored(text: str) -> Iterator[Date]:
 
 
 def _split_years(m: regex.Match, text: str) -> Iterator[Date]:
-    """"2019-20", "1987/88", "1999-00": the year and the next one; any other pair of digits ("2005-07",
-    a range or a month) is left unread and the year alone is a date when the bare-year form allows."""
+    """"2019-20", "1987/88", "1999-00": the year and the next one; "2007-13", "1990-95": a range of
+    years in one century whose second cannot be a month, both years; any other pair of digits
+    ("2005-07", a range or a month) is left unread and the year alone is a date when the bare-year
+    form allows."""
     a, b = m.span("yr2_a"), m.span("yr2_b")
-    first = int(m.group("yr2_a"))
-    if int(m.group("yr2_b")) == (first + 1) % 100:
-        yield Date(text=text[a[0]:a[1]], value=str(first), start=a[0], end=a[1])
-        yield Date(text=text[b[0]:b[1]], value=str(first + 1), start=b[0], end=b[1])
+    first, second = int(m.group("yr2_a")), int(m.group("yr2_b"))
+    if second == (first + 1) % 100:
+        last = first + 1
+    elif second > 12 and second > first % 100:
+        last = first - first % 100 + second
+    else:
+        return
+    yield Date(text=text[a[0]:a[1]], value=str(first), start=a[0], end=a[1])
+    yield Date(text=text[b[0]:b[1]], value=str(last), start=b[0], end=b[1])
 
 
 _NAME_BEFORE = regex.compile(r"(?:^|(?<=[^\w\-–]))(\p{Lu}\p{Ll}{1,20})[ \t]{1,3}\Z|[\-–]\Z")
@@ -862,7 +875,45 @@ def find_dates(text: str, published: Optional[_dt.date] = None) -> list[Date]:
     dates = list(find_absolute(text))
     dates.extend(find_relative(text, published, [(d.start, d.end) for d in dates]))
     dates.sort(key=lambda d: d.start)
+    if _TWO_NUMERIC_SEPS.search(text) is not None:
+        dates = _numeric_order(dates, published)
     return _ranges_in_order(text, dates) if published is not None else dates
+
+
+# a numeric date written with slashes or hyphens, its two first numbers and its year
+_NUMERIC = regex.compile(r"(\d{1,2})([/\-])(\d{1,2})\2(\d\d(?:\d\d)?)")
+_TWO_NUMERIC_SEPS = re.compile(r"\d[/\-]\d{1,2}[/\-]\d")
+
+
+def _numeric_order(dates: list[Date], published: Optional[_dt.date]) -> list[Date]:
+    """Numeric dates that read both ways ("04/09/87": 4 September or April 9) follow the text's
+    own order when another of its numeric dates reads one way only ("04/13/87": month first), else
+    the reading nearer to ``published`` (a report of 1987-04-13 means April 9); else, and for dots
+    ("04.09.1987"), day first.  One order per text: a text that writes both is left as read."""
+    nums = []
+    for k, d in enumerate(dates):
+        m = _NUMERIC.fullmatch(d.text)
+        if m is not None:
+            nums.append((k, int(m.group(1)), int(m.group(3)), d))
+    if not nums:
+        return dates
+    month_first = {a <= 12 < b for _, a, b, _ in nums if (a <= 12) != (b <= 12)}
+    out = list(dates)
+    for k, a, b, d in nums:
+        if a == b or a > 12 or b > 12:
+            continue
+        y = int(d.value[:4])
+        if month_first:
+            if len(month_first) > 1:
+                return dates
+            first = month_first == {True}
+        elif published is not None:
+            first = abs((_dt.date(y, a, b) - published).days) < abs((_dt.date(y, b, a) - published).days)
+        else:
+            continue
+        if first:
+            out[k] = attrs.evolve(d, value=_iso(y, a, b))
+    return out
 
 
 _RANGE_JOIN = regex.compile(r"\s{0,4}(?:[-–/]|and|to|through|until|till)\s{0,4}")
