@@ -511,7 +511,8 @@ def test_people_are_not_places(gaz, text, places):
     # a news agency or a state organ is that body, not the town of its name
     ("Xinhua reported on Monday", []),
     ("the State Duma and the Duma committee", []),
-    ("MPs at Westminster and officials in Whitehall", []),
+    # ... but a district that stands for a parliament is a place, as a capital for its government
+    ("MPs at Westminster and Holyrood, officials in Whitehall", [("Westminster", "GB"), ("Holyrood", "GB")]),
     ("BEIJING, March 6 (Xinhua) — China", [("BEIJING", "CN"), ("China", "CN")]),
     # an agency the list lacks, in brackets; a state or country written out after the city
     ("THE HAGUE, October 14 (Itar-Tass) - The talks", [("THE HAGUE", "NL")]),
@@ -938,6 +939,13 @@ def test_titles_names_clubs_and_small_places(gaz, text, places):
     ("Voters in the electoral district of Groom go to the polls. Groom is in Queensland. The issue in Groom is water.",
      [("Groom", "AU"), ("Queensland", "AU"), ("Groom", "AU")]),
     ("the District of Columbia, the seat of Government and the seat of Parliament", [("District of Columbia", "US")]),
+    # a list of sides after the cue; a country and an athlete after its possessive stays a place
+    ("The rugby squad lost to Wales and France in the Six Nations; tries were few at Murrayfield.", []),
+    ("The relay and hurdles: Russia won the Cup. Russia's Olga Fedorova was second; the sprinter is in Russia.",
+     [("Russia", "RU"), ("Russia", "RU")]),
+    ("Sanctions against Iran and Syria were backed by France.", [("Iran", "IR"), ("Syria", "SY"), ("France", "FR")]),
+    # the Commonwealth is a body (the gazetteer's town of that name in the Philippines is blocked)
+    ("the World and Commonwealth 100m champion, and Wayne A. I. Frederick of Howard University", []),
     # a campus after "University of <place> at"
     ("She studied at the University of Texas at Tyler, then at a lab in Austin.", [("Austin", "US")]),
 ])

@@ -610,8 +610,10 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if not c.ok or c.start < last_end:
             continue
-        if c.name in banned and not c.supported and not (c.name in named and _DATE_AFTER.match(text, c.end)):
-            continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date)
+        if (c.name in banned and not c.supported and not (c.name in named and _DATE_AFTER.match(text, c.end))
+                and not (c.entry.kind == "country" and _ATHLETE_AFTER.match(text, c.end))):
+            continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date;
+                                            #  "Russia's Olga Fedorova": an athlete's country, not its side)
         if (c.name in persons and text[c.end:c.end + 2] in _POSSESSIVE and c.name in banned
                 and c.entry.kind != "country"):
             continue                        # "John Wayne … toward Wayne's earlier films": the person's
@@ -637,6 +639,7 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
     return out
 
 
+_ATHLETE_AFTER = regex.compile(r"['’]s[ ]\p{Lu}\p{Ll}++[ ]\p{Lu}")     # a possessive before a person's name
 _WORLD_CITY = 500_000  # a city this large keeps its own reading ("Athens" in a text about US athletes)
 
 

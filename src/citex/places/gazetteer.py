@@ -79,8 +79,9 @@ class Gazetteer:
 def bodies_blocked(entries: dict[str, Entry]) -> dict[str, Entry]:
     """A name that is a news agency's (``places/agencies``) or a state organ's (``parties/organs``)
     is that body, not the town of the same name: "Xinhua reported", "the Duma ratified", "in
-    Westminster" read as a block (no place), whatever town GeoNames has by that name."""
-    bodies = set(AGENCIES).union(row[0] for row in vocab.rows("parties/organs"))
+    the Kremlin" read as a block (no place), whatever town GeoNames has by that name; but a district
+    that stands for a parliament (places/organ_places: "Westminster") stays a place."""
+    bodies = set(AGENCIES).union(row[0] for row in vocab.rows("parties/organs")) - set(vocab.words("places/organ_places"))
     out = dict(entries)
     for name in bodies:
         e = out.get(name)

@@ -200,7 +200,7 @@ def judge(ctx: Context) -> Verdict:
     if entry.kind == "admin" and k >= n and not supported and (
             team_after(ctx, end, True, REGION_TEAM_ROLES) or team_by_city(ctx, cues=REGION_TEAM_CUES)):
         return Verdict(False, False, False, start, end, team=True)   # "the Leinster fly-half", "beat Munster 27-25"
-    if not supported and (v := _body_or_side(ctx, start, end, k >= n)) is not None:
+    if (v := _body_or_side(ctx, start, end, k >= n, supported)) is not None:
         return v                                                # "news agency Fars", "England captain"
     if not supported and entry.kind == "city" and role_before(ctx):
         return Verdict(False, False, True, start, end, person=True)
@@ -260,14 +260,19 @@ def town_with_article(ctx: Context, end: int) -> bool:
     return m is not None and (m.group(1) is None or m.group(1) in BODY_VERBS)
 
 
-def _body_or_side(ctx: Context, start: int, end: int, run_ends: bool) -> Optional[Verdict]:
+def _body_or_side(ctx: Context, start: int, end: int, run_ends: bool, supported: bool) -> Optional[Verdict]:
     """For a name without support: a body's ("news agency Fars", "the Halifax has said") or a
-    national side's ("England captain", "against Israel"; ``run_ends``: the name ends its run)."""
+    national side's ("England captain", "against Israel"; ``run_ends``: the name ends its run); a
+    country after a side's cue is one whatever supports it ("against Wales and France": a list)."""
     kind = ctx.entry.kind
+    if supported and not (kind == "country" and side_cue_before(ctx)):
+        return None
     if ctx.i == 0 and words_before_run(ctx)[0] in _AGENCY_NOUNS:
         return Verdict(False, False, True, start, end)          # "news agency Fars reported"
-    if kind == "country" and run_ends and national_side(ctx, end):
+    if kind == "country" and (run_ends or side_cue_before(ctx)) and national_side(ctx, end):
         return Verdict(False, False, False, start, end, team=True)   # "England captain", "against Israel"
+    if kind in ("city", "admin") and run_ends and side_cue_before(ctx) and sport_text(ctx.text):
+        return Verdict(False, False, False, start, end, team=True)   # "for Bath against Leinster"
     if (kind == "city" and len(ctx.toks) == 1 and ctx.text[start - 4:start] in _THE
             and town_with_article(ctx, end)):
         return Verdict(False, False, True, start, end)          # "the Halifax has said": a bank
@@ -409,22 +414,38 @@ def after_given_name(ctx: Context) -> bool:
     name is a surname here."""
     k = ctx.i - 1
     if k >= 1 and middle_initial(ctx.toks, k):
-        k -= 1                                      # "Kenneth S. Roth"
+        k = _initials_start(ctx.toks, k) - 1        # "Kenneth S. Roth", "Wayne A. I. Frederick"
     prev = ctx.toks[k]
     w = prev.text.rstrip(".")
     return not prev.conn and (prev.text in GIVEN_NAMES or w in HONORIFICS)
 
 
 def middle_initial(toks: list[Tok], k: int) -> bool:
-    """``toks[k]`` is a person's middle initial: one capital and a full stop after a capitalised
-    word of the same run, one space apart ("Kenneth S. Roth", "George W. Bush"), not the end of a
-    sentence (the word before is no function word: "The A. Paris" is not read so)."""
-    t = toks[k].text
-    if len(t) != 2 or t[1] != "." or not t[0].isupper() or k == 0:
+    """``toks[k]`` ends a person's middle initials: one capital and a full stop each, one space
+    apart, after a capitalised word of the same run ("Kenneth S. Roth", "Wayne A. I. Frederick"),
+    not the end of a sentence (the word before is no function word: "The A. Paris" is not read
+    so)."""
+    first = _initials_start(toks, k)
+    if first is None or first == 0:
         return False
-    prev = toks[k - 1]
-    return (not prev.conn and prev.end + 1 == toks[k].start and prev.text[0].isupper()
-            and prev.text[-1] != "." and len(prev.text) > 1 and prev.text not in FUNCTION_WORDS)
+    prev = toks[first - 1]
+    return (not prev.conn and prev.end + 1 == toks[first].start and prev.text[0].isupper()
+            and prev.text[-1] != "." and len(prev.text) > 1 and prev.text not in FUNCTION_WORDS
+            and prev.text not in LETTER_LABELS)
+
+
+LETTER_LABELS = words("places/letter_labels")
+
+
+def _initials_start(toks: list[Tok], k: int) -> Optional[int]:
+    """The index of the first of the initials that end at ``toks[k]`` (one space apart), or None."""
+    first = None
+    while k >= 0 and len(toks[k].text) == 2 and toks[k].text[1] == "." and toks[k].text[0].isupper():
+        first = k
+        if k == 0 or toks[k - 1].end + 1 != toks[k].start:
+            break
+        k -= 1
+    return first
 
 
 def words_before(ctx: Context) -> tuple[Optional[bool], bool, int]:
@@ -859,10 +880,11 @@ def team_by_city(ctx: Context, cues: frozenset = TEAM_CUES) -> bool:
 
 SPORT_CUES = entries("places/sport_cues")
 NATION_SPORT_CUES = entries("places/nation_sport_cues")
-NATIONAL_SIDE_WORDS = lower_words("places/national_side_words") | TEAM_ROLES | TEAM_NOUNS
+NATIONAL_SIDE_WORDS = (lower_words("places/national_side_words") | TEAM_ROLES | TEAM_NOUNS) - {"star", "stars"}  # (athletes)
 NATIONAL_SIDE_CUES = TEAM_CUES | lower_words("places/national_side_cues")
 _NATION_CUE_GROUPS = cue_groups(list(SPORT_CUES) + list(NATION_SPORT_CUES))
-_WORDS_AFTER = regex.compile(r"(?:['’]s)?((?:[ ][\p{L}][\p{L}\-]*+){1,3})")
+_WORDS_AFTER = regex.compile(r"(?:['’]s?)?((?:[ ][\p{L}][\p{L}\-]*+){1,3})")
+_APOSTROPHES = ("'", "’")
 _sport_memo: list = [None, False]      # the last text asked about and its answer (texts are read one at a time)
 
 
@@ -875,21 +897,19 @@ def sport_text(text: str) -> bool:
 
 def national_side(ctx: Context, end: int) -> bool:
     """A country that ends its run, in a text about sport, named as its national side: after a
-    team's cue ("against Israel", "to face England", "play for Wales"), before one of its words or
-    roles, up to three words on or after its possessive ("England captain", "the England rugby
-    union captain", "England's World Cup triumph", "France squad"), or as the subject of a plural
-    or a result's verb ("Israel have", "England lost")."""
+    team's cue ("against Israel", "to face England", "play for Wales"; not before a possessive:
+    "against Britain's best sprinters" are its athletes), before one of its words or roles, up to
+    three words on or after its possessive ("England captain", "the England rugby union captain",
+    "England's World Cup triumph", "France squad"; not "the St Kitts and Nevis star", an athlete),
+    or as the subject of a plural or a result's verb ("Israel have", "England lost")."""
     text = ctx.text
-    follows = False
-    if ctx.i == 0:
-        w1, w2 = words_before_run(ctx)
-        follows = w1 in NATIONAL_SIDE_CUES or f"{w2} {w1}" in NATIONAL_SIDE_CUES
+    possessive = text[end:end + 1] in _APOSTROPHES              # "England's", "Wales' 11-9 win"
+    follows = not possessive and side_cue_before(ctx)
     if not follows:
         m = _WORDS_AFTER.match(text, end)
         if m is None:
             return False
         ws = m.group(1).split()
-        possessive = text[end:end + 2] in _POSSESSIVE
         if not possessive and (ws[0] in TEAM_VERBS or ws[0] in RESULT_VERBS):
             follows = True
         else:
@@ -900,6 +920,22 @@ def national_side(ctx: Context, end: int) -> bool:
                 if w[0].isupper() and not possessive:
                     break                           # (another name: "England Rugby Football Union")
     return follows and sport_text(text)
+
+
+def side_cue_before(ctx: Context) -> bool:
+    """The name opens its run right after a team's cue ("against", "beat", "lost to", "a try for"
+    …), or follows "and"/"or" in a run that opens with a country there ("against Wales and
+    France")."""
+    i, toks = ctx.i, ctx.toks
+    if i != 0 and not (toks[i - 1].conn and toks[i - 1].text in _LIST_JOINS and _country_at(ctx.table, toks[0].text)):
+        return False
+    w1, w2 = words_before_run(ctx)
+    return w1 in NATIONAL_SIDE_CUES or f"{w2} {w1}" in NATIONAL_SIDE_CUES
+
+
+def _country_at(table: NameTable, word: str) -> bool:
+    e = table.names.get(word)
+    return e is not None and e.kind == "country"
 
 
 def adjective_name_as_noun(ctx: Context, end: int) -> Optional[int]:
