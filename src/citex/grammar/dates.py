@@ -875,14 +875,12 @@ def find_dates(text: str, published: Optional[_dt.date] = None) -> list[Date]:
     dates = list(find_absolute(text))
     dates.extend(find_relative(text, published, [(d.start, d.end) for d in dates]))
     dates.sort(key=lambda d: d.start)
-    if _TWO_NUMERIC_SEPS.search(text) is not None:
-        dates = _numeric_order(dates, published)
+    dates = _numeric_order(dates, published)
     return _ranges_in_order(text, dates) if published is not None else dates
 
 
 # a numeric date written with slashes or hyphens, its two first numbers and its year
 _NUMERIC = regex.compile(r"(\d{1,2})([/\-])(\d{1,2})\2(\d\d(?:\d\d)?)")
-_TWO_NUMERIC_SEPS = re.compile(r"\d[/\-]\d{1,2}[/\-]\d")
 
 
 def _numeric_order(dates: list[Date], published: Optional[_dt.date]) -> list[Date]:
@@ -892,6 +890,8 @@ def _numeric_order(dates: list[Date], published: Optional[_dt.date]) -> list[Dat
     ("04.09.1987"), day first.  One order per text: a text that writes both is left as read."""
     nums = []
     for k, d in enumerate(dates):
+        if not ("0" <= d.text[:1] <= "9"):
+            continue                        # (most dates: a word or a year's digits alone)
         m = _NUMERIC.fullmatch(d.text)
         if m is not None:
             nums.append((k, int(m.group(1)), int(m.group(3)), d))

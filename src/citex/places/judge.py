@@ -267,7 +267,7 @@ def _body_or_side(ctx: Context, start: int, end: int, run_ends: bool, supported:
     kind = ctx.entry.kind
     if supported and not (kind == "country" and side_cue_before(ctx)):
         return None
-    if ctx.i == 0 and words_before_run(ctx)[0] in _AGENCY_NOUNS:
+    if ctx.i == 0 and "agenc" in ctx.text[max(0, start - 12):start] and words_before_run(ctx)[0] in _AGENCY_NOUNS:
         return Verdict(False, False, True, start, end)          # "news agency Fars reported"
     if kind == "country" and (run_ends or side_cue_before(ctx)) and national_side(ctx, end):
         return Verdict(False, False, False, start, end, team=True)   # "England captain", "against Israel"
