@@ -31,7 +31,7 @@ from citex.places.party_states import party_state_cands
 from citex.places.clubs import club_towns
 from citex.places.landmarks import landmark_run, unknown_landmark
 from citex.places.words import CAPS_NAME_HEADS, CAPS_NAME_PREFIXES, DEMONYMS, DIRECTIONS, FUNCTION_WORDS
-from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words
+from citex.places.judge import NEXT_COMMA, Context, in_line_up, judge, prev_words, sport_cue_at
 from citex.places.names import Entry, NameTable
 from citex.places.runs import RUN, RUN_HARD, Cand, Tok, next_run, split_runs, tokens
 from citex.places.words import COMPANY_SUFFIXES, CONTINENTS, FEATURE_SUFFIX, HYPHEN_PARTNERS, HYPHEN_SUFFIXES, ORG_HEADS, TITLES
@@ -611,7 +611,7 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
         if not c.ok or c.start < last_end:
             continue
         if (c.name in banned and not c.supported and not (c.name in named and _DATE_AFTER.match(text, c.end))
-                and not (c.entry.kind == "country" and _ATHLETE_AFTER.match(text, c.end))):
+                and not (c.entry.kind == "country" and _athlete_after(text, c.end))):
             continue                        # (but "Rome Statute … Rome, 17 July 1998": a place and date;
                                             #  "Russia's Olga Fedorova": an athlete's country, not its side)
         if (c.name in persons and text[c.end:c.end + 2] in _POSSESSIVE and c.name in banned
@@ -640,6 +640,13 @@ def _finish(table: NameTable, text: str, cands: list[Cand]) -> list[Place]:
 
 
 _ATHLETE_AFTER = regex.compile(r"['’]s[ ]\p{Lu}\p{Ll}++[ ]\p{Lu}")     # a possessive before a person's name
+def _athlete_after(text: str, end: int) -> bool:
+    """A possessive and a person's name after a country ("Russia's Olga Fedorova"), not an event's
+    ("England's Six Nations camp", "England's World Cup triumph": words of sport)."""
+    m = _ATHLETE_AFTER.match(text, end)
+    return m is not None and not sport_cue_at(text, end + 3)
+
+
 _WORLD_CITY = 500_000  # a city this large keeps its own reading ("Athens" in a text about US athletes)
 
 

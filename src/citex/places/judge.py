@@ -91,6 +91,7 @@ _BLANK_OR_BREAK = (" ", "\t", "\r", "\n")
 _EVENT_YEAR = regex.compile(r"[ \t]{1,3}(?:19|20)\d\d[ \t]{1,3}\p{Lu}")
 _CITY_YEAR = regex.compile(r"[ ](?:189[6-9]|19\d\d|20[0-4]\d)(?![\d\-–/]|[.,]\d)")
 _BIG = ("country", "admin", "region")
+_SCORED = ("city", "admin", "country")   # a score beside the name makes it a team ("England 17-18 France": in sport)
 
 
 @attrs.define(slots=True)
@@ -169,7 +170,7 @@ def judge(ctx: Context) -> Verdict:
         # decision None: the chain "X of Y of <place>" has no head word: "Buhari of Nigeria"
     if j + 1 < n:
         keep, end, k = words_after(ctx)
-        if not keep and office_holder_after(ctx):
+        if not keep and (office_holder_after(ctx) or member_from_before(ctx)):
             keep, end, k = True, ctx.end, n                     # "First Minister of Scotland Nicola Sturgeon"
         if not keep:
             nxt = toks[j + 1]
@@ -195,7 +196,7 @@ def judge(ctx: Context) -> Verdict:
         return Verdict(False, supported, True, start, end)      # "Bogart in Casablanca (1942)": a work's title
     if entry.kind == "city" and (not supported and team_by_city(ctx) or k >= n and team_after(ctx, end, supported)):
         return Verdict(False, False, False, start, end, team=True)
-    if entry.kind in ("city", "admin") and i == 0 and k >= n and _beside_a_score(ctx, end):
+    if i == 0 and k >= n and _scored_side(ctx, end):
         return Verdict(False, False, False, start, end, team=True)   # "Newcastle 27-27 Gloucester"
     if entry.kind == "admin" and k >= n and not supported and (
             team_after(ctx, end, True, REGION_TEAM_ROLES) or team_by_city(ctx, cues=REGION_TEAM_CUES)):
@@ -812,6 +813,18 @@ def office_holder_after(ctx: Context) -> bool:
             and all(not t.conn and t.text[-1] != "." and t.text not in ORG_HEADS and t.text not in OFFICES for t in rest))
 
 
+_MEMBER_FROM = regex.compile(r"(?r)(?<![\p{L}])(?:" + "|".join(regex.escape(t) for t in entries("places/member_from_titles"))
+                             + r")[ ]from[ ]\Z")
+
+
+def member_from_before(ctx: Context) -> bool:
+    """A place that opens its run right after an elected member's title and "from", before the
+    member's name ("United States Senator from Vermont Bernie Sanders"): the member's place."""
+    start = ctx.toks[0].start
+    return (ctx.i == 0 and ctx.text[start - 6:start] == " from "
+            and _MEMBER_FROM.search(ctx.text, max(0, start - 24), start) is not None)
+
+
 def _office_then_head(toks: list[Tok], k: int, heads: frozenset = GOVERNMENT_HEADS) -> bool:
     """Office words run on into an organisation's head: "State University", "City Airport" (not a
     government body's of ``heads``: "County Council", "District Court", "US Army Corps" belong to the place)."""
@@ -833,6 +846,12 @@ _WORK_YEAR = regex.compile(r"[ ]?\((?:18|19|20)\d\d\)")
 
 _SCORE_AFTER = regex.compile(r"[ \t]{1,3}\d{1,3}[-–]\d{1,3}[ \t]{1,3}\p{Lu}")
 _SCORE_BEFORE = regex.compile(r"(?r)\p{L}[ \t]{1,3}\d{1,3}[-–]\d{1,3}[ \t]{1,3}\Z")
+
+
+def _scored_side(ctx: Context, end: int) -> bool:
+    """A town, a region or (in a text about sport) a country beside a score: its side."""
+    kind = ctx.entry.kind
+    return kind in _SCORED and _beside_a_score(ctx, end) and (kind != "country" or sport_text(ctx.text))
 
 
 def _beside_a_score(ctx: Context, end: int) -> bool:
@@ -885,26 +904,48 @@ NATIONAL_SIDE_CUES = TEAM_CUES | lower_words("places/national_side_cues")
 _NATION_CUE_GROUPS = cue_groups(list(SPORT_CUES) + list(NATION_SPORT_CUES))
 _WORDS_AFTER = regex.compile(r"(?:['’]s?)?((?:[ ][\p{L}][\p{L}\-]*+){1,3})")
 _APOSTROPHES = ("'", "’")
-_sport_memo: list = [None, False]      # the last text asked about and its answer (texts are read one at a time)
+_WEAK_SIDE_CUES = frozenset({"face", "faces", "facing", "faced", "represent", "represented", "representing"})
+_sport_memo: list = [None, {}]      # the last text asked about and its answers (texts are read one at a time)
 
 
-def sport_text(text: str) -> bool:
-    """Three words of sport (places/sport_cues, places/nation_sport_cues) occur in ``text``."""
+def sport_text(text: str, needed: int = 3) -> bool:
+    """``needed`` words of sport (places/sport_cues, places/nation_sport_cues) occur in ``text``
+    (three for a text about sport; one for "stars" after a town: "Leicester star", not "Hollywood
+    stars")."""
     if _sport_memo[0] is not text:
-        _sport_memo[0], _sport_memo[1] = text, enough_cues(text, _NATION_CUE_GROUPS, 3)
-    return _sport_memo[1]
+        _sport_memo[0], _sport_memo[1] = text, {}
+    answers = _sport_memo[1]
+    if needed not in answers:
+        answers[needed] = enough_cues(text, _NATION_CUE_GROUPS, needed)
+    return answers[needed]
+
+
+_CUE_FIRST_WORDS = frozenset(c.split()[0] for c in list(SPORT_CUES) + list(NATION_SPORT_CUES))
+
+
+def sport_cue_at(text: str, pos: int) -> bool:
+    """A word of sport begins at ``pos`` ("Six Nations", "World Cup")."""
+    m = _FIRST_WORD.match(text, pos)
+    return m is not None and m.group() in _CUE_FIRST_WORDS and any(
+        text.startswith(c, pos) for c in list(SPORT_CUES) + list(NATION_SPORT_CUES))
+
+
+_FIRST_WORD = regex.compile(r"[\p{L}\-]++")
 
 
 def national_side(ctx: Context, end: int) -> bool:
     """A country that ends its run, in a text about sport, named as its national side: after a
-    team's cue ("against Israel", "to face England", "play for Wales"; not before a possessive:
+    team's cue (two words of sport suffice: "led Spain to victory over the USA" in a text of the
+    Davis Cup and the Grand Slams) ("against Israel", "to face England", "play for Wales"; not before a possessive:
     "against Britain's best sprinters" are its athletes), before one of its words or roles, up to
     three words on or after its possessive ("England captain", "the England rugby union captain",
     "England's World Cup triumph", "France squad"; not "the St Kitts and Nevis star", an athlete),
     or as the subject of a plural or a result's verb ("Israel have", "England lost")."""
     text = ctx.text
     possessive = text[end:end + 1] in _APOSTROPHES              # "England's", "Wales' 11-9 win"
-    follows = not possessive and side_cue_before(ctx)
+    if not possessive and side_cue_before(ctx):     # (after a match's cue two words of sport do; after
+        return sport_text(text, 3 if words_before_run(ctx)[0] in _WEAK_SIDE_CUES else 2)   # "facing", three)
+    follows = False
     if not follows:
         m = _WORDS_AFTER.match(text, end)
         if m is None:
@@ -912,6 +953,8 @@ def national_side(ctx: Context, end: int) -> bool:
         ws = m.group(1).split()
         if not possessive and (ws[0] in TEAM_VERBS or ws[0] in RESULT_VERBS):
             follows = True
+        elif possessive and sport_cue_at(text, m.start(1) + 1):
+            follows = True                          # "England's Six Nations camp", "Spain's Davis Cup win"
         else:
             for w in ws:
                 if w.lower() in NATIONAL_SIDE_WORDS:
@@ -975,6 +1018,8 @@ def team_after(ctx: Context, end: int, supported: bool, roles: frozenset = TEAM_
         return False
     w = m.group(1)
     w2 = "-".join(w.split("-", 2)[:2])              # "fly-half-cum-centre"
+    if w in _STARS and not sport_text(ctx.text, 1):
+        return False                                # "Hollywood stars" are film stars
     if w in roles or w in TEAM_NOUNS or w2 in roles:
         return True
     if w in TEAM_ROLES_NAMED:
@@ -989,6 +1034,7 @@ def team_after(ctx: Context, end: int, supported: bool, roles: frozenset = TEAM_
 
 
 _LIST_JOINS = frozenset({"and", "or", "&"})
+_STARS = frozenset({"star", "stars"})   # a team's role only in a text with a word of sport
 _POSSESSIVE = ("'s", "’s")
 RESULT_VERBS = lower_words("places/result_verbs")
 WORK_NOUNS = lower_words("places/work_nouns")
