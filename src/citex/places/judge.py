@@ -50,6 +50,7 @@ context says "place" ("Jordan scored … in Jordan" keeps the second).
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import attrs
@@ -57,7 +58,7 @@ import regex
 
 from citex.places.names import Entry, NameTable
 from citex.places.runs import Cand, Tok, next_run, run_ends_at, sentence_start
-from citex.places.sport import cue_groups, enough_cues
+from citex.places.sport import count_cues, cue_groups
 from citex.places.words import (ABBREV_TITLES, ADJ_BEFORE, ADJECTIVE_NAMES, NOUN_FOLLOWERS, REGION_NOUNS, BOUNDARY, COMPANY_SUFFIXES, COUNTY_WORDS, DIRECTIONS, GOVERNMENT_HEADS,
                                 FEATURE_PREFIX, FEATURE_SUFFIX, FOR_HEADS, FUNCTION_WORDS, GOV_MODIFIERS,
                                 GIVEN_NAMES, INSTRUMENT_NOUNS, LINK, NAME_ACRONYMS, NOBLE, OF_NAME_TAILS, OFFICES,
@@ -268,7 +269,7 @@ def _body_or_side(ctx: Context, start: int, end: int, run_ends: bool, supported:
     kind = ctx.entry.kind
     if supported and not (kind == "country" and side_cue_before(ctx)):
         return None
-    if ctx.i == 0 and "agenc" in ctx.text[max(0, start - 12):start] and words_before_run(ctx)[0] in _AGENCY_NOUNS:
+    if ctx.i == 0 and ctx.text.find("agenc", max(0, start - 12), start) >= 0 and words_before_run(ctx)[0] in _AGENCY_NOUNS:
         return Verdict(False, False, True, start, end)          # "news agency Fars reported"
     if kind == "country" and (run_ends or side_cue_before(ctx)) and national_side(ctx, end):
         return Verdict(False, False, False, start, end, team=True)   # "England captain", "against Israel"
@@ -850,8 +851,11 @@ _SCORE_BEFORE = regex.compile(r"(?r)\p{L}[ \t]{1,3}\d{1,3}[-–]\d{1,3}[ \t]{1,3
 
 def _scored_side(ctx: Context, end: int) -> bool:
     """A town, a region or (in a text about sport) a country beside a score: its side."""
-    kind = ctx.entry.kind
-    return kind in _SCORED and _beside_a_score(ctx, end) and (kind != "country" or sport_text(ctx.text))
+    kind, text = ctx.entry.kind, ctx.text
+    start = ctx.toks[0].start
+    if not ("0" <= text[end + 1:end + 2] <= "9" or "0" <= text[start - 2:start - 1] <= "9"):
+        return False                                # (most names: no digit beside them)
+    return kind in _SCORED and _beside_a_score(ctx, end) and (kind != "country" or sport_text(text))
 
 
 def _beside_a_score(ctx: Context, end: int) -> bool:
@@ -902,22 +906,21 @@ NATION_SPORT_CUES = entries("places/nation_sport_cues")
 NATIONAL_SIDE_WORDS = (lower_words("places/national_side_words") | TEAM_ROLES | TEAM_NOUNS) - {"star", "stars"}  # (athletes)
 NATIONAL_SIDE_CUES = TEAM_CUES | lower_words("places/national_side_cues")
 _NATION_CUE_GROUPS = cue_groups(list(SPORT_CUES) + list(NATION_SPORT_CUES))
-_WORDS_AFTER = regex.compile(r"(?:['’]s?)?((?:[ ][\p{L}][\p{L}\-]*+){1,3})")
+# (in ``re``: a third of the cost in ``regex`` for the short match; [^\W\d_] is a letter)
+_WORDS_AFTER = re.compile(r"(?:['’]s?)?((?:[ ][^\W\d_](?:[^\W\d_]|-)*){1,3})")
 _APOSTROPHES = ("'", "’")
+_AFTER_NAME = (" ", "'", "’")
 _WEAK_SIDE_CUES = frozenset({"face", "faces", "facing", "faced", "represent", "represented", "representing"})
-_sport_memo: list = [None, {}]      # the last text asked about and its answers (texts are read one at a time)
+_sport_memo: list = [None, 0]      # the last text asked about and its count of cues (texts are read one at a time)
 
 
 def sport_text(text: str, needed: int = 3) -> bool:
-    """``needed`` words of sport (places/sport_cues, places/nation_sport_cues) occur in ``text``
-    (three for a text about sport; one for "stars" after a town: "Leicester star", not "Hollywood
-    stars")."""
+    """``needed`` words of sport (places/sport_cues, places/nation_sport_cues; at most three) occur
+    in ``text`` (three for a text about sport; one for "stars" after a town: "Leicester star", not
+    "Hollywood stars").  The text's cues are counted once, up to three."""
     if _sport_memo[0] is not text:
-        _sport_memo[0], _sport_memo[1] = text, {}
-    answers = _sport_memo[1]
-    if needed not in answers:
-        answers[needed] = enough_cues(text, _NATION_CUE_GROUPS, needed)
-    return answers[needed]
+        _sport_memo[0], _sport_memo[1] = text, count_cues(text, _NATION_CUE_GROUPS, 3)
+    return _sport_memo[1] >= needed
 
 
 _CUE_FIRST_WORDS = frozenset(c.split()[0] for c in list(SPORT_CUES) + list(NATION_SPORT_CUES))
@@ -945,6 +948,8 @@ def national_side(ctx: Context, end: int) -> bool:
     possessive = text[end:end + 1] in _APOSTROPHES              # "England's", "Wales' 11-9 win"
     if not possessive and side_cue_before(ctx):     # (after a match's cue two words of sport do; after
         return sport_text(text, 3 if words_before_run(ctx)[0] in _WEAK_SIDE_CUES else 2)   # "facing", three)
+    if text[end:end + 1] not in _AFTER_NAME:
+        return False                                # (a full stop, a comma …: no word of a side next)
     follows = False
     if not follows:
         m = _WORDS_AFTER.match(text, end)
@@ -972,8 +977,16 @@ def side_cue_before(ctx: Context) -> bool:
     i, toks = ctx.i, ctx.toks
     if i != 0 and not (toks[i - 1].conn and toks[i - 1].text in _LIST_JOINS and _country_at(ctx.table, toks[0].text)):
         return False
+    start = toks[0].start
+    chunks = ctx.text[max(0, start - 16):start].rsplit(None, 1)
+    if not chunks or chunks[-1].lstrip(_OPENERS).lower() not in _SIDE_CUE_LAST:
+        return False                                # (most names: no cue's last word before them)
     w1, w2 = words_before_run(ctx)
     return w1 in NATIONAL_SIDE_CUES or f"{w2} {w1}" in NATIONAL_SIDE_CUES
+
+
+_SIDE_CUE_LAST = frozenset(c.split()[-1] for c in NATIONAL_SIDE_CUES) | {"the"}   # ("the" is skipped)
+_OPENERS = "([\"'“‘"
 
 
 def _country_at(table: NameTable, word: str) -> bool:

